@@ -1,0 +1,34 @@
+# Two entry points, both from nothing but Python 3.11, pip and make:
+#   make example   validate the bundled example programme and print its summary
+#   make test      lint, type-check and run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+EXAMPLE := examples/mptf-00127216-un-migration-network.yaml
+
+.PHONY: example test lint typecheck pytest clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+example: $(VENV)/.installed
+	$(BIN)/resultsframework validate $(EXAMPLE)
+	$(BIN)/resultsframework summary $(EXAMPLE)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

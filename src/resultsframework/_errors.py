@@ -1,0 +1,84 @@
+"""Errors raised on bad input, each saying where and what was expected."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["LoadError", "Problem", "ResultsFrameworkError", "format_path"]
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+def format_path(path: Path) -> str:
+    """
+    Spell a field path as written in messages: ``outcomes[0].outputs[1].code``.
+
+    An empty path is the whole document, spelled ``$``.
+    """
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif text:
+            text += f".{part}"
+        else:
+            text = part
+    return text or "$"
+
+
+@attrs.frozen
+class Problem:
+    """
+    One problem found in an input: where it is and what is wrong.
+
+    .. versionadded:: 0.1.0
+    """
+
+    path: Path
+    message: str
+    line: int | None = None
+    """The 1-based line in the file, where the loader knows it."""
+
+    def __str__(self) -> str:
+        where = format_path(self.path)
+        if self.line is not None:
+            where += f" (line {self.line})"
+        return f"{where}: {self.message}"
+
+
+class ResultsFrameworkError(ValueError):
+    """
+    The base of every error resultsframework raises on bad input.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class LoadError(ResultsFrameworkError):
+    """
+    A programme file or text could not be loaded.
+
+    The message lists every problem, one per line, as ``FILE: PATH: message``;
+    :attr:`problems` holds them as :class:`Problem` objects.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        count = len(self.problems)
+        head = f"{prefix}{count} problem{'s' if count != 1 else ''} found"
+        return "\n".join([head, *(f"{prefix}{p}" for p in self.problems)])
+
+    def lines(self) -> list[str]:
+        """One ``FILE: PATH: message`` line per problem."""
+        prefix = f"{self.source}: " if self.source else ""
+        return [f"{prefix}{p}" for p in self.problems]

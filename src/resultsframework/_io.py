@@ -1,0 +1,430 @@
+"""
+Reading and writing programme files: JSON, YAML (and TOML, read only).
+
+Readers are strict and safe: YAML is read with a loader that constructs only
+plain data (no tags that build objects, no aliases), YAML 1.2 scalars (``no`` is
+text, not false; ``2021-05-01`` is text until the model reads it as a date),
+floats read as :class:`~decimal.Decimal`, duplicate keys refused.  Every problem
+is reported at once, with its field path and, for YAML, its line.
+
+Writers are deterministic: keys in model order, defaults left out, so that a
+change shows as a small diff.  Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from ._atomic import write_atomic
+from ._converter import structure_document, unstructure_document
+from ._errors import LoadError, Problem
+from ._errors import Path as FieldPath
+from ._model import Programme
+
+__all__ = ["Format", "dump", "dumps", "load", "loads"]
+
+Format = Literal["json", "yaml", "toml"]
+
+_SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
+
+
+class _ParseError(Exception):
+    def __init__(self, message: str, line: int | None = None, path: FieldPath = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.path = path
+
+
+# -- YAML ------------------------------------------------------------------------------
+
+_YAML_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_YAML_INT = re.compile(r"^[-+]?[0-9]+$")
+_YAML_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)$")
+_YAML_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_YAML_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.2 core-schema scalars only: no yes/no booleans, no timestamps, no base 60."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012  (PyYAML's class registry)
+
+
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", _YAML_BOOL, list("tTfF"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", _YAML_INT, list("-+0123456789"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:float", _YAML_FLOAT, list("-+0123456789."))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:float", _YAML_SPECIAL_FLOAT, list("-+."))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", _YAML_NULL, ["~", "n", "N", ""])
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.SafeConstructor,
+    _Resolver,
+):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            raise _ParseError(
+                f"YAML aliases (*{event.anchor}) are not supported: write the value out",
+                event.start_mark.line + 1,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _ParseError("YAML merge keys (<<) are not supported", key_node.start_mark.line + 1)
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise _ParseError(
+                    "a mapping key must be a plain value", key_node.start_mark.line + 1
+                ) from None
+            if key in seen:
+                raise _ParseError(
+                    f"duplicate key {key!r} (first at line {seen[key]})", key_node.start_mark.line + 1
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _construct_int(loader: _Loader, node: Any) -> int:
+    text = loader.construct_scalar(node)
+    try:
+        return int(text)
+    except ValueError:
+        raise _ParseError(f"not a whole number: {text!r}", node.start_mark.line + 1) from None
+
+
+def _construct_decimal(loader: _Loader, node: Any) -> Decimal:
+    """Floats are read as exact decimals, never as binary floating point."""
+    text = loader.construct_scalar(node)
+    if _YAML_SPECIAL_FLOAT.match(text):
+        raise _ParseError(f"expected a finite number, found {text}", node.start_mark.line + 1)
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise _ParseError(f"not a number: {text!r}", node.start_mark.line + 1) from None
+
+
+_Loader.yaml_constructors = {
+    **yaml.constructor.SafeConstructor.yaml_constructors,
+    "tag:yaml.org,2002:int": _construct_int,
+    "tag:yaml.org,2002:float": _construct_decimal,
+    # Timestamps stay text: the model reads dates itself and says what is wrong with one.
+    "tag:yaml.org,2002:timestamp": yaml.constructor.SafeConstructor.construct_yaml_str,
+}
+
+
+def _yaml_lines(node: Any, path: FieldPath, lines: dict[FieldPath, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                continue
+            child = (*path, key)
+            _yaml_lines(value_node, child, lines)
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _yaml_lines(item, (*path, index), lines)
+
+
+def _parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _ParseError("the document is empty", 1)
+        lines: dict[FieldPath, int] = {}
+        _yaml_lines(node, (), lines)
+        return loader.construct_document(node), lines
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        message = " ".join(str(part) for part in (e.context, e.problem) if part)
+        if isinstance(e, yaml.constructor.ConstructorError) and "tag" in (e.problem or ""):
+            message = f"YAML tags that construct objects are not allowed ({e.problem})"
+        raise _ParseError(f"not valid YAML: {message}", mark.line + 1 if mark else None) from None
+    finally:
+        loader.dispose()
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _ParseError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _json_constant(name: str) -> Any:
+    raise _ParseError(f"expected a finite number, found {name}")
+
+
+def _parse_json(text: str) -> tuple[Any, dict[FieldPath, int]]:
+    if not text.strip():
+        raise _ParseError("the document is empty", 1)
+    try:
+        data = json.loads(
+            text, parse_float=Decimal, parse_constant=_json_constant, object_pairs_hook=_json_object
+        )
+    except json.JSONDecodeError as e:
+        raise _ParseError(f"not valid JSON: {e.msg} (column {e.colno})", e.lineno) from None
+    return data, {}
+
+
+def _parse_toml(text: str) -> tuple[Any, dict[FieldPath, int]]:
+    import tomllib  # noqa: PLC0415  (TOML is rarely used; keep import time down)
+
+    try:
+        return tomllib.loads(text, parse_float=Decimal), {}
+    except tomllib.TOMLDecodeError as e:
+        raise _ParseError(f"not valid TOML: {e}") from None
+
+
+_PARSERS: dict[str, Callable[[str], tuple[Any, dict[FieldPath, int]]]] = {
+    "json": _parse_json,
+    "yaml": _parse_yaml,
+    "toml": _parse_toml,
+}
+
+
+# -- loading ---------------------------------------------------------------------------
+
+
+def _line_of(path: FieldPath, lines: dict[FieldPath, int]) -> int | None:
+    for end in range(len(path), -1, -1):
+        line = lines.get(path[:end])
+        if line is not None:
+            return line
+    return None
+
+
+def _decode(data: bytes, source: str | None) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise LoadError(
+            [
+                Problem(
+                    (),
+                    f"not UTF-8 text: byte 0x{data[e.start]:02x} at offset {e.start}; save the file as UTF-8",
+                    line,
+                )
+            ],
+            source,
+        ) from None
+
+
+def _load_text(text: str, fmt: str, source: str | None) -> Programme:
+    parser = _PARSERS.get(fmt)
+    if parser is None:
+        raise LoadError([Problem((), f"unknown format {fmt!r}; expected 'json', 'yaml' or 'toml'")], source)
+    try:
+        data, lines = parser(text)
+    except _ParseError as e:
+        raise LoadError([Problem(e.path, e.message, e.line)], source) from None
+    except RecursionError:
+        raise LoadError([Problem((), "the document is nested too deeply")], source) from None
+    except ValueError as e:  # e.g. an integer with more digits than Python converts
+        raise LoadError([Problem((), f"not a valid {fmt.upper()} document: {e}")], source) from None
+    try:
+        programme, problems = structure_document(data)
+    except RecursionError:
+        raise LoadError([Problem((), "the document is nested too deeply")], source) from None
+    if programme is None:
+        raise LoadError([Problem(p.path, p.message, _line_of(p.path, lines)) for p in problems], source)
+    return programme
+
+
+def loads(text: str | bytes, format: Format = "json", *, source: str | None = None) -> Programme:  # noqa: A002
+    """
+    Read a programme from a JSON, YAML or TOML text.
+
+    Args:
+        text: The document, as text or UTF-8 bytes.
+        format: ``"json"``, ``"yaml"`` or ``"toml"``.
+        source: A name for the text in error messages (a file name).
+
+    Raises:
+        LoadError: listing every problem with its field path (and line, for YAML).
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(text, bytes):
+        text = _decode(text, source)
+    return _load_text(text, format, source)
+
+
+def format_for(path: str | os.PathLike[str]) -> Format:
+    """The format a file name implies by its suffix."""
+    suffix = Path(path).suffix.lower()
+    fmt = _SUFFIXES.get(suffix)
+    if fmt is None:
+        raise LoadError(
+            [
+                Problem(
+                    (), f"cannot tell the format from the suffix {suffix!r}; use .json, .yaml, .yml or .toml"
+                )
+            ],
+            str(path),
+        )
+    return fmt
+
+
+def load(path: str | os.PathLike[str], format: Format | None = None) -> Programme:  # noqa: A002
+    """
+    Read a programme file; the format comes from the suffix unless given.
+
+    Raises:
+        LoadError: listing every problem as ``FILE: PATH (line N): message``.
+        OSError: if the file cannot be read.
+
+    .. versionadded:: 0.1.0
+    """
+    source = str(path)
+    fmt = format or format_for(path)
+    data = Path(path).read_bytes()
+    return loads(_decode(data, source), fmt, source=source)
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value, "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def _json_emit(value: Any, indent: str, out: list[str]) -> None:
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        out.append("{\n")
+        for i, (key, item) in enumerate(value.items()):
+            out.append(f"{inner}{json.dumps(str(key), ensure_ascii=False)}: ")
+            _json_emit(item, inner, out)
+            out.append(",\n" if i < len(value) - 1 else "\n")
+        out.append(f"{indent}}}")
+    elif isinstance(value, list):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        out.append("[\n")
+        for i, item in enumerate(value):
+            out.append(inner)
+            _json_emit(item, inner, out)
+            out.append(",\n" if i < len(value) - 1 else "\n")
+        out.append(f"{indent}]")
+    elif isinstance(value, Decimal):
+        out.append(_decimal_text(value))
+    else:
+        out.append(json.dumps(value, ensure_ascii=False))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Quotes every text that either YAML 1.1 or our 1.2 reader would not read as text."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012  (PyYAML's class registry)
+        key: list(value) for key, value in yaml.SafeDumper.yaml_implicit_resolvers.items()
+    }
+
+
+for _key, _resolvers in _Resolver.yaml_implicit_resolvers.items():
+    _Dumper.yaml_implicit_resolvers.setdefault(_key, []).extend(_resolvers)
+
+
+# Characters YAML readers treat as line breaks or refuse in plain and block
+# scalars: a text holding one is written double-quoted, where it is escaped.
+_YAML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style: str | None = None
+    if _YAML_UNSAFE.search(value):
+        style = '"'
+    elif "\n" in value and value == value.strip(" "):
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    text = _decimal_text(value)
+    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
+    return dumper.represent_scalar(tag, text)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Decimal, _represent_decimal)
+
+
+def dumps(programme: Programme, format: Literal["json", "yaml"] = "json") -> str:  # noqa: A002
+    """
+    The canonical JSON or YAML text of *programme*.
+
+    The output is deterministic: the same programme always gives the same text.
+
+    .. versionadded:: 0.1.0
+    """
+    data = unstructure_document(programme)
+    if format == "json":
+        out: list[str] = []
+        _json_emit(data, "", out)
+        out.append("\n")
+        return "".join(out)
+    if format == "yaml":
+        text: str = yaml.dump(
+            data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        )
+        return text
+    raise ValueError(f"cannot write format {format!r}; expected 'json' or 'yaml'")
+
+
+def dump(
+    programme: Programme,
+    path: str | os.PathLike[str],
+    format: Literal["json", "yaml"] | None = None,  # noqa: A002
+) -> None:
+    """
+    Write *programme* to *path* atomically; the format comes from the suffix unless given.
+
+    .. versionadded:: 0.1.0
+    """
+    fmt = format or format_for(path)
+    if fmt == "toml":
+        raise ValueError("TOML can be read but not written; use .json or .yaml")
+    write_atomic(path, dumps(programme, fmt).encode("utf-8"))

@@ -1,0 +1,67 @@
+"""A short plain-text summary of a programme and where its indicators stand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ._assess import assess
+from ._model import Programme, Ratio, Status, Value
+
+__all__ = ["summary"]
+
+
+def _value(value: Value | None) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Ratio):
+        pct = value.percent
+        return f"{value.numerator}/{value.denominator}" + (f" ({pct:.1f}%)" if pct is not None else "")
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def summary(programme: Programme) -> str:
+    """
+    The programme's cover data and a line per indicator with its status.
+
+    .. versionadded:: 0.1.0
+    """
+    lines = [programme.title]
+    mptf = programme.identifier("mptf_project")
+    if mptf:
+        lines.append(f"MPTF Office project reference: {mptf}")
+    if programme.organisations:
+        orgs = ", ".join(f"{o.id} ({o.role.value.replace('_', ' ')})" for o in programme.organisations)
+        lines.append(f"Organisations: {orgs}")
+    budget = programme.budget
+    if budget is not None and budget.total_approved is not None:
+        lines.append(f"Approved budget: {budget.total_approved.amount:,} {budget.total_approved.currency}")
+    dates = programme.dates
+    if dates is not None and dates.duration is not None:
+        line = f"Duration: {dates.duration.start} to {dates.duration.end} ({dates.duration.months} months)"
+        if dates.extended:
+            line += f", extended from {dates.original_end}"
+        lines.append(line)
+    outputs = sum(len(o.outputs) for o in programme.outcomes)
+    activities = sum(1 for _ in programme.activities())
+    assessment = assess(programme)
+    lines.append(
+        f"{len(programme.outcomes)} outcome(s), {outputs} output(s), {activities} activities, "
+        f"{len(assessment)} indicators"
+    )
+    lines.append("")
+    width = max((len(code) for code in assessment), default=4)
+    lines.append(f"{'code':<{width}}  {'status':<13}  {'achieved':>10}  {'target':>10}  {'rate':>7}")
+    for item in assessment.indicators:
+        rate = item.overall.percent
+        lines.append(
+            f"{item.code:<{width}}  {item.status.value:<13}  {_value(item.overall.achieved):>10}  "
+            f"{_value(item.overall.target):>10}  {f'{rate:.1f}%' if rate is not None else '–':>7}"
+        )
+    counts = assessment.counts()
+    lines.append("")
+    lines.append(", ".join(f"{counts[s]} {s.value.replace('_', ' ')}" for s in Status if counts[s]))
+    return "\n".join(lines) + "\n"

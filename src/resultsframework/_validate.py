@@ -1,0 +1,526 @@
+"""
+Validation: what donors reject, found before they do.
+
+:func:`validate` walks the whole programme and returns every diagnostic, never
+stopping at the first.  Each has a severity, a stable code (listed in
+``docs/validation.md``), the field path and a message.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Literal
+
+import attrs
+
+from ._assess import assess
+from ._disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
+from ._errors import Path, format_path
+from ._model import (
+    Accumulation,
+    Achieved,
+    Breakdown,
+    Dimension,
+    Indicator,
+    Measure,
+    Output,
+    Programme,
+    Ratio,
+    Status,
+    Value,
+)
+from ._numbers import is_number
+
+__all__ = ["Diagnostic", "Severity", "validate"]
+
+Policy = Literal["error", "warning", "off"]
+
+
+class Severity(enum.StrEnum):
+    """How serious a diagnostic is: errors make ``resultsframework validate`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen
+class Diagnostic:
+    """
+    One finding of :func:`validate`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    severity: Severity
+    code: str
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{format_path(self.path)}: {self.severity} [{self.code}] {self.message}"
+
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_NUMERIC_CODE = re.compile(r"^\d+(?:\.\d+)*$")
+_UNMET = frozenset({Status.NOT_ACHIEVED, Status.NO_DATA, Status.NOT_CONDUCTED, Status.BEHIND})
+
+
+def validate(
+    programme: Programme,
+    *,
+    as_of: date | None = None,
+    disaggregation: Policy = "error",
+) -> list[Diagnostic]:
+    """
+    Check *programme* and return every diagnostic found.
+
+    Args:
+        programme: The programme.
+        as_of: The reporting date: indicators are judged as
+            :func:`resultsframework.assess` judges them on that date.
+        disaggregation: What a breakdown that does not add up to its total is:
+            ``"error"`` (the default), ``"warning"`` or ``"off"``.  A breakdown
+            with an ``explanation`` is never reported.
+
+    .. versionadded:: 0.1.0
+    """
+    return list(_Validator(programme, as_of, disaggregation).run())
+
+
+@attrs.define
+class _Validator:
+    programme: Programme
+    as_of: date | None
+    policy: Policy
+
+    def run(self) -> Iterator[Diagnostic]:
+        yield from self.dates()
+        yield from self.codes()
+        yield from self.organisations()
+        assessment = assess(self.programme, self.as_of)
+        for path, indicator, parent in self.indicators():
+            yield from self.indicator(path, indicator, parent)
+            yield from self.variance(
+                path, indicator, assessment[indicator.code].status if indicator.code in assessment else None
+            )
+
+    # -- programme -----------------------------------------------------------------------
+
+    def dates(self) -> Iterator[Diagnostic]:
+        dates = self.programme.dates
+        if dates is not None:
+            for name in ("original_end", "actual_end"):
+                end = getattr(dates, name)
+                if dates.start is not None and end is not None and end < dates.start:
+                    yield _error(
+                        "end-before-start",
+                        ("dates", name),
+                        f"{name.replace('_', ' ')} {end} is before the start {dates.start}",
+                    )
+            if dates.extended and not dates.extension_reason:
+                yield _warning(
+                    "extension-reason-missing",
+                    ("dates", "extension_reason"),
+                    f"the programme was extended from {dates.original_end} to {dates.actual_end} "
+                    "but no reason is given",
+                )
+        for index, period in enumerate(self.programme.reporting_periods):
+            if period.is_inverted:
+                yield _error(
+                    "period-inverted",
+                    ("reporting_periods", index),
+                    f"the period {period} ends before it starts",
+                )
+
+    def codes(self) -> Iterator[Diagnostic]:
+        seen: dict[tuple[str, str], Path] = {}
+        for path, kind, code in self._coded():
+            key = (kind, code)
+            if key in seen:
+                yield _error(
+                    "duplicate-code",
+                    (*path, "code"),
+                    f"{kind} code {code!r} is used twice (first at {format_path(seen[key])})",
+                )
+            else:
+                seen[key] = path
+        for path, indicator, parents in self.indicators():
+            if parents and not _fits(indicator.code, parents):
+                yield _warning(
+                    "code-hierarchy",
+                    (*path, "code"),
+                    f"indicator {indicator.code} sits under {parents[-1]}, but its code says otherwise "
+                    f"(expected {' or '.join(p + '.n' for p in parents)})",
+                )
+        for (i, j), output in self._outputs():
+            parents = _prefixes(self.programme.outcomes[i].code, output.code)
+            for k, activity in enumerate(output.activities):
+                if not _fits(activity.code, parents):
+                    yield _warning(
+                        "code-hierarchy",
+                        ("outcomes", i, "outputs", j, "activities", k, "code"),
+                        f"activity {activity.code} sits under output {output.code}, "
+                        "but its code says otherwise",
+                    )
+
+    def organisations(self) -> Iterator[Diagnostic]:
+        known = {o.id for o in self.programme.organisations}
+        if not known:
+            return
+        for path, names in self._responsible():
+            for index, name in enumerate(names):
+                if name not in known:
+                    yield _warning(
+                        "unknown-organisation",
+                        (*path, index),
+                        f"{name!r} is not one of the programme's organisations ({', '.join(sorted(known))})",
+                    )
+
+    # -- indicators ----------------------------------------------------------------------
+
+    def indicator(self, path: Path, indicator: Indicator, parent: tuple[str, ...]) -> Iterator[Diagnostic]:
+        if indicator.measure is Measure.MONEY:
+            if indicator.currency is None:
+                yield _warning(
+                    "currency-missing", (*path, "currency"), "a money indicator needs its currency"
+                )
+            elif not _CURRENCY.match(indicator.currency):
+                yield _error(
+                    "currency-invalid",
+                    (*path, "currency"),
+                    f"expected an ISO 4217 code such as 'USD', found {indicator.currency!r}",
+                )
+        if indicator.baseline is not None:
+            yield from self.value(indicator, indicator.baseline.value, (*path, "baseline", "value"))
+        if indicator.target is not None:
+            yield from self.value(indicator, indicator.target.value, (*path, "target", "value"))
+            yield from self.breakdowns(
+                indicator, indicator.target.value, indicator.target.breakdowns, (*path, "target")
+            )
+        for index, milestone in enumerate(indicator.milestones):
+            where = (*path, "milestones", index)
+            yield from self.value(indicator, milestone.value, (*where, "value"))
+            if milestone.period is None:
+                yield _error("milestone-period-missing", (*where, "period"), "a milestone needs its period")
+            else:
+                yield from self.period(milestone.period, (*where, "period"))
+        yield from self.achieved(path, indicator)
+
+    def achieved(self, path: Path, indicator: Indicator) -> Iterator[Diagnostic]:
+        by_reporter: dict[str | None, list[tuple[int, Achieved]]] = {}
+        for index, record in enumerate(indicator.achieved):
+            where = (*path, "achieved", index)
+            yield from self.period(record.period, (*where, "period"))
+            yield from self.value(indicator, record.value, (*where, "value"))
+            yield from self.breakdowns(indicator, record.value, record.breakdowns, where)
+            if record.value is not None and indicator.disaggregation:
+                present = {d for b in record.breakdowns for d in b.dimensions}
+                missing = [d for d in indicator.disaggregation if d not in present]
+                if missing:
+                    yield _warning(
+                        "disaggregation-missing",
+                        (*where, "breakdowns"),
+                        f"the indicator requires a breakdown by {', '.join(missing)}",
+                    )
+            if self.as_of is not None and record.period.start > self.as_of:
+                yield _warning(
+                    "future-period",
+                    (*where, "period"),
+                    f"a value for {record.period}, which starts after {self.as_of}; it is not counted",
+                )
+            if (
+                indicator.measure is Measure.QUALITATIVE
+                and record.value is not None
+                and record.status is None
+            ):
+                yield _warning(
+                    "status-missing",
+                    (*where, "status"),
+                    "a qualitative indicator takes the status the report states; none is stated",
+                )
+            by_reporter.setdefault(record.reported_by, []).append((index, record))
+        for records in by_reporter.values():
+            yield from self.overlaps(path, indicator, records)
+
+    def overlaps(
+        self, path: Path, indicator: Indicator, records: list[tuple[int, Achieved]]
+    ) -> Iterator[Diagnostic]:
+        ordered = sorted(records, key=lambda item: (item[1].period.start, item[1].period.end))
+        for (i, first), (j, second) in itertools.pairwise(ordered):
+            if (
+                first.period.is_inverted
+                or second.period.is_inverted
+                or not first.period.overlaps(second.period)
+            ):
+                continue
+            same = first.period == second.period
+            what = "the same period" if same else f"overlapping periods ({first.period} and {second.period})"
+            if indicator.accumulation is Accumulation.SUM and not same:
+                yield _error(
+                    "period-overlap",
+                    (*path, "achieved", max(i, j), "period"),
+                    f"values for {what} would be counted twice in a summed indicator "
+                    f"(see achieved[{min(i, j)}])",
+                )
+            else:
+                yield _warning(
+                    "period-overlap",
+                    (*path, "achieved", max(i, j), "period"),
+                    f"two values for {what} (see achieved[{min(i, j)}]); the one collected last counts",
+                )
+
+    def period(self, period: object, path: Path) -> Iterator[Diagnostic]:
+        from ._periods import Period  # noqa: PLC0415  (type only)
+
+        assert isinstance(period, Period)
+        if period.is_inverted:
+            yield _error("period-inverted", path, f"the period {period} ends before it starts")
+            return
+        duration = self.programme.dates.duration if self.programme.dates is not None else None
+        if duration is None or duration.is_inverted:
+            return
+        if not period.overlaps(duration):
+            yield _error(
+                "period-outside-programme",
+                path,
+                f"the period {period} lies outside the programme ({duration.start} to {duration.end})",
+            )
+        elif not duration.contains(period):
+            yield _warning(
+                "period-outside-programme",
+                path,
+                f"the period {period} extends beyond the programme ({duration.start} to {duration.end})",
+            )
+
+    def value(self, indicator: Indicator, value: Value | None, path: Path) -> Iterator[Diagnostic]:
+        if value is None:
+            return
+        measure = indicator.measure
+        expected = {
+            Measure.COUNT: "a whole number",
+            Measure.NUMBER: "a number",
+            Measure.MONEY: "an amount",
+            Measure.PERCENTAGE: "a percentage (a number, or numerator and denominator)",
+            Measure.YES_NO: "true or false",
+            Measure.QUALITATIVE: "a text",
+        }[measure]
+        ok = {
+            Measure.COUNT: is_number(value) and value == int(value),  # type: ignore[arg-type]
+            Measure.NUMBER: is_number(value),
+            Measure.MONEY: is_number(value),
+            Measure.PERCENTAGE: is_number(value) or isinstance(value, Ratio),
+            Measure.YES_NO: isinstance(value, bool),
+            Measure.QUALITATIVE: isinstance(value, str),
+        }[measure]
+        if not ok:
+            yield _error(
+                "measure-mismatch",
+                path,
+                f"a {measure.value} indicator takes {expected}, found {_show(value)}",
+            )
+            return
+        if measure is Measure.COUNT and value < 0:  # type: ignore[operator]
+            yield _error("negative-count", path, f"a count cannot be negative, found {value}")
+        if measure is Measure.PERCENTAGE:
+            yield from _percentage(value, path)
+
+    def breakdowns(
+        self, indicator: Indicator, total: Value | None, breakdowns: tuple[Breakdown, ...], path: Path
+    ) -> Iterator[Diagnostic]:
+        for index, breakdown in enumerate(breakdowns):
+            where = (*path, "breakdowns", index)
+            if not breakdown.dimensions:
+                yield _error(
+                    "breakdown-dimensions", (*where, "dimensions"), "a breakdown needs its dimensions"
+                )
+            dimensions = [self._dimension(d) for d in breakdown.dimensions]
+            for d, dimension in zip(breakdown.dimensions, dimensions, strict=True):
+                if dimension is None:
+                    yield _error(
+                        "unknown-dimension",
+                        (*where, "dimensions"),
+                        f"unknown dimension {d!r}: use one of {', '.join(BUILTIN_DIMENSIONS)} "
+                        "or define it under 'dimensions'",
+                    )
+            for c, cell in enumerate(breakdown.cells):
+                cell_path = (*where, "cells", c)
+                cell_dims = [dim for dim, _ in cell.categories]
+                if cell_dims != list(breakdown.dimensions):
+                    yield _error(
+                        "breakdown-cell",
+                        cell_path,
+                        f"the cell is for {', '.join(cell_dims)}; the breakdown is by "
+                        f"{', '.join(breakdown.dimensions)}",
+                    )
+                for dim, category in cell.categories:
+                    dimension = self._dimension(dim)
+                    yield from _category(dimension, dim, category, (*cell_path, dim))
+                yield from self.value(indicator, cell.value, (*cell_path, "value"))
+            if self.policy == "off" or breakdown.explanation:
+                continue
+            summable = all(d is None or d.summable for d in dimensions)
+            for message in check_breakdown(total, breakdown, summable=summable):
+                severity = Severity.ERROR if self.policy == "error" else Severity.WARNING
+                yield Diagnostic(
+                    severity, "breakdown-total", where, message + "; correct it, or say why in 'explanation'"
+                )
+
+    def variance(self, path: Path, indicator: Indicator, status: Status | None) -> Iterator[Diagnostic]:
+        if status not in _UNMET:
+            return
+        latest = max(indicator.achieved, key=lambda r: (r.period.end, r.period.start), default=None)
+        explained = latest is not None and latest.variance is not None and latest.variance.reason.strip()
+        if explained:
+            return
+        where: Path = (
+            (*path, "achieved", indicator.achieved.index(latest), "variance")
+            if latest
+            else (*path, "achieved")
+        )
+        what = {
+            Status.NOT_ACHIEVED: "the target was not achieved",
+            Status.NO_DATA: "no data was reported",
+            Status.NOT_CONDUCTED: "the activities were not conducted",
+            Status.BEHIND: "the indicator is behind its target",
+        }[status]
+        message = f"{what}, and no reason for variance is given (MPTF reports require one)"
+        if status is Status.BEHIND:
+            yield _warning("variance-missing", where, message)
+        else:
+            yield _error("variance-missing", where, message)
+
+    # -- walking -------------------------------------------------------------------------
+
+    def indicators(self) -> Iterator[tuple[Path, Indicator, tuple[str, ...]]]:
+        programme = self.programme
+        if programme.impact is not None:
+            for k, indicator in enumerate(programme.impact.indicators):
+                yield ("impact", "indicators", k), indicator, ()
+        for i, outcome in enumerate(programme.outcomes):
+            for k, indicator in enumerate(outcome.indicators):
+                yield ("outcomes", i, "indicators", k), indicator, (outcome.code,)
+            for j, output in enumerate(outcome.outputs):
+                for k, indicator in enumerate(output.indicators):
+                    yield (
+                        ("outcomes", i, "outputs", j, "indicators", k),
+                        indicator,
+                        _prefixes(outcome.code, output.code),
+                    )
+
+    def _outputs(self) -> Iterator[tuple[tuple[int, int], Output]]:
+        for i, outcome in enumerate(self.programme.outcomes):
+            for j, output in enumerate(outcome.outputs):
+                yield (i, j), output
+
+    def _coded(self) -> Iterator[tuple[Path, str, str]]:
+        for i, outcome in enumerate(self.programme.outcomes):
+            yield ("outcomes", i), "outcome", outcome.code
+        for (i, j), output in self._outputs():
+            yield (
+                ("outcomes", i, "outputs", j),
+                f"output (under outcome {self.programme.outcomes[i].code})",
+                output.code,
+            )
+            for k, activity in enumerate(output.activities):
+                yield ("outcomes", i, "outputs", j, "activities", k), "activity", activity.code
+        for path, indicator, _ in self.indicators():
+            yield path, "indicator", indicator.code
+
+    def _responsible(self) -> Iterator[tuple[Path, tuple[str, ...]]]:
+        for i, outcome in enumerate(self.programme.outcomes):
+            yield ("outcomes", i, "responsible"), outcome.responsible
+            for j, output in enumerate(outcome.outputs):
+                yield ("outcomes", i, "outputs", j, "responsible"), output.responsible
+                for k, activity in enumerate(output.activities):
+                    yield ("outcomes", i, "outputs", j, "activities", k, "responsible"), activity.responsible
+        for path, indicator, _ in self.indicators():
+            yield (*path, "responsible"), indicator.responsible
+            for index, record in enumerate(indicator.achieved):
+                if record.reported_by is not None:
+                    yield (*path, "achieved", index, "reported_by"), (record.reported_by,)
+
+    def _dimension(self, name: str) -> Dimension | None:
+        for dimension in self.programme.dimensions:
+            if dimension.id == name:
+                return dimension
+        return BUILTIN_DIMENSIONS.get(name)
+
+
+def _prefixes(outcome_code: str, output_code: str) -> tuple[str, ...]:
+    """How numbered codes below an output may spell it: '1' and '1.1' for output 1 of outcome 1."""
+    if output_code.startswith(outcome_code + "."):
+        return (output_code,)
+    return (output_code, f"{outcome_code}.{output_code}")
+
+
+def _fits(code: str, parents: tuple[str, ...]) -> bool:
+    """
+    Whether a numbered *code* is one of its parents' codes plus one part.
+
+    Under output 1 of outcome 1, activity ``1.2`` and indicator ``1.1.3`` fit;
+    indicator ``1.2.3`` does not.  Codes that are not numbered always fit.
+    """
+    if not _NUMERIC_CODE.match(code):
+        return True
+    depth = code.count(".")
+    return any(code.startswith(p + ".") and depth == p.count(".") + 1 for p in parents)
+
+
+def _category(dimension: Dimension | None, name: str, category: str, path: Path) -> Iterator[Diagnostic]:
+    if dimension is None:
+        return
+    if name == "age" and not dimension.categories:
+        try:
+            AgeRange.parse(category)
+        except ValueError as e:
+            yield _error("unknown-category", path, str(e))
+    elif dimension.categories and category not in dimension.categories:
+        yield _error(
+            "unknown-category",
+            path,
+            f"{category!r} is not a category of {name} ({', '.join(dimension.categories)})",
+        )
+
+
+def _percentage(value: Value, path: Path) -> Iterator[Diagnostic]:
+    if isinstance(value, Ratio):
+        if value.denominator <= 0:
+            yield _error(
+                "denominator-invalid", path, f"the denominator must be above 0, found {value.denominator}"
+            )
+        elif value.numerator < 0:
+            yield _error(
+                "percentage-out-of-range", path, f"the numerator cannot be negative, found {value.numerator}"
+            )
+        elif value.numerator > value.denominator:
+            yield _error(
+                "numerator-exceeds-denominator",
+                path,
+                f"the numerator {value.numerator} is larger than the denominator {value.denominator}",
+            )
+    elif not 0 <= value <= 100:  # type: ignore[operator]
+        yield _error(
+            "percentage-out-of-range", path, f"a share in percent lies between 0 and 100, found {value}"
+        )
+
+
+def _show(value: Value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Ratio):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, str):
+        return repr(value if len(value) < 40 else value[:37] + "...")
+    return str(value)
+
+
+def _error(code: str, path: Path, message: str) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, code, path, message)
+
+
+def _warning(code: str, path: Path, message: str) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, code, path, message)

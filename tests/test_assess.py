@@ -1,0 +1,363 @@
+"""Assessment: achievement, variance, status and aggregation, as M&E officers compute them by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import resultsframework as rf
+from resultsframework import Accumulation, Achieved, Direction, Measure, Period, Ratio, Status
+
+
+def indicator(
+    measure: Measure = Measure.COUNT,
+    *,
+    target: rf.Value | None = None,
+    baseline: rf.Value | None = None,
+    values: Mapping[str, rf.Value | None] | None = None,
+    accumulation: Accumulation = Accumulation.SUM,
+    direction: Direction = Direction.INCREASE,
+    milestones: Mapping[str, rf.Value] | None = None,
+    records: tuple[Achieved, ...] = (),
+) -> rf.Indicator:
+    achieved = records or tuple(Achieved(Period.parse(p), v) for p, v in (values or {}).items())
+    return rf.Indicator(
+        "1.1.1",
+        "People trained",
+        measure,
+        direction=direction,
+        accumulation=accumulation,
+        baseline=rf.Baseline(baseline) if baseline is not None else None,
+        target=rf.Target(target) if target is not None else None,
+        milestones=tuple(rf.Target(v, period=Period.parse(p)) for p, v in (milestones or {}).items()),
+        achieved=achieved,
+    )
+
+
+def programme(*indicators: rf.Indicator, start: str = "2025-01-01", end: str = "2025-12-31") -> rf.Programme:
+    return rf.Programme(
+        "P",
+        dates=rf.Dates(start=rf.parse_date(start), actual_end=rf.parse_date(end)),
+        outcomes=(rf.Outcome("1", "O", outputs=(rf.Output("1", "Out", indicators=indicators),)),),
+    )
+
+
+def overall(ind: rf.Indicator, as_of: date | None = None) -> rf.Progress:
+    return rf.assess(programme(ind), as_of)["1.1.1"].overall
+
+
+class TestSeedExample:
+    """The figures issue #3 asks for, from seed 000's final report."""
+
+    def test_exceeded_at_150_percent(self, example: rf.Programme) -> None:
+        """1.1.1: 6 meetings held of 4 planned."""
+        item = rf.assess(example)["1.1.1"]
+        assert (Status.EXCEEDED, Decimal("1.5"), Decimal(2)) == (
+            item.status,
+            item.achievement_rate,
+            item.overall.variance,
+        )
+
+    def test_not_achieved_at_a_third_with_its_reason(self, example: rf.Programme) -> None:
+        """1.1.2: 20 partners of 60."""
+        item = rf.assess(example)["1.1.2"]
+        assert Status.NOT_ACHIEVED == item.status
+        assert "33.3" == f"{item.overall.percent:.1f}"
+        assert "60 members as a target is extremely high" in item.indicator.achieved[0].variance.reason  # type: ignore[union-attr]
+
+    def test_yes_no_indicators_achieved(self, example: rf.Programme) -> None:
+        assessment = rf.assess(example)
+        yes_no = [i.code for i in example.indicators() if i.measure is Measure.YES_NO]
+        assert 6 == len(yes_no)
+        assert all(assessment[c].status is Status.ACHIEVED for c in yes_no)
+
+    def test_not_conducted_with_their_reason(self, example: rf.Programme) -> None:
+        assessment = rf.assess(example)
+        for code in ("1.4.1", "1.4.2"):
+            assert Status.NOT_CONDUCTED == assessment[code].status
+            assert assessment[code].overall.achieved is None
+
+    def test_no_validation_errors(self, example: rf.Programme) -> None:
+        errors = [d for d in rf.validate(example) if d.severity is rf.Severity.ERROR]
+        assert [] == errors
+
+    def test_rollups(self, example: rf.Programme) -> None:
+        assessment = rf.assess(example)
+        assert {
+            Status.EXCEEDED: 3,
+            Status.ACHIEVED: 8,
+            Status.NOT_ACHIEVED: 1,
+            Status.NOT_CONDUCTED: 2,
+        } == dict(assessment.counts())
+        assert {Status.ACHIEVED: 5, Status.EXCEEDED: 1} == dict(assessment.counts_by("organisation")["UNDP"])
+        assert {Status.ACHIEVED: 2, Status.NOT_CONDUCTED: 2} == dict(assessment.counts_by("output")["1/4"])
+        assert 14 == sum(rf.status_counts([assessment]).values())
+
+
+class TestDirection:
+    def test_decrease_below_target_is_success_and_the_rate_agrees(self) -> None:
+        """A decreasing indicator that goes below its target is exceeded, with a rate above 100 %."""
+        progress = overall(
+            indicator(
+                target=10,
+                baseline=20,
+                values={"2025": 8},
+                direction=Direction.DECREASE,
+                accumulation=Accumulation.LEVEL,
+            )
+        )
+        assert (Status.EXCEEDED, Decimal("1.25")) == (progress.status, progress.achievement_rate)
+        assert Decimal("1.2") == progress.progress  # (8 - 20) / (10 - 20)
+
+    def test_decrease_above_target_is_not_achieved_and_the_rate_agrees(self) -> None:
+        progress = overall(
+            indicator(
+                target=10, values={"2025": 20}, direction=Direction.DECREASE, accumulation=Accumulation.LEVEL
+            )
+        )
+        assert (Status.NOT_ACHIEVED, Decimal("0.5")) == (progress.status, progress.achievement_rate)
+
+    def test_maintain_within_the_band(self) -> None:
+        progress = overall(
+            indicator(
+                target=100, values={"2025": 90}, direction=Direction.MAINTAIN, accumulation=Accumulation.LEVEL
+            )
+        )
+        assert Status.ACHIEVED == progress.status
+
+    def test_progress_from_baseline(self) -> None:
+        progress = overall(indicator(target=60, baseline=20, values={"2025": 40}))
+        assert Decimal("0.5") == progress.progress
+
+
+class TestStatus:
+    def test_missing_is_never_zero(self) -> None:
+        """No value reported is 'no data', not 0 % achieved."""
+        progress = overall(indicator(target=10, values={"2025Q1": None}))
+        assert (Status.NO_DATA, None, None) == (progress.status, progress.achieved, progress.achievement_rate)
+
+    def test_zero_is_a_value(self) -> None:
+        progress = overall(indicator(target=10, values={"2025Q1": 0}))
+        assert (Status.NOT_ACHIEVED, 0, Decimal(0)) == (
+            progress.status,
+            progress.achieved,
+            progress.achievement_rate,
+        )
+
+    def test_not_started_before_the_programme(self) -> None:
+        assert Status.NOT_STARTED == overall(indicator(target=10), as_of=date(2024, 12, 1)).status
+
+    def test_on_track_against_the_milestone_due(self) -> None:
+        """Mid-programme, an indicator within 15 % of the milestone due is on track."""
+        ind = indicator(target=100, values={"2025Q1": 22}, milestones={"2025Q1": 25, "2025Q2": 25})
+        assert Status.ON_TRACK == overall(ind, as_of=date(2025, 4, 15)).status
+
+    def test_behind_the_milestone_due(self) -> None:
+        ind = indicator(target=100, values={"2025Q1": 20}, milestones={"2025Q1": 25})
+        assert Status.BEHIND == overall(ind, as_of=date(2025, 4, 15)).status
+
+    def test_band_is_configurable(self) -> None:
+        ind = indicator(target=100, values={"2025Q1": 20}, milestones={"2025Q1": 25})
+        assert Status.ON_TRACK == rf.assess(programme(ind), date(2025, 4, 15), band="0.25")["1.1.1"].status
+
+    def test_without_milestones_the_due_target_is_pro_rata(self) -> None:
+        """Half-way through the year, half the target is due."""
+        ind = indicator(target=100, values={"2025Q1": 48})
+        progress = overall(ind, as_of=date(2025, 7, 2))
+        assert 50 == round(progress.due)  # type: ignore[arg-type]
+        assert Status.ON_TRACK == progress.status
+
+    def test_reaching_the_end_target_early_is_achieved(self) -> None:
+        assert (
+            Status.EXCEEDED
+            == overall(indicator(target=10, values={"2025Q1": 12}), as_of=date(2025, 4, 1)).status
+        )
+
+    def test_yes_no_achieved_iff_equal_to_target(self) -> None:
+        assert (
+            Status.ACHIEVED == overall(indicator(Measure.YES_NO, target=True, values={"2025": True})).status
+        )
+        assert (
+            Status.NOT_ACHIEVED
+            == overall(indicator(Measure.YES_NO, target=True, values={"2025": False})).status
+        )
+
+    def test_qualitative_takes_the_stated_status(self) -> None:
+        record = Achieved(Period.year(2025), "Policy drafted", status=Status.ON_TRACK)
+        assert (
+            Status.ON_TRACK
+            == overall(indicator(Measure.QUALITATIVE, target="Policy adopted", records=(record,))).status
+        )
+
+    def test_the_rate_is_capped_with_min_not_max(self) -> None:
+        """Akvo's percent_accomplishment_100 used max(x, 100); the cap must be min."""
+        assert Decimal(1) == overall(indicator(target=4, values={"2025": 6})).capped_rate
+        assert Decimal("0.5") == overall(indicator(target=4, values={"2025": 2})).capped_rate
+
+    def test_band_is_a_fraction_not_percent_points(self) -> None:
+        """A 0–1 ratio is never compared with 85–115 (Tola's band is 0.85–1.15 of the target)."""
+        ind = indicator(target=100, values={"2025Q1": 86}, milestones={"2025Q1": 100})
+        assert Status.ON_TRACK == overall(ind, as_of=date(2025, 4, 1)).status
+        ind = indicator(target=100, values={"2025Q1": 84}, milestones={"2025Q1": 100})
+        assert Status.BEHIND == overall(ind, as_of=date(2025, 4, 1)).status
+
+
+class TestAggregation:
+    def test_summed_increments(self) -> None:
+        progress = overall(indicator(target=100, values={"2025Q1": 10, "2025Q2": 15}))
+        assert 25 == progress.achieved
+
+    def test_running_totals_are_never_summed(self) -> None:
+        """Akvo #5239: a cumulative indicator's actual is the latest value, not the sum."""
+        ind = indicator(
+            target=100, values={"2025Q1": 10, "2025Q2": 25}, accumulation=Accumulation.RUNNING_TOTAL
+        )
+        assert 25 == overall(ind).achieved
+
+    def test_running_totals_take_the_latest_per_reporter_then_add(self) -> None:
+        records = (
+            Achieved(Period.quarter(2025, 1), 10, reported_by="IOM"),
+            Achieved(Period.quarter(2025, 2), 25, reported_by="IOM"),
+            Achieved(Period.quarter(2025, 1), 7, reported_by="UNDP"),
+        )
+        ind = indicator(target=100, records=records, accumulation=Accumulation.RUNNING_TOTAL)
+        assert 32 == overall(ind).achieved
+
+    def test_percentages_are_pooled_never_averaged(self) -> None:
+        """Akvo #2446/#2181: 15/50 and 15/50 pool to 30/100, and 1/10 with 30/50 to 31/60, not 35 %."""
+        ind = indicator(
+            Measure.PERCENTAGE, target=50, values={"2025Q1": Ratio(1, 10), "2025Q2": Ratio(30, 50)}
+        )
+        progress = overall(ind)
+        assert Ratio(31, 60) == progress.achieved
+        assert Decimal(31) * 100 / Decimal(60) == progress.achieved.percent  # type: ignore[union-attr]
+
+    def test_percentages_known_only_as_percent_are_not_aggregated(self) -> None:
+        ind = indicator(Measure.PERCENTAGE, target=50, values={"2025Q1": 10, "2025Q2": 60})
+        progress = overall(ind)
+        assert (None, False) == (progress.achieved, progress.aggregatable)
+        assert "numerator and denominator" in progress.notes[0]
+
+    def test_a_later_edit_of_an_earlier_period_is_not_carried_forward(self) -> None:
+        """Akvo #5241: correcting Q1 after Q2 was reported must not change the Q2 running total."""
+        records = (
+            Achieved(Period.quarter(2025, 1), 10, collected=date(2025, 4, 5)),
+            Achieved(Period.quarter(2025, 2), 25, collected=date(2025, 7, 5)),
+            Achieved(Period.quarter(2025, 1), 12, collected=date(2025, 8, 1)),
+        )
+        item = rf.assess(
+            programme(indicator(target=100, records=records, accumulation=Accumulation.RUNNING_TOTAL))
+        )
+        assessment = item["1.1.1"]
+        assert 25 == assessment.overall.achieved
+        assert [12, 25] == [p.achieved for p in assessment.periods]
+
+    def test_values_of_future_periods_are_not_shown(self) -> None:
+        """Akvo #5212: nothing appears for periods that have not started."""
+        ind = indicator(target=100, values={"2025Q1": 10, "2025Q3": 15})
+        item = rf.assess(programme(ind), date(2025, 5, 1))["1.1.1"]
+        assert 10 == item.overall.achieved
+        assert [Period.quarter(2025, 1)] == [p.period for p in item.periods]
+
+    def test_a_period_without_its_own_value_shows_none(self) -> None:
+        """A cumulative period with no result of its own shows empty, not the earlier value."""
+        ind = indicator(
+            target=100,
+            values={"2025Q1": 10},
+            milestones={"2025Q2": 20},
+            accumulation=Accumulation.RUNNING_TOTAL,
+        )
+        periods = rf.assess(programme(ind))["1.1.1"].periods
+        assert [(Period.quarter(2025, 1), 10), (Period.quarter(2025, 2), None)] == [
+            (p.period, p.achieved) for p in periods
+        ]
+
+    def test_nothing_is_rounded_before_aggregating(self) -> None:
+        """Three thirds pool exactly to one whole; rounding each to 33 % first would give 99 %."""
+        thirds = {f"2025Q{q}": Ratio(1, 3) for q in (1, 2, 3)}
+        progress = overall(indicator(Measure.PERCENTAGE, target=100, values=thirds))
+        assert Ratio(3, 9) == progress.achieved
+
+    def test_end_target_is_not_the_sum_of_milestones_when_given(self) -> None:
+        ind = indicator(target=50, values={"2025Q1": 40}, milestones={"2025Q1": 20, "2025Q2": 20})
+        assert 50 == overall(ind).target
+
+    @given(
+        st.lists(
+            st.tuples(st.integers(1, 4), st.integers(0, 1000)),
+            min_size=1,
+            max_size=4,
+            unique_by=lambda t: t[0],
+        ),
+        st.randoms(),
+    )
+    def test_order_of_periods_does_not_matter(self, values, random) -> None:
+        records = [Achieved(Period.quarter(2025, q), v) for q, v in values]
+        shuffled = list(records)
+        random.shuffle(shuffled)
+        for accumulation in Accumulation:
+            a = overall(indicator(target=100, records=tuple(records), accumulation=accumulation))
+            b = overall(indicator(target=100, records=tuple(shuffled), accumulation=accumulation))
+            assert a == b
+
+    @given(
+        st.lists(
+            st.tuples(st.integers(0, 500), st.integers(1, 500)).filter(lambda t: t[0] <= t[1]),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    def test_pooling_equals_recomputing_from_raw_counts(self, counts) -> None:
+        values = {f"2025Q{i + 1}": Ratio(n, d) for i, (n, d) in enumerate(counts)}
+        pooled = overall(indicator(Measure.PERCENTAGE, target=50, values=values)).achieved
+        assert isinstance(pooled, Ratio)
+        assert sum(n for n, _ in counts) * 100 / Decimal(sum(d for _, d in counts)) == pooled.percent
+
+
+class TestDisaggregation:
+    def breakdown(self, **cells: int) -> rf.Breakdown:
+        return rf.Breakdown(("sex",), tuple(rf.Cell((("sex", k),), v) for k, v in cells.items()))
+
+    def test_totals_and_shares(self) -> None:
+        """13,271 women + 12,250 men = 25,521 individuals; women are 52 %."""
+        b = self.breakdown(female=13271, male=12250)
+        assert 25521 == rf.breakdown_total(b)
+        assert "52.0" == f"{rf.shares(b, 'sex')['female'] * 100:.1f}"  # type: ignore[operator]
+
+    def test_consistent_breakdown(self) -> None:
+        assert [] == rf.check_breakdown(25521, self.breakdown(female=13271, male=12250))
+
+    def test_inconsistent_breakdown(self) -> None:
+        assert [
+            "the breakdown adds up to 25520 (13271 + 12249), not the reported total 25521"
+        ] == rf.check_breakdown(25521, self.breakdown(female=13271, male=12249))
+
+    def test_partial_breakdown_may_not_exceed_the_total(self) -> None:
+        """ "More than 868 women participated, around 32 %": a partial breakdown."""
+        partial = rf.Breakdown(("sex",), (rf.Cell((("sex", "female"),), 868),), complete=False)
+        assert [] == rf.check_breakdown(2700, partial)
+        assert rf.check_breakdown(800, partial)
+
+    def test_cross_tab_margins(self) -> None:
+        b = rf.Breakdown(
+            ("sex", "age"),
+            (
+                rf.Cell((("sex", "female"), ("age", "18-30")), 3),
+                rf.Cell((("sex", "female"), ("age", "31-59")), 4),
+                rf.Cell((("sex", "male"), ("age", "18-30")), 5),
+            ),
+        )
+        assert {"female": 7, "male": 5} == rf.category_totals(b, "sex")
+        assert {"18-30": 8, "31-59": 4} == rf.category_totals(b, "age")
+
+    @pytest.mark.parametrize(
+        ("text", "expected"), [("18-30", (18, 30)), ("60+", (60, None)), ("0 - 17", (0, 17))]
+    )
+    def test_age_ranges(self, text: str, expected: tuple[int, int | None]) -> None:
+        age = rf.AgeRange.parse(text)
+        assert expected == (age.minimum, age.maximum)

@@ -1,0 +1,93 @@
+"""The command line: exit codes and what it prints."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from resultsframework.__main__ import main
+
+from .conftest import EXAMPLE
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+class TestValidate:
+    def test_valid_file_exits_0(self) -> None:
+        code, out, _ = run("validate", str(EXAMPLE))
+        assert 0 == code
+        assert out.endswith(f"{EXAMPLE}: valid (1 warning)\n")
+
+    def test_invalid_file_exits_1_with_file_path_message_lines(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("format: resultsframework/1\ntitle: T\ncountry: 3\n")
+        code, _, err = run("validate", str(EXAMPLE), str(bad))
+        assert 1 == code
+        assert f"{bad}: country (line 3): expected text, found number 3\n" == err
+
+    def test_validation_errors_exit_1(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.json"
+        bad.write_text(
+            json.dumps(
+                {
+                    "format": "resultsframework/1",
+                    "title": "T",
+                    "outcomes": [
+                        {
+                            "code": "1",
+                            "statement": "S",
+                            "indicators": [
+                                {
+                                    "code": "1.1",
+                                    "statement": "I",
+                                    "measure": "count",
+                                    "achieved": [{"period": "2025", "value": -1}],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            )
+        )
+        code, _, err = run("validate", str(bad))
+        assert 1 == code
+        assert "outcomes[0].indicators[0].achieved[0].value: error [negative-count]" in err
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        code, _, err = run("validate", str(tmp_path / "nope.yaml"))
+        assert 1 == code
+        assert "cannot read" in err
+
+    def test_usage_error_exits_2(self) -> None:
+        assert 2 == run("validate")[0]
+        assert 2 == run("frobnicate")[0]
+
+
+class TestOtherCommands:
+    def test_summary(self) -> None:
+        code, out, _ = run("summary", str(EXAMPLE))
+        assert 0 == code
+        assert "1.1.2  not_achieved" in out
+        assert "3 exceeded, 8 achieved, 1 not achieved, 2 not conducted" in out
+
+    def test_schema_is_json(self) -> None:
+        code, out, _ = run("schema")
+        assert 0 == code
+        schema = json.loads(out)
+        assert "format" in schema["required"]
+
+    def test_python_dash_m(self) -> None:
+        result = subprocess.run(
+            [sys.executable, "-m", "resultsframework", "validate", str(EXAMPLE)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert 0 == result.returncode

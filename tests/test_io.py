@@ -1,0 +1,249 @@
+"""The canonical format: reading, writing, and the errors a user sees for bad input."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import resultsframework as rf
+
+from .conftest import EXAMPLE
+
+HEAD = "format: resultsframework/1\n"
+
+
+def problems(text: str, fmt: str = "yaml") -> list[str]:
+    """The problem lines a user sees for *text*."""
+    with pytest.raises(rf.LoadError) as info:
+        rf.loads(text, fmt, source="f.yaml")  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)
+    return info.value.lines()
+
+
+class TestReading:
+    def test_yaml_and_json_hold_the_same_structure(self, example: rf.Programme) -> None:
+        assert example == rf.loads(rf.dumps(example, "json"), "json")
+        assert example == rf.loads(rf.dumps(example, "yaml"), "yaml")
+
+    def test_toml_can_be_read(self) -> None:
+        text = 'format = "resultsframework/1"\ntitle = "T"\n[dates]\nstart = 2021-05-01\n'
+        assert rf.loads(text, "toml").dates == rf.Dates(start=rf.parse_date("2021-05-01"))
+
+    def test_numbers_stay_exact(self) -> None:
+        """A decimal in the file is a Decimal in the model, never a float."""
+        text = HEAD + "title: T\nbudget: {total_approved: {amount: 600000.10, currency: USD}}\n"
+        amount = rf.loads(text, "yaml").budget.total_approved.amount  # type: ignore[union-attr]
+        assert Decimal("600000.10") == amount
+        assert isinstance(amount, Decimal)
+
+    def test_yes_no_words_are_text_not_booleans(self) -> None:
+        """YAML 1.1 would read 'no' as false (the Norway problem); this reader keeps it text."""
+        text = HEAD + "title: no\ncountry: NO\n"
+        programme = rf.loads(text, "yaml")
+        assert ("no", "NO") == (programme.title, programme.country)
+
+    def test_a_utf8_bom_is_accepted(self) -> None:
+        text = ("\ufeff" + HEAD + "title: T\n").encode()
+        assert "T" == rf.loads(text, "yaml").title
+
+    def test_load_picks_the_format_from_the_suffix(self, tmp_path: Path) -> None:
+        path = tmp_path / "p.json"
+        path.write_text(json.dumps({"format": "resultsframework/1", "title": "T"}))
+        assert "T" == rf.load(path).title
+
+
+class TestWriting:
+    def test_output_is_the_example_byte_for_byte(self, example: rf.Programme) -> None:
+        """The bundled example is in canonical form: reading and writing it changes nothing."""
+        assert EXAMPLE.read_text(encoding="utf-8") == rf.dumps(example, "yaml")
+
+    def test_defaults_are_left_out(self) -> None:
+        text = rf.dumps(rf.Programme(title="T"), "json")
+        assert {"format": "resultsframework/1", "title": "T"} == json.loads(text)
+
+    def test_decimals_are_written_as_numbers(self) -> None:
+        programme = rf.Programme(title="T", budget=rf.Budget(rf.Money(Decimal("1234.50"), "USD")))
+        assert '"amount": 1234.50' in rf.dumps(programme, "json")
+        assert "amount: 1234.50" in rf.dumps(programme, "yaml")
+
+    def test_dump_writes_atomically(self, tmp_path: Path, example: rf.Programme, monkeypatch) -> None:
+        """A write that fails half-way leaves the previous file as it was, and no temporary file."""
+        path = tmp_path / "p.yaml"
+        rf.dump(example, path)
+        before = path.read_bytes()
+
+        def broken(*args, **kwargs):
+            raise OSError("disk full")
+
+        monkeypatch.setattr("os.fsync", broken)
+        with pytest.raises(OSError, match="disk full"):
+            rf.dump(rf.Programme(title="other"), path)
+        assert before == path.read_bytes()
+        assert ["p.yaml"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_dump_keeps_permissions(self, tmp_path: Path) -> None:
+        path = tmp_path / "p.json"
+        path.write_text("{}")
+        path.chmod(0o640)
+        rf.dump(rf.Programme(title="T"), path)
+        assert 0o640 == path.stat().st_mode & 0o777
+
+
+class TestBadInput:
+    """Each bad input gives the user one line per problem: where, what was expected, what was found."""
+
+    def test_every_problem_is_reported_at_once_with_path_and_line(self) -> None:
+        text = HEAD + (
+            "title: T\n"
+            "outcomes:\n"
+            "- code: '1'\n"
+            "  statment: Better lives\n"
+            "  outputs:\n"
+            "  - code: 1\n"
+            "    statement: S\n"
+            "    indicators:\n"
+            "    - code: '1.1.1'\n"
+            "      statement: Meetings held\n"
+            "      measure: counts\n"
+        )
+        assert [
+            "f.yaml: outcomes[0].statement (line 4): required field is missing",
+            "f.yaml: outcomes[0].outputs[0].code (line 7): expected text, found number 1",
+            "f.yaml: outcomes[0].outputs[0].indicators[0].measure (line 12): expected one of 'count', "
+            "'number', 'percentage', 'yes_no', 'qualitative', 'money'; found text 'counts'",
+            "f.yaml: outcomes[0].statment (line 5): unknown key 'statment'; did you mean 'statement'?",
+        ] == problems(text)
+
+    def test_missing_format_key(self) -> None:
+        assert [
+            "f.yaml: format (line 1): missing; expected 'format: resultsframework/1' at the top"
+        ] == problems("title: T\n")
+
+    def test_newer_format_version(self) -> None:
+        assert [
+            "f.yaml: format (line 1): unsupported format 'resultsframework/9'; this version reads "
+            "'resultsframework/1'"
+        ] == problems("format: resultsframework/9\ntitle: T\n")
+
+    def test_impossible_date(self) -> None:
+        assert [
+            "f.yaml: dates.start (line 3): not a real date: '2021-02-30' (day is out of range for month)"
+        ] == problems(HEAD + "title: T\ndates: {start: 2021-02-30}\n")
+
+    def test_string_where_a_list_is_expected(self) -> None:
+        """cattrs would iterate the letters of a string; this reader refuses it."""
+        assert ["f.yaml: reporting_periods (line 3): expected a list, found text '2021Q1'"] == problems(
+            HEAD + "title: T\nreporting_periods: 2021Q1\n"
+        )
+
+    def test_yes_no_value_is_not_coerced(self) -> None:
+        assert [
+            "f.yaml: evaluation.completed (line 3): expected true or false, found text 'false'"
+        ] == problems(HEAD + "title: T\nevaluation: {completed: 'false'}\n")
+
+    def test_float_is_refused_from_python(self) -> None:
+        """A float given through the API would lose exactness; it is refused with the reason."""
+        data = {
+            "format": "resultsframework/1",
+            "title": "T",
+            "budget": {"total_approved": {"amount": 0.1, "currency": "USD"}},
+        }
+        from resultsframework._converter import structure_document
+
+        _, found = structure_document(data)
+        assert [
+            "budget.total_approved.amount: expected an exact number, found floating-point number 0.1: "
+            "use int or decimal.Decimal, never float"
+        ] == [str(p) for p in found]
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "expected"),
+        [
+            ("", "yaml", "f.yaml: $ (line 1): the document is empty"),
+            ("", "json", "f.yaml: $ (line 1): the document is empty"),
+            ("[1, 2]", "json", "f.yaml: $: expected a mapping at the top of the document, found a list"),
+            (
+                '{"format": "resultsframework/1", "title": "a", "title": "b"}',
+                "json",
+                "f.yaml: $: duplicate key 'title'",
+            ),
+            (
+                HEAD + "title: a\ntitle: b\n",
+                "yaml",
+                "f.yaml: $ (line 3): duplicate key 'title' (first at line 2)",
+            ),
+            (
+                '{"format": "resultsframework/1", "title": NaN}',
+                "json",
+                "f.yaml: $: expected a finite number, found NaN",
+            ),
+            (
+                HEAD + "title: T\nbudget: {total_approved: {amount: .nan, currency: USD}}\n",
+                "yaml",
+                "f.yaml: $ (line 3): expected a finite number, found .nan",
+            ),
+            (
+                "{",
+                "json",
+                "f.yaml: $ (line 1): not valid JSON: Expecting property name enclosed in double quotes (column 2)",
+            ),
+            (HEAD + "title: [unclosed\n", "yaml", None),
+            (HEAD + "title: !!python/object:os.system echo\n", "yaml", None),
+            (
+                HEAD + "a: &x T\ntitle: *x\n",
+                "yaml",
+                "f.yaml: $ (line 3): YAML aliases (*x) are not supported: write the value out",
+            ),
+            (
+                HEAD + "title: T\nbudget: {total_approved: {amount: 1" + "0" * 50 + ", currency: USD}}\n",
+                "yaml",
+                "f.yaml: budget.total_approved.amount (line 3): number too large or too precise (more than 40 digits)",
+            ),
+        ],
+    )
+    def test_broken_documents(self, text: str, fmt: str, expected: str | None) -> None:
+        found = problems(text, fmt)
+        assert 1 == len(found)
+        if expected is not None:
+            assert expected == found[0]
+
+    def test_python_tags_never_construct_objects(self) -> None:
+        found = problems(HEAD + "title: !!python/object/apply:os.system ['echo hacked']\n")
+        assert "YAML tags that construct objects are not allowed" in found[0]
+
+    def test_deep_nesting_ends_in_a_clear_error(self) -> None:
+        text = '{"format": "resultsframework/1", "title": ' + "[" * 100_000 + "]" * 100_000 + "}"
+        assert ["f.yaml: $: the document is nested too deeply"] == problems(text, "json")
+
+    def test_latin1_bytes_name_the_line(self) -> None:
+        data = (HEAD + "title: Caf\xe9\n").encode("latin-1")
+        with pytest.raises(rf.LoadError) as info:
+            rf.loads(data, "yaml", source="f.yaml")
+        assert [
+            "f.yaml: $ (line 2): not UTF-8 text: byte 0xe9 at offset 37; save the file as UTF-8"
+        ] == info.value.lines()
+
+    def test_unknown_suffix(self, tmp_path: Path) -> None:
+        with pytest.raises(rf.LoadError, match=r"cannot tell the format from the suffix '\.txt'"):
+            rf.load(tmp_path / "p.txt")
+
+    def test_bad_framework_link(self) -> None:
+        assert [
+            "f.yaml: links[0] (line 4): expected a framework link written 'framework:code' (e.g. 'sdg:10.7'), "
+            "found text '10.7'",
+            "f.yaml: links[1] (line 5): a framework link has no spaces around the ':' or at its ends, found 'sdg: 5'",
+        ] == problems(HEAD + "title: T\nlinks:\n- '10.7'\n- 'sdg: 5'\n")
+
+    def test_breakdown_cell_needs_a_value(self) -> None:
+        text = HEAD + (
+            "title: T\noutcomes:\n- code: '1'\n  statement: S\n  indicators:\n  - code: '1.1'\n"
+            "    statement: People\n    measure: count\n    achieved:\n    - period: 2021\n      value: 3\n"
+            "      breakdowns:\n      - dimensions: [sex]\n        cells:\n        - {sex: female}\n"
+        )
+        assert [
+            "f.yaml: outcomes[0].indicators[0].achieved[0].breakdowns[0].cells[0] (line 16): "
+            "a breakdown cell needs a 'value' beside its categories"
+        ] == problems(text)

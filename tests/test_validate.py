@@ -1,0 +1,169 @@
+"""Validation: every problem a donor would reject, with its path, all at once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+import resultsframework as rf
+from resultsframework import Achieved, Measure, Period, Ratio, Severity
+
+from .test_assess import indicator, programme
+
+
+def found(p: rf.Programme, **kwargs) -> list[tuple[str, str, str]]:
+    """(severity, code, path) of every diagnostic."""
+    from resultsframework._errors import format_path
+
+    return [(d.severity.value, d.code, format_path(d.path)) for d in rf.validate(p, **kwargs)]
+
+
+IND = "outcomes[0].outputs[0].indicators[0]"
+
+
+class TestVariance:
+    def test_target_missed_without_a_reason(self) -> None:
+        p = programme(indicator(target=10, values={"2025": 5}))
+        assert [("error", "variance-missing", f"{IND}.achieved[0].variance")] == found(p)
+
+    def test_no_data_without_a_reason(self) -> None:
+        p = programme(indicator(target=10, values={"2025": None}))
+        assert [("error", "variance-missing", f"{IND}.achieved[0].variance")] == found(p)
+
+    def test_a_stated_reason_satisfies_it(self) -> None:
+        record = Achieved(
+            Period.year(2025),
+            5,
+            variance=rf.Variance("Security incidents", rf.VarianceCategory.CONTEXT_SECURITY),
+        )
+        assert [] == found(programme(indicator(target=10, records=(record,))))
+
+    def test_behind_mid_programme_is_a_warning(self) -> None:
+        p = programme(indicator(target=100, values={"2025Q1": 5}, milestones={"2025Q1": 25}))
+        assert [("warning", "variance-missing", f"{IND}.achieved[0].variance")] == found(
+            p, as_of=date(2025, 4, 2)
+        )
+
+
+class TestPeriods:
+    def test_value_outside_the_programme(self) -> None:
+        p = programme(indicator(target=10, values={"2024": 10}))
+        assert ("error", "period-outside-programme", f"{IND}.achieved[0].period") in found(p)
+
+    def test_value_extending_beyond_the_programme(self) -> None:
+        p = programme(indicator(target=10, values={"2025-06-01/2026-01-31": 10}))
+        assert [("warning", "period-outside-programme", f"{IND}.achieved[0].period")] == found(p)
+
+    def test_overlapping_periods_in_a_summed_indicator(self) -> None:
+        p = programme(indicator(target=10, values={"2025Q1": 5, "2025-03-01/2025-05-31": 5}))
+        assert [("error", "period-overlap", f"{IND}.achieved[1].period")] == found(p)
+
+    def test_inverted_period(self) -> None:
+        p = programme(
+            indicator(target=10, records=(Achieved(Period(date(2025, 5, 1), date(2025, 4, 1)), 10),))
+        )
+        assert ("error", "period-inverted", f"{IND}.achieved[0].period") in found(p)
+
+    def test_actual_end_before_start_and_extension_without_reason(self) -> None:
+        p = attrs.evolve(programme(), dates=rf.Dates(date(2025, 1, 1), date(2025, 6, 30), date(2024, 12, 1)))
+        assert [("error", "end-before-start", "dates.actual_end")] == found(p)
+        p = attrs.evolve(programme(), dates=rf.Dates(date(2025, 1, 1), date(2025, 6, 30), date(2025, 9, 30)))
+        assert [("warning", "extension-reason-missing", "dates.extension_reason")] == found(p)
+
+    def test_future_value(self) -> None:
+        p = programme(indicator(target=10, values={"2025Q1": 10, "2025Q4": 1}))
+        assert ("warning", "future-period", f"{IND}.achieved[1].period") in found(p, as_of=date(2025, 5, 1))
+
+
+class TestValues:
+    def test_measure_mismatch(self) -> None:
+        """A yes/no target with a numeric value, a count with text."""
+        p = programme(indicator(Measure.YES_NO, target=1, values={"2025": True}))
+        assert [("error", "measure-mismatch", f"{IND}.target.value")] == [
+            f for f in found(p) if f[1] == "measure-mismatch"
+        ]
+        p = programme(indicator(target=10, values={"2025": "N/A"}))
+        assert ("error", "measure-mismatch", f"{IND}.achieved[0].value") in found(p)
+
+    def test_negative_count(self) -> None:
+        assert ("error", "negative-count", f"{IND}.achieved[0].value") in found(
+            programme(indicator(target=10, values={"2025": -1}))
+        )
+
+    def test_percentages(self) -> None:
+        ind = indicator(
+            Measure.PERCENTAGE, target=150, values={"2025Q1": Ratio(12, 10), "2025Q2": Ratio(1, 0)}
+        )
+        codes = found(programme(ind))
+        assert ("error", "percentage-out-of-range", f"{IND}.target.value") in codes
+        assert ("error", "numerator-exceeds-denominator", f"{IND}.achieved[0].value") in codes
+        assert ("error", "denominator-invalid", f"{IND}.achieved[1].value") in codes
+
+
+class TestBreakdowns:
+    def record(self, total: int, explanation: str | None = None, **cells: int) -> Achieved:
+        cells_ = tuple(rf.Cell((("sex", k),), v) for k, v in cells.items())
+        return Achieved(
+            Period.year(2025), total, breakdowns=(rf.Breakdown(("sex",), cells_, explanation=explanation),)
+        )
+
+    def test_breakdown_that_does_not_add_up(self) -> None:
+        p = programme(indicator(target=10, records=(self.record(25521, female=13271, male=12249),)))
+        assert [("error", "breakdown-total", f"{IND}.achieved[0].breakdowns[0]")] == found(p)
+
+    def test_policy_warning_and_off(self) -> None:
+        p = programme(indicator(target=10, records=(self.record(25521, female=13271, male=12249),)))
+        assert [("warning", "breakdown-total", f"{IND}.achieved[0].breakdowns[0]")] == found(
+            p, disaggregation="warning"
+        )
+        assert [] == found(p, disaggregation="off")
+
+    def test_explained_difference_is_accepted(self) -> None:
+        """Unique people against services delivered legitimately differ."""
+        p = programme(
+            indicator(
+                target=10, records=(self.record(20, "services, not unique people", female=13, male=12),)
+            )
+        )
+        assert [] == found(p)
+
+    def test_unknown_category_and_missing_required_disaggregation(self) -> None:
+        ind = attrs.evolve(
+            indicator(target=10, records=(self.record(10, femme=10),)), disaggregation=("sex", "age")
+        )
+        codes = found(programme(ind))
+        assert ("error", "unknown-category", f"{IND}.achieved[0].breakdowns[0].cells[0].sex") in codes
+        assert ("warning", "disaggregation-missing", f"{IND}.achieved[0].breakdowns") in codes
+
+
+class TestCodes:
+    def test_duplicate_codes(self) -> None:
+        p = programme(indicator(target=1, values={"2025": 1}), indicator(target=1, values={"2025": 1}))
+        assert [("error", "duplicate-code", "outcomes[0].outputs[0].indicators[1].code")] == found(p)
+
+    def test_code_that_contradicts_its_place(self) -> None:
+        """Indicator 1.2.3 under output 1 of outcome 1 is a warning."""
+        ind = attrs.evolve(indicator(target=1, values={"2025": 1}), code="1.2.3")
+        assert [("warning", "code-hierarchy", f"{IND}.code")] == found(programme(ind))
+
+    def test_unknown_organisation(self) -> None:
+        p = attrs.evolve(
+            programme(attrs.evolve(indicator(target=1, values={"2025": 1}), responsible=("UNPD",))),
+            organisations=(rf.Organisation("UNDP", rf.OrganisationRole.LEAD),),
+        )
+        assert [("warning", "unknown-organisation", f"{IND}.responsible[0]")] == found(p)
+
+    def test_diagnostic_reads_as_one_line(self) -> None:
+        (d,) = rf.validate(
+            programme(
+                indicator(
+                    target=10,
+                    values={"2025": -1},
+                )
+            )
+        )[:1]
+        assert d.severity is Severity.ERROR
+        assert f"{IND}.achieved[0].value: error [negative-count] a count cannot be negative, found -1" == str(
+            d
+        )
