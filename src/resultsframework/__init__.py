@@ -9,7 +9,9 @@ core with a canonical JSON/YAML file format.
 from ._assess import Assessment, IndicatorAssessment, Progress, aggregate, assess, status_counts
 from ._disaggregation import AgeRange, breakdown_total, category_totals, check_breakdown, shares
 from ._errors import LoadError, Problem, ResultsFrameworkError
+from ._extras import MissingExtraError
 from ._io import dump, dumps, load, loads
+from ._l10n import Localizer, available_locales
 from ._model import (
     Accumulation,
     Achieved,
@@ -46,8 +48,11 @@ from ._model import (
     Variance,
     VarianceCategory,
 )
+from ._mptf import indicator_table
 from ._periods import Period, PeriodError, parse_date
+from ._render import render, render_file, render_table, report
 from ._schema import json_schema
+from ._table import Column, Part, Table, TableCell, TableRow
 from ._validate import Diagnostic, Severity, validate
 
 __version__ = "0.1.0"
@@ -63,6 +68,7 @@ __all__ = [
     "Breakdown",
     "Budget",
     "Cell",
+    "Column",
     "Contact",
     "Contribution",
     "ContributionSource",
@@ -77,14 +83,17 @@ __all__ = [
     "Indicator",
     "IndicatorAssessment",
     "LoadError",
+    "Localizer",
     "Location",
     "Measure",
+    "MissingExtraError",
     "Money",
     "Number",
     "Organisation",
     "OrganisationRole",
     "Outcome",
     "Output",
+    "Part",
     "Period",
     "PeriodError",
     "Problem",
@@ -94,6 +103,9 @@ __all__ = [
     "ResultsFrameworkError",
     "Severity",
     "Status",
+    "Table",
+    "TableCell",
+    "TableRow",
     "Target",
     "Value",
     "Variance",
@@ -101,15 +113,21 @@ __all__ = [
     "__version__",
     "aggregate",
     "assess",
+    "available_locales",
     "breakdown_total",
     "category_totals",
     "check_breakdown",
     "dump",
     "dumps",
+    "indicator_table",
     "json_schema",
     "load",
     "loads",
     "parse_date",
+    "render",
+    "render_file",
+    "render_table",
+    "report",
     "shares",
     "status_counts",
     "validate",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import TextIO
 
 from . import __version__
@@ -46,11 +47,134 @@ def _parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("file", metavar="FILE")
 
+    render = commands.add_parser(
+        "render",
+        help="render the MPTF indicator table of a programme file",
+        description="Render the MPTF 'Indicator Based Performance Assessment' table. Text formats "
+        "go to standard output unless -o is given; docx and xlsx need -o.",
+    )
+    render.add_argument("file", metavar="FILE")
+    render.add_argument(
+        "-f",
+        "--format",
+        choices=["md", "html", "docx", "xlsx", "csv"],
+        help="output format (default: from the -o suffix, else md)",
+    )
+    _output_options(render)
+    render.add_argument("--activities", action="store_true", help="add a row per activity with its status")
+    render.add_argument("--periods", action="store_true", help="add a column per reporting period")
+    render.add_argument("--status", action="store_true", help="add the computed status and achievement rate")
+    render.add_argument("--organisation", metavar="ID", help="only what this organisation is responsible for")
+    render.add_argument("--standalone", action="store_true", help="HTML: a whole page, not a fragment")
+    render.add_argument("--portrait", action="store_true", help="Word: portrait pages (default landscape)")
+
+    report = commands.add_parser(
+        "report",
+        help="write the MPTF final narrative report of a programme file",
+        description="Write the MPTF Generic Final Programme Narrative Report as Word (.docx) or Markdown "
+        "(.md), from the -o suffix; Markdown goes to standard output without -o.",
+    )
+    report.add_argument("file", metavar="FILE")
+    _output_options(report)
+
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the file format", description="Print the JSON Schema."
     )
     schema.set_defaults(files=[])
     return parser
+
+
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-o", "--output", metavar="OUT", help="file to write (atomically)")
+    command.add_argument(
+        "-l", "--locale", default="en", help="language of labels, numbers and dates: en, fr, ar, ..."
+    )
+    command.add_argument(
+        "--digits", choices=["latn", "arab"], help="digits to write numbers with (arab: ٠١٢٣)"
+    )
+    command.add_argument(
+        "--as-of", metavar="DATE", type=_date, help="assess as of this date (default: final)"
+    )
+
+
+def _date(text: str) -> date:
+    from ._periods import PeriodError, parse_date  # noqa: PLC0415
+
+    try:
+        return parse_date(text)
+    except PeriodError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _write(output: str | bytes, target: str | None, out: TextIO, err: TextIO) -> int:
+    from ._atomic import write_atomic  # noqa: PLC0415
+
+    if target is None:
+        if isinstance(output, bytes):
+            print("resultsframework: this format is binary; give -o FILE", file=err)
+            return 2
+        out.write(output)
+        return 0
+    try:
+        write_atomic(target, output.encode("utf-8") if isinstance(output, str) else output)
+    except OSError as e:
+        print(f"{target}: cannot write: {e.strerror or e}", file=err)
+        return 1
+    return 0
+
+
+def _suffix_format(target: str | None, default: str, allowed: tuple[str, ...], err: TextIO) -> str | None:
+    from pathlib import Path  # noqa: PLC0415
+
+    from ._render import FORMATS  # noqa: PLC0415
+
+    if target is None:
+        return default
+    fmt = FORMATS.get(Path(target).suffix.lower().lstrip("."))
+    if fmt not in allowed:
+        print(f"resultsframework: cannot tell the format of {target!r}; use {', '.join(allowed)}", file=err)
+        return None
+    return fmt
+
+
+def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._extras import MissingExtraError  # noqa: PLC0415
+    from ._render import render  # noqa: PLC0415
+
+    fmt = args.format or _suffix_format(args.output, "md", ("md", "html", "docx", "xlsx", "csv"), err)
+    if fmt is None:
+        return 2
+    programme = _load_or_report(args.file, err)
+    if programme is None:
+        return 1
+    try:
+        output = render(
+            programme, fmt, args.locale, digits=args.digits, as_of=args.as_of,
+            include_activities=args.activities, per_period=args.periods, show_status=args.status,
+            organisation=args.organisation, standalone=args.standalone, landscape=not args.portrait,
+        )  # fmt: skip
+    except MissingExtraError as e:
+        print(f"resultsframework: {e}", file=err)
+        return 1
+    return _write(output, args.output, out, err)
+
+
+def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._extras import MissingExtraError  # noqa: PLC0415
+    from ._render import report  # noqa: PLC0415
+
+    fmt = _suffix_format(args.output, "md", ("docx", "md"), err)
+    if fmt is None:
+        return 2
+    programme = _load_or_report(args.file, err)
+    if programme is None:
+        return 1
+    try:
+        output = report(programme, fmt, args.locale, digits=args.digits, as_of=args.as_of)  # type: ignore[arg-type]
+    except MissingExtraError as e:
+        print(f"resultsframework: {e}", file=err)
+        return 1
+    return _write(output, args.output, out, err)
 
 
 def _load_or_report(path: str, err: TextIO) -> Programme | None:
@@ -127,6 +251,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         return _summary(args.file, out, err)
     if args.command == "schema":
         return _schema(out)
+    if args.command == "render":
+        return _render(args, out, err)
+    if args.command == "report":
+        return _report(args, out, err)
     parser.error(f"unknown command {args.command!r}")  # pragma: no cover  (argparse refuses first)
     return 2  # pragma: no cover
 

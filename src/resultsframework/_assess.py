@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import attrs
 
+from ._l10n import N_
 from ._model import (
     Accumulation,
     Achieved,
@@ -127,7 +128,7 @@ class IndicatorAssessment:
         return self.overall.achievement_rate
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Assessment(Mapping[str, IndicatorAssessment]):
     """
     A programme's indicators assessed as of a date; look up by indicator code.
@@ -141,7 +142,7 @@ class Assessment(Mapping[str, IndicatorAssessment]):
     as_of: date | None
     indicators: tuple[IndicatorAssessment, ...]
     band: Decimal = DEFAULT_BAND
-    _by_code: dict[str, IndicatorAssessment] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _by_code: dict[str, IndicatorAssessment] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_code: dict[str, IndicatorAssessment] = {}
@@ -157,9 +158,6 @@ class Assessment(Mapping[str, IndicatorAssessment]):
 
     def __len__(self) -> int:
         return len(self._by_code)
-
-    def __hash__(self) -> int:
-        return id(self)
 
     def counts(self) -> Counter[Status]:
         """How many indicators have each status."""
@@ -519,11 +517,11 @@ def aggregate(
         return values[0], True, ()
     percentages = indicator.measure is Measure.PERCENTAGE or any(isinstance(v, Ratio) for v in values)
     if percentages and not all(isinstance(v, Ratio) for v in values):
-        note = "percentages known only as a percent cannot be combined; give numerator and denominator"
+        note = N_("percentages known only as a percent cannot be combined; give numerator and denominator")
         return None, False, (note,)
     combined = total(values)
     if combined is None:
-        return None, False, ("values of different kinds cannot be combined",)
+        return None, False, (N_("values of different kinds cannot be combined"),)
     return combined, True, ()
 
 

@@ -268,7 +268,7 @@ def _load_text(text: str, fmt: str, source: str | None) -> Programme:
     return programme
 
 
-def loads(text: str | bytes, format: Format = "json", *, source: str | None = None) -> Programme:  # noqa: A002
+def loads(text: str | bytes, format: Format = "json", *, source: str | None = None) -> Programme:
     """
     Read a programme from a JSON, YAML or TOML text.
 
@@ -303,7 +303,7 @@ def format_for(path: str | os.PathLike[str]) -> Format:
     return fmt
 
 
-def load(path: str | os.PathLike[str], format: Format | None = None) -> Programme:  # noqa: A002
+def load(path: str | os.PathLike[str], format: Format | None = None) -> Programme:
     """
     Read a programme file; the format comes from the suffix unless given.
 
@@ -392,7 +392,7 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
-def dumps(programme: Programme, format: Literal["json", "yaml"] = "json") -> str:  # noqa: A002
+def dumps(programme: Programme, format: Literal["json", "yaml"] = "json") -> str:
     """
     The canonical JSON or YAML text of *programme*.
 
@@ -417,7 +417,7 @@ def dumps(programme: Programme, format: Literal["json", "yaml"] = "json") -> str
 def dump(
     programme: Programme,
     path: str | os.PathLike[str],
-    format: Literal["json", "yaml"] | None = None,  # noqa: A002
+    format: Literal["json", "yaml"] | None = None,
 ) -> None:
     """
     Write *programme* to *path* atomically; the format comes from the suffix unless given.

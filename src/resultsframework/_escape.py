@@ -1,0 +1,86 @@
+"""
+Escaping rendered text for its format: one place, used by every renderer.
+
+A plain ``str`` from a programme file is always text, never markup: it is escaped
+for HTML and Markdown, kept from being read as a formula by spreadsheets, and kept
+from reordering the text around it with bidirectional control characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["close_bidi", "formula_safe", "html_text", "is_formula_like", "markdown_block", "markdown_text"]
+
+_EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO, closed by PDF U+202C
+_ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI, closed by PDI U+2069
+
+
+def close_bidi(text: str) -> str:
+    """
+    Close every bidirectional embedding, override or isolate *text* opens.
+
+    A right-to-left override in one field then reorders only that field, never the
+    text after it.  Nothing the user wrote is removed.
+    """
+    embeddings = isolates = 0
+    for char in text:
+        if char in _EMBEDDINGS:
+            embeddings += 1
+        elif char == "\u202c" and embeddings:
+            embeddings -= 1
+        elif char in _ISOLATES:
+            isolates += 1
+        elif char == "\u2069" and isolates:
+            isolates -= 1
+    if embeddings or isolates:
+        text += "\u202c" * embeddings + "\u2069" * isolates
+    return text
+
+
+def html_text(text: str) -> str:
+    """Text for HTML content and attributes: every markup character escaped, newlines as <br>."""
+    return html.escape(close_bidi(text), quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def markdown_text(text: str) -> str:
+    """
+    Text for a GitHub Markdown table cell: one line, no markup, no table breaks.
+
+    HTML is escaped (GitHub renders inline HTML), emphasis, code, link, strike-through
+    and pipe characters are backslash-escaped, and newlines become ``<br>``.
+    """
+    escaped = html.escape(close_bidi(text), quote=False)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+_BLOCK_MARK = re.compile(r"^(\s*)([#+\-=])")
+_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+
+
+def markdown_block(text: str) -> str:
+    """
+    Text for a Markdown paragraph or heading: as :func:`markdown_text`, and a leading
+    ``#``, ``-``, ``+``, ``=`` or ``1.`` escaped so it starts no heading or list.
+    """
+    escaped = _BLOCK_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), markdown_text(text))
+    return _LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def is_formula_like(text: str) -> bool:
+    """Whether a spreadsheet would read *text* as a formula (it starts with =, +, -, @ or a control)."""
+    return text.startswith(_FORMULA_START)
+
+
+def formula_safe(text: str) -> str:
+    """Text for a CSV cell that no spreadsheet will run: a formula-like text gets a leading apostrophe."""
+    text = close_bidi(text)
+    return "'" + text if is_formula_like(text) else text

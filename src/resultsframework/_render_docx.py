@@ -1,0 +1,208 @@
+"""
+Word (.docx) rendering with python-docx (the ``docx`` extra), imported only when used.
+
+A real Word table: a header row repeated on every page, shaded outcome and output
+rows, column widths from the table model, landscape pages on request, and
+right-to-left paragraphs and table order for Arabic.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from ._escape import close_bidi
+from ._extras import require
+from ._table import GROUP_FILLS, HEADER_FILL, Table, TableCell
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+    from docx.text.paragraph import Paragraph
+
+__all__ = ["add_paragraph", "add_table", "new_document", "save", "set_landscape", "table_docx"]
+
+
+# Elements that come after <w:bidi/> in a paragraph's properties (ECMA-376 order).
+_AFTER_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+# Elements that come after <w:shd/> in a cell's properties.
+_AFTER_SHD = (
+    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers",
+    "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+)  # fmt: skip
+
+
+def _docx() -> Any:
+    return require("docx", "docx")
+
+
+def new_document(*, landscape: bool = False, rtl: bool = False) -> DocumentObject:
+    """A new Word document, landscape if asked, with right-to-left defaults for Arabic."""
+    docx = _docx()
+    from docx.enum.section import WD_ORIENT  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
+
+    document: DocumentObject = docx.Document()
+    if landscape:
+        _orient(document.sections[0], WD_ORIENT.LANDSCAPE)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10)
+    if rtl:
+        normal.font.rtl = True
+    return document
+
+
+def _orient(section: Any, orientation: Any) -> None:
+    if section.orientation != orientation:
+        section.orientation = orientation
+        section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def set_landscape(document: DocumentObject, landscape: bool) -> None:
+    """Start a new section on a new page, landscape or portrait."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION  # noqa: PLC0415
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    _orient(section, WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT)
+
+
+def _set_bidi(paragraph: Paragraph) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    p_pr = paragraph._p.get_or_add_pPr()
+    if p_pr.find(_qn("w:bidi")) is None:
+        p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    return str(qn(tag))
+
+
+def add_paragraph(
+    container: Any,
+    text: str,
+    *,
+    prefix: str | None = None,
+    rtl: bool = False,
+    style: str | None = None,
+    bold: bool = False,
+    paragraph: Paragraph | None = None,
+) -> Paragraph:
+    """Add a paragraph of plain text (an optional bold prefix first) to a document or cell."""
+    para: Paragraph = paragraph if paragraph is not None else container.add_paragraph(style=style)
+    if rtl:
+        _set_bidi(para)
+    if prefix:
+        run = para.add_run(close_bidi(prefix) + (" " if text else ""))
+        run.bold = True
+        run.font.cs_bold = True
+        if rtl:
+            run.font.rtl = True
+    if text:
+        run = para.add_run(close_bidi(text))
+        if bold:
+            run.bold = True
+            run.font.cs_bold = True
+        if rtl:
+            run.font.rtl = True
+    return para
+
+
+def _fill(cell: Any, colour: str) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(_qn("w:val"), "clear")
+    shd.set(_qn("w:color"), "auto")
+    shd.set(_qn("w:fill"), colour)
+    tc_pr.insert_element_before(shd, *_AFTER_SHD)
+
+
+def _write_cell(cell: Any, content: TableCell, rtl: bool) -> None:
+    lines = content.lines
+    first = cell.paragraphs[0]
+    if not lines:
+        if rtl:
+            _set_bidi(first)
+        return
+    for index, part in enumerate(lines):
+        texts = part.text.split("\n") if part.text else [""]
+        for line_no, text in enumerate(texts):
+            add_paragraph(
+                cell,
+                text,
+                prefix=part.prefix if line_no == 0 else None,
+                rtl=rtl,
+                paragraph=first if index == 0 and line_no == 0 else None,
+            )
+
+
+def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -> None:
+    """Append *table* (with its title and footnotes) to a Word document."""
+    from docx.shared import Emu, Pt, RGBColor  # noqa: PLC0415
+
+    rtl = table.rtl
+    if caption:
+        add_paragraph(document, table.title, bold=True, rtl=rtl)
+    section = document.sections[-1]
+    usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+    total = sum(c.width for c in table.columns)
+    widths = [Emu(int(usable * c.width / total)) for c in table.columns]
+    word_table = document.add_table(rows=1 if table.header else 0, cols=len(table.columns))
+    word_table.style = "Table Grid"
+    word_table.autofit = False
+    if rtl:
+        word_table._tbl.tblPr.get_or_add_bidiVisual()
+    if table.header:
+        header = word_table.rows[0]
+        _repeat_header(header)
+        for cell, column, width in zip(header.cells, table.columns, widths, strict=True):
+            cell.width = width
+            _fill(cell, HEADER_FILL)
+            para = add_paragraph(cell, column.label, bold=True, rtl=rtl, paragraph=cell.paragraphs[0])
+            for run in para.runs:
+                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    for row in table.rows:
+        word_row = word_table.add_row()
+        for cell, width in zip(word_row.cells, widths, strict=True):
+            cell.width = width
+        if row.is_group:
+            merged = word_row.cells[0].merge(word_row.cells[-1])
+            _fill(merged, GROUP_FILLS.get(row.kind, "EEEEEE"))
+            _write_cell(merged, row.cells[0], rtl)
+            continue
+        for cell, content in zip(word_row.cells, row.cells, strict=True):
+            _write_cell(cell, content, rtl)
+    for note in table.footnotes:
+        para = add_paragraph(document, note, rtl=rtl)
+        for run in para.runs:
+            run.font.size = Pt(8)
+
+
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(_qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def save(document: DocumentObject) -> bytes:
+    """The document as .docx bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def table_docx(table: Table, *, landscape: bool = True) -> bytes:
+    """The table alone in a Word document (landscape by default: the MPTF table is wide)."""
+    document = new_document(landscape=landscape, rtl=table.rtl)
+    add_table(document, table)
+    return save(document)

@@ -1,0 +1,82 @@
+"""
+Excel (.xlsx) rendering with openpyxl (the ``xlsx`` extra), imported only when used.
+
+A frozen header row, wrapped text, column widths from the table model, bold shaded
+group rows merged across the table, right-to-left sheets for Arabic.  Every text
+is written as text: a cell starting with =, +, - or @ is never a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ._escape import close_bidi
+from ._extras import require
+from ._table import GROUP_FILLS, HEADER_FILL, Table, TableCell
+
+__all__ = ["table_xlsx"]
+
+WIDTH_UNIT = 14  # characters per unit of relative column width
+
+
+def _text(cell: TableCell) -> str:
+    lines = []
+    for part in cell.lines:
+        lines.append(f"{part.prefix} {part.text}".rstrip() if part.prefix else part.text)
+    return "\n".join(lines)
+
+
+def _put_text(sheet: Any, row: int, column: int, text: str) -> Any:
+    """Write *text* as a string cell, whatever it starts with."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = close_bidi(text)
+    cell.data_type = "s"  # openpyxl would take "=..." for a formula
+    cell.quotePrefix = True  # and Excel would, once the cell is edited
+    return cell
+
+
+def table_xlsx(table: Table) -> bytes:
+    """The table as an Excel workbook with one sheet."""
+    openpyxl = require("openpyxl", "xlsx")
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = table.title[:31].replace("/", "-")
+    if table.rtl:
+        sheet.sheet_view.rightToLeft = True
+    wrap = Alignment(wrap_text=True, vertical="top")
+    width = len(table.columns)
+    title = _put_text(sheet, 1, 1, table.title)
+    title.font = Font(bold=True, size=12)
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for index, column in enumerate(table.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width * WIDTH_UNIT
+        if table.header:
+            cell = _put_text(sheet, 2, index, column.label)
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = header_fill
+            cell.alignment = wrap
+    row_no = 3 if table.header else 2
+    sheet.freeze_panes = f"B{row_no}"
+    for row in table.rows:
+        if row.is_group:
+            cell = _put_text(sheet, row_no, 1, _text(row.cells[0]))
+            cell.font = Font(bold=True)
+            cell.alignment = wrap
+            fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
+            for column_no in range(1, width + 1):
+                sheet.cell(row=row_no, column=column_no).fill = fill
+            sheet.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=width)
+        else:
+            for index, content in enumerate(row.cells, start=1):
+                _put_text(sheet, row_no, index, _text(content)).alignment = wrap
+        row_no += 1
+    for note in table.footnotes:
+        row_no += 1
+        _put_text(sheet, row_no, 1, note).font = Font(italic=True, size=9)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
