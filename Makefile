@@ -1,5 +1,5 @@
 # Two entry points, both from nothing but Python 3.11, pip and make:
-#   make example   validate the bundled example programme and print its summary
+#   make example   validate the bundled example programme and render its MPTF indicator table
 #   make test      lint, type-check and run the test suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 
 example: $(VENV)/.installed
 	$(BIN)/resultsframework validate $(EXAMPLE)
-	$(BIN)/resultsframework summary $(EXAMPLE)
+	$(BIN)/resultsframework render $(EXAMPLE) --format md --status
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests

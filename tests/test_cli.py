@@ -91,3 +91,42 @@ class TestOtherCommands:
             check=False,
         )
         assert 0 == result.returncode
+
+
+class TestRender:
+    def test_markdown_to_standard_output(self) -> None:
+        code, out, _ = run("render", str(EXAMPLE), "--format", "md")
+        assert 0 == code
+        assert out.startswith("**Indicator Based Performance Assessment**")
+
+    def test_format_from_the_output_suffix(self, tmp_path: Path) -> None:
+        target = tmp_path / "table.xlsx"
+        code, _, _ = run("render", str(EXAMPLE), "-o", str(target), "--locale", "ar", "--status")
+        assert 0 == code
+        assert target.read_bytes().startswith(b"PK")
+
+    def test_binary_format_needs_an_output_file(self) -> None:
+        code, _, err = run("render", str(EXAMPLE), "--format", "docx")
+        assert 2 == code
+        assert "give -o FILE" in err
+
+    def test_unknown_suffix(self, tmp_path: Path) -> None:
+        code, _, err = run("render", str(EXAMPLE), "-o", str(tmp_path / "table.pdf"))
+        assert 2 == code
+        assert "cannot tell the format" in err
+
+    def test_as_of_must_be_a_date(self) -> None:
+        assert 2 == run("render", str(EXAMPLE), "--as-of", "someday")[0]
+
+
+class TestReport:
+    def test_word_report(self, tmp_path: Path) -> None:
+        target = tmp_path / "report.docx"
+        code, _, _ = run("report", str(EXAMPLE), "-o", str(target), "--locale", "fr")
+        assert 0 == code
+        assert target.read_bytes().startswith(b"PK")
+
+    def test_markdown_report_to_standard_output(self) -> None:
+        code, out, _ = run("report", str(EXAMPLE))
+        assert 0 == code
+        assert out.startswith("# MPTF Office Generic Final Programme Narrative Report")

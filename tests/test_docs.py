@@ -1,7 +1,8 @@
 """The examples in the documentation run, so they cannot rot.
 
 Each ``python`` block of a page is a doctest; the page's first ``yaml`` block is saved as
-the file the page's text names (``network.yaml``) in a fresh folder the examples run in.
+the file the page's text names (``network.yaml``) in a fresh folder the examples run in,
+beside a link to ``examples/``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     files = re.findall(r"Save this as `([\w.-]+)`", text)
     if files and yaml_blocks:
         (tmp_path / files[0]).write_text(yaml_blocks[0], encoding="utf-8")
+    (tmp_path / "examples").symlink_to(ROOT / "examples")  # pages may load the bundled example
     monkeypatch.chdir(tmp_path)
     source = "\n".join(body for lang, body in blocks if lang == "python")
     parser = doctest.DocTestParser()

@@ -11,7 +11,15 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["close_bidi", "formula_safe", "html_text", "is_formula_like", "markdown_block", "markdown_text"]
+__all__ = [
+    "close_bidi",
+    "formula_safe",
+    "html_text",
+    "is_formula_like",
+    "isolate",
+    "markdown_block",
+    "markdown_text",
+]
 
 _EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO, closed by PDF U+202C
 _ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI, closed by PDI U+2069
@@ -37,6 +45,17 @@ def close_bidi(text: str) -> str:
     if embeddings or isolates:
         text += "\u202c" * embeddings + "\u2069" * isolates
     return text
+
+
+def isolate(text: str) -> str:
+    """
+    Wrap *text* in a first-strong isolate (U+2068 ... U+2069).
+
+    In a right-to-left document, an English sentence then keeps its own order
+    ("6 Network meetings held", not "Network meetings held 6"), and an Arabic one
+    its own, whatever the paragraph's direction.
+    """
+    return f"\u2068{close_bidi(text)}\u2069" if text else text
 
 
 def html_text(text: str) -> str:

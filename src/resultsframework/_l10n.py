@@ -26,6 +26,8 @@ Digits = Literal["latn", "arab"]
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ku", "ps", "ur", "yi"})
 
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
 
 def N_(message: str) -> str:
     """Mark *message* for translation where it is defined; translate it where it is shown."""
@@ -110,14 +112,15 @@ class Localizer:
         text = format_decimal(
             value, locale=self.locale, decimal_quantization=False, numbering_system=self._numbering()
         )
-        return str(text)
+        return self._digits(str(text))
 
     def percent(self, fraction: Decimal, places: int = 1) -> str:
         """A fraction as a percentage rounded for display: ``Decimal('0.3333')`` → 33.3%."""
         from babel.numbers import format_percent  # noqa: PLC0415
 
         pattern = "#,##0" + ("." + "0" * places if places else "") + "%"
-        return str(format_percent(fraction, pattern, locale=self.locale, numbering_system=self._numbering()))
+        text = format_percent(fraction, pattern, locale=self.locale, numbering_system=self._numbering())
+        return self._digits(str(text))
 
     def money(self, money: Money) -> str:
         """An amount with its currency: 600,000 USD."""
@@ -141,7 +144,7 @@ class Localizer:
     def _digits(self, text: str) -> str:
         if self.digits != "arab":
             return text
-        return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+        return text.translate(_ARABIC_INDIC)
 
     def status(self, status: Status) -> str:
         """The label of a status: Exceeded, Non atteint, لم يتحقق."""

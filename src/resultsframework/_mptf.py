@@ -189,7 +189,7 @@ class _Builder:
         label = self._(word)
         return (
             Part(f"{key}_code", self._(_CODE_HEADINGS[key]), code or "", flat_only=True),
-            Part(key, label, statement, prefix=f"{label} {code}:" if code else f"{label}:"),
+            Part(key, label, statement, prefix=self.numbered(label, code)),
         )
 
     def indicator_row(self, indicator: Indicator, groups: tuple[Part, ...]) -> TableRow:
@@ -203,7 +203,7 @@ class _Builder:
         result = TableCell(
             (
                 Part("code", _(N_("Code")), indicator.code, flat_only=True),
-                Part("indicator", word, indicator.statement, prefix=f"{word} {indicator.code}:"),
+                Part("indicator", word, indicator.statement, prefix=self.numbered(word, indicator.code)),
                 Part(
                     "baseline",
                     _(N_("Baseline")),
@@ -286,7 +286,9 @@ class _Builder:
         who = f" ({', '.join(activity.responsible)})" if activity.responsible else ""
         status = _(ACTIVITY_STATUS_LABELS[activity.status]) if activity.status else ""
         cells = [
-            TableCell((Part("activity", word, activity.statement + who, prefix=f"{word} {activity.code}:"),)),
+            TableCell(
+                (Part("activity", word, activity.statement + who, prefix=self.numbered(word, activity.code)),)
+            ),
             TableCell((Part("activity_status", _(N_("Status")), status),)),
             TableCell((Part("activity_reason", _(N_("Reason")), activity.status_reason or ""),)),
             TableCell(),
@@ -296,6 +298,12 @@ class _Builder:
         return TableRow("activity", tuple(cells), activity.code, groups)
 
     # -- texts -----------------------------------------------------------------------
+
+    def numbered(self, word: str, code: str | None) -> str:
+        """A numbered label: 'Indicator 1.1.1:', 'Indicateur 1.1.1 :'."""
+        if not code:
+            return self._(N_("{label}:")).format(label=word)
+        return self._(N_("{label} {code}:")).format(label=word, code=code)
 
     def stated(self, text: str | None, value: Value | None, percentage: bool) -> str:
         """The text as the document writes it, else the value formatted; nothing if neither."""

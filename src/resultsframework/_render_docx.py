@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from ._escape import close_bidi
+from ._escape import close_bidi, isolate
 from ._extras import require
 from ._table import GROUP_FILLS, HEADER_FILL, Table, TableCell
 
@@ -92,8 +92,14 @@ def add_paragraph(
     style: str | None = None,
     bold: bool = False,
     paragraph: Paragraph | None = None,
+    label: bool = False,
 ) -> Paragraph:
-    """Add a paragraph of plain text (an optional bold prefix first) to a document or cell."""
+    """
+    Add a paragraph of plain text (an optional bold prefix first) to a document or cell.
+
+    In a right-to-left document the text is isolated, so that an English sentence keeps
+    its order; a *label* (a fixed, translated text) is not.
+    """
     para: Paragraph = paragraph if paragraph is not None else container.add_paragraph(style=style)
     if rtl:
         _set_bidi(para)
@@ -104,7 +110,7 @@ def add_paragraph(
         if rtl:
             run.font.rtl = True
     if text:
-        run = para.add_run(close_bidi(text))
+        run = para.add_run(isolate(text) if rtl and not label else close_bidi(text))
         if bold:
             run.bold = True
             run.font.cs_bold = True
@@ -149,7 +155,7 @@ def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -
 
     rtl = table.rtl
     if caption:
-        add_paragraph(document, table.title, bold=True, rtl=rtl)
+        add_paragraph(document, table.title, bold=True, rtl=rtl, label=True)
     section = document.sections[-1]
     usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
     total = sum(c.width for c in table.columns)
@@ -165,7 +171,9 @@ def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -
         for cell, column, width in zip(header.cells, table.columns, widths, strict=True):
             cell.width = width
             _fill(cell, HEADER_FILL)
-            para = add_paragraph(cell, column.label, bold=True, rtl=rtl, paragraph=cell.paragraphs[0])
+            para = add_paragraph(
+                cell, column.label, bold=True, rtl=rtl, paragraph=cell.paragraphs[0], label=True
+            )
             for run in para.runs:
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     for row in table.rows:

@@ -23,10 +23,12 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 2rem;
 )
 
 
-def _cell(cell: TableCell) -> str:
+def _cell(cell: TableCell, rtl: bool) -> str:
     lines = []
     for part in cell.lines:
         text = html_text(part.text)
+        if rtl and text:
+            text = f"<bdi>{text}</bdi>"
         if part.prefix:
             text = f"<strong>{html_text(part.prefix)}</strong> {text}".rstrip()
         lines.append(f"<p>{text}</p>" if len(cell.lines) > 1 else text)
@@ -48,12 +50,13 @@ def table_html(table: Table, *, standalone: bool = False) -> str:
     for row in table.rows:
         css = f"rf-{row.kind}"
         if row.is_group:
-            out.append(
-                f'<tr class="{css}"><th scope="colgroup" colspan="{width}">{_cell(row.cells[0])}</th></tr>'
-            )
+            group = _cell(row.cells[0], table.rtl)
+            out.append(f'<tr class="{css}"><th scope="colgroup" colspan="{width}">{group}</th></tr>')
             continue
         first, *rest = row.cells
-        cells = f'<th scope="row">{_cell(first)}</th>' + "".join(f"<td>{_cell(c)}</td>" for c in rest)
+        cells = f'<th scope="row">{_cell(first, table.rtl)}</th>' + "".join(
+            f"<td>{_cell(c, table.rtl)}</td>" for c in rest
+        )
         out.append(f'<tr class="{css}">{cells}</tr>')
     out.append("</tbody>")
     out.append("</table>")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ._escape import markdown_text
+from ._escape import isolate, markdown_text
 from ._table import Table, TableCell
 
 
-def _cell(cell: TableCell) -> str:
+def _cell(cell: TableCell, rtl: bool) -> str:
     lines = []
     for part in cell.lines:
-        text = markdown_text(part.text)
+        text = markdown_text(isolate(part.text) if rtl else part.text)
         lines.append(f"**{markdown_text(part.prefix)}** {text}".rstrip() if part.prefix else text)
     return "<br>".join(lines)
 
@@ -26,7 +26,7 @@ def table_markdown(table: Table, *, caption: bool = True) -> str:
     out.append("| " + " | ".join(labels) + " |")
     out.append("|" + " --- |" * width)
     for row in table.rows:
-        cells = [_cell(c) for c in row.cells]
+        cells = [_cell(c, table.rtl) for c in row.cells]
         if row.is_group:
             cells = cells[:1] + [""] * (width - 1)
         out.append("| " + " | ".join(cells) + " |")

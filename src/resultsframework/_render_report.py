@@ -51,7 +51,7 @@ def report_docx(blocks: list[Block], *, rtl: bool = False, landscape: bool = Fal
             set_landscape(document, True)
         if isinstance(block, Heading):
             heading = document.add_heading(level=min(block.level, 9))
-            add_paragraph(document, block.text, rtl=rtl, paragraph=heading)
+            add_paragraph(document, block.text, rtl=rtl, paragraph=heading, label=True)
         elif isinstance(block, Paragraph):
             style = "List Bullet" if block.bullet else None
             add_paragraph(document, block.text, rtl=rtl, bold=block.bold, style=style)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ._escape import close_bidi
+from ._escape import close_bidi, isolate
 from ._extras import require
 from ._table import GROUP_FILLS, HEADER_FILL, Table, TableCell
 
@@ -20,10 +20,11 @@ __all__ = ["table_xlsx"]
 WIDTH_UNIT = 14  # characters per unit of relative column width
 
 
-def _text(cell: TableCell) -> str:
+def _text(cell: TableCell, rtl: bool) -> str:
     lines = []
     for part in cell.lines:
-        lines.append(f"{part.prefix} {part.text}".rstrip() if part.prefix else part.text)
+        text = isolate(part.text) if rtl else part.text
+        lines.append(f"{part.prefix} {text}".rstrip() if part.prefix else text)
     return "\n".join(lines)
 
 
@@ -63,7 +64,7 @@ def table_xlsx(table: Table) -> bytes:
     sheet.freeze_panes = f"B{row_no}"
     for row in table.rows:
         if row.is_group:
-            cell = _put_text(sheet, row_no, 1, _text(row.cells[0]))
+            cell = _put_text(sheet, row_no, 1, _text(row.cells[0], table.rtl))
             cell.font = Font(bold=True)
             cell.alignment = wrap
             fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
@@ -72,7 +73,7 @@ def table_xlsx(table: Table) -> bytes:
             sheet.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=width)
         else:
             for index, content in enumerate(row.cells, start=1):
-                _put_text(sheet, row_no, index, _text(content)).alignment = wrap
+                _put_text(sheet, row_no, index, _text(content, table.rtl)).alignment = wrap
         row_no += 1
     for note in table.footnotes:
         row_no += 1

@@ -1,0 +1,339 @@
+"""Rendering the MPTF table and report: content, formats, languages, escaping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import resultsframework as rf
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("RF_UPDATE_GOLDEN") == "1"
+
+# What seed 000's table states for each indicator: the start of the achieved text,
+# the reason for variance and the source of verification.
+SEED_TABLE = {
+    "1.1.1": (
+        "6 Network meetings held. Network meetings #2 – 5 (total 4)",
+        "None",
+        "Meeting agenda, minutes",
+    ),
+    "1.1.2": (
+        "51 members/20 partners (including IOM)",
+        "The focal point list contains 51 members",
+        "Network member focal point list",
+    ),
+    "1.1.3": (
+        "Yes. A Network strategy was developed",
+        "None. Strategy was seen as more appropriate",
+        "Availability of strategy",
+    ),
+    "1.1.4": (
+        "Yes. A Migration policy mandate was established in the UNDSCF",
+        "None",
+        "Priority Working Group ToR",
+    ),
+    "1.2.1": (
+        "4 thematic migration governance training sessions in the Baghdad",
+        "None",
+        "List of participants, agenda and photographs",
+    ),
+    "1.2.2": (
+        "Yes, the final target has been achieved with a final report produced",
+        "None",
+        "Report available",
+    ),
+    "1.2.3": (
+        "4 consultation sessions were held with 187 participants",
+        "None",
+        "List of participants, agenda and photographs",
+    ),
+    "1.2.4": (
+        "5 consultation sessions with the GoI on GCM implementation were conducted",
+        "None",
+        "Meeting minutes",
+    ),
+    "1.3.1": ("Yes. A first draft of the research", "None", "Research available"),
+    "1.3.2": (
+        "Yes. A report titled 'Migrants in Vulnerable Situations Entering and Exiting Iraq'",
+        "None",
+        "Research available",
+    ),
+    "1.4.1": ("These activities were not conducted", "Due to challenges posed by the context", ""),
+    "1.4.2": ("These activities were not conducted", "Due to challenges posed by the context", ""),
+    "1.4.3": ("Yes. UNDP Iraq has supported the development of a 'Guideline", "None", "Guidelines available"),
+    "1.4.4": (
+        "5 trainings for 20 youth on skills to boost labour market supply",
+        "None",
+        "Agenda, list of participants, photographs",
+    ),
+}
+
+
+def golden(name: str, text: str) -> None:
+    """Compare *text* with the reviewed file tests/golden/NAME (RF_UPDATE_GOLDEN=1 rewrites it)."""
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_bytes(text.encode("utf-8"))
+    assert path.read_bytes().decode("utf-8") == text, (
+        f"{name} differs; review with RF_UPDATE_GOLDEN=1 and git diff"
+    )
+
+
+class TestSeedTable:
+    def test_every_indicator_as_the_seed_states_it(self, example: rf.Programme) -> None:
+        """Rendering seed 000 reproduces its table's content for indicators 1.1.1 to 1.4.4."""
+        headings, rows = rf.indicator_table(example).flat()
+        by_code = {row[headings.index("Code")]: dict(zip(headings, row, strict=True)) for row in rows}
+        assert list(SEED_TABLE) == list(by_code)
+        for code, (achieved, reason, source) in SEED_TABLE.items():
+            row = by_code[code]
+            assert row["Achieved Indicator Targets"].startswith(achieved), code
+            assert row["Reasons for Variance with Planned Target (if any)"].startswith(reason), code
+            assert row["Source of Verification"].startswith(source), code
+
+    def test_baseline_and_planned_target_as_written(self, example: rf.Programme) -> None:
+        headings, rows = rf.indicator_table(example).flat()
+        first = dict(zip(headings, rows[0], strict=True))
+        assert ("0", "4 Network meetings held") == (first["Baseline"], first["Planned Target"])
+
+    @pytest.mark.parametrize(
+        ("name", "fmt", "locale", "options"),
+        [
+            ("mptf-en.md", "md", "en", {}),
+            ("mptf-en.html", "html", "en", {"standalone": True}),
+            ("mptf-en.csv", "csv", "en", {}),
+            ("mptf-fr.md", "md", "fr", {"show_status": True}),
+            ("mptf-ar.html", "html", "ar", {"show_status": True, "include_activities": True}),
+            ("mptf-undp-periods.md", "md", "en", {"organisation": "UNDP", "per_period": True}),
+        ],
+    )
+    def test_golden(
+        self, example: rf.Programme, name: str, fmt: str, locale: str, options: dict[str, bool]
+    ) -> None:
+        output = rf.render(example, fmt, locale, **options)  # type: ignore[arg-type]
+        assert isinstance(output, str)
+        golden(name, output)
+
+    def test_report_markdown_golden(self, example: rf.Programme) -> None:
+        output = rf.report(example, "md")
+        assert isinstance(output, str)
+        golden("report-en.md", output)
+
+
+class TestFormatsAgree:
+    def test_text_formats_show_the_same_texts(self, example: rf.Programme) -> None:
+        """Every achieved text appears in every format, from the one table."""
+        table = rf.indicator_table(example)
+        md, html, text_csv = (rf.render_table(table, f) for f in ("md", "html", "csv"))
+        for achieved, _, _ in SEED_TABLE.values():
+            words = achieved.split("'")[0][:30]
+            for output in (md, html, text_csv):
+                assert isinstance(output, str)
+                assert words in output
+
+    def test_csv_has_one_row_per_indicator(self, example: rf.Programme) -> None:
+        output = rf.render(example, "csv")
+        assert isinstance(output, str)
+        rows = list(csv.reader(io.StringIO(output)))
+        assert 1 + 14 == len(rows)
+        assert ["Outcome code", "Outcome", "Output code", "Output", "Code", "Indicator"] == rows[0][:6]
+
+
+class TestWord:
+    def test_reopened_cell_by_cell(self, example: rf.Programme) -> None:
+        import docx
+
+        document = docx.Document(io.BytesIO(rf.render(example, "docx")))  # type: ignore[arg-type]
+        (table,) = document.tables
+        header = [c.text for c in table.rows[0].cells]
+        assert ["", "Achieved Indicator Targets", "Reasons for Variance with Planned Target (if any)",
+                "Source of Verification"] == header  # fmt: skip
+        assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")  # repeated on every page
+        row = table.rows[3]
+        assert row.cells[0].text.startswith("Indicator 1.1.1: Number of Network meetings held\nBaseline: 0")
+        assert row.cells[1].text.startswith("6 Network meetings held.")
+        assert "None" == row.cells[2].text
+        outcome = table.rows[1]._tr.xpath(".//w:shd/@w:fill")
+        assert ["D9E2F3"] == outcome
+        section = document.sections[0]
+        assert int(section.page_width or 0) > int(section.page_height or 0)  # landscape by default
+
+    def test_arabic_is_right_to_left(self, example: rf.Programme) -> None:
+        import docx
+
+        document = docx.Document(io.BytesIO(rf.render(example, "docx", "ar")))  # type: ignore[arg-type]
+        (table,) = document.tables
+        assert table._tbl.tblPr.xpath("./w:bidiVisual")
+        assert "أهداف المؤشرات المحققة" == table.rows[0].cells[1].text
+        paragraph = table.rows[3].cells[0].paragraphs[0]
+        assert paragraph._p.xpath("./w:pPr/w:bidi")
+
+    def test_report(self, example: rf.Programme) -> None:
+        import docx
+
+        document = docx.Document(io.BytesIO(rf.report(example, "docx")))  # type: ignore[arg-type]
+        headings = [
+            p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")
+        ]
+        assert [
+            "MPTF Office Generic Final Programme Narrative Report",
+            "Executive Summary",
+            "I. Purpose",
+            "Relevant National Goal(s)",
+            "Relevant UNDAF Strategic Result & Outcome",
+            "II. Assessment of Programme Results",
+            "i) Narrative reporting on results",
+            "Outcomes",
+            "Outputs",
+            "Qualitative assessment",
+            "ii) Indicator Based Performance Assessment",
+            "iii) Evaluation, Best Practices and Lessons Learned",
+            "Assessments, evaluations and studies",
+            "Challenges",
+            "Lessons learned and best practices",
+            "iv) A Specific Story (Optional)",
+        ] == headings
+        cover, indicators = document.tables
+        fields = {row.cells[0].text: row.cells[1].text for row in cover.rows}
+        assert "00127216" == fields["MPTF Office Project Reference Number"]
+        assert "600,000 USD" == fields["Total approved budget as per project document"]
+        assert "8" == fields["Overall Duration (months)"]
+        assert "30 December 2021" == fields["Actual End date"]
+        assert 1 + 1 + 4 + 14 == len(indicators.rows)
+
+
+class TestExcel:
+    def test_reopened_cell_by_cell(self, example: rf.Programme) -> None:
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx"))).active  # type: ignore[arg-type]
+        assert "Indicator Based Performance Assessment" == sheet["A1"].value
+        assert "Achieved Indicator Targets" == sheet["B2"].value
+        assert "B3" == sheet.freeze_panes
+        assert sheet["A5"].value.startswith("Indicator 1.1.1: Number of Network meetings held")
+        assert sheet["B5"].alignment.wrap_text
+        assert "A3:D3" in {str(r) for r in sheet.merged_cells.ranges}
+
+    def test_arabic_sheet_is_right_to_left(self, example: rf.Programme) -> None:
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx", "ar"))).active  # type: ignore[arg-type]
+        assert sheet.sheet_view.rightToLeft
+
+
+HOSTILE = '<script>alert(1)</script> =HYPERLINK("http://x") | pipes | ]]> \u202eevil'
+
+
+@pytest.fixture
+def hostile() -> rf.Programme:
+    indicator = rf.Indicator(
+        "1.1", HOSTILE, rf.Measure.COUNT, target=rf.Target(3, text="=1+1"),
+        achieved=(rf.Achieved(rf.Period.year(2025), 2, narrative="@SUM(A1)", variance=rf.Variance("-2+3"),
+                              source=HOSTILE),),
+    )  # fmt: skip
+    return rf.Programme("P", outcomes=(rf.Outcome("1", HOSTILE, indicators=(indicator,)),))
+
+
+class TestHostileText:
+    """Text from a file is always text: escaped for its format, never markup or a formula."""
+
+    def test_html(self, hostile: rf.Programme) -> None:
+        output = rf.render(hostile, "html", standalone=True)
+        assert isinstance(output, str)
+        assert "<script>" not in output
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in output
+        assert "\u202eevil\u202c" in output  # the override is closed where the field ends
+
+    def test_markdown(self, hostile: rf.Programme) -> None:
+        output = rf.render(hostile, "md")
+        assert isinstance(output, str)
+        assert "<script>" not in output
+        assert r"\| pipes \|" in output
+        (row,) = [line for line in output.splitlines() if line.startswith("| **Indicator")]
+        assert 4 + 2 == len(re.split(r"(?<!\\)\|", row))  # four cells between unescaped pipes, no more
+
+    def test_csv(self, hostile: rf.Programme) -> None:
+        output = rf.render(hostile, "csv")
+        assert isinstance(output, str)
+        cells = [c for row in csv.reader(io.StringIO(output)) for c in row]
+        assert all(not c.startswith(("=", "+", "-", "@")) for c in cells)
+        assert "'=1+1" in cells
+        assert "'@SUM(A1)" in cells
+
+    def test_excel_never_writes_a_formula(self, hostile: rf.Programme) -> None:
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(hostile, "xlsx"))).active  # type: ignore[arg-type]
+        values = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+        assert all(c.data_type == "s" for c in values)
+        assert any(c.value == "@SUM(A1)" for c in values)
+
+    def test_word(self, hostile: rf.Programme) -> None:
+        import docx
+
+        document = docx.Document(io.BytesIO(rf.render(hostile, "docx")))  # type: ignore[arg-type]
+        assert HOSTILE + "\u202c" in document.tables[0].rows[1].cells[0].text
+
+
+class TestLocalisation:
+    def test_numbers_and_dates(self) -> None:
+        from datetime import date
+        from decimal import Decimal
+
+        en, fr, ar = rf.Localizer("en"), rf.Localizer("fr"), rf.Localizer("ar", digits="arab")
+        assert ("600,000", "600\u202f000", "٦٠٠٬٠٠٠") == (
+            en.number(600000),
+            fr.number(600000),
+            ar.number(600000),
+        )
+        assert ("30 December 2021", "30 décembre 2021") == (
+            en.date(date(2021, 12, 30)),
+            fr.date(date(2021, 12, 30)),
+        )
+        assert "33.3%" == en.percent(Decimal(1) / 3)
+
+    def test_unknown_locale_falls_back_to_english(self, example: rf.Programme) -> None:
+        output = rf.render(example, "md", "xx")
+        assert isinstance(output, str)
+        assert "Achieved Indicator Targets" in output
+
+    def test_catalogues_are_complete(self) -> None:
+        """Every label marked N_() in the source is translated in French and Arabic."""
+        import ast
+
+        from resultsframework import _l10n
+
+        package = Path(rf.__file__).parent
+        labels = set()
+        for path in package.glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "N_":
+                    labels.add(node.args[0].value)  # type: ignore[attr-defined]
+        assert len(labels) > 90
+        for language in ("fr", "ar"):
+            missing = labels - set(_l10n._catalog(language))
+            assert set() == missing, language
+
+    def test_available_locales(self) -> None:
+        assert {"en", "fr", "ar"} <= set(rf.available_locales())
+
+
+class TestExtras:
+    def test_missing_extra_names_the_install_command(self, example: rf.Programme, monkeypatch) -> None:
+        monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were not installed
+        with pytest.raises(rf.MissingExtraError, match=r"pip install 'resultsframework\[docx\]'"):
+            rf.render(example, "docx")
+
+
+class TestWriting:
+    def test_render_file_is_atomic_and_picks_the_suffix(self, example: rf.Programme, tmp_path: Path) -> None:
+        path = tmp_path / "table.html"
+        rf.render_file(example, path)
+        assert path.read_text(encoding="utf-8").startswith('<table class="rf-table"')
