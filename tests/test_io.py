@@ -153,7 +153,7 @@ class TestBadInput:
         }
         from resultsframework._converter import structure_document
 
-        _, found = structure_document(data)
+        _, found = structure_document(data, rf.Programme, "resultsframework/1")
         assert [
             "budget.total_approved.amount: expected an exact number, found floating-point number 0.1: "
             "use int or decimal.Decimal, never float"

@@ -6,10 +6,14 @@ achieved values, variance explanations and sources of verification, in a typed
 core with a canonical JSON/YAML file format.
 """
 
-from ._assess import Assessment, IndicatorAssessment, Progress, aggregate, assess, status_counts
+from . import frameworks
+from ._alignment import AlignedIndicator, Alignment, align, alignment_table, matrix_table, summary_table
+from ._assess import Assessment, IndicatorAssessment, Progress, aggregate, assess, report_date, status_counts
 from ._disaggregation import AgeRange, breakdown_total, category_totals, check_breakdown, shares
+from ._dstwg import check_quarter, quarter_table
 from ._errors import LoadError, Problem, ResultsFrameworkError
 from ._extras import MissingExtraError
+from ._framework import Element, Framework
 from ._io import dump, dumps, load, loads
 from ._l10n import Localizer, available_locales
 from ._model import (
@@ -63,6 +67,8 @@ __all__ = [
     "Activity",
     "ActivityStatus",
     "AgeRange",
+    "AlignedIndicator",
+    "Alignment",
     "Assessment",
     "Baseline",
     "Breakdown",
@@ -76,7 +82,9 @@ __all__ = [
     "Diagnostic",
     "Dimension",
     "Direction",
+    "Element",
     "Evaluation",
+    "Framework",
     "FrameworkLink",
     "Identifier",
     "Impact",
@@ -112,23 +120,31 @@ __all__ = [
     "VarianceCategory",
     "__version__",
     "aggregate",
+    "align",
+    "alignment_table",
     "assess",
     "available_locales",
     "breakdown_total",
     "category_totals",
     "check_breakdown",
+    "check_quarter",
     "dump",
     "dumps",
+    "frameworks",
     "indicator_table",
     "json_schema",
     "load",
     "loads",
+    "matrix_table",
     "parse_date",
+    "quarter_table",
     "render",
     "render_file",
     "render_table",
     "report",
+    "report_date",
     "shares",
     "status_counts",
+    "summary_table",
     "validate",
 ]

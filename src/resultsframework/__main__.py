@@ -77,6 +77,49 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="FILE")
     _output_options(report)
 
+    listing = commands.add_parser(
+        "frameworks",
+        help="list the frameworks known, or search their elements",
+        description="List the shipped frameworks (and any given with --load); with --search, "
+        "print the elements whose code or title contains the text.",
+    )
+    listing.add_argument("--search", metavar="TEXT", help="print elements containing TEXT")
+    listing.add_argument("--framework", metavar="ID", help="search one framework only")
+    listing.add_argument(
+        "--load", metavar="FILE", action="append", default=[], help="a framework file to add"
+    )
+    listing.add_argument("-l", "--locale", default="en", help="language of titles (SDGs: en, fr, ar)")
+
+    pillars = commands.add_parser(
+        "pillars",
+        help="map programmes onto a framework (IOM pillars, SDGs, GCM) and roll them up",
+        description="Place every indicator of the programmes under the framework's elements (links "
+        "are inherited downwards: an indicator without a link of its own counts where its output, "
+        "outcome or programme links) and render the mapping, the counts by element or the "
+        "programmes x elements matrix.",
+    )
+    pillars.add_argument("files", nargs="+", metavar="FILE")
+    pillars.add_argument("--framework", default="iom-iraq-2022", metavar="ID", help="default: iom-iraq-2022")
+    pillars.add_argument(
+        "--load", metavar="FILE", action="append", default=[], help="a framework file to add"
+    )
+    pillars.add_argument("--table", choices=["mapping", "summary", "matrix"], default="mapping")
+    pillars.add_argument("--level", help="the framework level to count by (summary, matrix)")
+    pillars.add_argument("-f", "--format", choices=["md", "html", "docx", "xlsx", "csv"])
+    _output_options(pillars)
+
+    dstwg = commands.add_parser(
+        "dstwg",
+        help="check and export a partner's Durable Solutions values for one quarter",
+        description="Check the values of indicators linked to the DSTWG catalogue for one calendar "
+        "quarter (period, unit, required disaggregations) and export them keyed by catalogue code. "
+        "Errors are printed and nothing is written.",
+    )
+    dstwg.add_argument("file", metavar="FILE")
+    dstwg.add_argument("--quarter", required=True, metavar="QUARTER", help="e.g. 2025Q2")
+    dstwg.add_argument("-f", "--format", choices=["csv", "xlsx", "md", "html"])
+    _output_options(dstwg)
+
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the file format", description="Print the JSON Schema."
     )
@@ -177,6 +220,94 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _write(output, args.output, out, err)
 
 
+def _load_frameworks(paths: Sequence[str], err: TextIO) -> bool:
+    from . import frameworks  # noqa: PLC0415
+
+    for path in paths:
+        try:
+            frameworks.load(path, register_it=True)
+        except LoadError as e:
+            for line in e.lines():
+                print(line, file=err)
+            return False
+        except OSError as e:
+            print(f"{path}: cannot read: {e.strerror or e}", file=err)
+            return False
+    return True
+
+
+def _frameworks(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import frameworks  # noqa: PLC0415
+
+    if not _load_frameworks(args.load, err):
+        return 1
+    if args.search is None:
+        for framework in frameworks.list():
+            print(f"{framework.id}\t{len(framework.elements)} elements\t{framework.title}", file=out)
+        return 0
+    try:
+        found = frameworks.search(args.search, framework=args.framework, language=args.locale)
+    except KeyError as e:
+        print(f"resultsframework: {e.args[0]}", file=err)
+        return 2
+    for element in found:
+        print(f"{element.code}\t{element.level}\t{element.title_in(args.locale)}", file=out)
+    return 0
+
+
+def _pillars(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._alignment import align, alignment_table, matrix_table, summary_table  # noqa: PLC0415
+    from ._l10n import Localizer  # noqa: PLC0415
+    from ._render import render_table  # noqa: PLC0415
+
+    fmt = args.format or _suffix_format(args.output, "md", ("md", "html", "docx", "xlsx", "csv"), err)
+    if fmt is None or not _load_frameworks(args.load, err):
+        return 2 if fmt is None else 1
+    programmes = [_load_or_report(path, err) for path in args.files]
+    if any(p is None for p in programmes):
+        return 1
+    try:
+        alignment = align([p for p in programmes if p is not None], args.framework, as_of=args.as_of)
+    except KeyError as e:
+        print(f"resultsframework: {e.args[0]}", file=err)
+        return 2
+    loc = Localizer(args.locale, digits=args.digits)
+    if args.table == "mapping":
+        table = alignment_table(alignment, locale=loc)
+    elif args.table == "summary":
+        table = summary_table(alignment, args.level, locale=loc)
+    else:
+        table = matrix_table(alignment, args.level, locale=loc)
+    return _write(render_table(table, fmt), args.output, out, err)
+
+
+def _dstwg(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._dstwg import check_quarter, quarter, quarter_table  # noqa: PLC0415
+    from ._l10n import Localizer  # noqa: PLC0415
+    from ._periods import PeriodError  # noqa: PLC0415
+    from ._render import render_table  # noqa: PLC0415
+    from ._validate import Severity  # noqa: PLC0415
+
+    try:
+        period = quarter(args.quarter)
+    except PeriodError as e:
+        print(f"resultsframework: --quarter: {e}", file=err)
+        return 2
+    fmt = args.format or _suffix_format(args.output, "csv", ("csv", "xlsx", "md", "html"), err)
+    if fmt is None:
+        return 2
+    programme = _load_or_report(args.file, err)
+    if programme is None:
+        return 1
+    diagnostics = check_quarter(programme, period)
+    for diagnostic in diagnostics:
+        print(f"{args.file}: {diagnostic}", file=err)
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return 1
+    table = quarter_table(programme, period, locale=Localizer(args.locale, digits=args.digits))
+    return _write(render_table(table, fmt), args.output, out, err)
+
+
 def _load_or_report(path: str, err: TextIO) -> Programme | None:
     try:
         return load(path)
@@ -255,6 +386,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         return _render(args, out, err)
     if args.command == "report":
         return _report(args, out, err)
+    if args.command == "frameworks":
+        return _frameworks(args, out, err)
+    if args.command == "pillars":
+        return _pillars(args, out, err)
+    if args.command == "dstwg":
+        return _dstwg(args, out, err)
     parser.error(f"unknown command {args.command!r}")  # pragma: no cover  (argparse refuses first)
     return 2  # pragma: no cover
 

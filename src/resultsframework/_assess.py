@@ -40,7 +40,7 @@ from ._model import (
 from ._numbers import divide, numeric, total
 from ._periods import Period
 
-__all__ = ["Assessment", "IndicatorAssessment", "Progress", "assess", "status_counts"]
+__all__ = ["Assessment", "IndicatorAssessment", "Progress", "assess", "report_date", "status_counts"]
 
 DEFAULT_BAND = Decimal("0.15")
 
@@ -188,6 +188,18 @@ def _keys(item: IndicatorAssessment, level: str) -> list[str]:
     raise ValueError(f"level must be 'outcome', 'output' or 'organisation', not {level!r}")
 
 
+def report_date(programme: Programme) -> date | None:
+    """
+    The date a programme's report speaks as of: the end of its last reporting period.
+
+    ``None`` when it states no reporting period.
+
+    .. versionadded:: 0.1.0
+    """
+    periods = programme.reporting_periods
+    return max(p.end for p in periods) if periods else None
+
+
 def status_counts(assessments: Iterable[Assessment]) -> Counter[Status]:
     """
     Status counts across a portfolio of assessed programmes.
@@ -213,14 +225,17 @@ def assess(
         programme: The programme.
         as_of: Only values for periods that have started by this date count, and
             before the programme's end an indicator is judged against the target
-            due by then.  ``None``: everything counts, judged against the end
-            targets (a final report).
+            due by then.  ``None``: the end of the programme's last reporting
+            period (the date of the report it holds); a programme that states no
+            reporting period is judged on everything, against its end targets.
         band: The on-track band, as a fraction: with the default ``0.15`` an
             indicator is on track when within 15 % of the target due.
 
     .. versionadded:: 0.1.0
     """
     band = Decimal(band)
+    if as_of is None:
+        as_of = report_date(programme)
     items: list[IndicatorAssessment] = []
     context = _Context(programme, as_of, band)
     if programme.impact is not None:

@@ -25,10 +25,10 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._errors import Path, Problem
-from ._model import Cell, FrameworkLink, Programme, Ratio, Value, _Choice
+from ._model import Cell, FrameworkLink, Ratio, Value, _Choice
 from ._periods import Period, PeriodError, parse_date
 
 __all__ = [
@@ -292,8 +292,10 @@ def _class_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, 
 
 
 def _class_unstructure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    # Derived state (init=False, such as an index) is not part of the format.
+    hidden: dict[str, Any] = {f.name: override(omit=True) for f in attrs.fields(cls) if not f.init}
     # Passed explicitly: hand-made hooks do not inherit the converter's setting.
-    return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **hidden)
 
 
 def _value_hook(conv: cattrs.Converter) -> Callable[[object, object], Value | None]:
@@ -378,28 +380,32 @@ def structure(data: object, cls: type[T]) -> tuple[T | None, list[Problem]]:
         return None, problems
 
 
-def structure_document(data: object) -> tuple[Programme | None, list[Problem]]:
-    """Check the ``format`` key of a document and structure the rest as a :class:`Programme`."""
+def structure_document(
+    data: object,
+    cls: type[T],
+    fmt: str,
+) -> tuple[T | None, list[Problem]]:
+    """Check the ``format`` key of a document and structure the rest as *cls*."""
     if not isinstance(data, dict):
         return None, [Problem((), f"expected a mapping at the top of the document, found {describe(data)}")]
     body = dict(data)
     problems: list[Problem] = []
-    fmt = body.pop("format", None)
-    if fmt is None:
-        problems.append(Problem(("format",), f"missing; expected 'format: {FORMAT}' at the top"))
-    elif fmt != FORMAT:
-        problems.append(Problem(("format",), f"unsupported format {fmt!r}; this version reads {FORMAT!r}"))
-    programme, more = structure(body, Programme)
+    found = body.pop("format", None)
+    if found is None:
+        problems.append(Problem(("format",), f"missing; expected 'format: {fmt}' at the top"))
+    elif found != fmt:
+        problems.append(Problem(("format",), f"unsupported format {found!r}; this version reads {fmt!r}"))
+    result, more = structure(body, cls)
     problems.extend(more)
     if problems:
         return None, problems
-    return programme, []
+    return result, []
 
 
-def unstructure_document(programme: Programme) -> dict[str, Any]:
-    """The canonical mapping of *programme*, ``format`` first."""
-    body: dict[str, Any] = converter().unstructure(programme, Programme)
-    return {"format": FORMAT, **body}
+def unstructure_document(document: object, fmt: str = FORMAT) -> dict[str, Any]:
+    """The canonical mapping of a programme (or framework), ``format`` first."""
+    body: dict[str, Any] = converter().unstructure(document, type(document))
+    return {"format": fmt, **body}
 
 
 def _collect(exc: BaseException, path: Path, out: list[Problem]) -> None:

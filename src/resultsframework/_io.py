@@ -19,12 +19,12 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 
 from ._atomic import write_atomic
-from ._converter import structure_document, unstructure_document
+from ._converter import FORMAT, structure_document, unstructure_document
 from ._errors import LoadError, Problem
 from ._errors import Path as FieldPath
 from ._model import Programme
@@ -32,6 +32,8 @@ from ._model import Programme
 __all__ = ["Format", "dump", "dumps", "load", "loads"]
 
 Format = Literal["json", "yaml", "toml"]
+
+T = TypeVar("T")
 
 _SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
 
@@ -247,7 +249,10 @@ def _decode(data: bytes, source: str | None) -> str:
         ) from None
 
 
-def _load_text(text: str, fmt: str, source: str | None) -> Programme:
+def load_document(text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str) -> T:
+    """Parse *text* and structure it as *cls*, or raise :class:`LoadError` with every problem."""
+    if isinstance(text, bytes):
+        text = _decode(text, source)
     parser = _PARSERS.get(fmt)
     if parser is None:
         raise LoadError([Problem((), f"unknown format {fmt!r}; expected 'json', 'yaml' or 'toml'")], source)
@@ -260,12 +265,12 @@ def _load_text(text: str, fmt: str, source: str | None) -> Programme:
     except ValueError as e:  # e.g. an integer with more digits than Python converts
         raise LoadError([Problem((), f"not a valid {fmt.upper()} document: {e}")], source) from None
     try:
-        programme, problems = structure_document(data)
+        result, problems = structure_document(data, cls, document_format)
     except RecursionError:
         raise LoadError([Problem((), "the document is nested too deeply")], source) from None
-    if programme is None:
+    if result is None:
         raise LoadError([Problem(p.path, p.message, _line_of(p.path, lines)) for p in problems], source)
-    return programme
+    return result
 
 
 def loads(text: str | bytes, format: Format = "json", *, source: str | None = None) -> Programme:
@@ -282,9 +287,7 @@ def loads(text: str | bytes, format: Format = "json", *, source: str | None = No
 
     .. versionadded:: 0.1.0
     """
-    if isinstance(text, bytes):
-        text = _decode(text, source)
-    return _load_text(text, format, source)
+    return load_document(text, format, source, Programme, FORMAT)
 
 
 def format_for(path: str | os.PathLike[str]) -> Format:
@@ -313,10 +316,8 @@ def load(path: str | os.PathLike[str], format: Format | None = None) -> Programm
 
     .. versionadded:: 0.1.0
     """
-    source = str(path)
     fmt = format or format_for(path)
-    data = Path(path).read_bytes()
-    return loads(_decode(data, source), fmt, source=source)
+    return load_document(Path(path).read_bytes(), fmt, str(path), Programme, FORMAT)
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -392,15 +393,8 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
-def dumps(programme: Programme, format: Literal["json", "yaml"] = "json") -> str:
-    """
-    The canonical JSON or YAML text of *programme*.
-
-    The output is deterministic: the same programme always gives the same text.
-
-    .. versionadded:: 0.1.0
-    """
-    data = unstructure_document(programme)
+def emit(data: Any, format: Literal["json", "yaml"]) -> str:
+    """Write plain data (mappings, lists, texts, numbers) as deterministic JSON or YAML."""
     if format == "json":
         out: list[str] = []
         _json_emit(data, "", out)
@@ -412,6 +406,22 @@ def dumps(programme: Programme, format: Literal["json", "yaml"] = "json") -> str
         )
         return text
     raise ValueError(f"cannot write format {format!r}; expected 'json' or 'yaml'")
+
+
+def dumps_document(document: object, document_format: str, format: Literal["json", "yaml"]) -> str:
+    """The canonical text of a programme or framework."""
+    return emit(unstructure_document(document, document_format), format)
+
+
+def dumps(programme: Programme, format: Literal["json", "yaml"] = "json") -> str:
+    """
+    The canonical JSON or YAML text of *programme*.
+
+    The output is deterministic: the same programme always gives the same text.
+
+    .. versionadded:: 0.1.0
+    """
+    return dumps_document(programme, FORMAT, format)
 
 
 def dump(

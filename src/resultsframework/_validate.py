@@ -8,6 +8,7 @@ stopping at the first.  Each has a severity, a stable code (listed in
 
 from __future__ import annotations
 
+import difflib
 import enum
 import itertools
 import re
@@ -25,6 +26,7 @@ from ._model import (
     Achieved,
     Breakdown,
     Dimension,
+    FrameworkLink,
     Indicator,
     Measure,
     Output,
@@ -101,6 +103,7 @@ class _Validator:
         yield from self.dates()
         yield from self.codes()
         yield from self.organisations()
+        yield from self.links()
         assessment = assess(self.programme, self.as_of)
         for path, indicator, parent in self.indicators():
             yield from self.indicator(path, indicator, parent)
@@ -429,6 +432,46 @@ class _Validator:
                 yield ("outcomes", i, "outputs", j, "activities", k), "activity", activity.code
         for path, indicator, _ in self.indicators():
             yield path, "indicator", indicator.code
+
+    def _links(self) -> Iterator[tuple[Path, tuple[FrameworkLink, ...]]]:
+        programme = self.programme
+        yield ("links",), programme.links
+        if programme.impact is not None:
+            yield ("impact", "links"), programme.impact.links
+        for i, outcome in enumerate(programme.outcomes):
+            yield ("outcomes", i, "links"), outcome.links
+            for j, output in enumerate(outcome.outputs):
+                yield ("outcomes", i, "outputs", j, "links"), output.links
+                for k, activity in enumerate(output.activities):
+                    yield ("outcomes", i, "outputs", j, "activities", k, "links"), activity.links
+        for path, indicator, _ in self.indicators():
+            yield (*path, "links"), indicator.links
+
+    def links(self) -> Iterator[Diagnostic]:
+        """Links to frameworks that are not known, or to codes a known framework does not have."""
+        from . import frameworks  # noqa: PLC0415  (loads framework data only when links exist)
+
+        for path, links in self._links():
+            for index, link in enumerate(links):
+                framework = frameworks.find(link.framework)
+                where = (*path, index)
+                if framework is None:
+                    close = difflib.get_close_matches(link.framework, frameworks.ids(), n=1)
+                    hint = (
+                        f"; did you mean {close[0]!r}?"
+                        if close
+                        else "; load and register it to check its codes"
+                    )
+                    yield _warning(
+                        "unknown-framework", where, f"{link}: no framework {link.framework!r} is known{hint}"
+                    )
+                elif link.code not in framework:
+                    codes = [e.code for e in framework.elements]
+                    close = difflib.get_close_matches(link.code, codes, n=3, cutoff=0.5)
+                    hint = f"; nearest: {', '.join(close)}" if close else ""
+                    yield _error(
+                        "unknown-code", where, f"{link}: {framework.id} has no code {link.code!r}{hint}"
+                    )
 
     def _responsible(self) -> Iterator[tuple[Path, tuple[str, ...]]]:
         for i, outcome in enumerate(self.programme.outcomes):

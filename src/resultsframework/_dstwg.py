@@ -1,0 +1,241 @@
+"""
+Durable Solutions quarterly reports: a partner's values for catalogue indicators in one quarter.
+
+A programme reports into the DSTWG catalogue by linking its indicators to catalogue
+indicators (``dstwg-iraq:SO3.1.1``).  For one calendar quarter, :func:`check_quarter`
+says what the working group would reject (a value for another period, a unit that is
+not the catalogue's, a breakdown the guidance requires and the value lacks), and
+:func:`quarter_table` lays the values out as a flat table keyed by catalogue code,
+one column per disaggregation cell, ready for the working group's data collection tool.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from ._assess import aggregate
+from ._errors import Path
+from ._framework import Element, Framework
+from ._l10n import N_, Localizer
+from ._model import Achieved, Indicator, Programme, Value
+from ._mptf import plain
+from ._periods import Period, PeriodError
+from ._table import Column, Part, Table, TableCell, TableRow
+from ._validate import Diagnostic, Severity
+
+__all__ = ["QuarterValue", "check_quarter", "quarter", "quarter_table", "quarter_values"]
+
+CATALOGUE = "dstwg-iraq"
+_QUARTER_ID = re.compile(r"^\d{4}Q[1-4]$")
+
+
+def quarter(text: str | Period) -> Period:
+    """
+    A calendar quarter as the guidelines define them (Q1 1 January – 31 March ...).
+
+    Raises:
+        PeriodError: if *text* is not one calendar quarter (``2025Q2``, ``Q2 2025``).
+    """
+    period = text if isinstance(text, Period) else Period.parse(text)
+    if not _QUARTER_ID.match(period.id):
+        raise PeriodError(f"expected a calendar quarter such as '2025Q2', found {period}")
+    return period
+
+
+@attrs.frozen
+class QuarterValue:
+    """One programme indicator's value for one catalogue indicator in one quarter."""
+
+    programme: Programme
+    indicator: Indicator
+    path: Path
+    element: Element | None
+    """The catalogue indicator it reports against (``None`` if the code is not in the catalogue)."""
+    code: str
+    records: tuple[Achieved, ...]
+    """The achieved values whose period is the quarter."""
+    value: Value | None
+
+
+def quarter_values(
+    programmes: Programme | Iterable[Programme],
+    period: str | Period,
+    *,
+    framework: str | Framework = CATALOGUE,
+) -> list[QuarterValue]:
+    """Every indicator linked to the catalogue, with its value for the quarter."""
+    from . import frameworks  # noqa: PLC0415
+
+    q = quarter(period)
+    fw = framework if isinstance(framework, Framework) else frameworks.get(framework)
+    portfolio = (programmes,) if isinstance(programmes, Programme) else tuple(programmes)
+    found = []
+    for programme in portfolio:
+        for path, indicator in _indicators(programme):
+            for link in indicator.links:
+                if link.framework != fw.id:
+                    continue
+                records = tuple(r for r in indicator.achieved if r.period == q)
+                value, _ok, _notes = aggregate(indicator, records)
+                found.append(
+                    QuarterValue(programme, indicator, path, fw.get(link.code), link.code, records, value)
+                )
+    return found
+
+
+def _indicators(programme: Programme) -> Iterator[tuple[Path, Indicator]]:
+    if programme.impact is not None:
+        for k, indicator in enumerate(programme.impact.indicators):
+            yield ("impact", "indicators", k), indicator
+    for i, outcome in enumerate(programme.outcomes):
+        for k, indicator in enumerate(outcome.indicators):
+            yield ("outcomes", i, "indicators", k), indicator
+        for j, output in enumerate(outcome.outputs):
+            for k, indicator in enumerate(output.indicators):
+                yield ("outcomes", i, "outputs", j, "indicators", k), indicator
+
+
+def _unit(text: str | None) -> str:
+    return re.sub(r"^#\s*of\s+", "", (text or "").strip().casefold())
+
+
+def check_quarter(
+    programme: Programme, period: str | Period, *, framework: str | Framework = CATALOGUE
+) -> list[Diagnostic]:
+    """
+    What the working group would reject in *programme*'s report for one quarter.
+
+    .. versionadded:: 0.1.0
+    """
+    q = quarter(period)
+    found: list[Diagnostic] = []
+
+    def add(severity: Severity, code: str, path: Path, message: str) -> None:
+        found.append(Diagnostic(severity, code, path, message))
+
+    values = quarter_values(programme, q, framework=framework)
+    if not values:
+        add(Severity.WARNING, "dstwg-no-indicator", (), "no indicator links to the DSTWG catalogue")
+    for item in values:
+        path, element, indicator = item.path, item.element, item.indicator
+        if element is None:
+            add(
+                Severity.ERROR,
+                "dstwg-unknown-code",
+                (*path, "links"),
+                f"the catalogue has no code {item.code!r}",
+            )
+            continue
+        if element.level != "indicator":
+            level = element.level.replace("_", " ")
+            message = f"{item.code} is a {level}; link to a catalogue indicator (SOn.m.k)"
+            add(Severity.ERROR, "dstwg-not-an-indicator", (*path, "links"), message)
+            continue
+        if element.unit and _unit(indicator.unit) != _unit(element.unit):
+            units = f"{element.unit!r}, this indicator's {indicator.unit!r}"
+            message = f"the catalogue's unit for {item.code} is {units}"
+            add(Severity.WARNING, "dstwg-unit", (*path, "unit"), message)
+        for index, record in enumerate(indicator.achieved):
+            if record.period != q and record.period.overlaps(q):
+                add(Severity.ERROR, "dstwg-period", (*path, "achieved", index, "period"),
+                    f"the value is for {record.period}; the DSTWG reports by calendar quarter "
+                    f"({q.id}: {q.start} to {q.end})")  # fmt: skip
+        if item.value is None:
+            add(Severity.WARNING, "dstwg-no-value", (*path, "achieved"), f"no value for {q.id}")
+            continue
+        present = {d for r in item.records for b in r.breakdowns for d in b.dimensions}
+        missing = [d for d in element.disaggregation if d not in present]
+        if missing:
+            index = indicator.achieved.index(item.records[-1])
+            add(Severity.ERROR, "dstwg-disaggregation-missing", (*path, "achieved", index, "breakdowns"),
+                f"the guidance for {item.code} requires a breakdown by {', '.join(missing)}")  # fmt: skip
+    return found
+
+
+def quarter_table(
+    programmes: Programme | Iterable[Programme],
+    period: str | Period,
+    *,
+    framework: str | Framework = CATALOGUE,
+    locale: str | Localizer = "en",
+) -> Table:
+    """
+    The quarter's values as a flat table keyed by catalogue code: one row per indicator,
+    one column per disaggregation cell (``sex: female``).
+
+    .. versionadded:: 0.1.0
+    """
+    from . import frameworks  # noqa: PLC0415
+
+    loc = locale if isinstance(locale, Localizer) else Localizer(locale)
+    _ = loc.gettext
+    q = quarter(period)
+    fw = framework if isinstance(framework, Framework) else frameworks.get(framework)
+    items = [
+        i
+        for i in quarter_values(programmes, q, framework=fw)
+        if i.element is not None and i.value is not None
+    ]
+    cells_by_item = [_cells(item) for item in items]
+    dimensions = list(dict.fromkeys(key for cells in cells_by_item for key in cells))
+    fixed = [
+        ("partner", _(N_("Partner")), 2),
+        ("quarter", _(N_("Quarter")), 1),
+        ("code", _(N_("Catalogue code")), 1),
+        ("objective", _(N_("Strategic objective")), 2),
+        ("sub_criterion", _(N_("Sub-criterion")), 2),
+        ("indicator", _(N_("Catalogue indicator")), 4),
+        ("unit", _(N_("Unit of measurement")), 2),
+        ("value", _(N_("Value")), 1),
+        ("programme", _(N_("Programme")), 3),
+        ("programme_indicator", _(N_("Programme indicator")), 1),
+    ]
+    columns = [Column(key, label, width) for key, label, width in fixed]
+    columns += [Column(f"cell:{key}", key, 1) for key in dimensions]
+    rows = []
+    for item, cells in zip(items, cells_by_item, strict=True):
+        element = item.element
+        assert element is not None
+        chain = fw.ancestors(element.code)
+        objective = next((e for e in chain if e.level == "strategic_objective"), None)
+        sub = next((e for e in chain if e.level == "sub_criterion"), None)
+        texts = {
+            "partner": _partner(item),
+            "quarter": q.id,
+            "code": element.code,
+            "objective": objective.code if objective else "",
+            "sub_criterion": sub.title_in(loc.language) if sub else "",
+            "indicator": element.title_in(loc.language),
+            "unit": element.unit or "",
+            "value": plain(item.value),
+            "programme": item.programme.title,
+            "programme_indicator": item.indicator.code,
+        }
+        row = [TableCell((Part(key, label, texts[key]),)) for key, label, _w in fixed]
+        row += [TableCell((Part(f"cell:{key}", key, cells.get(key, "")),)) for key in dimensions]
+        rows.append(TableRow("indicator", tuple(row), element.code))
+    title = f"{fw.title}: {q.id}"
+    notes = (f"{_(N_('Source'))}: {fw.source}",) if fw.source else ()
+    return Table(title, tuple(columns), tuple(rows), notes, loc.tag, loc.rtl)
+
+
+def _partner(item: QuarterValue) -> str:
+    reporters = sorted({r.reported_by for r in item.records if r.reported_by})
+    if reporters:
+        return ", ".join(reporters)
+    lead = [o.id for o in item.programme.organisations if o.role.value == "lead"]
+    return ", ".join(lead)
+
+
+def _cells(item: QuarterValue) -> dict[str, str]:
+    """Disaggregation cells as 'dimension: category' (or 'sex: female, age: 18-24') → value."""
+    cells: dict[str, str] = {}
+    for record in item.records:
+        for breakdown in record.breakdowns:
+            for cell in breakdown.cells:
+                key = ", ".join(f"{dim}: {cat}" for dim, cat in cell.categories)
+                cells[key] = plain(cell.value)
+    return cells
