@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -32,7 +33,8 @@ KEY = re.compile(r"^(\d+)(?:-([0-9a-z]+))?(?:-([0-9a-z]+))?-(title|short)$")
 def _read(folder: Path, language: str, name: str) -> dict[str, str]:
     with (folder / language / name).open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    return {str(k): " ".join(str(v).split()) for k, v in data.items()}
+    # NFC: the source writes some accents decomposed (e + U+0301); composed, they match what users type.
+    return {str(k): unicodedata.normalize("NFC", " ".join(str(v).split())) for k, v in data.items()}
 
 
 def _sort_key(code: str) -> tuple[tuple[int, int | str], ...]:

@@ -9,6 +9,7 @@ and the ones a user writes in YAML have the same format and are used the same wa
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import attrs
@@ -134,12 +135,17 @@ class Framework:
         Elements whose code, title, short title or description contains *text* (any case),
         in the source language and, if given, in *language*.
         """
-        needle = text.casefold()
+        needle = _fold(text)
         found = []
         for element in self.elements:
             haystack = [element.code, element.title, element.short or "", element.description or ""]
             if language is not None:
                 haystack.append(element.title_in(language))
-            if any(needle in part.casefold() for part in haystack):
+            if any(needle in _fold(part) for part in haystack):
                 found.append(element)
         return found
+
+
+def _fold(text: str) -> str:
+    """Text compared without regard to case or to how accents are encoded."""
+    return unicodedata.normalize("NFC", text).casefold()
