@@ -195,7 +195,8 @@ class TestBadInput:
             (
                 HEAD + "a: &x T\ntitle: *x\n",
                 "yaml",
-                "f.yaml: $ (line 3): YAML aliases (*x) are not supported: write the value out",
+                "f.yaml: $ (line 2): YAML aliases are not supported: the value anchored here is used again; "
+                "write it out",
             ),
             (
                 HEAD + "title: T\nbudget: {total_approved: {amount: 1" + "0" * 50 + ", currency: USD}}\n",

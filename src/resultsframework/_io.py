@@ -68,30 +68,8 @@ _Resolver.add_implicit_resolver("tag:yaml.org,2002:float", _YAML_SPECIAL_FLOAT, 
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", _YAML_NULL, ["~", "n", "N", ""])
 
 
-class _Loader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    yaml.constructor.SafeConstructor,
-    _Resolver,
-):
-    def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        _Resolver.__init__(self)
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.get_event()  # type: ignore[no-untyped-call]
-            raise _ParseError(
-                f"YAML aliases (*{event.anchor}) are not supported: write the value out",
-                event.start_mark.line + 1,
-            )
-        return super().compose_node(parent, index)
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Plain data only, no duplicate keys, no merge keys; numbers exact (see the constructors below)."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
@@ -115,7 +93,76 @@ class _Loader(
         return super().construct_mapping(node, deep=deep)
 
 
-def _construct_int(loader: _Loader, node: Any) -> int:
+class _PyLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _Constructor,
+    _Resolver,
+):
+    """The pure-Python reader: slower, but safe on any nesting (Python's recursion limit stops it)."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            raise _ParseError(
+                f"YAML aliases (*{event.anchor}) are not supported: write the value out",
+                event.start_mark.line + 1,
+            )
+        return super().compose_node(parent, index)
+
+
+_CParser: Any
+try:
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+except ImportError:  # PyYAML built without libyaml
+    _CParser = None
+
+if _CParser is not None:
+
+    # libyaml's class is untyped, hence the ignore.
+    class _CLoader(_CParser, _Constructor, _Resolver):  # type: ignore[misc]
+        """libyaml's parser (several times faster), with the same constructor and resolver."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+
+
+# libyaml recurses in C and crashes the process on very deep nesting; a document that
+# might nest deeper than this is read by the pure-Python reader, which stops cleanly.
+_C_NESTING_LIMIT = 100
+
+
+def _may_nest_deeply(text: str) -> bool:
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    return deepest + indent // 2 > _C_NESTING_LIMIT
+
+
+def _make_loader(text: str) -> Any:
+    if _CParser is not None and not _may_nest_deeply(text):
+        return _CLoader(text)
+    return _PyLoader(text)
+
+
+def _construct_int(loader: _Constructor, node: Any) -> int:
     text = loader.construct_scalar(node)
     try:
         return int(text)
@@ -123,7 +170,7 @@ def _construct_int(loader: _Loader, node: Any) -> int:
         raise _ParseError(f"not a whole number: {text!r}", node.start_mark.line + 1) from None
 
 
-def _construct_decimal(loader: _Loader, node: Any) -> Decimal:
+def _construct_decimal(loader: _Constructor, node: Any) -> Decimal:
     """Floats are read as exact decimals, never as binary floating point."""
     text = loader.construct_scalar(node)
     if _YAML_SPECIAL_FLOAT.match(text):
@@ -134,7 +181,7 @@ def _construct_decimal(loader: _Loader, node: Any) -> Decimal:
         raise _ParseError(f"not a number: {text!r}", node.start_mark.line + 1) from None
 
 
-_Loader.yaml_constructors = {
+_Constructor.yaml_constructors = {
     **yaml.constructor.SafeConstructor.yaml_constructors,
     "tag:yaml.org,2002:int": _construct_int,
     "tag:yaml.org,2002:float": _construct_decimal,
@@ -143,29 +190,41 @@ _Loader.yaml_constructors = {
 }
 
 
-def _yaml_lines(node: Any, path: FieldPath, lines: dict[FieldPath, int]) -> None:
+def _alias_error(node: Any) -> _ParseError:
+    line = node.start_mark.line + 1
+    message = "YAML aliases are not supported: the value anchored here is used again; write it out"
+    return _ParseError(message, line)
+
+
+def _yaml_lines(node: Any, path: FieldPath, lines: dict[FieldPath, int], seen: set[int]) -> None:
+    """Record each path's line; a node met twice is an alias, refused (an alias bomb stops here)."""
+    if id(node) in seen:
+        raise _alias_error(node)
+    seen.add(id(node))
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
+            if id(key_node) in seen:
+                raise _alias_error(key_node)
+            seen.add(id(key_node))
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
-                continue
-            child = (*path, key)
-            _yaml_lines(value_node, child, lines)
-            lines[child] = key_node.start_mark.line + 1
+            child = (*path, key) if key is not None else path
+            _yaml_lines(value_node, child, lines, seen)
+            if key is not None:
+                lines[child] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _yaml_lines(item, (*path, index), lines)
+            _yaml_lines(item, (*path, index), lines, seen)
 
 
 def _parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
-    loader = _Loader(text)
+    loader = _make_loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise _ParseError("the document is empty", 1)
         lines: dict[FieldPath, int] = {}
-        _yaml_lines(node, (), lines)
+        _yaml_lines(node, (), lines, set())
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -173,6 +232,11 @@ def _parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
         if isinstance(e, yaml.constructor.ConstructorError) and "tag" in (e.problem or ""):
             message = f"YAML tags that construct objects are not allowed ({e.problem})"
         raise _ParseError(f"not valid YAML: {message}", mark.line + 1 if mark else None) from None
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, max(e.position, 0)) + 1
+        raise _ParseError(f"not valid YAML: {e.reason} (character {e.character!r})", line) from None
+    except yaml.YAMLError as e:
+        raise _ParseError(f"not valid YAML: {e}") from None
     finally:
         loader.dispose()
 
