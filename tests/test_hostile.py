@@ -154,7 +154,9 @@ class TestFuzz:
     @settings(max_examples=200 if os.environ.get("HYPOTHESIS_PROFILE") != "long" else 20_000)
     def test_any_json_shaped_document(self, body: object) -> None:
         document = {"format": "resultsframework/1", "title": "T", "outcomes": [body]}
+        problems: tuple[rf.Problem, ...] = ()
         try:
             rf.loads(json.dumps(document), "json")
         except rf.LoadError as e:
-            assert e.problems
+            problems = e.problems
+            assert problems  # a LoadError always says what is wrong  # noqa: PT017
