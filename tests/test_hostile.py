@@ -159,4 +159,4 @@ class TestFuzz:
             rf.loads(json.dumps(document), "json")
         except rf.LoadError as e:
             problems = e.problems
-            assert problems  # a LoadError always says what is wrong  # noqa: PT017
+            assert problems  # a LoadError always says what is wrong
