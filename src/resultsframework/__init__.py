@@ -14,7 +14,7 @@ from ._dstwg import check_quarter, quarter_table
 from ._errors import LoadError, Problem, ResultsFrameworkError
 from ._extras import MissingExtraError
 from ._framework import Element, Framework
-from ._io import dump, dumps, load, loads
+from ._io import dump, dump_portfolio, dumps, iter_portfolio, load, load_portfolio, loads
 from ._l10n import Localizer, available_locales
 from ._model import (
     Accumulation,
@@ -129,11 +129,14 @@ __all__ = [
     "check_breakdown",
     "check_quarter",
     "dump",
+    "dump_portfolio",
     "dumps",
     "frameworks",
     "indicator_table",
+    "iter_portfolio",
     "json_schema",
     "load",
+    "load_portfolio",
     "loads",
     "matrix_table",
     "parse_date",

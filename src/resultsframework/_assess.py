@@ -15,8 +15,9 @@ The rules, with the peers' bugs they avoid, are documented in
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -109,11 +110,19 @@ class IndicatorAssessment:
 
     indicator: Indicator
     overall: Progress
-    periods: tuple[Progress, ...] = ()
     outcome: str | None = None
     """The code of the outcome the indicator sits under."""
     output: str | None = None
     """The code of the output the indicator sits under (``None`` at outcome level)."""
+    _per_period: Callable[[], tuple[Progress, ...]] | None = attrs.field(default=None, eq=False, repr=False)
+    _periods: tuple[Progress, ...] | None = attrs.field(init=False, default=None, eq=False, repr=False)
+
+    @property
+    def periods(self) -> tuple[Progress, ...]:
+        """Progress per reporting period, in date order (computed on first use)."""
+        if self._periods is None:
+            object.__setattr__(self, "_periods", self._per_period() if self._per_period is not None else ())
+        return self._periods  # type: ignore[return-value]
 
     @property
     def code(self) -> str:
@@ -267,13 +276,12 @@ class _Context:
     ) -> IndicatorAssessment:
         records = [r for r in indicator.achieved if self.as_of is None or r.period.start <= self.as_of]
         overall = self.overall(indicator, records)
-        periods = self.per_period(indicator, records)
         return IndicatorAssessment(
             indicator,
             overall,
-            periods,
             outcome.code if outcome is not None else None,
             output.code if output is not None else None,
+            functools.partial(self.per_period, indicator, records),
         )
 
     # -- the whole programme -----------------------------------------------------------
@@ -328,12 +336,15 @@ class _Context:
 
     def per_period(self, indicator: Indicator, records: list[Achieved]) -> tuple[Progress, ...]:
         milestones = {m.period: m for m in indicator.milestones if m.period is not None}
-        periods = {r.period for r in records} | {
-            p for p in milestones if self.as_of is None or p.start <= self.as_of
-        }
+        by_period: dict[Period, list[Achieved]] = {}
+        for record in records:
+            by_period.setdefault(record.period, []).append(record)
+        for period in milestones:
+            if self.as_of is None or period.start <= self.as_of:
+                by_period.setdefault(period, [])
         rows = []
-        for period in sorted(periods):
-            own = [r for r in records if r.period == period]
+        for period in sorted(by_period):
+            own = by_period[period]
             value, aggregatable, notes = aggregate(indicator, own)
             milestone = milestones.get(period)
             target = milestone.value if milestone is not None else None
@@ -489,7 +500,7 @@ def _stated_status(records: list[Achieved]) -> Status | None:
 
 
 def aggregate(
-    indicator: Indicator, records: Iterable[Achieved]
+    indicator: Indicator, records: Sequence[Achieved]
 ) -> tuple[Value | None, bool, tuple[str, ...]]:
     """
     Combine achieved values over periods by the indicator's accumulation.
@@ -508,6 +519,8 @@ def aggregate(
 
     .. versionadded:: 0.1.0
     """
+    if len(records) == 1:  # the usual case, per period: nothing to combine
+        return records[0].value, True, ()
     latest_per_period: dict[tuple[str | None, Period], Achieved] = {}
     for record in records:
         if record.value is None:

@@ -86,8 +86,11 @@ def _check_decimal(value: Decimal) -> Decimal:
     return value
 
 
+_INT_LIMIT = 10**MAX_DIGITS
+
+
 def _check_int(value: int) -> int:
-    if abs(value) >= 10**MAX_DIGITS:
+    if abs(value) >= _INT_LIMIT:
         raise InputError(f"number too large (more than {MAX_DIGITS} digits)")
     return value
 
@@ -184,8 +187,15 @@ def _structure_choice(value: object, cls: type[_Choice]) -> _Choice:
 _OPTIONAL_VALUE = typing.Optional[Value]  # noqa: UP045  (a distinct object from Value | None)
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """
+    Build the converter.
+
+    *detailed* collects every problem with its path; without it, structuring stops at
+    the first problem and is faster.  :func:`structure` tries the fast one first and
+    asks the detailed one only for a document that fails, to say everything wrong with it.
+    """
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed)
 
     # Leaves, strict.
     conv.register_structure_hook(str, _structure_str)
@@ -206,17 +216,21 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, lambda d: d)
 
     # Sequences and mappings: a list is required (cattrs would iterate a string).
-    conv.register_structure_hook_factory(_is_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(
+        _is_tuple, _tuple_hook_factory if detailed else _fast_tuple_hook_factory
+    )
     conv.register_structure_hook_factory(_is_str_dict, lambda t, c: _structure_str_dict)
     conv.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure)
 
     # Classes: a mapping is required, every error collected.
-    conv.register_structure_hook_factory(attrs.has, _class_hook_factory)
+    conv.register_structure_hook_factory(
+        attrs.has, _class_hook_factory if detailed else _fast_class_hook_factory
+    )
     conv.register_unstructure_hook_factory(attrs.has, _class_unstructure_factory)
 
     # Special shapes.
     conv.register_structure_hook_func(lambda t: t in (Value, _OPTIONAL_VALUE), _value_hook(conv))
-    conv.register_structure_hook(Cell, _cell_structure_hook(conv))
+    conv.register_structure_hook(Cell, _cell_structure_hook(conv) if detailed else _fast_cell_hook(conv))
     conv.register_unstructure_hook(Cell, _cell_unstructure_hook(conv))
     return conv
 
@@ -251,6 +265,26 @@ def _tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[object, obj
         if errors:
             raise IterableValidationError(f"While structuring {t!r}", errors, t)
         return tuple(out)
+
+    return hook
+
+
+def _fast_tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[object, object], tuple[Any, ...]]:
+    elem = typing.get_args(t)[0]
+    if elem is str:
+
+        def texts(value: object, _: object) -> tuple[Any, ...]:
+            if type(value) is not list or not all(type(item) is str for item in value):
+                raise InputError("not a list of texts")
+            return tuple(value)
+
+        return texts
+    handler = conv.get_structure_hook(elem)
+
+    def hook(value: object, _: object) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise InputError(f"expected a list, found {describe(value)}")
+        return tuple([handler(item, elem) for item in value])
 
     return hook
 
@@ -291,6 +325,13 @@ def _class_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, 
     return hook
 
 
+def _fast_class_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, object], Any]:
+    # The fast path needs no message: anything that is not a mapping fails in the
+    # generated code, and the detailed converter then says what is wrong.
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    return generated
+
+
 def _class_unstructure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
     # Derived state (init=False, such as an index) is not part of the format.
     hidden: dict[str, Any] = {f.name: override(omit=True) for f in attrs.fields(cls) if not f.init}
@@ -302,6 +343,13 @@ def _value_hook(conv: cattrs.Converter) -> Callable[[object, object], Value | No
     ratio = conv.get_structure_hook(Ratio)
 
     def hook(value: object, t: object) -> Value | None:
+        kind = type(value)
+        if kind is int:
+            if -_INT_LIMIT < value < _INT_LIMIT:
+                return value  # type: ignore[return-value]
+            return _check_int(value)  # type: ignore[arg-type]
+        if kind is str or kind is bool:
+            return value  # type: ignore[return-value]
         if value is None and t == _OPTIONAL_VALUE:
             return None
         if isinstance(value, bool | str):
@@ -326,25 +374,44 @@ def _cell_structure_hook(conv: cattrs.Converter) -> Callable[[object, object], C
     value_hook = conv.get_structure_hook(Value)
 
     def hook(value: object, _: object) -> Cell:
-        if not isinstance(value, dict):
+        if type(value) is not dict:
             raise InputError(
                 f"expected a breakdown cell such as {{sex: female, value: 12}}; found {describe(value)}"
             )
         if "value" not in value:
             raise InputError("a breakdown cell needs a 'value' beside its categories")
-        categories = []
-        for dim, cat in value.items():
-            if dim == "value":
-                continue
-            if not isinstance(dim, str) or not isinstance(cat, str):
+        categories = tuple([pair for pair in value.items() if pair[0] != "value"])
+        if not categories:
+            raise InputError("a breakdown cell needs at least one 'dimension: category'")
+        for dim, cat in categories:
+            if type(dim) is not str or type(cat) is not str:
                 raise InputError(
                     f"a breakdown category is written 'dimension: category' with texts; "
                     f"found {dim!r}: {describe(cat)}"
                 )
-            categories.append((dim, cat))
+        number = value["value"]
+        if type(number) is not int or not -_INT_LIMIT < number < _INT_LIMIT:
+            number = value_hook(number, Value)
+        return Cell(categories, number)
+
+    return hook
+
+
+def _fast_cell_hook(conv: cattrs.Converter) -> Callable[[object, object], Cell]:
+    """The hot path of big files: the same checks, any failure left to the detailed hook to explain."""
+    value_hook = conv.get_structure_hook(Value)
+
+    def hook(value: Any, _: object) -> Cell:
+        number = value["value"]
+        categories = tuple([pair for pair in value.items() if pair[0] != "value"])
+        for dim, cat in categories:
+            if type(cat) is not str or type(dim) is not str:
+                raise InputError("category")
         if not categories:
-            raise InputError("a breakdown cell needs at least one 'dimension: category'")
-        return Cell(tuple(categories), value_hook(value["value"], Value))
+            raise InputError("no category")
+        if type(number) is not int or not -_INT_LIMIT < number < _INT_LIMIT:
+            number = value_hook(number, Value)
+        return Cell(categories, number)
 
     return hook
 
@@ -359,9 +426,9 @@ def _cell_unstructure_hook(conv: cattrs.Converter) -> Callable[[Cell], dict[str,
 
 
 @cache
-def converter() -> cattrs.Converter:
-    """The converter (built once, on first use)."""
-    conv = _make_converter()
+def converter(*, detailed: bool = True) -> cattrs.Converter:
+    """The converter (built once for each variant, on first use)."""
+    conv = _make_converter(detailed=detailed)
     # Value is a union of leaves and Ratio: unstructure by the runtime type.
     conv.register_unstructure_hook_func(lambda t: t in (Value, _OPTIONAL_VALUE), conv.unstructure)
     return conv
@@ -372,6 +439,10 @@ def converter() -> cattrs.Converter:
 
 def structure(data: object, cls: type[T]) -> tuple[T | None, list[Problem]]:
     """Structure *data* as *cls*, returning the object or every problem found."""
+    try:
+        return converter(detailed=False).structure(data, cls), []
+    except Exception:  # noqa: BLE001  (a problem: structure again to find every one)
+        pass
     try:
         return converter().structure(data, cls), []
     except Exception as e:  # noqa: BLE001  (every failure becomes a Problem)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -29,7 +29,7 @@ from ._errors import LoadError, Problem
 from ._errors import Path as FieldPath
 from ._model import Programme
 
-__all__ = ["Format", "dump", "dumps", "load", "loads"]
+__all__ = ["Format", "dump", "dump_portfolio", "dumps", "iter_portfolio", "load", "load_portfolio", "loads"]
 
 Format = Literal["json", "yaml", "toml"]
 
@@ -128,7 +128,6 @@ except ImportError:  # PyYAML built without libyaml
     _CParser = None
 
 if _CParser is not None:
-
     # libyaml's class is untyped, hence the ignore.
     class _CLoader(_CParser, _Constructor, _Resolver):  # type: ignore[misc]
         """libyaml's parser (several times faster), with the same constructor and resolver."""
@@ -245,11 +244,13 @@ def _parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _ParseError(f"duplicate key {key!r}")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _ParseError(f"duplicate key {key!r}")
+            seen.add(key)
     return out
 
 
@@ -392,29 +393,28 @@ def _decimal_text(value: Decimal) -> str:
     return "0" if text in ("-0", "0") else text
 
 
-def _json_emit(value: Any, indent: str, out: list[str]) -> None:
-    if isinstance(value, dict):
-        if not value:
-            out.append("{}")
+def _json_emit(value: Any, indent: str | None, out: list[str]) -> None:
+    """JSON with Decimals written exactly; indented by two spaces, or on one line when *indent* is None."""
+    if isinstance(value, dict | list):
+        items = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
+        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+        if not items:
+            out.append(opening + closing)
             return
-        inner = indent + "  "
-        out.append("{\n")
-        for i, (key, item) in enumerate(value.items()):
-            out.append(f"{inner}{json.dumps(str(key), ensure_ascii=False)}: ")
+        inner = None if indent is None else indent + "  "
+        out.append(opening if inner is None else opening + "\n")
+        for i, (key, item) in enumerate(items):
+            if inner is not None:
+                out.append(inner)
+            if isinstance(value, dict):
+                out.append(json.dumps(str(key), ensure_ascii=False) + (":" if inner is None else ": "))
             _json_emit(item, inner, out)
-            out.append(",\n" if i < len(value) - 1 else "\n")
-        out.append(f"{indent}}}")
-    elif isinstance(value, list):
-        if not value:
-            out.append("[]")
-            return
-        inner = indent + "  "
-        out.append("[\n")
-        for i, item in enumerate(value):
-            out.append(inner)
-            _json_emit(item, inner, out)
-            out.append(",\n" if i < len(value) - 1 else "\n")
-        out.append(f"{indent}]")
+            last = i == len(items) - 1
+            if inner is None:
+                out.append("" if last else ",")
+            else:
+                out.append("\n" if last else ",\n")
+        out.append(closing if indent is None else indent + closing)
     elif isinstance(value, Decimal):
         out.append(_decimal_text(value))
     else:
@@ -502,3 +502,61 @@ def dump(
     if fmt == "toml":
         raise ValueError("TOML can be read but not written; use .json or .yaml")
     write_atomic(path, dumps(programme, fmt).encode("utf-8"))
+
+
+# -- portfolios ------------------------------------------------------------------------
+
+
+def iter_portfolio(path: str | os.PathLike[str]) -> Iterator[Programme]:
+    """
+    Read a portfolio file one programme at a time.
+
+    A portfolio file is JSON Lines (``.jsonl``): one programme document per line, in the
+    canonical JSON form.  Programmes are read as they are needed, so a portfolio of any
+    size is assessed in the memory of one programme.
+
+    Raises:
+        LoadError: for the first line that is not a valid programme, as
+            ``FILE: line N: PATH: message``.
+
+    .. versionadded:: 0.1.0
+    """
+    source = str(path)
+    with Path(path).open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                yield load_document(raw, "json", None, Programme, FORMAT)
+            except LoadError as e:
+                located = [Problem(p.path, p.message, number) for p in e.problems]
+                raise LoadError(located, source) from None
+
+
+def load_portfolio(path: str | os.PathLike[str]) -> list[Programme]:
+    """
+    Read every programme of a portfolio file (JSON Lines), or of one programme file.
+
+    .. versionadded:: 0.1.0
+    """
+    if format_for_portfolio(path) == "jsonl":
+        return list(iter_portfolio(path))
+    return [load(path)]
+
+
+def format_for_portfolio(path: str | os.PathLike[str]) -> str:
+    return "jsonl" if Path(path).suffix.lower() in (".jsonl", ".ndjson") else str(format_for(path))
+
+
+def dump_portfolio(programmes: Iterable[Programme], path: str | os.PathLike[str]) -> None:
+    """
+    Write programmes as a portfolio file (JSON Lines: one compact canonical document a line), atomically.
+
+    .. versionadded:: 0.1.0
+    """
+    lines = []
+    for programme in programmes:
+        out: list[str] = []
+        _json_emit(unstructure_document(programme, FORMAT), None, out)
+        lines.append("".join(out))
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))

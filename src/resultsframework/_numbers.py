@@ -29,6 +29,13 @@ def numeric(value: Value | None) -> Decimal | None:
 
     A :class:`Ratio` stands for its percent; yes/no and texts are not numbers.
     """
+    kind = type(value)
+    if kind is int:
+        return Decimal(value)  # type: ignore[arg-type]
+    if kind is Decimal:
+        return value if value.is_finite() else None  # type: ignore[union-attr, return-value]
+    if kind is Ratio:
+        return value.percent  # type: ignore[union-attr]
     if isinstance(value, Ratio):
         return value.percent
     if is_number(value):

@@ -11,6 +11,7 @@ for a half year, ``2021W3`` for an ISO week, ``2021-05-01`` for one day and
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -39,7 +40,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(cache_hash=True)
 class Period:
     """
     An inclusive range of dates over which values are reported.
@@ -143,19 +144,29 @@ class Period:
         """
         if not isinstance(text, str):
             raise PeriodError(f"{_ACCEPTED}; found {type(text).__name__} {text!r}")
-        stripped = text.strip()
-        if not stripped:
-            raise PeriodError(f"{_ACCEPTED}; found an empty text")
-        period = _parse_single(stripped)
-        if period is not None:
-            return period
-        parts = _split_range(stripped)
-        if parts is not None:
-            first = _parse_single(parts[0])
-            last = _parse_single(parts[1])
-            if first is not None and last is not None:
-                return cls(first.start, last.end)
-        raise PeriodError(f"{_ACCEPTED}; found {text!r}")
+        return _parse(text)
+
+    # -- order: by start, then end (written out: attrs' generated order is slow) -----
+
+    def __lt__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.start, self.end) < (other.start, other.end)
+
+    def __le__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.start, self.end) <= (other.start, other.end)
+
+    def __gt__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.start, self.end) > (other.start, other.end)
+
+    def __ge__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.start, self.end) >= (other.start, other.end)
 
     # -- what it is ------------------------------------------------------------------
 
@@ -224,6 +235,24 @@ class Period:
     def due(periods: Iterable[Period], as_of: date) -> list[Period]:
         """The periods of *periods* that have ended by *as_of*, in date order."""
         return sorted(p for p in periods if p.is_due(as_of))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> Period:
+    """Parse a period text; cached, as files repeat the same few periods thousands of times."""
+    stripped = text.strip()
+    if not stripped:
+        raise PeriodError(f"{_ACCEPTED}; found an empty text")
+    period = _parse_single(stripped)
+    if period is not None:
+        return period
+    parts = _split_range(stripped)
+    if parts is not None:
+        first = _parse_single(parts[0])
+        last = _parse_single(parts[1])
+        if first is not None and last is not None:
+            return Period(first.start, last.end)
+    raise PeriodError(f"{_ACCEPTED}; found {text!r}")
 
 
 def _check_range(what: str, value: int, low: int, high: int) -> None:
