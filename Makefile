@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/mptf-00127216-un-migration-network.yaml
 
-.PHONY: example test lint typecheck pytest clean
+.PHONY: example test lint typecheck pytest bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,8 @@ example: $(VENV)/.installed
 	$(BIN)/resultsframework render $(EXAMPLE) --format md --status
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/ruff format --check src tests tools benchmarks
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
@@ -29,6 +29,10 @@ pytest: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# Not part of the tests: generates a 160 MB synthetic portfolio on first use, runs about a minute.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -22,6 +22,7 @@ from typing import Any
 
 SEXES = ("female", "male")
 AGES = ("0-17", "18-59", "60+", "18-24", "25-59", "0-4")
+IOM_OUTCOMES = ("1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "3.3")
 
 
 def programme(index: int, indicators: int, periods: int, cells: int, rng: random.Random) -> dict[str, Any]:
@@ -72,9 +73,7 @@ def programme(index: int, indicators: int, periods: int, cells: int, rng: random
                     "baseline": {"value": rng.randint(0, 20)},
                     "target": {"value": rng.randint(50, 100) if percentage else rng.randint(500, 5000)},
                     "achieved": achieved,
-                    "links": [
-                        f"iom-iraq-2022:{rng.choice(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2', '3.3'])}"
-                    ],
+                    "links": [f"iom-iraq-2022:{rng.choice(IOM_OUTCOMES)}"],
                 }
                 inds.append(indicator)
             outputs.append({"code": str(u + 1), "statement": f"Output {o + 1}.{u + 1}", "indicators": inds})

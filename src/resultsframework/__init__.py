@@ -6,16 +6,12 @@ achieved values, variance explanations and sources of verification, in a typed
 core with a canonical JSON/YAML file format.
 """
 
-from . import frameworks
-from ._alignment import AlignedIndicator, Alignment, align, alignment_table, matrix_table, summary_table
-from ._assess import Assessment, IndicatorAssessment, Progress, aggregate, assess, report_date, status_counts
-from ._disaggregation import AgeRange, breakdown_total, category_totals, check_breakdown, shares
-from ._dstwg import check_quarter, quarter_table
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._errors import LoadError, Problem, ResultsFrameworkError
-from ._extras import MissingExtraError
-from ._framework import Element, Framework
-from ._io import dump, dump_portfolio, dumps, iter_portfolio, load, load_portfolio, loads
-from ._l10n import Localizer, available_locales
 from ._model import (
     Accumulation,
     Achieved,
@@ -52,14 +48,100 @@ from ._model import (
     Variance,
     VarianceCategory,
 )
-from ._mptf import indicator_table
 from ._periods import Period, PeriodError, parse_date
-from ._render import render, render_file, render_table, report
-from ._schema import json_schema
-from ._table import Column, Part, Table, TableCell, TableRow
-from ._validate import Diagnostic, Severity, validate
+
+if TYPE_CHECKING:
+    from . import frameworks
+    from ._alignment import AlignedIndicator, Alignment, align, alignment_table, matrix_table, summary_table
+    from ._assess import (
+        Assessment,
+        IndicatorAssessment,
+        Progress,
+        aggregate,
+        assess,
+        report_date,
+        status_counts,
+    )
+    from ._disaggregation import AgeRange, breakdown_total, category_totals, check_breakdown, shares
+    from ._dstwg import check_quarter, quarter_table
+    from ._extras import MissingExtraError
+    from ._framework import Element, Framework
+    from ._io import dump, dump_portfolio, dumps, iter_portfolio, load, load_portfolio, loads
+    from ._l10n import Localizer, available_locales
+    from ._mptf import indicator_table
+    from ._render import render, render_file, render_table, report
+    from ._schema import json_schema
+    from ._table import Column, Part, Table, TableCell, TableRow
+    from ._validate import Diagnostic, Severity, validate
 
 __version__ = "0.1.0"
+
+# Everything else is imported on first use, so that `import resultsframework` stays light
+# for tools that embed it: name -> the module that defines it.
+_LAZY: dict[str, str] = {
+    "frameworks": "resultsframework.frameworks",
+    "AlignedIndicator": "resultsframework._alignment",
+    "Alignment": "resultsframework._alignment",
+    "align": "resultsframework._alignment",
+    "alignment_table": "resultsframework._alignment",
+    "matrix_table": "resultsframework._alignment",
+    "summary_table": "resultsframework._alignment",
+    "Assessment": "resultsframework._assess",
+    "IndicatorAssessment": "resultsframework._assess",
+    "Progress": "resultsframework._assess",
+    "aggregate": "resultsframework._assess",
+    "assess": "resultsframework._assess",
+    "report_date": "resultsframework._assess",
+    "status_counts": "resultsframework._assess",
+    "AgeRange": "resultsframework._disaggregation",
+    "breakdown_total": "resultsframework._disaggregation",
+    "category_totals": "resultsframework._disaggregation",
+    "check_breakdown": "resultsframework._disaggregation",
+    "shares": "resultsframework._disaggregation",
+    "check_quarter": "resultsframework._dstwg",
+    "quarter_table": "resultsframework._dstwg",
+    "MissingExtraError": "resultsframework._extras",
+    "Element": "resultsframework._framework",
+    "Framework": "resultsframework._framework",
+    "dump": "resultsframework._io",
+    "dump_portfolio": "resultsframework._io",
+    "dumps": "resultsframework._io",
+    "iter_portfolio": "resultsframework._io",
+    "load": "resultsframework._io",
+    "load_portfolio": "resultsframework._io",
+    "loads": "resultsframework._io",
+    "Localizer": "resultsframework._l10n",
+    "available_locales": "resultsframework._l10n",
+    "indicator_table": "resultsframework._mptf",
+    "render": "resultsframework._render",
+    "render_file": "resultsframework._render",
+    "render_table": "resultsframework._render",
+    "report": "resultsframework._render",
+    "json_schema": "resultsframework._schema",
+    "Column": "resultsframework._table",
+    "Part": "resultsframework._table",
+    "Table": "resultsframework._table",
+    "TableCell": "resultsframework._table",
+    "TableRow": "resultsframework._table",
+    "Diagnostic": "resultsframework._validate",
+    "Severity": "resultsframework._validate",
+    "validate": "resultsframework._validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'resultsframework' has no attribute {name!r}")
+    imported = importlib.import_module(module)
+    value = imported if name == "frameworks" else getattr(imported, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "Accumulation",

@@ -13,6 +13,7 @@ change shows as a small diff.  Files are written atomically.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -316,6 +317,18 @@ def _decode(data: bytes, source: str | None) -> str:
 
 def load_document(text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str) -> T:
     """Parse *text* and structure it as *cls*, or raise :class:`LoadError` with every problem."""
+    # Parsing and structuring allocate many objects and create no reference cycles; the
+    # cyclic garbage collector, left running, would walk them again and again for nothing.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_document(text, fmt, source, cls, document_format)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_document(text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str) -> T:
     if isinstance(text, bytes):
         text = _decode(text, source)
     parser = _PARSERS.get(fmt)

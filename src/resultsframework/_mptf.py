@@ -115,7 +115,7 @@ class _Builder:
             Column("source", _(N_("Source of Verification")), 2),
         ]
         if self.show_status:
-            columns += [Column("status", _(N_("Status")), 1), Column("rate", _(N_("Achievement rate")), 1)]
+            columns += [Column("status", _(N_("Status")), 2), Column("rate", _(N_("Achievement rate")), 2)]
         columns += [Column(f"period:{p.id}", self.period_label(p), 1) for p in self.periods]
         rows: list[TableRow] = []
         programme = self.programme

@@ -163,6 +163,8 @@ def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -
     word_table = document.add_table(rows=1 if table.header else 0, cols=len(table.columns))
     word_table.style = "Table Grid"
     word_table.autofit = False
+    for grid_column, width in zip(word_table.columns, widths, strict=True):
+        grid_column.width = width  # the grid is what Word and LibreOffice lay out by
     if rtl:
         word_table._tbl.tblPr.get_or_add_bidiVisual()
     if table.header:
@@ -177,20 +179,37 @@ def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -
             for run in para.runs:
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     for row in table.rows:
-        word_row = word_table.add_row()
-        for cell, width in zip(word_row.cells, widths, strict=True):
-            cell.width = width
+        cells = _append_row(word_table, [Emu(sum(widths))] if row.is_group else widths)
         if row.is_group:
-            merged = word_row.cells[0].merge(word_row.cells[-1])
-            _fill(merged, GROUP_FILLS.get(row.kind, "EEEEEE"))
-            _write_cell(merged, row.cells[0], rtl)
+            _fill(cells[0], GROUP_FILLS.get(row.kind, "EEEEEE"))
+            _write_cell(cells[0], row.cells[0], rtl)
             continue
-        for cell, content in zip(word_row.cells, row.cells, strict=True):
+        for cell, content in zip(cells, row.cells, strict=True):
             _write_cell(cell, content, rtl)
     for note in table.footnotes:
         para = add_paragraph(document, note, rtl=rtl)
         for run in para.runs:
             run.font.size = Pt(8)
+
+
+def _append_row(word_table: Any, widths: list[Any]) -> list[Any]:
+    """
+    Append a row of cells of the given widths; one width spans the whole table.
+
+    Built directly in the XML: python-docx's add_row() and merge() walk the whole table
+    each time, which makes a long table quadratic.
+    """
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.table import _Cell  # noqa: PLC0415
+
+    tr = OxmlElement("w:tr")
+    for width in widths:
+        tc = tr.add_tc()
+        tc.width = width
+    if len(widths) == 1:
+        tr.tc_lst[0].grid_span = len(word_table.columns)
+    word_table._tbl.append(tr)
+    return [_Cell(tc, word_table) for tc in tr.tc_lst]
 
 
 def _repeat_header(row: Any) -> None:

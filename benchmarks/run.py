@@ -1,0 +1,193 @@
+"""
+Measure resultsframework against its performance goals, in one run.
+
+    python benchmarks/run.py [--programmes 1000] [--indicators 40] [--periods 12] [--cells 6]
+                             [--portfolio build/bench/portfolio.jsonl] [--markdown]
+
+Generates the synthetic portfolio if the file is missing (see portfolio.py), then prints each
+figure beside its goal:
+
+- import time of ``import resultsframework`` over a bare interpreter, and that no optional extra
+  (docx, openpyxl, pandas, lxml, matplotlib) is imported by it;
+- load and structure of the portfolio against ``json.loads`` of the same lines;
+- assessment of the whole portfolio per 500,000 values, and the time at 2N over the time at N;
+- rendering the MPTF table of 1,000 indicators in each format, and the same linearity check;
+- peak memory (resident set) of loading and assessing the whole portfolio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import portfolio  # noqa: E402
+
+import resultsframework as rf  # noqa: E402
+
+EXTRAS = ("docx", "openpyxl", "pandas", "lxml", "matplotlib")
+
+
+def timed(function: Callable[[], object], repeat: int = 1) -> float:
+    """The best of *repeat* runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def import_time() -> tuple[float, list[str]]:
+    def run(code: str) -> float:
+        samples = []
+        for _ in range(7):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+            samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+    bare = run("pass")
+    loaded = run("import resultsframework")
+    probe = f"import sys, resultsframework; print(','.join(m for m in {EXTRAS!r} if m in sys.modules))"
+    found = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    return loaded - bare, [m for m in found.split(",") if m]
+
+
+def load_ratio(path: Path) -> tuple[float, float, int]:
+    lines = path.read_bytes().splitlines()
+
+    def parse() -> None:
+        for line in lines:  # one programme at a time, as the loader reads them
+            json.loads(line)
+
+    json_time = timed(parse)
+    count = 0
+
+    def load() -> None:
+        nonlocal count
+        count = sum(1 for _ in rf.iter_portfolio(path))
+
+    return timed(load), json_time, count
+
+
+def assess_times(programmes: list[rf.Programme]) -> tuple[float, float, int]:
+    values = sum(len(i.achieved) for p in programmes for i in p.indicators())
+    half = programmes[: len(programmes) // 2]
+    full_time = timed(lambda: [rf.assess(p).counts() for p in programmes], repeat=3)
+    half_time = timed(lambda: [rf.assess(p).counts() for p in half], repeat=3)
+    return full_time, full_time / half_time, values
+
+
+def big_programme(programmes: list[rf.Programme], indicators: int) -> rf.Programme:
+    """One programme holding the first *indicators* indicators of the portfolio, for rendering."""
+    outputs = []
+    taken = 0
+    for programme in programmes:
+        for _, output in programme.outputs():
+            if taken >= indicators:
+                break
+            keep = output.indicators[: indicators - taken]
+            taken += len(keep)
+            outputs.append(rf.Output(str(len(outputs) + 1), output.statement, indicators=keep))
+    outcome = rf.Outcome("1", "Synthetic outcome", outputs=tuple(outputs))
+    return rf.Programme("Synthetic programme for rendering", dates=programmes[0].dates,
+                        reporting_periods=programmes[0].reporting_periods, outcomes=(outcome,))  # fmt: skip
+
+
+def render_times(programmes: list[rf.Programme]) -> dict[str, tuple[float, float]]:
+    results = {}
+    large = big_programme(programmes, 1000)
+    small = big_programme(programmes, 500)
+    for fmt in ("md", "html", "csv", "docx", "xlsx"):
+        full = timed(lambda fmt=fmt: rf.render(large, fmt), repeat=5)  # type: ignore[misc]
+        half = timed(lambda fmt=fmt: rf.render(small, fmt), repeat=5)  # type: ignore[misc]
+        results[fmt] = (full, full / half)
+    return results
+
+
+def peak_memory(path: Path) -> float:
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and exec.
+    code = (
+        "import sys, resultsframework as rf\n"
+        "counts = rf.status_counts(rf.assess(p) for p in rf.iter_portfolio(sys.argv[1]))\n"
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--portfolio", type=Path, default=Path("build/bench/portfolio.jsonl"))
+    parser.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
+    scale_names = ("programmes", "indicators", "periods", "cells")
+    for name, default in zip(scale_names, (1000, 40, 12, 6), strict=True):
+        parser.add_argument(f"--{name}", type=int, default=default)
+    args = parser.parse_args()
+    scale = {name: getattr(args, name) for name in scale_names}
+    path: Path = args.portfolio
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        print(f"generating {path} ({scale}) ...", file=sys.stderr)
+        portfolio.write(path, **scale)
+
+    rows: list[tuple[str, str, str, bool]] = []
+    seconds, extras = import_time()
+    rows.append(
+        ("import time over a bare interpreter", f"{seconds * 1000:.0f} ms", "≤ 100 ms", seconds <= 0.1)
+    )
+    rows.append(("optional extras imported by import", ", ".join(extras) or "none", "none", not extras))
+
+    load_time, json_time, count = load_ratio(path)
+    ratio = load_time / json_time
+    rows.append((f"load + structure of {count} programmes", f"{load_time:.2f} s", "", True))
+    rows.append(("  ... over json.loads of the same file", f"{ratio:.1f}×", "≤ 4×", ratio <= 4))
+
+    programmes = list(rf.iter_portfolio(path))
+    full, linearity, values = assess_times(programmes)
+    per = full * 500_000 / values
+    rows.append((f"assess {values:,} values", f"{full:.2f} s", "", True))
+    rows.append(("  ... per 500,000 values", f"{per:.2f} s", "≤ 1 s", per <= 1))
+    rows.append(("  ... time at 2N over time at N", f"{linearity:.2f}", "≤ 2.2", linearity <= 2.2))
+
+    goals = {"md": 0.3, "html": 0.3, "csv": 0.3, "docx": 3.0, "xlsx": 2.0}
+    for fmt, (seconds, scaling) in render_times(programmes).items():
+        rows.append((f"render the MPTF table of 1,000 indicators, {fmt}", f"{seconds:.2f} s",
+                     f"≤ {goals[fmt]:g} s", seconds <= goals[fmt]))  # fmt: skip
+        rows.append((f"  ... {fmt} at 2N over N", f"{scaling:.2f}", "≤ 2.2", scaling <= 2.2))
+    del programmes
+
+    memory = peak_memory(path)
+    rows.append(
+        ("peak memory of load + assess (whole portfolio)", f"{memory:.0f} MB", "≤ 400 MB", memory <= 400)
+    )
+
+    machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    if args.markdown:
+        print(f"Machine: {machine}; portfolio: {scale}\n")
+        print("| figure | measured | goal | met |\n| --- | --- | --- | --- |")
+        for figure, measured, goal, met in rows:
+            print(f"| {figure} | {measured} | {goal} | {'yes' if met else 'NO' if goal else ''} |")
+    else:
+        print(f"machine: {machine}; portfolio: {scale}")
+        width = max(len(r[0]) for r in rows)
+        for figure, measured, goal, met in rows:
+            flag = "" if not goal else ("ok" if met else "MISSED")
+            print(f"{figure:<{width}}  {measured:>10}  {goal:>9}  {flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
