@@ -1,12 +1,12 @@
 # Two entry points, both from nothing but Python 3.11, pip and make:
 #   make example   validate the bundled example programme and render its MPTF indicator table
-#   make test      lint, type-check and run the test suite
+#   make test      lint, type-check, run the test suite and build the documentation
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/mptf-00127216-un-migration-network.yaml
 
-.PHONY: example test lint typecheck pytest bench clean
+.PHONY: example test lint typecheck pytest docs bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,11 @@ typecheck: $(VENV)/.installed
 pytest: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
-test: lint typecheck pytest
+# The documentation site: any Sphinx warning fails the build.
+docs: $(VENV)/.installed
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+test: lint typecheck pytest docs
 
 # Not part of the tests: generates a 160 MB synthetic portfolio on first use, runs about a minute.
 bench: $(VENV)/.installed

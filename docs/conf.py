@@ -1,0 +1,45 @@
+"""
+Sphinx configuration.
+
+Why Sphinx with MyST rather than MkDocs: the API reference comes from the docstrings through
+autodoc (with Napoleon for their Args/Raises sections), the pages stay Markdown that GitHub shows
+as they are, and the build fails on any warning (-W). The examples in the pages are executed by
+the test suite (tests/test_docs.py), so they cannot rot.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+import resultsframework  # noqa: E402
+from _format_reference import write_format_reference  # noqa: E402
+
+project = "resultsframework"
+author = "resultsframework developers"
+copyright = "2026, resultsframework developers"  # noqa: A001
+release = resultsframework.__version__
+
+extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "README.md"]
+myst_heading_anchors = 3
+suppress_warnings = ["myst.xref_missing"]  # README-style links to ../ files outside the docs tree
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": False}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+html_theme = "alabaster"
+html_title = "resultsframework"
+
+
+def setup(app: object) -> None:
+    write_format_reference(HERE / "reference" / "schema.md")
