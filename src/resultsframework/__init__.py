@@ -65,7 +65,9 @@ if TYPE_CHECKING:
     from ._disaggregation import AgeRange, breakdown_total, category_totals, check_breakdown, shares
     from ._dstwg import check_quarter, quarter_table
     from ._extras import MissingExtraError
+    from ._frames import from_dataframe, to_dataframe
     from ._framework import Element, Framework
+    from ._hxl import to_hxl
     from ._io import dump, dump_portfolio, dumps, iter_portfolio, load, load_portfolio, loads
     from ._l10n import Localizer, available_locales
     from ._mptf import indicator_table
@@ -102,6 +104,9 @@ _LAZY: dict[str, str] = {
     "quarter_table": "resultsframework._dstwg",
     "MissingExtraError": "resultsframework._extras",
     "Element": "resultsframework._framework",
+    "from_dataframe": "resultsframework._frames",
+    "to_dataframe": "resultsframework._frames",
+    "to_hxl": "resultsframework._hxl",
     "Framework": "resultsframework._framework",
     "dump": "resultsframework._io",
     "dump_portfolio": "resultsframework._io",
@@ -214,6 +219,7 @@ __all__ = [
     "dump_portfolio",
     "dumps",
     "frameworks",
+    "from_dataframe",
     "indicator_table",
     "iter_portfolio",
     "json_schema",
@@ -231,5 +237,7 @@ __all__ = [
     "shares",
     "status_counts",
     "summary_table",
+    "to_dataframe",
+    "to_hxl",
     "validate",
 ]

@@ -100,7 +100,7 @@ class Progress:
         return self.achievement_rate * 100
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class IndicatorAssessment:
     """
     An indicator's progress: overall and per reporting period.
@@ -124,6 +124,16 @@ class IndicatorAssessment:
             object.__setattr__(self, "_periods", self._per_period() if self._per_period is not None else ())
         return self._periods  # type: ignore[return-value]
 
+    def __repr__(self) -> str:
+        rate = self.achievement_rate
+        shown = f", {rate * 100:.1f}%" if rate is not None else ""
+        return f"IndicatorAssessment({self.code!r}, {self.status.value}{shown})"
+
+    def _repr_html_(self) -> str:
+        from ._notebook import indicator_html  # noqa: PLC0415
+
+        return indicator_html(self.indicator, self)
+
     @property
     def code(self) -> str:
         return self.indicator.code
@@ -137,7 +147,7 @@ class IndicatorAssessment:
         return self.overall.achievement_rate
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class Assessment(Mapping[str, IndicatorAssessment]):
     """
     A programme's indicators assessed as of a date; look up by indicator code.
@@ -167,6 +177,15 @@ class Assessment(Mapping[str, IndicatorAssessment]):
 
     def __len__(self) -> int:
         return len(self._by_code)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {s.value}" for s, n in self.counts().items())
+        return f"Assessment({len(self)} indicators: {counts})"
+
+    def _repr_html_(self) -> str:
+        from ._notebook import assessment_html  # noqa: PLC0415
+
+        return assessment_html(self)
 
     def counts(self) -> Counter[Status]:
         """How many indicators have each status."""

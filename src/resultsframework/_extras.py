@@ -7,7 +7,7 @@ from types import ModuleType
 
 __all__ = ["MissingExtraError", "require"]
 
-_PACKAGES = {"docx": "python-docx", "openpyxl": "openpyxl"}
+_PACKAGES = {"docx": "python-docx", "openpyxl": "openpyxl", "pandas": "pandas"}
 
 
 class MissingExtraError(ImportError):

@@ -61,7 +61,7 @@ class Element:
         )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Framework:
     """
     A framework: its identity, its source, and its elements.
@@ -87,6 +87,9 @@ class Framework:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", {e.code: e for e in self.elements})
+
+    def __repr__(self) -> str:
+        return f"Framework({self.id!r}, {self.title!r}, {len(self.elements)} elements)"
 
     def __contains__(self, code: object) -> bool:
         return code in self._index

@@ -421,7 +421,7 @@ class Achieved:
     comment: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Indicator:
     """An indicator with its baseline, targets and achieved values."""
 
@@ -443,6 +443,15 @@ class Indicator:
     milestones: tuple[Target, ...] = ()
     achieved: tuple[Achieved, ...] = ()
     links: tuple[FrameworkLink, ...] = ()
+
+    def __repr__(self) -> str:
+        values = len(self.achieved)
+        return f"Indicator({self.code!r}, {_short(self.statement)!r}, {self.measure.value}, {values} values)"
+
+    def _repr_html_(self) -> str:
+        from ._notebook import indicator_html  # noqa: PLC0415
+
+        return indicator_html(self)
 
 
 @attrs.frozen
@@ -498,7 +507,11 @@ class Impact:
 Result: TypeAlias = Impact | Outcome | Output
 
 
-@attrs.frozen
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@attrs.frozen(repr=False)
 class Programme:
     """
     A programme and its results framework, as one report or plan states it.
@@ -523,6 +536,15 @@ class Programme:
     links: tuple[FrameworkLink, ...] = ()
     impact: Impact | None = None
     outcomes: tuple[Outcome, ...] = ()
+
+    def __repr__(self) -> str:
+        indicators = sum(1 for _ in self.indicators())
+        return f"Programme({_short(self.title)!r}, {len(self.outcomes)} outcomes, {indicators} indicators)"
+
+    def _repr_html_(self) -> str:
+        from ._notebook import programme_html  # noqa: PLC0415
+
+        return programme_html(self)
 
     def identifier(self, scheme: str) -> str | None:
         """The programme's identifier in *scheme*, if it has one."""

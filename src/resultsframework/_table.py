@@ -87,7 +87,7 @@ class TableRow:
         return self.kind in GROUP_KINDS
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Table:
     """
     A table ready to render: title, columns, rows, footnotes, language and direction.
@@ -104,6 +104,14 @@ class Table:
     rtl: bool = False
     header: bool = True
     """Whether the column labels are shown as a header row (not for a cover page's fields)."""
+
+    def __repr__(self) -> str:
+        return f"Table({self.title!r}, {len(self.columns)} columns, {len(self.rows)} rows, {self.language})"
+
+    def _repr_html_(self) -> str:
+        from ._notebook import table_html  # noqa: PLC0415
+
+        return table_html(self)
 
     def flat(self, kinds: tuple[str, ...] = ("indicator",)) -> tuple[list[str], list[list[str]]]:
         """

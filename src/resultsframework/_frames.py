@@ -1,0 +1,343 @@
+"""
+pandas: programmes, assessments and portfolios as tidy data frames, and back.
+
+Needs the ``pandas`` extra (``pip install 'resultsframework[pandas]'``), imported only here.
+
+A frame has one row per indicator × period × disaggregation cell: the period's total, then one
+row per cell of its breakdowns, with a column per dimension (empty on total rows).  An
+indicator without values has one row with an empty period, so nothing disappears.
+
+**Numbers.**  By default values stay exact: ``int`` or ``Decimal`` in ``object`` columns, so
+that sums are exact.  ``numbers="float"`` gives ``float64`` columns for plotting and
+statistics, an explicit, documented loss of exactness.  Missing stays missing (``NA``/``NaN``),
+never 0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ._assess import Assessment, IndicatorAssessment, assess
+from ._errors import LoadError, Problem
+from ._extras import require
+from ._model import (
+    Achieved,
+    Breakdown,
+    Cell,
+    Indicator,
+    Programme,
+    Ratio,
+    Status,
+    Value,
+    Variance,
+    VarianceCategory,
+)
+from ._periods import Period, PeriodError, parse_date
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["from_dataframe", "to_dataframe"]
+
+Numbers = Literal["decimal", "float"]
+
+FIXED = (
+    "programme", "outcome", "output", "indicator", "statement", "measure", "unit", "direction",
+    "accumulation", "links", "baseline", "target", "status", "achievement_rate", "period",
+    "period_start", "period_end", "reported_by",
+)  # fmt: skip
+VALUES = (
+    "value", "numerator", "denominator", "narrative", "variance", "variance_category", "source",
+    "reported_status", "collected", "comment",
+)  # fmt: skip
+TEXTS = ("narrative", "variance", "variance_category", "source", "reported_status", "comment")
+NUMERIC = ("baseline", "target", "achievement_rate", "value", "numerator", "denominator")
+
+
+def to_dataframe(
+    data: Programme | Assessment | Iterable[Programme | Assessment], *, numbers: Numbers = "decimal"
+) -> pd.DataFrame:
+    """
+    A tidy frame of one programme, one assessment, or a portfolio of them.
+
+    Programmes are assessed as of their report (see :func:`assess`); pass assessments to
+    choose the date.
+
+    .. versionadded:: 0.1.0
+    """
+    pandas = require("pandas", "pandas")
+    items = [data] if isinstance(data, Programme | Assessment) else list(data)
+    assessments = [item if isinstance(item, Assessment) else assess(item) for item in items]
+    rows: list[dict[str, Any]] = []
+    dimensions: dict[str, None] = {}
+    for assessment in assessments:
+        for item in assessment.indicators:
+            rows.extend(_rows(assessment.programme, item, dimensions))
+    columns = [*FIXED, *dimensions, *VALUES]
+    # Built column by column, as objects: pandas would otherwise turn int and Decimal into float.
+    frame = pandas.DataFrame({c: pandas.Series([r.get(c) for r in rows], dtype=object) for c in columns})
+    for column in (*FIXED, *dimensions, *TEXTS):
+        if column not in NUMERIC and column not in ("period_start", "period_end"):
+            frame[column] = frame[column].astype("string")
+    for column in ("period_start", "period_end", "collected"):
+        frame[column] = pandas.to_datetime(frame[column])
+    if numbers == "float":
+        for column in NUMERIC:
+            frame[column] = pandas.to_numeric(frame[column].map(_as_float), errors="coerce").astype("float64")
+    return frame
+
+
+def _as_float(value: object) -> float:
+    if value is None or isinstance(value, bool | str):
+        return math.nan
+    return float(value)  # type: ignore[arg-type]
+
+
+def _number(value: Value | None) -> object:
+    """The number a value stands for in a frame (a percent for a ratio), else the value."""
+    if isinstance(value, Ratio):
+        return value.percent
+    return value
+
+
+def _rows(
+    programme: Programme, item: IndicatorAssessment, dimensions: dict[str, None]
+) -> list[dict[str, Any]]:
+    indicator = item.indicator
+    base = {
+        "programme": programme.title,
+        "outcome": item.outcome,
+        "output": item.output,
+        "indicator": indicator.code,
+        "statement": indicator.statement,
+        "measure": indicator.measure.value,
+        "unit": indicator.unit,
+        "direction": indicator.direction.value,
+        "accumulation": indicator.accumulation.value,
+        "links": "; ".join(str(link) for link in indicator.links) or None,
+        "baseline": _number(indicator.baseline.value) if indicator.baseline else None,
+        "target": _number(item.overall.target),
+        "status": item.status.value,
+        "achievement_rate": item.achievement_rate,
+    }
+    if not indicator.achieved:
+        return [{**base, "period": None}]
+    rows = []
+    for record in indicator.achieved:
+        at = {
+            **base,
+            "period": record.period.id,
+            "period_start": record.period.start,
+            "period_end": record.period.end,
+            "reported_by": record.reported_by,
+        }
+        variance = record.variance
+        rows.append({
+            **at, **_values(record.value), "narrative": record.narrative,
+            "variance": variance.reason if variance else None,
+            "variance_category": variance.category.value if variance and variance.category else None,
+            "source": record.source, "reported_status": record.status.value if record.status else None,
+            "collected": record.collected, "comment": record.comment,
+        })  # fmt: skip
+        for breakdown in record.breakdowns:
+            for cell in breakdown.cells:
+                for dimension, _ in cell.categories:
+                    dimensions.setdefault(dimension, None)
+                rows.append({**at, **dict(cell.categories), **_values(cell.value)})
+    return rows
+
+
+def _values(value: Value | None) -> dict[str, object]:
+    if isinstance(value, Ratio):
+        return {"value": value.percent, "numerator": value.numerator, "denominator": value.denominator}
+    return {"value": value, "numerator": None, "denominator": None}
+
+
+# -- back from a frame ---------------------------------------------------------------------
+
+
+def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
+    """
+    *programme* with the achieved values of *frame* (columns as :func:`to_dataframe` writes).
+
+    Needed: ``indicator``, ``period`` and ``value`` (or ``numerator`` and ``denominator``);
+    optional: ``reported_by``, ``narrative``, ``variance``, ``source``, and a column per
+    dimension for breakdown rows.  A value in the frame replaces the programme's value for
+    the same indicator, period and reporter; the others are kept.  Floats from the frame are
+    read by their shortest decimal text (``0.1`` is ``Decimal('0.1')``) and whole ones as
+    integers.
+
+    Raises:
+        LoadError: listing every row that cannot be read, as ``row N: column: message``
+            (rows numbered from 1, as spreadsheets do).
+
+    .. versionadded:: 0.1.0
+    """
+    require("pandas", "pandas")
+    problems: list[Problem] = []
+    known = {i.code: i for i in programme.indicators()}
+    columns = list(frame.columns)
+    missing = [c for c in ("indicator", "period") if c not in columns]
+    if missing or not ({"value", "numerator"} & set(columns)):
+        needed = ", ".join(missing or ["value (or numerator and denominator)"])
+        raise LoadError([Problem(("columns",), f"the frame needs the column(s) {needed}")], "data frame")
+    dimension_columns = [c for c in columns if c not in FIXED and c not in VALUES]
+    totals: dict[Key, dict[str, Any]] = {}
+    cells: dict[Key, list[tuple[tuple[str, ...], Cell]]] = {}
+    for number, row in enumerate(frame.to_dict("records"), start=1):
+        where = ("row", number)
+        code = _text(row.get("indicator"))
+        if code not in known:
+            problems.append(Problem((*where, "indicator"), f"no indicator {code!r} in the programme"))
+            continue
+        try:
+            period = Period.parse(_text(row.get("period")) or "")
+        except PeriodError as e:
+            problems.append(Problem((*where, "period"), str(e)))
+            continue
+        try:
+            value = _read_value(row)
+        except ValueError as e:
+            problems.append(Problem((*where, "value"), str(e)))
+            continue
+        key = (code, period, _text(row.get("reported_by")))
+        categories = tuple((c, _text(row[c])) for c in dimension_columns if _text(row.get(c)) is not None)
+        if categories:
+            if value is None:
+                problems.append(Problem((*where, "value"), "a breakdown row needs a value"))
+                continue
+            dims = tuple(d for d, _ in categories)
+            cells.setdefault(key, []).append((dims, Cell(categories, value)))  # type: ignore[arg-type]
+        else:
+            if key in totals:
+                problems.append(Problem(where, f"a second total for {code} in {period}; one row per total"))
+                continue
+            totals[key] = {"value": value, **{c: _text(row.get(c)) for c in TEXTS},
+                           "collected": row.get("collected")}  # fmt: skip
+    for key in cells:
+        if key not in totals:
+            problems.append(
+                Problem(("indicator", key[0]), f"breakdown rows for {key[1]} without a total row")
+            )
+    if problems:
+        raise LoadError(problems, "data frame")
+    return _replace(programme, _records(totals, cells))
+
+
+Key = tuple[str, Period, str | None]
+
+
+def _records(totals: dict[Key, dict[str, Any]], cells: dict[Key, list[tuple[tuple[str, ...], Cell]]]
+             ) -> dict[str, list[Achieved]]:  # fmt: skip
+    """The achieved values the frame's total rows and breakdown rows make, by indicator code."""
+    new: dict[str, list[Achieved]] = {}
+    for (code, period, reporter), total in totals.items():
+        groups: dict[tuple[str, ...], list[Cell]] = {}
+        for dims, cell in cells.get((code, period, reporter), []):
+            groups.setdefault(dims, []).append(cell)
+        category = VarianceCategory(total["variance_category"]) if total["variance_category"] else None
+        variance = Variance(total["variance"], category) if total["variance"] else None
+        stated = Status(total["reported_status"]) if total["reported_status"] else None
+        record = Achieved(
+            period,
+            total["value"],
+            narrative=total["narrative"],
+            variance=variance,
+            source=total["source"],
+            breakdowns=tuple(Breakdown(dims, tuple(group)) for dims, group in groups.items()),
+            status=stated,
+            reported_by=reporter,
+            collected=_date(total["collected"]),
+            comment=total["comment"],
+        )
+        new.setdefault(code, []).append(record)
+    return new
+
+
+def _date(value: object) -> date | None:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if hasattr(value, "date"):  # a pandas Timestamp or a datetime
+        return value.date()  # type: ignore[no-any-return]
+    return value if isinstance(value, date) else parse_date(str(value))
+
+
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _exact(value: object) -> int | Decimal | None:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, found {value}")
+    if isinstance(value, int | Decimal):
+        return value
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if math.isinf(value):
+            raise ValueError(f"expected a finite number, found {value}")
+        return int(value) if value.is_integer() else Decimal(repr(value))
+    if hasattr(value, "item"):  # a numpy scalar
+        return _exact(value.item())
+    if isinstance(value, str):
+        try:
+            return _exact(Decimal(value.strip()))
+        except InvalidOperation:
+            raise ValueError(f"expected a number, found {value!r}") from None
+    raise ValueError(f"expected a number, found {value!r}")
+
+
+def _read_value(row: dict[str, Any]) -> Value | None:
+    numerator, denominator = _exact(row.get("numerator")), _exact(row.get("denominator"))
+    if numerator is not None or denominator is not None:
+        if numerator is None or denominator is None:
+            raise ValueError("a percentage needs both numerator and denominator")
+        return Ratio(numerator, denominator)
+    value = row.get("value")
+    if isinstance(value, bool | str) and not _looks_numeric(value):
+        return value
+    return _exact(value)
+
+
+def _looks_numeric(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        Decimal(value.strip())
+    except InvalidOperation:
+        return False
+    return True
+
+
+def _replace(programme: Programme, new: dict[str, list[Achieved]]) -> Programme:
+    def updated(indicator: Indicator) -> Indicator:
+        records = new.get(indicator.code)
+        if not records:
+            return indicator
+        keys = {(r.period, r.reported_by) for r in records}
+        kept = [r for r in indicator.achieved if (r.period, r.reported_by) not in keys]
+        merged = sorted([*kept, *records], key=lambda r: (r.period.start, r.period.end))
+        return attrs.evolve(indicator, achieved=tuple(merged))
+
+    def result(item: Any) -> Any:
+        changes: dict[str, Any] = {"indicators": tuple(updated(i) for i in item.indicators)}
+        if hasattr(item, "outputs"):
+            changes["outputs"] = tuple(result(o) for o in item.outputs)
+        return attrs.evolve(item, **changes)
+
+    impact = result(programme.impact) if programme.impact is not None else None
+    return attrs.evolve(programme, impact=impact, outcomes=tuple(result(o) for o in programme.outcomes))
