@@ -31,6 +31,7 @@ from ._model import (
     Breakdown,
     Cell,
     Indicator,
+    Measure,
     Programme,
     Ratio,
     Status,
@@ -202,7 +203,7 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
             problems.append(Problem((*where, "period"), str(e)))
             continue
         try:
-            value = _read_value(row)
+            value = _read_value(row, known[code])
         except ValueError as e:
             problems.append(Problem((*where, "value"), str(e)))
             continue
@@ -301,26 +302,26 @@ def _exact(value: object) -> int | Decimal | None:
     raise ValueError(f"expected a number, found {value!r}")
 
 
-def _read_value(row: dict[str, Any]) -> Value | None:
+def _read_value(row: dict[str, Any], indicator: Indicator) -> Value | None:
+    """The value of a row, read as the indicator's measure expects it."""
     numerator, denominator = _exact(row.get("numerator")), _exact(row.get("denominator"))
     if numerator is not None or denominator is not None:
         if numerator is None or denominator is None:
             raise ValueError("a percentage needs both numerator and denominator")
         return Ratio(numerator, denominator)
     value = row.get("value")
-    if isinstance(value, bool | str) and not _looks_numeric(value):
-        return value
+    if indicator.measure is Measure.QUALITATIVE:
+        return _text(value)
+    if indicator.measure is Measure.YES_NO:
+        text = _text(value)
+        if text is None:
+            return None
+        if isinstance(value, bool):
+            return value
+        if text.lower() in ("true", "false", "yes", "no"):
+            return text.lower() in ("true", "yes")
+        raise ValueError(f"expected true or false, found {value!r}")
     return _exact(value)
-
-
-def _looks_numeric(value: object) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        Decimal(value.strip())
-    except InvalidOperation:
-        return False
-    return True
 
 
 def _replace(programme: Programme, new: dict[str, list[Achieved]]) -> Programme:

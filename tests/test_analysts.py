@@ -1,0 +1,137 @@
+"""Analysts' tools: notebook display, pandas frames, HXL."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+import resultsframework as rf
+
+from .conftest import ROOT
+
+ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
+
+
+@pytest.fixture(scope="module")
+def illustrative() -> rf.Programme:
+    return rf.load(ILLUSTRATIVE)
+
+
+class TestNotebook:
+    def test_plain_reprs_are_short(self, example: rf.Programme) -> None:
+        assessment = rf.assess(example)
+        assert (
+            "Programme('Supporting the United Nations Network on Migration in Iraq', 1 outcomes, 14 indicators)"
+            == repr(example)
+        )
+        assert "IndicatorAssessment('1.1.2', not_achieved, 33.3%)" == repr(assessment["1.1.2"])
+        assert repr(assessment).startswith("Assessment(14 indicators: ")
+        assert len(repr(example.indicator("1.2.1"))) < 120
+
+    def test_rich_display_is_the_table_with_statuses(self, example: rf.Programme) -> None:
+        html = example._repr_html_()
+        assert "Indicator Based Performance Assessment" in html
+        assert "Not achieved" in html
+        assert "<script" not in rf.Programme("<script>x</script>")._repr_html_()
+
+    def test_indicator_card(self, example: rf.Programme) -> None:
+        html = rf.assess(example)["1.1.1"]._repr_html_()
+        assert "150.0%" in html
+        assert "Exceeded" in html
+
+
+class TestDataFrames:
+    def test_tidy_rows(self, illustrative: rf.Programme) -> None:
+        frame = rf.to_dataframe(illustrative)
+        labour_q2 = frame[(frame["indicator"] == "1.1.1") & (frame["period"] == "2025Q2")]
+        assert 1 + 2 + 2 + 3 == len(labour_q2)  # the total, then the sex, age and support cells
+        total = labour_q2[
+            labour_q2["sex"].isna() & labour_q2["age"].isna() & labour_q2["type_of_support"].isna()
+        ]
+        assert [171] == list(total["value"])
+        women = labour_q2[labour_q2["sex"] == "female"]
+        assert [80] == list(women["value"])
+
+    def test_numbers_stay_exact_and_missing_stays_missing(
+        self, example: rf.Programme, illustrative: rf.Programme
+    ) -> None:
+        frame = rf.to_dataframe(illustrative)
+        income = frame[frame["indicator"] == "1.1"].iloc[0]
+        assert (Decimal(42), 168, 400) == (income["value"], income["numerator"], income["denominator"])
+        seed = rf.to_dataframe(example)
+        not_conducted = seed[seed["indicator"] == "1.4.2"].iloc[0]
+        assert not_conducted["value"] is None  # not 0
+        assert "not_conducted" == not_conducted["status"]
+
+    def test_float_columns_on_request(self, illustrative: rf.Programme) -> None:
+        frame = rf.to_dataframe(illustrative, numbers="float")
+        assert "float64" == str(frame["value"].dtype)
+
+    def test_portfolio(self, example: rf.Programme, illustrative: rf.Programme) -> None:
+        frame = rf.to_dataframe([example, illustrative])
+        assert {example.title, illustrative.title} == set(frame["programme"])
+
+    def test_round_trip(self, example: rf.Programme, illustrative: rf.Programme) -> None:
+        for programme in (example, illustrative):
+            assert programme == rf.from_dataframe(programme, rf.to_dataframe(programme))
+
+    def test_new_values_from_a_frame(self, illustrative: rf.Programme) -> None:
+        import pandas as pd
+
+        frame = pd.DataFrame([
+            {"indicator": "1.2.2", "period": "2025Q3", "value": 12.0, "source": "Logs"},
+            {"indicator": "1.1.2", "period": "2025Q3", "numerator": 30.0, "denominator": 40.0},
+        ])  # fmt: skip
+        updated = rf.from_dataframe(illustrative, frame)
+        debris = updated.indicator("1.2.2").achieved[-1]
+        assert (rf.Period.quarter(2025, 3), 12, "Logs") == (debris.period, debris.value, debris.source)
+        assert rf.Ratio(30, 40) == updated.indicator("1.1.2").achieved[-1].value
+
+    def test_errors_name_the_row(self, illustrative: rf.Programme) -> None:
+        import pandas as pd
+
+        frame = pd.DataFrame([
+            {"indicator": "9.9.9", "period": "2025Q3", "value": 1},
+            {"indicator": "1.2.2", "period": "someday", "value": 1},
+            {"indicator": "1.2.2", "period": "2025Q3", "value": "many"},
+        ])  # fmt: skip
+        with pytest.raises(rf.LoadError) as info:
+            rf.from_dataframe(illustrative, frame)
+        assert [
+            "data frame: row[1].indicator: no indicator '9.9.9' in the programme",
+            "data frame: row[2].period: expected a period such as '2021Q3', 'Q3 2021', '2021', '2021-05', "
+            "'May 2021', '2021S1', '2021W3', '2021-05-01', '2021-05-01/2021-12-30' or 'May 2021 to December 2021'; "
+            "found 'someday'",
+            "data frame: row[3].value: expected a number, found 'many'",
+        ] == info.value.lines()
+
+
+class TestHXL:
+    def test_header_and_hashtag_rows(self, illustrative: rf.Programme) -> None:
+        rows = list(csv.reader(io.StringIO(rf.to_hxl(illustrative))))
+        headings, tags, *data = rows
+        assert "#indicator +num +achieved" == tags[headings.index("Achieved")]
+        assert "#indicator +num +achieved +f" == tags[headings.index("Achieved: sex female")]
+        assert "#indicator +num +achieved +age_18_24" == tags[headings.index("Achieved: age 18-24")]
+        assert all(tag.startswith("#") for tag in tags)
+        labour = next(
+            r
+            for r in data
+            if r[headings.index("Indicator code")] == "1.1.1" and r[headings.index("Start")] == "2025-04-01"
+        )
+        assert ("171", "80") == (
+            labour[headings.index("Achieved")],
+            labour[headings.index("Achieved: sex female")],
+        )
+
+    def test_population_groups_and_hostile_text(self) -> None:
+        cells = (rf.Cell((("population_group", "idp"),), 3), rf.Cell((("population_group", "returnee"),), 2))
+        indicator = rf.Indicator("1.1", "=cmd|' /C calc'!A0", rf.Measure.COUNT, achieved=(
+            rf.Achieved(rf.Period.year(2025), 5, breakdowns=(rf.Breakdown(("population_group",), cells),)),))  # fmt: skip
+        text = rf.to_hxl(rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),)))
+        headings, tags, row = list(csv.reader(io.StringIO(text)))
+        assert {"#indicator +num +achieved +idps", "#indicator +num +achieved +returnees"} <= set(tags)
+        assert row[headings.index("Indicator")].startswith("'=")
