@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from ._frames import from_dataframe, to_dataframe
     from ._framework import Element, Framework
     from ._hxl import to_hxl
+    from ._iati import to_iati, validate_iati
     from ._io import dump, dump_portfolio, dumps, iter_portfolio, load, load_portfolio, loads
     from ._l10n import Localizer, available_locales
     from ._mptf import indicator_table
@@ -107,6 +108,8 @@ _LAZY: dict[str, str] = {
     "from_dataframe": "resultsframework._frames",
     "to_dataframe": "resultsframework._frames",
     "to_hxl": "resultsframework._hxl",
+    "to_iati": "resultsframework._iati",
+    "validate_iati": "resultsframework._iati",
     "Framework": "resultsframework._framework",
     "dump": "resultsframework._io",
     "dump_portfolio": "resultsframework._io",
@@ -239,5 +242,7 @@ __all__ = [
     "summary_table",
     "to_dataframe",
     "to_hxl",
+    "to_iati",
     "validate",
+    "validate_iati",
 ]

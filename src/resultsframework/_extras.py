@@ -7,7 +7,7 @@ from types import ModuleType
 
 __all__ = ["MissingExtraError", "require"]
 
-_PACKAGES = {"docx": "python-docx", "openpyxl": "openpyxl", "pandas": "pandas"}
+_PACKAGES = {"docx": "python-docx", "openpyxl": "openpyxl", "pandas": "pandas", "lxml.etree": "lxml"}
 
 
 class MissingExtraError(ImportError):

@@ -1,0 +1,87 @@
+"""IATI 2.03 export: valid against the official schema, and the rules the schema does not check."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timezone
+
+from hypothesis import given, settings
+
+import resultsframework as rf
+
+from .conftest import ROOT
+from .strategies import programmes
+
+ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
+WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # noqa: UP017
+
+
+def export(programme: rf.Programme) -> ET.Element:
+    document = rf.to_iati(programme, reporting_org="XM-DAC-47066", generated=WHEN)
+    assert [] == rf.validate_iati(document)
+    return ET.fromstring(document)
+
+
+class TestExport:
+    def test_examples_are_valid(self, example: rf.Programme) -> None:
+        root = export(example)
+        activity = root.find("iati-activity")
+        assert activity is not None
+        assert "XM-DAC-47066-00127216" == activity.findtext("iati-identifier")
+        assert ["1"] * 4 == [r.get("type") for r in activity.findall("result")]  # four outputs
+        export(rf.load(ILLUSTRATIVE))
+
+    def test_indicator_measures_values_and_direction(self) -> None:
+        root = export(rf.load(ILLUSTRATIVE))
+        indicators = {i.findtext("title/narrative", "").split(":")[0]: i for i in root.iter("indicator")}
+        income = indicators["1.1"]
+        assert ("2", "1") == (income.get("measure"), income.get("ascending"))
+        actual = income.find("period/actual")
+        assert actual is not None
+        assert "42" == actual.get("value")
+        assert "168 of 400" in (actual.findtext("comment/narrative") or "")
+        assert "0" == indicators["1.2"].get("ascending")  # a decrease is success
+
+    def test_qualitative_values_carry_no_value(self, example: rf.Programme) -> None:
+        root = export(example)
+        yes_no = next(i for i in root.iter("indicator") if i.get("measure") == "5")
+        for figure in [*yes_no.iter("target"), *yes_no.iter("actual")]:
+            assert figure.get("value") is None
+
+    def test_breakdowns_are_dimensions(self) -> None:
+        root = export(rf.load(ILLUSTRATIVE))
+        dims = {(d.get("name"), d.get("value")) for d in root.iter("dimension")}
+        assert {("sex", "female"), ("age", "18-24"), ("damage_category", "major")} <= dims
+
+    def test_references_at_indicator_level_only(self) -> None:
+        indicator = rf.Indicator("1.1", "Migration policies", rf.Measure.COUNT, links=(
+            rf.FrameworkLink("sdg", "10.7.2"), rf.FrameworkLink("sdg", "10.7")), target=rf.Target(3))  # fmt: skip
+        programme = rf.Programme("P", dates=rf.Dates(date(2025, 1, 1), date(2025, 12, 31)),
+                                 outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),))  # fmt: skip
+        root = export(programme)
+        result = root.find("iati-activity/result")
+        assert result is not None
+        assert result.find("reference") is None
+        refs = [(r.get("vocabulary"), r.get("code")) for r in result.iter("reference")]
+        assert [("9", "10.7.2"), ("99", "1.1")] == refs  # a target (10.7) is no SDG indicator: left out
+
+    def test_inverted_periods_are_left_out(self) -> None:
+        record = rf.Achieved(rf.Period(date(2025, 6, 1), date(2025, 1, 1)), 5)
+        indicator = rf.Indicator("1.1", "I", rf.Measure.COUNT, achieved=(record,))
+        root = export(rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),)))
+        assert [] == list(root.iter("period"))
+
+    def test_hostile_text_stays_text(self) -> None:
+        text = "]]> <script>alert(1)</script> \x01 & \u202e"
+        indicator = rf.Indicator(
+            "1.1", text, rf.Measure.QUALITATIVE, achieved=(rf.Achieved(rf.Period.year(2025), text),)
+        )
+        root = export(rf.Programme(text, outcomes=(rf.Outcome("1", text, indicators=(indicator,)),)))
+        assert "]]> <script>alert(1)</script> \ufffd & \u202e" == root.findtext(
+            "iati-activity/title/narrative"
+        )
+
+    @settings(max_examples=25)
+    @given(programmes)
+    def test_any_programme_gives_a_valid_document(self, programme: rf.Programme) -> None:
+        export(programme)
