@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from ._render import render, render_file, render_table, report
     from ._schema import json_schema
     from ._table import Column, Part, Table, TableCell, TableRow
+    from ._tracker import read_tracker, tracker_workbook
     from ._validate import Diagnostic, Severity, validate
 
 __version__ = "0.1.0"
@@ -110,6 +111,8 @@ _LAZY: dict[str, str] = {
     "to_hxl": "resultsframework._hxl",
     "to_iati": "resultsframework._iati",
     "validate_iati": "resultsframework._iati",
+    "read_tracker": "resultsframework._tracker",
+    "tracker_workbook": "resultsframework._tracker",
     "Framework": "resultsframework._framework",
     "dump": "resultsframework._io",
     "dump_portfolio": "resultsframework._io",
@@ -232,6 +235,7 @@ __all__ = [
     "matrix_table",
     "parse_date",
     "quarter_table",
+    "read_tracker",
     "render",
     "render_file",
     "render_table",
@@ -243,6 +247,7 @@ __all__ = [
     "to_dataframe",
     "to_hxl",
     "to_iati",
+    "tracker_workbook",
     "validate",
     "validate_iati",
 ]

@@ -1,0 +1,126 @@
+"""The indicator tracking workbook: written, filled in by an M&E officer, read back."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+import resultsframework as rf
+
+from .conftest import ROOT
+
+openpyxl = pytest.importorskip("openpyxl")
+
+ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
+
+
+@pytest.fixture(scope="module")
+def illustrative() -> rf.Programme:
+    return rf.load(ILLUSTRATIVE)
+
+
+def workbook(programme: rf.Programme):
+    return openpyxl.load_workbook(io.BytesIO(rf.tracker_workbook(programme)))
+
+
+def save(book) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def find(sheet, code: str, period: str) -> int:
+    headers = [c.value for c in sheet[1]]
+    for row in range(2, sheet.max_row + 1):
+        if (
+            sheet.cell(row, headers.index("Indicator code") + 1).value == code
+            and sheet.cell(row, headers.index("Period") + 1).value == period
+        ):
+            return row
+    raise AssertionError(f"no row for {code} {period}")
+
+
+def column(sheet, header: str) -> int:
+    return [c.value for c in sheet[1]].index(header) + 1
+
+
+class TestWorkbook:
+    def test_round_trip_without_loss(self, example: rf.Programme, illustrative: rf.Programme) -> None:
+        for programme in (example, illustrative):
+            assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))
+
+    def test_layout(self, illustrative: rf.Programme) -> None:
+        sheet = workbook(illustrative)["Tracker"]
+        headers = [c.value for c in sheet[1]]
+        assert ["Outcome", "Output", "Indicator code", "Indicator"] == headers[:4]
+        assert {"sex: female", "sex: male", "damage_category: major"} <= set(headers)
+        assert sheet.protection.sheet
+        row = find(sheet, "1.1.1", "2025Q2")
+        assert sheet.cell(row, column(sheet, "Indicator code")).protection.locked
+        assert not sheet.cell(row, column(sheet, "Achieved value")).protection.locked
+        assert 171 == sheet.cell(row, column(sheet, "Achieved value")).value
+        lists = [dv.formula1 for dv in sheet.data_validations.dataValidation]
+        assert any("context_security" in f for f in lists)
+
+    def test_no_formula_anywhere(self) -> None:
+        indicator = rf.Indicator("1.1", "=SUM(A1:A9)", rf.Measure.COUNT, achieved=(
+            rf.Achieved(rf.Period.year(2025), 3, narrative="@cmd", source="+1"),))  # fmt: skip
+        sheet = workbook(rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),)))[
+            "Tracker"
+        ]
+        texts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+        assert all(c.data_type == "s" for c in texts)
+
+
+class TestFillingIn:
+    def test_a_quarter_typed_in(self, illustrative: rf.Programme) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.2.2", "2025Q1")
+        sheet.cell(row, column(sheet, "Achieved value")).value = 14
+        sheet.cell(row, column(sheet, "Reason for variance")).value = "Heavy rain in February"
+        sheet.cell(row, column(sheet, "Variance category")).value = "other"
+        sheet.cell(row, column(sheet, "Source of verification")).value = "Debris removal logs"
+        updated = rf.read_tracker(illustrative, save(book))
+        q1 = updated.indicator("1.2.2").achieved[0]
+        assert q1.variance is not None
+        assert (rf.Period.quarter(2025, 1), 14) == (q1.period, q1.value)
+        assert ("Heavy rain in February", rf.VarianceCategory.OTHER) == (
+            q1.variance.reason,
+            q1.variance.category,
+        )
+
+    def test_errors_name_sheet_cell_and_column(self, illustrative: rf.Programme) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.2.2", "2025Q1")
+        sheet.cell(row, column(sheet, "Achieved value")).value = "about twenty"
+        sheet.cell(row, column(sheet, "Variance category")).value = "weather"
+        sheet.cell(1, sheet.max_column + 1).value = "My notes"
+        sheet.cell(row, sheet.max_column).value = "call the partner"
+        with pytest.raises(rf.LoadError) as info:
+            rf.read_tracker(illustrative, save(book))
+        lines = info.value.lines()
+        letter = openpyxl.utils.get_column_letter
+        assert (
+            f"tracker: Tracker!{letter(sheet.max_column)}1 (My notes): a column the tracker does not know; its values would be lost"
+            in lines
+        )
+        assert (
+            f"tracker: Tracker!{letter(column(sheet, 'Achieved value'))}{row} (Achieved value): expected a number, found 'about twenty'"
+            in lines
+        )
+        assert any("(Variance category): expected one of" in line for line in lines)
+
+    def test_yes_no_dropdown_values(self, example: rf.Programme) -> None:
+        book = workbook(example)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.1.3", "2021-05-01/2021-12-30")
+        sheet.cell(row, column(sheet, "Achieved value")).value = "No"
+        sheet.cell(row, column(sheet, "Reason for variance")).value = "Strategy instead of a plan"
+        assert rf.read_tracker(example, save(book)).indicator("1.1.3").achieved[0].value is False
+
+    def test_not_a_workbook(self, illustrative: rf.Programme) -> None:
+        with pytest.raises(rf.LoadError, match="not an Excel workbook"):
+            rf.read_tracker(illustrative, b"not a zip")
