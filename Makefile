@@ -19,8 +19,8 @@ example: $(VENV)/.installed
 	$(BIN)/resultsframework render $(EXAMPLE) --format md --status
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests tools benchmarks
-	$(BIN)/ruff format --check src tests tools benchmarks
+	$(BIN)/ruff check src tests tools benchmarks examples
+	$(BIN)/ruff format --check src tests tools benchmarks examples
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         report_date,
         status_counts,
     )
+    from ._charts import progress_chart, status_chart, trend_chart
     from ._disaggregation import AgeRange, breakdown_total, category_totals, check_breakdown, shares
     from ._dstwg import check_quarter, quarter_table
     from ._extras import MissingExtraError
@@ -113,6 +114,9 @@ _LAZY: dict[str, str] = {
     "validate_iati": "resultsframework._iati",
     "read_tracker": "resultsframework._tracker",
     "tracker_workbook": "resultsframework._tracker",
+    "progress_chart": "resultsframework._charts",
+    "status_chart": "resultsframework._charts",
+    "trend_chart": "resultsframework._charts",
     "Framework": "resultsframework._framework",
     "dump": "resultsframework._io",
     "dump_portfolio": "resultsframework._io",
@@ -234,6 +238,7 @@ __all__ = [
     "loads",
     "matrix_table",
     "parse_date",
+    "progress_chart",
     "quarter_table",
     "read_tracker",
     "render",
@@ -242,12 +247,14 @@ __all__ = [
     "report",
     "report_date",
     "shares",
+    "status_chart",
     "status_counts",
     "summary_table",
     "to_dataframe",
     "to_hxl",
     "to_iati",
     "tracker_workbook",
+    "trend_chart",
     "validate",
     "validate_iati",
 ]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from ._errors import LoadError
@@ -120,11 +120,42 @@ def _parser() -> argparse.ArgumentParser:
     dstwg.add_argument("-f", "--format", choices=["csv", "xlsx", "md", "html"])
     _output_options(dstwg)
 
+    _add_interop_commands(commands)
+
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the file format", description="Print the JSON Schema."
     )
     schema.set_defaults(files=[])
     return parser
+
+
+def _add_interop_commands(commands: Any) -> None:
+    convert = commands.add_parser(
+        "convert",
+        help="convert between programme files, the Excel tracker, IATI XML and HXL CSV",
+        description="Convert by the suffixes: .json/.yaml to .json/.yaml (canonical), .xlsx (the "
+        "tracking workbook), .xml (IATI 2.03, export only) or .csv (HXL); a filled-in .xlsx tracker "
+        "back to .json/.yaml with --programme, the programme file it was made from.",
+    )
+    convert.add_argument("source", metavar="IN")
+    convert.add_argument("target", metavar="OUT")
+    convert.add_argument("--programme", metavar="FILE", help="for a tracker IN: the programme it belongs to")
+    convert.add_argument(
+        "--reporting-org", metavar="REF", help="IATI: the reporting organisation's identifier"
+    )
+
+    chart = commands.add_parser(
+        "chart",
+        help="draw a chart of a programme (PNG or SVG)",
+        description="With --indicator, one indicator period by period; else achieved against target for "
+        "every indicator, or with --by, indicators by status per output, outcome or organisation.",
+    )
+    chart.add_argument("file", metavar="FILE")
+    chart.add_argument("-o", "--output", required=True, metavar="OUT", help="a .png or .svg file")
+    chart.add_argument("--indicator", metavar="CODE")
+    chart.add_argument("--by", choices=["output", "outcome", "organisation"])
+    chart.add_argument("-l", "--locale", default="en")
+    chart.add_argument("--as-of", metavar="DATE", type=_date)
 
 
 def _output_options(command: argparse.ArgumentParser) -> None:
@@ -263,7 +294,7 @@ def _pillars(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = args.format or _suffix_format(args.output, "md", ("md", "html", "docx", "xlsx", "csv"), err)
     if fmt is None or not _load_frameworks(args.load, err):
         return 2 if fmt is None else 1
-    programmes = [_load_or_report(path, err) for path in args.files]
+    programmes = [_load_or_report(path, err) for path in _progress(args.files, err)]
     if any(p is None for p in programmes):
         return 1
     try:
@@ -320,11 +351,130 @@ def _load_or_report(path: str, err: TextIO) -> Programme | None:
         return None
 
 
+def _progress(paths: Sequence[str], err: TextIO) -> Iterator[str]:
+    """The paths, with a progress line on standard error when it is a terminal and there are several."""
+    show = len(paths) > 1 and err.isatty()
+    for number, path in enumerate(paths, start=1):
+        if show:
+            err.write(f"\r[{number}/{len(paths)}] {path[-60:]:<60}")
+            err.flush()
+        yield path
+    if show:
+        err.write("\r" + " " * 72 + "\r")
+
+
+def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from ._atomic import write_atomic  # noqa: PLC0415
+    from ._extras import MissingExtraError  # noqa: PLC0415
+
+    source, target = Path(args.source).suffix.lower(), Path(args.target).suffix.lower()
+    documents = (".json", ".yaml", ".yml", ".toml")
+    try:
+        if source == ".xlsx":
+            from ._tracker import read_tracker  # noqa: PLC0415
+
+            if args.programme is None or target not in (".json", ".yaml", ".yml"):
+                print(
+                    "resultsframework: a tracker converts to .json or .yaml, with --programme FILE", file=err
+                )
+                return 2
+            programme = _load_or_report(args.programme, err)
+            if programme is None:
+                return 1
+            try:
+                programme = read_tracker(programme, args.source)
+            except LoadError as e:
+                for line in e.lines():
+                    print(line, file=err)
+                return 1
+            return _dump_to(programme, args.target, err)
+        if source not in documents:
+            print(
+                f"resultsframework: cannot read {args.source!r}; use .json, .yaml, .toml or a .xlsx tracker",
+                file=err,
+            )
+            return 2
+        programme = _load_or_report(args.source, err)
+        if programme is None:
+            return 1
+        if target in (".json", ".yaml", ".yml"):
+            return _dump_to(programme, args.target, err)
+        if target == ".xlsx":
+            from ._tracker import tracker_workbook  # noqa: PLC0415
+
+            data = tracker_workbook(programme)
+        elif target == ".xml":
+            from ._iati import to_iati  # noqa: PLC0415
+
+            data = to_iati(programme, reporting_org=args.reporting_org)
+        elif target == ".csv":
+            from ._hxl import to_hxl  # noqa: PLC0415
+
+            data = to_hxl(programme).encode("utf-8")
+        else:
+            print(
+                f"resultsframework: cannot write {args.target!r}; use .json, .yaml, .xlsx, .xml or .csv",
+                file=err,
+            )
+            return 2
+    except MissingExtraError as e:
+        print(f"resultsframework: {e}", file=err)
+        return 1
+    write_atomic(args.target, data)
+    return 0
+
+
+def _dump_to(programme: Programme, target: str, err: TextIO) -> int:
+    from ._io import dump  # noqa: PLC0415
+
+    try:
+        dump(programme, target)
+    except OSError as e:
+        print(f"{target}: cannot write: {e.strerror or e}", file=err)
+        return 1
+    return 0
+
+
+def _chart(args: argparse.Namespace, err: TextIO) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from ._assess import assess  # noqa: PLC0415
+    from ._atomic import write_atomic  # noqa: PLC0415
+    from ._charts import progress_chart, status_chart, trend_chart  # noqa: PLC0415
+    from ._extras import MissingExtraError  # noqa: PLC0415
+
+    fmt = Path(args.output).suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        print("resultsframework: a chart is written as .png or .svg", file=err)
+        return 2
+    programme = _load_or_report(args.file, err)
+    if programme is None:
+        return 1
+    assessment = assess(programme, args.as_of)
+    try:
+        if args.indicator is not None:
+            if args.indicator not in assessment:
+                print(f"resultsframework: no indicator {args.indicator!r}", file=err)
+                return 2
+            data = trend_chart(assessment, args.indicator, fmt=fmt, locale=args.locale)  # type: ignore[arg-type]
+        elif args.by is not None:
+            data = status_chart(assessment, by=args.by, fmt=fmt, locale=args.locale)  # type: ignore[arg-type]
+        else:
+            data = progress_chart(assessment, fmt=fmt, locale=args.locale)  # type: ignore[arg-type]
+    except MissingExtraError as e:
+        print(f"resultsframework: {e}", file=err)
+        return 1
+    write_atomic(args.output, data)
+    return 0
+
+
 def _validate(files: Sequence[str], quiet: bool, out: TextIO, err: TextIO) -> int:
     from ._validate import Severity, validate  # noqa: PLC0415  (only this command needs it)
 
     failed = False
-    for path in files:
+    for path in _progress(files, err):
         programme = _load_or_report(path, err)
         if programme is None:
             failed = True
@@ -392,6 +542,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         return _pillars(args, out, err)
     if args.command == "dstwg":
         return _dstwg(args, out, err)
+    if args.command == "convert":
+        return _convert(args, out, err)
+    if args.command == "chart":
+        return _chart(args, err)
     parser.error(f"unknown command {args.command!r}")  # pragma: no cover  (argparse refuses first)
     return 2  # pragma: no cover
 

@@ -7,7 +7,13 @@ from types import ModuleType
 
 __all__ = ["MissingExtraError", "require"]
 
-_PACKAGES = {"docx": "python-docx", "openpyxl": "openpyxl", "pandas": "pandas", "lxml.etree": "lxml"}
+_PACKAGES = {
+    "docx": "python-docx",
+    "openpyxl": "openpyxl",
+    "pandas": "pandas",
+    "lxml.etree": "lxml",
+    "matplotlib": "matplotlib",
+}
 
 
 class MissingExtraError(ImportError):

@@ -1,0 +1,91 @@
+"""Charts, the convert and chart commands, and the analyst's example script."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import resultsframework as rf
+from resultsframework.__main__ import main
+
+from .conftest import EXAMPLE, ROOT
+
+pytest.importorskip("matplotlib")
+ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
+
+
+class TestCharts:
+    def test_each_chart_is_an_image_and_the_same_each_time(self) -> None:
+        assessment = rf.assess(rf.load(ILLUSTRATIVE))
+
+        def draw(kind: str, fmt: str) -> bytes:
+            if kind == "progress":
+                return rf.progress_chart(assessment, fmt=fmt)  # type: ignore[arg-type]
+            if kind == "status":
+                return rf.status_chart(assessment, fmt=fmt)  # type: ignore[arg-type]
+            return rf.trend_chart(assessment, "1.2.1", fmt=fmt)  # type: ignore[arg-type]
+
+        for kind in ("progress", "status", "trend"):
+            png = draw(kind, "png")
+            assert png.startswith(b"\x89PNG")
+            assert png == draw(kind, "png")
+            assert b"<svg" in draw(kind, "svg")
+
+    def test_arabic_labels(self) -> None:
+        svg = rf.progress_chart(rf.assess(rf.load(ILLUSTRATIVE)), fmt="svg", locale="ar")
+        assert svg.startswith(b"<?xml")
+
+
+class TestConvert:
+    def test_tracker_round_trip_through_the_command(self, tmp_path: Path) -> None:
+        tracker, back = tmp_path / "tracker.xlsx", tmp_path / "back.yaml"
+        assert 0 == run("convert", str(ILLUSTRATIVE), str(tracker))[0]
+        assert 0 == run("convert", str(tracker), str(back), "--programme", str(ILLUSTRATIVE))[0]
+        assert ILLUSTRATIVE.read_text(encoding="utf-8") == back.read_text(encoding="utf-8")
+
+    def test_iati_and_hxl(self, tmp_path: Path) -> None:
+        xml, hxl = tmp_path / "results.xml", tmp_path / "values.csv"
+        assert 0 == run("convert", str(EXAMPLE), str(xml), "--reporting-org", "XM-DAC-47066")[0]
+        assert [] == rf.validate_iati(xml.read_bytes())
+        assert 0 == run("convert", str(EXAMPLE), str(hxl))[0]
+        assert "#indicator +code" in hxl.read_text(encoding="utf-8").splitlines()[1]
+
+    def test_json_yaml(self, tmp_path: Path) -> None:
+        target = tmp_path / "p.json"
+        assert 0 == run("convert", str(EXAMPLE), str(target))[0]
+        assert rf.load(EXAMPLE) == rf.load(target)
+
+    def test_usage_errors(self, tmp_path: Path) -> None:
+        assert 2 == run("convert", str(EXAMPLE), str(tmp_path / "p.pdf"))[0]
+        assert 2 == run("convert", str(tmp_path / "t.xlsx"), str(tmp_path / "p.yaml"))[0]
+
+
+class TestChartCommand:
+    def test_trend(self, tmp_path: Path) -> None:
+        target = tmp_path / "trend.png"
+        assert 0 == run("chart", str(ILLUSTRATIVE), "--indicator", "1.1.1", "-o", str(target))[0]
+        assert target.read_bytes().startswith(b"\x89PNG")
+
+    def test_unknown_indicator(self, tmp_path: Path) -> None:
+        code, _, err = run("chart", str(ILLUSTRATIVE), "--indicator", "9.9", "-o", str(tmp_path / "x.png"))
+        assert (2, "resultsframework: no indicator '9.9'\n") == (code, err)
+
+
+def test_the_analyst_example_runs(tmp_path: Path) -> None:
+    """examples/analyst.py, as an analyst would run it."""
+    result = subprocess.run([sys.executable, str(ROOT / "examples" / "analyst.py"), str(tmp_path)],
+                            capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+    assert 0 == result.returncode, result.stderr[-3000:]
+    assert "1.2.1" in result.stdout
+    assert {"mptf-table.html", "results.iati.xml", "values.hxl.csv", "trend-1.2.1.png"} <= {
+        p.name for p in tmp_path.iterdir()
+    }
