@@ -89,3 +89,12 @@ def test_the_analyst_example_runs(tmp_path: Path) -> None:
     assert {"mptf-table.html", "results.iati.xml", "values.hxl.csv", "trend-1.2.1.png"} <= {
         p.name for p in tmp_path.iterdir()
     }
+
+
+def test_report_with_a_chart(tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "report.docx"
+    assert 0 == run("report", str(ILLUSTRATIVE), "-o", str(target), "--charts")[0]
+    document = docx.Document(str(target))
+    assert 1 == len(document.inline_shapes)

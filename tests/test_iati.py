@@ -85,3 +85,12 @@ class TestExport:
     @given(programmes)
     def test_any_programme_gives_a_valid_document(self, programme: rf.Programme) -> None:
         export(programme)
+
+
+def test_web_sources_become_document_links() -> None:
+    record = rf.Achieved(rf.Period.year(2025), 5, source="https://example.org/list.pdf")
+    indicator = rf.Indicator("1.1", "People", rf.Measure.COUNT, achieved=(record,))
+    root = export(rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),)))
+    link = root.find(".//actual/document-link")
+    assert link is not None
+    assert ("https://example.org/list.pdf", "A08") == (link.get("url"), link.find("category").get("code"))  # type: ignore[union-attr]

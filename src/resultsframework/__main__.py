@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         "(.md), from the -o suffix; Markdown goes to standard output without -o.",
     )
     report.add_argument("file", metavar="FILE")
+    report.add_argument("--charts", action="store_true", help="Word: add a chart after the indicator table")
     _output_options(report)
 
     listing = commands.add_parser(
@@ -244,7 +245,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if programme is None:
         return 1
     try:
-        output = report(programme, fmt, args.locale, digits=args.digits, as_of=args.as_of)  # type: ignore[arg-type]
+        output = report(programme, fmt, args.locale, digits=args.digits, as_of=args.as_of, charts=args.charts)  # type: ignore[arg-type]
     except MissingExtraError as e:
         print(f"resultsframework: {e}", file=err)
         return 1

@@ -65,6 +65,7 @@ MEASURE_CODES = {
 
 QUALITATIVE = "5"
 SDG_INDICATOR = re.compile(r"^\d+\.[0-9a-z]+\.\d+$")
+URL = re.compile(r"^https?://\S+$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -276,7 +277,8 @@ def _period(element: ET.Element, indicator: Indicator, period: Period, measure: 
     records = [r for r in indicator.achieved if r.period == period]
     if records:
         value, _ok, _notes = aggregate(indicator, records)
-        _figure(node, "actual", value, measure, _actual_comment(records))
+        urls = [r.source for r in records if r.source and URL.match(r.source)]
+        _figure(node, "actual", value, measure, _actual_comment(records), documents=urls)
         for record in records:
             for breakdown in record.breakdowns:
                 for cell in breakdown.cells:
@@ -303,6 +305,7 @@ def _figure(
     comment: str | None,
     *,
     dimensions: tuple[tuple[str, str], ...] = (),
+    documents: list[str] | None = None,
 ) -> None:
     attributes = {}
     shown = _value(value, measure)
@@ -314,6 +317,10 @@ def _figure(
     note = "\n".join(p for p in (comment, _comment_value(value)) if p)
     if note:
         _narrative(element, "comment", note)
+    for url in documents or ():  # a source of verification that is a web address
+        link = ET.SubElement(element, "document-link", {"url": _clean(url), "format": "text/html"})
+        _narrative(link, "title", "Source of verification")
+        ET.SubElement(link, "category", {"code": "A08"})  # DocumentCategory: results, outcomes and outputs
 
 
 def _value(value: Value | None, measure: str) -> str | None:

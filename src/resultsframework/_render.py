@@ -136,22 +136,37 @@ def report(
     as_of: date | None = None,
     assessment: Assessment | None = None,
     landscape: bool = False,
+    charts: bool = False,
 ) -> str | bytes:
     """
     The MPTF Generic Final Programme Narrative Report of *programme*.
 
     Returns ``bytes`` for ``docx`` and ``str`` for ``md``: the cover table, the
     narrative sections the file holds, the results per outcome and output and the
-    indicator table, in the template's order and headings.
+    indicator table, in the template's order and headings.  With *charts* (Word
+    only, the ``charts`` extra), a chart of achievement against target follows the
+    indicator table.
 
     .. versionadded:: 0.1.0
     """
+    from ._assess import assess  # noqa: PLC0415
     from ._render_report import report_docx, report_markdown  # noqa: PLC0415
-    from ._report import report_blocks  # noqa: PLC0415
+    from ._report import (  # noqa: PLC0415
+        ImageBlock,
+        TableBlock,
+        report_blocks,
+    )
 
     loc = Localizer(locale, digits=digits)
-    blocks = report_blocks(programme, locale=loc, assessment=assessment, as_of=as_of)
+    assessment = assessment or assess(programme, as_of)
+    blocks = report_blocks(programme, locale=loc, assessment=assessment)
     fmt = _format(format)
+    if charts and fmt == "docx":
+        from ._charts import progress_chart  # noqa: PLC0415
+
+        tables = [i for i, b in enumerate(blocks) if isinstance(b, TableBlock)]
+        image = ImageBlock(progress_chart(assessment, locale=locale), loc.gettext("Achievement rate"))
+        blocks.insert(tables[-1] + 1, image)
     if fmt == "md":
         return report_markdown(blocks, rtl=loc.rtl, language=loc.tag)
     if fmt == "docx":

@@ -119,6 +119,14 @@ def add_paragraph(
     return para
 
 
+def add_picture(document: DocumentObject, data: bytes, caption: str, *, rtl: bool = False) -> None:
+    """Add a picture as wide as the page allows, with its caption below."""
+    section = document.sections[-1]
+    usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+    document.add_picture(io.BytesIO(data), width=usable)
+    add_paragraph(document, caption, rtl=rtl, label=True)
+
+
 def _fill(cell: Any, colour: str) -> None:
     from docx.oxml import OxmlElement  # noqa: PLC0415
 

@@ -23,8 +23,10 @@ def report_markdown(blocks: list[Block], *, rtl: bool = False, language: str = "
                 out.append(f"**{text}**")
             else:
                 out.append(text)
-        else:
+        elif isinstance(block, TableBlock):
             out.append(table_markdown(block.table, caption=False).rstrip("\n"))
+        else:  # an image has no place in a Markdown text; its caption says what it showed
+            continue
         out.append("")
     text = "\n".join(out).rstrip("\n") + "\n"
     if rtl:
@@ -39,7 +41,7 @@ def report_docx(blocks: list[Block], *, rtl: bool = False, landscape: bool = Fal
     The indicator table goes on landscape pages of its own unless the whole
     report is landscape.
     """
-    from ._render_docx import add_paragraph, add_table, new_document, save, set_landscape  # noqa: PLC0415
+    from ._render_docx import add_paragraph, add_picture, add_table, new_document, save, set_landscape  # noqa: PLC0415
 
     document = new_document(landscape=landscape, rtl=rtl)
     # A wide table goes on landscape pages, with the heading just above it.
@@ -57,6 +59,8 @@ def report_docx(blocks: list[Block], *, rtl: bool = False, landscape: bool = Fal
             add_paragraph(document, block.text, rtl=rtl, bold=block.bold, style=style)
         elif isinstance(block, TableBlock):
             add_table(document, block.table, caption=False)
+        else:
+            add_picture(document, block.data, block.caption, rtl=rtl)
         if turn[index] and (index + 1 == len(blocks) or not turn[index + 1]):
             set_landscape(document, False)
     return save(document)

@@ -28,7 +28,7 @@ from ._model import (
 from ._mptf import ACTIVITY_STATUS_LABELS, indicator_table
 from ._table import Column, Part, Table, TableCell, TableRow
 
-__all__ = ["Block", "Heading", "Paragraph", "TableBlock", "report_blocks"]
+__all__ = ["Block", "Heading", "ImageBlock", "Paragraph", "TableBlock", "report_blocks"]
 
 
 @attrs.frozen
@@ -49,7 +49,15 @@ class TableBlock:
     table: Table
 
 
-Block = Heading | Paragraph | TableBlock
+@attrs.frozen
+class ImageBlock:
+    """A picture (PNG bytes), such as a chart; Word shows it, Markdown leaves it out."""
+
+    data: bytes
+    caption: str
+
+
+Block = Heading | Paragraph | TableBlock | ImageBlock
 
 # Narrative sections the template places, in its order: (key, heading or None).
 _PLACED = (
