@@ -160,3 +160,39 @@ class TestFuzz:
         except rf.LoadError as e:
             problems = e.problems
             assert problems  # a LoadError always says what is wrong
+
+
+class TestFastPath:
+    """Loading tries a fast converter first; it must accept exactly what the detailed one accepts."""
+
+    leaves = st.none() | st.booleans() | st.integers(-5, 5) | st.sampled_from(["female", "male", "18-30", ""])
+    cells = st.dictionaries(st.sampled_from(["sex", "age", "value"]), leaves, max_size=3)
+    breakdowns = (
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "dimensions": st.lists(st.sampled_from(["sex", "age", 3]), max_size=2),
+                "cells": st.lists(cells, max_size=3) | leaves,
+                "complete": st.booleans() | leaves,
+                "explanation": st.text(max_size=3) | leaves,
+                "x": leaves,
+            },
+        )
+        | TestFuzz.json_values
+    )
+
+    @given(breakdowns)
+    @settings(max_examples=300 if os.environ.get("HYPOTHESIS_PROFILE") != "long" else 20_000)
+    def test_fast_and_detailed_converters_agree(self, body: object) -> None:
+        from resultsframework._converter import converter
+
+        document = {"title": "T", "outcomes": [{"code": "1", "statement": "S", "indicators": [
+            {"code": "1.1", "statement": "I", "measure": "count", "achieved": [
+                {"period": "2025", "value": 1, "breakdowns": [body]}]}]}]}  # fmt: skip
+        results = []
+        for detailed in (False, True):
+            try:
+                results.append(converter(detailed=detailed).structure(document, rf.Programme))
+            except Exception:  # noqa: BLE001  (either converter may refuse; what matters is that both do)
+                results.append(None)
+        assert results[0] == results[1]
