@@ -189,7 +189,7 @@ class TestFastPath:
         document = {"title": "T", "outcomes": [{"code": "1", "statement": "S", "indicators": [
             {"code": "1.1", "statement": "I", "measure": "count", "achieved": [
                 {"period": "2025", "value": 1, "breakdowns": [body]}]}]}]}  # fmt: skip
-        results = []
+        results: list[rf.Programme | None] = []
         for detailed in (False, True):
             try:
                 results.append(converter(detailed=detailed).structure(document, rf.Programme))

@@ -37,6 +37,26 @@ def _put_text(sheet: Any, row: int, column: int, text: str) -> Any:
     return cell
 
 
+def _merge_row(sheet: Any, row: int, width: int) -> None:
+    """
+    Merge one row across the table.
+
+    openpyxl's merge_cells() compares each new range with every earlier one, which makes a
+    long table quadratic; group rows never overlap, so the range is added directly.
+    """
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.worksheet.merge import MergedCellRange  # noqa: PLC0415
+
+    coordinates = f"A{row}:{get_column_letter(width)}{row}"
+    clean = getattr(sheet, "_clean_merge_range", None)
+    if clean is None:  # another openpyxl: the public way
+        sheet.merge_cells(coordinates)
+        return
+    merged = MergedCellRange(sheet, coordinates)
+    sheet.merged_cells.ranges.add(merged)
+    clean(merged)
+
+
 def table_xlsx(table: Table) -> bytes:
     """The table as an Excel workbook with one sheet."""
     openpyxl = require("openpyxl", "xlsx")
@@ -70,7 +90,7 @@ def table_xlsx(table: Table) -> bytes:
             fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
             for column_no in range(1, width + 1):
                 sheet.cell(row=row_no, column=column_no).fill = fill
-            sheet.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=width)
+            _merge_row(sheet, row_no, width)
         else:
             for index, content in enumerate(row.cells, start=1):
                 _put_text(sheet, row_no, index, _text(content, table.rtl)).alignment = wrap
