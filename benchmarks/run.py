@@ -107,13 +107,14 @@ def big_programme(programmes: list[rf.Programme], indicators: int) -> rf.Program
 
 
 def render_times(programmes: list[rf.Programme]) -> dict[str, tuple[float, float]]:
+    """Seconds for 1,000 indicators, and the time for 2,000 over the time for 1,000 (less noisy than 500)."""
     results = {}
-    large = big_programme(programmes, 1000)
-    small = big_programme(programmes, 500)
+    single = big_programme(programmes, 1000)
+    double = big_programme(programmes, 2000)
     for fmt in ("md", "html", "csv", "docx", "xlsx"):
-        full = timed(lambda fmt=fmt: rf.render(large, fmt), repeat=5)  # type: ignore[misc]
-        half = timed(lambda fmt=fmt: rf.render(small, fmt), repeat=5)  # type: ignore[misc]
-        results[fmt] = (full, full / half)
+        one = timed(lambda fmt=fmt: rf.render(single, fmt), repeat=5)  # type: ignore[misc]
+        two = timed(lambda fmt=fmt: rf.render(double, fmt), repeat=3)  # type: ignore[misc]
+        results[fmt] = (one, two / one)
     return results
 
 
@@ -166,7 +167,7 @@ def main() -> int:
     for fmt, (seconds, scaling) in render_times(programmes).items():
         rows.append((f"render the MPTF table of 1,000 indicators, {fmt}", f"{seconds:.2f} s",
                      f"≤ {goals[fmt]:g} s", seconds <= goals[fmt]))  # fmt: skip
-        rows.append((f"  ... {fmt} at 2N over N", f"{scaling:.2f}", "≤ 2.2", scaling <= 2.2))
+        rows.append((f"  ... {fmt}, 2,000 indicators over 1,000", f"{scaling:.2f}", "≤ 2.2", scaling <= 2.2))
     del programmes
 
     memory = peak_memory(path)
