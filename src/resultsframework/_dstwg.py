@@ -12,7 +12,7 @@ one column per disaggregation cell, ready for the working group's data collectio
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import attrs
 
@@ -74,7 +74,7 @@ def quarter_values(
     portfolio = (programmes,) if isinstance(programmes, Programme) else tuple(programmes)
     found = []
     for programme in portfolio:
-        for path, indicator in _indicators(programme):
+        for path, _outcome, _output, indicator in programme.placed_indicators():
             for link in indicator.links:
                 if link.framework != fw.id:
                     continue
@@ -84,18 +84,6 @@ def quarter_values(
                     QuarterValue(programme, indicator, path, fw.get(link.code), link.code, records, value)
                 )
     return found
-
-
-def _indicators(programme: Programme) -> Iterator[tuple[Path, Indicator]]:
-    if programme.impact is not None:
-        for k, indicator in enumerate(programme.impact.indicators):
-            yield ("impact", "indicators", k), indicator
-    for i, outcome in enumerate(programme.outcomes):
-        for k, indicator in enumerate(outcome.indicators):
-            yield ("outcomes", i, "indicators", k), indicator
-        for j, output in enumerate(outcome.outputs):
-            for k, indicator in enumerate(output.indicators):
-                yield ("outcomes", i, "outputs", j, "indicators", k), indicator
 
 
 def _unit(text: str | None) -> str:

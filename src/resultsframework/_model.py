@@ -579,6 +579,24 @@ class Programme:
         for result in self.results():
             yield from result.indicators
 
+    def placed_indicators(
+        self,
+    ) -> Iterator[tuple[tuple[str | int, ...], Outcome | None, Output | None, Indicator]]:
+        """
+        Every indicator with its field path (``outcomes[0].outputs[1].indicators[2]``), outcome and output.
+
+        The impact's indicators come first, with neither outcome nor output.
+        """
+        if self.impact is not None:
+            for k, indicator in enumerate(self.impact.indicators):
+                yield ("impact", "indicators", k), None, None, indicator
+        for i, outcome in enumerate(self.outcomes):
+            for k, indicator in enumerate(outcome.indicators):
+                yield ("outcomes", i, "indicators", k), outcome, None, indicator
+            for j, output in enumerate(outcome.outputs):
+                for k, indicator in enumerate(output.indicators):
+                    yield ("outcomes", i, "outputs", j, "indicators", k), outcome, output, indicator
+
     def indicator(self, code: str) -> Indicator:
         """
         The indicator with *code*.

@@ -120,12 +120,13 @@ def tracker_workbook(programme: Programme) -> bytes:
     sheet.add_data_validation(categories)
     locked = PatternFill("solid", fgColor=LOCKED_FILL)
     row = 2
-    for outcome_code, output_code, indicator in _placed(programme):
+    for _path, outcome, output, indicator in programme.placed_indicators():
+        place = (outcome.code if outcome else None, output.code if output else None)
         for period, reporter in _rows(programme, indicator):
             record = next(
                 (r for r in indicator.achieved if (r.period, r.reported_by) == (period, reporter)), None
             )
-            values = _row_values(indicator, period, record, place=(outcome_code, output_code), cells=cells)
+            values = _row_values(indicator, period, record, place=place, cells=cells)
             values["Reported by"] = reporter
             for index, header in enumerate(headers, start=1):
                 cell = sheet.cell(row=row, column=index)
@@ -153,17 +154,6 @@ def tracker_workbook(programme: Programme) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _placed(programme: Programme) -> list[tuple[str | None, str | None, Indicator]]:
-    found: list[tuple[str | None, str | None, Indicator]] = []
-    if programme.impact is not None:
-        found += [(None, None, i) for i in programme.impact.indicators]
-    for outcome in programme.outcomes:
-        found += [(outcome.code, None, i) for i in outcome.indicators]
-        for output in outcome.outputs:
-            found += [(outcome.code, output.code, i) for i in output.indicators]
-    return found
 
 
 def _shown(value: Value | None) -> Any:

@@ -399,20 +399,15 @@ class _Validator:
     # -- walking -------------------------------------------------------------------------
 
     def indicators(self) -> Iterator[tuple[Path, Indicator, tuple[str, ...]]]:
-        programme = self.programme
-        if programme.impact is not None:
-            for k, indicator in enumerate(programme.impact.indicators):
-                yield ("impact", "indicators", k), indicator, ()
-        for i, outcome in enumerate(programme.outcomes):
-            for k, indicator in enumerate(outcome.indicators):
-                yield ("outcomes", i, "indicators", k), indicator, (outcome.code,)
-            for j, output in enumerate(outcome.outputs):
-                for k, indicator in enumerate(output.indicators):
-                    yield (
-                        ("outcomes", i, "outputs", j, "indicators", k),
-                        indicator,
-                        _prefixes(outcome.code, output.code),
-                    )
+        """Every indicator with its path and the codes numbered codes below its parent may start with."""
+        for path, outcome, output, indicator in self.programme.placed_indicators():
+            if outcome is None:
+                parents: tuple[str, ...] = ()
+            elif output is None:
+                parents = (outcome.code,)
+            else:
+                parents = _prefixes(outcome.code, output.code)
+            yield path, indicator, parents
 
     def _outputs(self) -> Iterator[tuple[tuple[int, int], Output]]:
         for i, outcome in enumerate(self.programme.outcomes):
