@@ -427,6 +427,7 @@ def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], B
     """
     value_hook = conv.get_structure_hook(Value)
     keys = frozenset(("dimensions", "cells", "complete", "explanation"))
+    new_cell = tuple.__new__  # Cell is a named tuple: the same object, without the call through __new__
 
     def hook(value: Any, _: object) -> Breakdown:
         if type(value) is not dict or not value.keys() <= keys:
@@ -451,7 +452,7 @@ def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], B
                     raise InputError("category")
             if type(number) is not int or not -_INT_LIMIT < number < _INT_LIMIT:
                 number = value_hook(number, Value)
-            cells.append(Cell(categories, number))
+            cells.append(new_cell(Cell, (categories, number)))
         return Breakdown(tuple(dimensions), tuple(cells), complete, explanation)
 
     return hook

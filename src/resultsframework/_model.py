@@ -17,7 +17,7 @@ import datetime
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 import attrs
 
@@ -330,9 +330,13 @@ class Dimension:
     """Whether the categories add up to the total (False for multiple-choice dimensions)."""
 
 
-@attrs.frozen
-class Cell:
-    """One value of a breakdown, for one combination of categories."""
+class Cell(NamedTuple):
+    """
+    One value of a breakdown, for one combination of categories.
+
+    A named tuple rather than an attrs class: big portfolios hold millions of cells, and a
+    tuple is built in half the time.
+    """
 
     categories: tuple[tuple[str, str], ...]
     """Pairs of (dimension, category), in the breakdown's dimension order."""
