@@ -196,3 +196,21 @@ class TestFastPath:
             except Exception:  # noqa: BLE001  (either converter may refuse; what matters is that both do)
                 results.append(None)
         assert results[0] == results[1]
+
+    def test_checked_categories_are_remembered_but_never_trusted_blindly(self) -> None:
+        """Category combinations are checked once and reused; a wrong one is still refused."""
+
+        def document(cells: list[dict[str, object]]) -> str:
+            body = {"dimensions": ["sex"], "cells": cells}
+            return json.dumps({"format": "resultsframework/1", "title": "T", "outcomes": [
+                {"code": "1", "statement": "S", "indicators": [
+                    {"code": "1.1", "statement": "I", "measure": "count", "achieved": [
+                        {"period": "2025", "value": 3, "breakdowns": [body]}]}]}]})  # fmt: skip
+
+        first = rf.loads(document([{"sex": "female", "value": 1}, {"value": 2, "sex": "male"}]), "json")
+        again = rf.loads(document([{"sex": "female", "value": 1}, {"sex": "male", "value": 2}]), "json")
+        assert first == again
+        cells = again.indicator("1.1").achieved[0].breakdowns[0].cells
+        assert [(c.category("sex"), c.value) for c in cells] == [("female", 1), ("male", 2)]
+        with pytest.raises(rf.LoadError, match="categor"):
+            rf.loads(document([{"sex": "female", "value": 1}, {"sex": 1, "value": 2}]), "json")

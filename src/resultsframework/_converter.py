@@ -418,6 +418,9 @@ def _fast_cell_hook(conv: cattrs.Converter) -> Callable[[object, object], Cell]:
     return hook
 
 
+_CHECKED_LIMIT = 4096
+
+
 def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], Breakdown]:
     """
     A breakdown and its cells in one pass: big portfolios hold millions of cells.
@@ -428,6 +431,9 @@ def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], B
     value_hook = conv.get_structure_hook(Value)
     keys = frozenset(("dimensions", "cells", "complete", "explanation"))
     new_cell = tuple.__new__  # Cell is a named tuple: the same object, without the call through __new__
+    # Category tuples already checked, each kept once: a portfolio repeats a few combinations
+    # (female/18-59, ...) millions of times.  Only texts equal texts, so a hit needs no check.
+    checked: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
 
     def hook(value: Any, _: object) -> Breakdown:
         if type(value) is not dict or not value.keys() <= keys:
@@ -443,13 +449,21 @@ def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], B
                 raise InputError("breakdown")
         cells = []
         for raw in raw_cells:
-            number = raw["value"]
-            categories = tuple([pair for pair in raw.items() if pair[0] != "value"])
-            if not categories:
-                raise InputError("no category")
-            for dim, cat in categories:
-                if type(cat) is not str or type(dim) is not str:
-                    raise InputError("category")
+            items = tuple(raw.items())
+            if items and items[-1][0] == "value":  # the written order: categories, then value
+                number, found = items[-1][1], items[:-1]
+            else:
+                number, found = raw["value"], tuple([pair for pair in items if pair[0] != "value"])
+            categories = checked.get(found)
+            if categories is None:
+                if not found:
+                    raise InputError("no category")
+                for dim, cat in found:
+                    if type(cat) is not str or type(dim) is not str:
+                        raise InputError("category")
+                if len(checked) >= _CHECKED_LIMIT:
+                    checked.clear()
+                checked[found] = categories = found
             if type(number) is not int or not -_INT_LIMIT < number < _INT_LIMIT:
                 number = value_hook(number, Value)
             cells.append(new_cell(Cell, (categories, number)))
