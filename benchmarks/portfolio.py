@@ -35,7 +35,7 @@ def programme(index: int, indicators: int, periods: int, cells: int, rng: random
     for o in range(2):
         outputs = []
         for u in range(outputs_total // 2 + (outputs_total % 2 if o == 0 else 0)):
-            inds = []
+            inds: list[dict[str, Any]] = []
             for k in range(per_output):
                 number = len(inds) + 1
                 code = f"{o + 1}.{u + 1}.{number}"
