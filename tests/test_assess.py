@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -317,6 +318,41 @@ class TestAggregation:
         pooled = overall(indicator(Measure.PERCENTAGE, target=50, values=values)).achieved
         assert isinstance(pooled, Ratio)
         assert sum(n for n, _ in counts) * 100 / Decimal(sum(d for _, d in counts)) == pooled.percent
+
+
+class TestRecording:
+    """Recording a quarter's values in code: a new programme, the old one unchanged."""
+
+    def test_a_new_quarter_is_added_in_period_order(self) -> None:
+        before = programme(indicator(target=100, values={"2025Q1": 10, "2025Q3": 30}))
+        after = before.with_achieved("1.1.1", Achieved(Period.quarter(2025, 2), 20))
+        assert ["2025Q1", "2025Q2", "2025Q3"] == [r.period.id for r in after.indicator("1.1.1").achieved]
+        assert 2 == len(before.indicator("1.1.1").achieved)
+        assert 60 == rf.assess(after)["1.1.1"].overall.achieved
+
+    def test_a_value_for_the_same_period_and_reporter_is_a_correction(self) -> None:
+        records = (
+            Achieved(Period.quarter(2025, 1), 10, reported_by="IOM"),
+            Achieved(Period.quarter(2025, 1), 7, reported_by="UNDP"),
+        )
+        before = programme(indicator(target=100, records=records))
+        after = before.with_achieved("1.1.1", Achieved(Period.quarter(2025, 1), 12, reported_by="IOM"))
+        assert [(12, "IOM"), (7, "UNDP")] == [
+            (r.value, r.reported_by) for r in after.indicator("1.1.1").achieved
+        ]
+
+    def test_every_other_part_of_the_programme_is_kept(self, example: rf.Programme) -> None:
+        record = Achieved(Period.parse("2021-05-01/2021-12-30"), 7, narrative="7 Network meetings held.")
+        after = example.with_achieved("1.1.1", record)
+        assert record == after.indicator("1.1.1").achieved[0]
+        assert [i.code for i in example.indicators()] == [i.code for i in after.indicators()]
+        unchanged = [(a, b) for a, b in zip(example.indicators(), after.indicators(), strict=True)]
+        assert 1 == sum(a != b for a, b in unchanged)
+        assert attrs.evolve(after, outcomes=example.outcomes) == example
+
+    def test_an_unknown_indicator_is_an_error_not_a_silent_no_op(self) -> None:
+        with pytest.raises(KeyError, match=r"9\.9\.9"):
+            programme(indicator(target=1)).with_achieved("9.9.9", Achieved(Period.year(2025), 1))
 
 
 class TestDisaggregation:

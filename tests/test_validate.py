@@ -20,6 +20,7 @@ def found(p: rf.Programme, **kwargs) -> list[tuple[str, str, str]]:
 
 
 IND = "outcomes[0].outputs[0].indicators[0]"
+IND_PATH = ("outcomes", 0, "outputs", 0, "indicators", 0)
 
 
 class TestVariance:
@@ -74,6 +75,20 @@ class TestPeriods:
     def test_future_value(self) -> None:
         p = programme(indicator(target=10, values={"2025Q1": 10, "2025Q4": 1}))
         assert ("warning", "future-period", f"{IND}.achieved[1].period") in found(p, as_of=date(2025, 5, 1))
+
+    def test_a_value_after_the_last_reporting_period_is_not_silently_ignored(self) -> None:
+        """A quarter's value recorded without adding the quarter to the report's periods."""
+        p = programme(indicator(target=10, values={"2025Q1": 4, "2025Q2": 9}))
+        p = attrs.evolve(p, reporting_periods=(Period.parse("2025Q1"),))
+        assert rf.assess(p)["1.1.1"].overall.achieved == 4
+        (diagnostic,) = rf.validate(p)
+        assert ("future-period", (*IND_PATH, "achieved", 1, "period")) == (diagnostic.code, diagnostic.path)
+        assert diagnostic.message == (
+            "a value for 2025Q2, which starts after the last reporting period (2025Q1); "
+            "it is not counted until 2025Q2 is added to reporting_periods"
+        )
+        p = attrs.evolve(p, reporting_periods=(Period.parse("2025Q1"), Period.parse("2025Q2")))
+        assert ([], 13) == (rf.validate(p), rf.assess(p)["1.1.1"].overall.achieved)
 
 
 class TestValues:

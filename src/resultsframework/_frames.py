@@ -21,8 +21,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Literal
 
-import attrs
-
 from ._assess import Assessment, IndicatorAssessment, assess
 from ._errors import LoadError, Problem
 from ._extras import require
@@ -38,6 +36,7 @@ from ._model import (
     Value,
     Variance,
     VarianceCategory,
+    with_achieved,
 )
 from ._periods import Period, PeriodError, parse_date
 
@@ -228,7 +227,7 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
             )
     if problems:
         raise LoadError(problems, "data frame")
-    return _replace(programme, _records(totals, cells))
+    return with_achieved(programme, _records(totals, cells))
 
 
 Key = tuple[str, Period, str | None]
@@ -322,23 +321,3 @@ def _read_value(row: dict[str, Any], indicator: Indicator) -> Value | None:
             return text.lower() in ("true", "yes")
         raise ValueError(f"expected true or false, found {value!r}")
     return _exact(value)
-
-
-def _replace(programme: Programme, new: dict[str, list[Achieved]]) -> Programme:
-    def updated(indicator: Indicator) -> Indicator:
-        records = new.get(indicator.code)
-        if not records:
-            return indicator
-        keys = {(r.period, r.reported_by) for r in records}
-        kept = [r for r in indicator.achieved if (r.period, r.reported_by) not in keys]
-        merged = sorted([*kept, *records], key=lambda r: (r.period.start, r.period.end))
-        return attrs.evolve(indicator, achieved=tuple(merged))
-
-    def result(item: Any) -> Any:
-        changes: dict[str, Any] = {"indicators": tuple(updated(i) for i in item.indicators)}
-        if hasattr(item, "outputs"):
-            changes["outputs"] = tuple(result(o) for o in item.outputs)
-        return attrs.evolve(item, **changes)
-
-    impact = result(programme.impact) if programme.impact is not None else None
-    return attrs.evolve(programme, impact=impact, outcomes=tuple(result(o) for o in programme.outcomes))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple, TypeAlias
 
@@ -618,3 +618,69 @@ class Programme:
         for _, output in self.outputs():
             for activity in output.activities:
                 yield output, activity
+
+    def with_achieved(self, code: str, *achieved: Achieved) -> Programme:
+        """
+        A copy of the programme with *achieved* recorded for indicator *code*.
+
+        Each value replaces the indicator's value for the same period and reporter (a
+        correction) or is added; the indicator's values stay in period order. The programme
+        itself is not changed. A value for a period after the last of ``reporting_periods``
+        only counts once that period is added to them (:func:`~resultsframework.validate`
+        warns of it).
+
+        Raises:
+            KeyError: if the programme has no indicator *code*.
+
+        .. versionadded:: 0.1.0
+        """
+        self.indicator(code)
+        return with_achieved(self, {code: achieved})
+
+
+def with_achieved(programme: Programme, updates: Mapping[str, Sequence[Achieved]]) -> Programme:
+    """
+    *programme* with the values in *updates* (indicator code -> values) recorded, in one pass.
+
+    A value takes the place of the one with the same period and reporter; a value for a new
+    period or reporter goes before the first value of a later period. The order of the other
+    values is kept as written. Codes the programme does not have change nothing.
+    """
+
+    def key(record: Achieved) -> tuple[Period, str | None]:
+        return record.period, record.reported_by
+
+    def indicator(item: Indicator) -> Indicator:
+        records = updates.get(item.code)
+        if not records:
+            return item
+        new: dict[tuple[Period, str | None], list[Achieved]] = {}
+        for record in records:
+            new.setdefault(key(record), []).append(record)
+        replaced = set(new)
+        merged: list[Achieved] = []
+        for record in item.achieved:
+            if key(record) not in replaced:
+                merged.append(record)
+            else:  # the new values take the place of the first old one of their key
+                merged.extend(new.pop(key(record), ()))
+        for group in new.values():
+            when = (group[0].period.start, group[0].period.end)
+            at = next((i for i, r in enumerate(merged) if (r.period.start, r.period.end) > when), len(merged))
+            merged[at:at] = group
+        return attrs.evolve(item, achieved=tuple(merged))
+
+    def output(item: Output) -> Output:
+        return attrs.evolve(item, indicators=tuple(map(indicator, item.indicators)))
+
+    def outcome(item: Outcome) -> Outcome:
+        return attrs.evolve(
+            item,
+            indicators=tuple(map(indicator, item.indicators)),
+            outputs=tuple(map(output, item.outputs)),
+        )
+
+    impact = programme.impact
+    if impact is not None:
+        impact = attrs.evolve(impact, indicators=tuple(map(indicator, impact.indicators)))
+    return attrs.evolve(programme, impact=impact, outcomes=tuple(map(outcome, programme.outcomes)))

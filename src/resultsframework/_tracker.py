@@ -23,7 +23,7 @@ import attrs
 from ._errors import LoadError, Problem
 from ._escape import close_bidi
 from ._extras import require
-from ._frames import _exact, _replace
+from ._frames import _exact
 from ._model import (
     Achieved,
     Breakdown,
@@ -35,6 +35,7 @@ from ._model import (
     Value,
     Variance,
     VarianceCategory,
+    with_achieved,
 )
 from ._periods import Period, PeriodError
 
@@ -252,7 +253,7 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
             updates.setdefault(code, []).append(achieved)
     if problems:
         raise LoadError(problems, source)
-    return _replace(programme, {code: _merge(known[code], records) for code, records in updates.items()})
+    return with_achieved(programme, {code: _merge(known[code], records) for code, records in updates.items()})
 
 
 def _where(row: int, column: int, header: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from typing import Literal
 
 import attrs
 
-from ._assess import assess
+from ._assess import assess, report_date
 from ._disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
 from ._errors import Path, format_path
 from ._model import (
@@ -36,6 +37,7 @@ from ._model import (
     Value,
 )
 from ._numbers import is_number
+from ._periods import Period
 
 __all__ = ["Diagnostic", "Severity", "validate"]
 
@@ -93,7 +95,7 @@ def validate(
     return list(_Validator(programme, as_of, disaggregation).run())
 
 
-@attrs.define
+@attrs.define(slots=False)
 class _Validator:
     programme: Programme
     as_of: date | None
@@ -185,6 +187,20 @@ class _Validator:
 
     # -- indicators ----------------------------------------------------------------------
 
+    @functools.cached_property
+    def counted_until(self) -> date | None:
+        """The date after which a value's period is not counted: *as_of*, else the report date."""
+        return self.as_of if self.as_of is not None else report_date(self.programme)
+
+    def future(self, period: Period) -> str:
+        if self.as_of is not None:
+            return f"a value for {period}, which starts after {self.as_of}; it is not counted"
+        last = max(self.programme.reporting_periods, key=lambda p: p.end)
+        return (
+            f"a value for {period}, which starts after the last reporting period ({last}); it is not "
+            f"counted until {period} is added to reporting_periods"
+        )
+
     def indicator(self, path: Path, indicator: Indicator, parent: tuple[str, ...]) -> Iterator[Diagnostic]:
         if indicator.measure is Measure.MONEY:
             if indicator.currency is None:
@@ -229,12 +245,8 @@ class _Validator:
                         (*where, "breakdowns"),
                         f"the indicator requires a breakdown by {', '.join(missing)}",
                     )
-            if self.as_of is not None and record.period.start > self.as_of:
-                yield _warning(
-                    "future-period",
-                    (*where, "period"),
-                    f"a value for {record.period}, which starts after {self.as_of}; it is not counted",
-                )
+            if self.counted_until is not None and record.period.start > self.counted_until:
+                yield _warning("future-period", (*where, "period"), self.future(record.period))
             if (
                 indicator.measure is Measure.QUALITATIVE
                 and record.value is not None
@@ -276,10 +288,7 @@ class _Validator:
                     f"two values for {what} (see achieved[{min(i, j)}]); the one collected last counts",
                 )
 
-    def period(self, period: object, path: Path) -> Iterator[Diagnostic]:
-        from ._periods import Period  # noqa: PLC0415  (type only)
-
-        assert isinstance(period, Period)
+    def period(self, period: Period, path: Path) -> Iterator[Diagnostic]:
         if period.is_inverted:
             yield _error("period-inverted", path, f"the period {period} ends before it starts")
             return
