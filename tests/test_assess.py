@@ -195,6 +195,19 @@ class TestStatus:
             == overall(indicator(Measure.QUALITATIVE, target="Policy adopted", records=(record,))).status
         )
 
+    def test_a_value_without_a_target_is_not_assessed_rather_than_no_data(self) -> None:
+        """Reported figures are never shown as 'no data' because nothing says what they should reach."""
+        assert Status.NOT_ASSESSED == overall(indicator(values={"2025": 5})).status
+        record = Achieved(Period.year(2025), "Policy drafted")
+        no_status = indicator(Measure.QUALITATIVE, target="Policy adopted", records=(record,))
+        assert Status.NOT_ASSESSED == overall(no_status).status
+        per_period = rf.assess(
+            programme(indicator(target=100, values={"2025Q1": 5}, milestones={"2025Q2": 50}))
+        )
+        assert [("2025Q1", Status.NOT_ASSESSED), ("2025Q2", Status.NO_DATA)] == [
+            (str(p.period), p.status) for p in per_period["1.1.1"].periods
+        ]
+
     def test_the_rate_is_capped_with_min_not_max(self) -> None:
         """Akvo's percent_accomplishment_100 used max(x, 100); the cap must be min."""
         assert Decimal(1) == overall(indicator(target=4, values={"2025": 6})).capped_rate
@@ -357,7 +370,19 @@ class TestRecording:
 
 class TestDisaggregation:
     def breakdown(self, **cells: int) -> rf.Breakdown:
-        return rf.Breakdown(("sex",), tuple(rf.Cell((("sex", k),), v) for k, v in cells.items()))
+        return rf.Breakdown.by("sex", cells)
+
+    def test_a_breakdown_from_its_values_by_category(self) -> None:
+        assert rf.Breakdown(("sex",), (rf.Cell((("sex", "female"),), 80),)) == rf.Breakdown.by(
+            "sex", {"female": 80}
+        )
+        cross = rf.Breakdown.by(("sex", "age"), {("female", "18-24"): 40, ("male", "60+"): 3}, complete=False)
+        assert [(("sex", "female"), ("age", "18-24")), (("sex", "male"), ("age", "60+"))] == [
+            c.categories for c in cross.cells
+        ]
+        assert not cross.complete
+        with pytest.raises(ValueError, match="one category for each of the dimensions sex, age"):
+            rf.Breakdown.by(("sex", "age"), {"female": 40})  # type: ignore[dict-item]
 
     def test_totals_and_shares(self) -> None:
         """13,271 women + 12,250 men = 25,521 individuals; women are 52 %."""

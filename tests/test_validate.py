@@ -46,6 +46,20 @@ class TestVariance:
             p, as_of=date(2025, 4, 2)
         )
 
+    def test_values_without_a_target_need_a_target_not_a_reason(self) -> None:
+        p = programme(indicator(values={"2025": 5}))
+        (diagnostic,) = rf.validate(p)
+        assert ("warning", "target-missing", f"{IND}.target") == found(p)[0]
+        assert "no target, so the indicator is not assessed" in diagnostic.message
+        text_only = attrs.evolve(p.indicator("1.1.1"), target=rf.Target(text="All partners trained"))
+        p = attrs.evolve(
+            p,
+            outcomes=(
+                attrs.evolve(p.outcomes[0], outputs=(rf.Output("1", "Out", indicators=(text_only,)),)),
+            ),
+        )
+        assert [("warning", "target-missing", f"{IND}.target.value")] == found(p)
+
 
 class TestPeriods:
     def test_value_outside_the_programme(self) -> None:

@@ -401,16 +401,14 @@ class _Context:
         stated: Status | None,
     ) -> Status:
         """The status of *value* against *target* (judged against *due* when not *final*)."""
-        if indicator.measure is Measure.QUALITATIVE:
-            return stated or Status.NO_DATA
         if value is None:
             if stated is not None:
                 return stated
             if not reported and self._before_start():
                 return Status.NOT_STARTED
             return Status.NO_DATA
-        if target is None:
-            return stated or Status.NO_DATA
+        if indicator.measure is Measure.QUALITATIVE or target is None:
+            return stated or Status.NOT_ASSESSED
         if indicator.measure is Measure.YES_NO or isinstance(value, bool) or isinstance(target, bool):
             if value == target:
                 return Status.ACHIEVED
@@ -420,7 +418,7 @@ class _Context:
         achieved = numeric(value)
         goal = numeric(target)
         if achieved is None or goal is None:
-            return stated or Status.NO_DATA
+            return stated or Status.NOT_ASSESSED
         reached = _compare(indicator.direction, achieved, goal, self.band)
         if reached is not None:
             return reached

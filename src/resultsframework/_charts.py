@@ -35,6 +35,7 @@ COLOURS = {
     Status.NOT_ACHIEVED: "#cf222e",
     Status.NOT_STARTED: "#afb8c1",
     Status.NOT_CONDUCTED: "#8c959f",
+    Status.NOT_ASSESSED: "#eaeef2",
     Status.NO_DATA: "#d0d7de",
 }
 

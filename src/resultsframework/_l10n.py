@@ -65,6 +65,7 @@ STATUS_LABELS: dict[Status, str] = {
     Status.NOT_ACHIEVED: N_("Not achieved"),
     Status.NOT_STARTED: N_("Not started"),
     Status.NOT_CONDUCTED: N_("Not conducted"),
+    Status.NOT_ASSESSED: N_("Not assessed"),
     Status.NO_DATA: N_("No data"),
 }
 

@@ -17,7 +17,7 @@ import datetime
 import enum
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import NamedTuple, TypeAlias
+from typing import NamedTuple, TypeAlias, overload
 
 import attrs
 
@@ -143,6 +143,9 @@ class Status(_Choice):
     NOT_ACHIEVED = "not_achieved"
     NOT_STARTED = "not_started"
     NOT_CONDUCTED = "not_conducted"
+    NOT_ASSESSED = "not_assessed"
+    """Values were reported but cannot be judged: there is no target in numbers to judge them
+    against, or a qualitative value comes without the status the report states."""
     NO_DATA = "no_data"
 
 
@@ -365,6 +368,60 @@ class Breakdown:
     cells: tuple[Cell, ...]
     complete: bool = True
     explanation: str | None = None
+
+    @overload
+    @classmethod
+    def by(
+        cls,
+        dimensions: str,
+        values: Mapping[str, Value],
+        *,
+        complete: bool = True,
+        explanation: str | None = None,
+    ) -> Breakdown: ...
+
+    @overload
+    @classmethod
+    def by(
+        cls,
+        dimensions: Sequence[str],
+        values: Mapping[tuple[str, ...], Value],
+        *,
+        complete: bool = True,
+        explanation: str | None = None,
+    ) -> Breakdown: ...
+
+    @classmethod
+    def by(
+        cls,
+        dimensions: str | Sequence[str],
+        values: Mapping[str, Value] | Mapping[tuple[str, ...], Value],
+        *,
+        complete: bool = True,
+        explanation: str | None = None,
+    ) -> Breakdown:
+        """
+        A breakdown from its values keyed by category.
+
+        ``Breakdown.by("sex", {"female": 80, "male": 91})``; across several dimensions, keys are
+        tuples of categories in the order of *dimensions*:
+        ``Breakdown.by(("sex", "age"), {("female", "18-24"): 40, ...})``.
+
+        Raises:
+            ValueError: if a key does not name one category per dimension.
+
+        .. versionadded:: 0.1.0
+        """
+        dims = (dimensions,) if isinstance(dimensions, str) else tuple(dimensions)
+        cells = []
+        for key, value in values.items():
+            categories = (key,) if isinstance(key, str) else tuple(key)
+            if len(categories) != len(dims):
+                raise ValueError(
+                    f"the cell {key!r} needs one category for each of the dimensions {', '.join(dims)}"
+                )
+            cells.append(Cell(tuple(zip(dims, categories, strict=True)), value))
+        return cls(dims, tuple(cells), complete, explanation)
 
 
 @attrs.frozen

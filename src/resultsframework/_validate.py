@@ -213,6 +213,19 @@ class _Validator:
                     (*path, "currency"),
                     f"expected an ISO 4217 code such as 'USD', found {indicator.currency!r}",
                 )
+        if (
+            indicator.measure is not Measure.QUALITATIVE
+            and (indicator.target is None or indicator.target.value is None)
+            and any(r.value is not None for r in indicator.achieved)
+        ):
+            text = indicator.target.text if indicator.target is not None else None
+            yield _warning(
+                "target-missing",
+                (*path, "target", "value") if text else (*path, "target"),
+                f"the target is only text ({text!r}); without its value the indicator is not assessed"
+                if text
+                else "values are reported but there is no target, so the indicator is not assessed",
+            )
         if indicator.baseline is not None:
             yield from self.value(indicator, indicator.baseline.value, (*path, "baseline", "value"))
         if indicator.target is not None:
