@@ -156,7 +156,12 @@ def _add_interop_commands(commands: Any) -> None:
     chart.add_argument("--indicator", metavar="CODE")
     chart.add_argument("--by", choices=["output", "outcome", "organisation"])
     chart.add_argument("-l", "--locale", default="en")
-    chart.add_argument("--as-of", metavar="DATE", type=_date)
+    chart.add_argument(
+        "--as-of",
+        metavar="DATE",
+        type=_date,
+        help="assess as of this date (default: the end of the last reporting period)",
+    )
 
 
 def _output_options(command: argparse.ArgumentParser) -> None:
@@ -168,7 +173,10 @@ def _output_options(command: argparse.ArgumentParser) -> None:
         "--digits", choices=["latn", "arab"], help="digits to write numbers with (arab: ٠١٢٣)"
     )
     command.add_argument(
-        "--as-of", metavar="DATE", type=_date, help="assess as of this date (default: final)"
+        "--as-of",
+        metavar="DATE",
+        type=_date,
+        help="assess as of this date (default: the end of the last reporting period)",
     )
 
 

@@ -104,7 +104,8 @@ def align(
     Args:
         programmes: One programme or several.
         framework: A framework or the id of a known one.
-        as_of: The date statuses are assessed as of (default: final).
+        as_of: The date statuses are assessed as of (default: each programme as of the end of
+            its last reporting period).
         assessments: Assessments to use instead, one per programme, in order.
 
     .. versionadded:: 0.1.0
