@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -74,7 +75,13 @@ class TestOtherCommands:
     def test_summary(self) -> None:
         code, out, _ = run("summary", str(EXAMPLE))
         assert 0 == code
-        assert "1.1.2  not_achieved" in out
+        assert "Assessed as of 2021-12-31" in out
+        lines = [line for line in out.splitlines() if re.match(r"\d+\.\d", line)]
+        rows = {line.split()[0]: line.split() for line in lines}
+        assert ["1.1.2", "not", "achieved", "20", "60", "33.3%"] == rows["1.1.2"]
+        assert ["1.4.1", "not", "conducted", "–", "70%", "–"] == rows["1.4.1"]
+        header = next(line for line in out.splitlines() if line.startswith("code"))
+        assert {len(header)} == {len(line) for line in lines}  # the columns line up
         assert "3 exceeded, 8 achieved, 1 not achieved, 2 not conducted" in out
 
     def test_schema_is_json(self) -> None:

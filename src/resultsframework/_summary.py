@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ._assess import assess
-from ._model import Programme, Ratio, Status, Value
+from ._model import Measure, Programme, Ratio, Status, Value
 
 __all__ = ["summary"]
 
 
-def _value(value: Value | None) -> str:
+def _value(value: Value | None, *, percent: bool = False) -> str:
     if value is None:
         return "–"
     if isinstance(value, bool):
@@ -18,9 +18,8 @@ def _value(value: Value | None) -> str:
     if isinstance(value, Ratio):
         pct = value.percent
         return f"{value.numerator}/{value.denominator}" + (f" ({pct:.1f}%)" if pct is not None else "")
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
+    text = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+    return f"{text}%" if percent and isinstance(value, int | Decimal) else text
 
 
 def summary(programme: Programme) -> str:
@@ -52,15 +51,27 @@ def summary(programme: Programme) -> str:
         f"{len(programme.outcomes)} outcome(s), {outputs} output(s), {activities} activities, "
         f"{len(assessment)} indicators"
     )
+    if assessment.as_of is not None:
+        lines.append(f"Assessed as of {assessment.as_of}")
     lines.append("")
-    width = max((len(code) for code in assessment), default=4)
-    lines.append(f"{'code':<{width}}  {'status':<13}  {'achieved':>10}  {'target':>10}  {'rate':>7}")
+    rows = [("code", "status", "achieved", "target", "rate")]
     for item in assessment.indicators:
         rate = item.overall.percent
-        lines.append(
-            f"{item.code:<{width}}  {item.status.value:<13}  {_value(item.overall.achieved):>10}  "
-            f"{_value(item.overall.target):>10}  {f'{rate:.1f}%' if rate is not None else '–':>7}"
+        percent = item.indicator.measure is Measure.PERCENTAGE
+        rows.append(
+            (
+                item.code,
+                item.status.value.replace("_", " "),
+                _value(item.overall.achieved, percent=percent),
+                _value(item.overall.target, percent=percent),
+                f"{rate:.1f}%" if rate is not None else "–",
+            )
         )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        left = [f"{text:<{width}}" for text, width in zip(row[:2], widths, strict=False)]
+        right = [f"{text:>{width}}" for text, width in zip(row[2:], widths[2:], strict=True)]
+        lines.append("  ".join([*left, *right]).rstrip())
     counts = assessment.counts()
     lines.append("")
     lines.append(", ".join(f"{counts[s]} {s.value.replace('_', ' ')}" for s in Status if counts[s]))
