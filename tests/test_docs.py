@@ -38,3 +38,22 @@ def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     result = runner.summarize(verbose=False)
     assert result.attempted > 0
     assert result.failed == 0, f"{result.failed} example(s) in {page.name} failed; see the output above"
+
+
+def test_readme_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's example does what its comments say."""
+    (block,) = [
+        body
+        for lang, body in BLOCK.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+        if lang == "python"
+    ]
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {})  # our own README
+    out = capsys.readouterr().out.splitlines()
+    assert ["not_achieved", "150.0%"] == out[:2]
+    assert out[2].startswith("dates.extension_reason: warning [extension-reason-missing]")
+    assert any("Évaluation de la performance fondée sur les indicateurs" in line for line in out)
+    assert (tmp_path / "table.xlsx").read_bytes()[:2] == b"PK" == (tmp_path / "report.docx").read_bytes()[:2]
