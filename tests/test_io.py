@@ -92,6 +92,44 @@ class TestWriting:
         assert 0o640 == path.stat().st_mode & 0o777
 
 
+class TestPortfolio:
+    def test_one_programme_a_line(self, tmp_path: Path, example: rf.Programme) -> None:
+        path = tmp_path / "portfolio.jsonl"
+        rf.dump_portfolio([example, example], path)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert 2 == len(lines)
+        assert json.loads(lines[0])["format"] == "resultsframework/1"
+        assert [example, example] == rf.load_portfolio(path)
+
+    def test_a_programme_file_is_a_portfolio_of_one(self, example: rf.Programme) -> None:
+        assert [example] == rf.load_portfolio(EXAMPLE)
+
+    def test_blank_lines_are_skipped(self, tmp_path: Path) -> None:
+        path = tmp_path / "p.jsonl"
+        path.write_text('\n{"format": "resultsframework/1", "title": "A"}\n\n', encoding="utf-8")
+        assert ["A"] == [p.title for p in rf.iter_portfolio(path)]
+
+    def test_every_bad_line_is_reported_with_its_number(self, tmp_path: Path) -> None:
+        path = tmp_path / "p.jsonl"
+        path.write_text(
+            '{"format": "resultsframework/1", "title": "A"}\n'
+            '{"format": "resultsframework/1", "titel": "B"}\n'
+            "not json\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(rf.LoadError) as info:
+            rf.load_portfolio(path)
+        assert [
+            f"{path}: title (line 2): required field is missing",
+            f"{path}: titel (line 2): unknown key 'titel'; did you mean 'title'?",
+            f"{path}: $ (line 3): not valid JSON: Expecting value (column 1)",
+        ] == info.value.lines()
+        streamed = rf.iter_portfolio(path)
+        assert "A" == next(streamed).title  # streaming gives what it can, then stops at line 2
+        with pytest.raises(rf.LoadError, match="line 2"):
+            next(streamed)
+
+
 class TestBadInput:
     """Each bad input gives the user one line per problem: where, what was expected, what was found."""
 

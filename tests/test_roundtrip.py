@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from hypothesis import given
+from hypothesis import strategies as st
 
 import resultsframework as rf
 
@@ -26,6 +30,14 @@ class TestRoundTrip:
         for fmt in ("json", "yaml"):
             text = rf.dumps(programme, fmt)
             assert text == rf.dumps(rf.loads(text, fmt), fmt)
+
+    @given(st.lists(programmes, max_size=3))
+    def test_portfolio(self, portfolio: list[rf.Programme]) -> None:
+        """A portfolio file (JSON Lines) gives back the same programmes, in order, streamed or not."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "portfolio.jsonl"
+            rf.dump_portfolio(portfolio, path)
+            assert portfolio == rf.load_portfolio(path) == list(rf.iter_portfolio(path))
 
     @given(periods())
     def test_period_ids(self, period: rf.Period) -> None:

@@ -534,27 +534,46 @@ def iter_portfolio(path: str | os.PathLike[str]) -> Iterator[Programme]:
 
     .. versionadded:: 0.1.0
     """
-    source = str(path)
-    with Path(path).open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                yield load_document(raw, "json", None, Programme, FORMAT)
-            except LoadError as e:
-                located = [Problem(p.path, p.message, number) for p in e.problems]
-                raise LoadError(located, source) from None
+    for number, raw in _portfolio_lines(path):
+        try:
+            yield load_document(raw, "json", None, Programme, FORMAT)
+        except LoadError as e:
+            raise LoadError(_on_line(e, number), str(path)) from None
 
 
 def load_portfolio(path: str | os.PathLike[str]) -> list[Programme]:
     """
     Read every programme of a portfolio file (JSON Lines), or of one programme file.
 
+    Raises:
+        LoadError: listing the problems of every line that is not a valid programme.
+
     .. versionadded:: 0.1.0
     """
-    if format_for_portfolio(path) == "jsonl":
-        return list(iter_portfolio(path))
-    return [load(path)]
+    if format_for_portfolio(path) != "jsonl":
+        return [load(path)]
+    programmes: list[Programme] = []
+    problems: list[Problem] = []
+    for number, raw in _portfolio_lines(path):
+        try:
+            programmes.append(load_document(raw, "json", None, Programme, FORMAT))
+        except LoadError as e:
+            problems += _on_line(e, number)
+    if problems:
+        raise LoadError(problems, str(path))
+    return programmes
+
+
+def _portfolio_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, bytes]]:
+    """The non-empty lines of a JSON Lines file, with their numbers."""
+    with Path(path).open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if raw.strip():
+                yield number, raw
+
+
+def _on_line(error: LoadError, number: int) -> list[Problem]:
+    return [Problem(p.path, p.message, number) for p in error.problems]
 
 
 def format_for_portfolio(path: str | os.PathLike[str]) -> str:
