@@ -9,9 +9,11 @@ import re
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import resultsframework as rf
+from resultsframework._errors import format_path
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("RF_UPDATE_GOLDEN") == "1"
@@ -280,6 +282,43 @@ class TestHostileText:
 
         document = docx.Document(io.BytesIO(rf.render(hostile, "docx")))  # type: ignore[arg-type]
         assert HOSTILE + "\u202c" in document.tables[0].rows[1].cells[0].text
+
+
+PASTED = "Line one\x0bline two\x07 (pasted from Word)"
+
+
+class TestControlCharacters:
+    """Text pasted from Word carries control characters that Word and Excel files cannot hold."""
+
+    @pytest.fixture
+    def pasted(self, example: rf.Programme) -> rf.Programme:
+        record = attrs.evolve(example.indicator("1.1.1").achieved[0], narrative=PASTED, source="A\x00B")
+        return attrs.evolve(example.with_achieved("1.1.1", record), title="Title\x1f")
+
+    def test_every_format_renders_them_visibly(self, pasted: rf.Programme) -> None:
+        import docx
+        import openpyxl
+
+        shown = "Line one\nline two\ufffd (pasted from Word)"
+        document = docx.Document(io.BytesIO(rf.render(pasted, "docx")))  # type: ignore[arg-type]
+        assert any(shown == cell.text for row in document.tables[0].rows for cell in row.cells)
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(pasted, "xlsx"))).active  # type: ignore[arg-type]
+        assert any(c.value == shown for row in sheet.iter_rows() for c in row)
+        assert "Line one<br>line two\ufffd (pasted from Word)" in rf.render(pasted, "html")
+        assert PASTED in rf.render(pasted, "csv")  # data: kept as written
+        assert rf.report(pasted, "docx")[:2] == b"PK"
+        assert b"Title\xef\xbf\xbd" in rf.to_iati(pasted)
+
+    def test_the_tracker_gives_back_what_was_written(self, pasted: rf.Programme) -> None:
+        assert pasted == rf.read_tracker(pasted, rf.tracker_workbook(pasted))
+
+    def test_validate_says_where_they_are(self, pasted: rf.Programme) -> None:
+        found = [(d.code, format_path(d.path)) for d in rf.validate(pasted) if d.code == "control-character"]
+        assert [
+            ("control-character", "title"),
+            ("control-character", "outcomes[0].outputs[0].indicators[0].achieved[0].narrative"),
+            ("control-character", "outcomes[0].outputs[0].indicators[0].achieved[0].source"),
+        ] == found
 
 
 class TestLocalisation:

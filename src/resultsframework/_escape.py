@@ -13,12 +13,14 @@ import re
 
 __all__ = [
     "close_bidi",
+    "display_text",
     "formula_safe",
     "html_text",
     "is_formula_like",
     "isolate",
     "markdown_block",
     "markdown_text",
+    "xml_safe",
 ]
 
 _EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO, closed by PDF U+202C
@@ -47,6 +49,28 @@ def close_bidi(text: str) -> str:
     return text
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_BREAKS = re.compile("[\x0b\x0c]")
+
+
+def xml_safe(text: str) -> str:
+    """
+    *text* as XML 1.0 can hold it, for Word, Excel, HTML and IATI.
+
+    A vertical tab or form feed (Word's manual line and page breaks, common in text pasted
+    from Word) becomes a new line; any other control character, which XML cannot hold at all,
+    is shown as U+FFFD (�), so that its place stays visible. ``validate`` warns of both.
+    """
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub("\ufffd", _BREAKS.sub("\n", text))
+
+
+def display_text(text: str) -> str:
+    """*text* as every renderer shows it: bidirectional controls closed, XML-safe."""
+    return xml_safe(close_bidi(text))
+
+
 def isolate(text: str) -> str:
     """
     Wrap *text* in a first-strong isolate (U+2068 ... U+2069).
@@ -55,12 +79,12 @@ def isolate(text: str) -> str:
     ("6 Network meetings held", not "Network meetings held 6"), and an Arabic one
     its own, whatever the paragraph's direction.
     """
-    return f"\u2068{close_bidi(text)}\u2069" if text else text
+    return f"\u2068{display_text(text)}\u2069" if text else text
 
 
 def html_text(text: str) -> str:
     """Text for HTML content and attributes: every markup character escaped, newlines as <br>."""
-    return html.escape(close_bidi(text), quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+    return html.escape(display_text(text), quote=True).replace("\r\n", "\n").replace("\n", "<br>")
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -73,7 +97,7 @@ def markdown_text(text: str) -> str:
     HTML is escaped (GitHub renders inline HTML), emphasis, code, link, strike-through
     and pipe characters are backslash-escaped, and newlines become ``<br>``.
     """
-    escaped = html.escape(close_bidi(text), quote=False)
+    escaped = html.escape(display_text(text), quote=False)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
     return escaped.replace("\r\n", "\n").replace("\n", "<br>")
 

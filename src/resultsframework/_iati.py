@@ -25,6 +25,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ._assess import aggregate
+from ._escape import xml_safe
 from ._extras import require
 from ._model import (
     Achieved,
@@ -66,17 +67,11 @@ MEASURE_CODES = {
 QUALITATIVE = "5"
 SDG_INDICATOR = re.compile(r"^\d+\.[0-9a-z]+\.\d+$")
 URL = re.compile(r"^https?://\S+$")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _clean(text: str) -> str:
-    """Text XML 1.0 can hold: characters it cannot are replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def _narrative(parent: ET.Element, tag: str, text: str | None) -> ET.Element:
     element = ET.SubElement(parent, tag)
-    ET.SubElement(element, "narrative").text = _clean(text or "")
+    ET.SubElement(element, "narrative").text = xml_safe(text or "")
     return element
 
 
@@ -142,14 +137,14 @@ def _activity(root: ET.Element, programme: Programme, reporting_org: str | None,
     number = programme.identifier("mptf_project") or programme.identifier("programme_number") or "0"
     ET.SubElement(activity, "iati-identifier").text = programme.identifier("iati") or f"{org_ref}-{number}"
     reporting = ET.SubElement(activity, "reporting-org", {"ref": org_ref, "type": org_type})
-    ET.SubElement(reporting, "narrative").text = _clean(lead.name or lead.id) if lead else org_ref
+    ET.SubElement(reporting, "narrative").text = xml_safe(lead.name or lead.id) if lead else org_ref
     _narrative(activity, "title", programme.title)
     summary = programme.narrative.get("executive_summary") or programme.narrative.get("purpose")
     description = _narrative(activity, "description", summary or programme.title)
     description.set("type", "1")
     for organisation in programme.organisations:
         org = ET.SubElement(activity, "participating-org", {"role": ROLE_CODES[organisation.role]})
-        ET.SubElement(org, "narrative").text = _clean(organisation.name or organisation.id)
+        ET.SubElement(org, "narrative").text = xml_safe(organisation.name or organisation.id)
     if not programme.organisations:  # IATI requires one: the reporting organisation, accountable
         org = ET.SubElement(activity, "participating-org", {"role": "2", "ref": org_ref})
         ET.SubElement(org, "narrative").text = org_ref
@@ -313,12 +308,12 @@ def _figure(
         attributes["value"] = shown
     element = ET.SubElement(node, tag, attributes)
     for name, category in dimensions:
-        ET.SubElement(element, "dimension", {"name": _clean(name), "value": _clean(category)})
+        ET.SubElement(element, "dimension", {"name": xml_safe(name), "value": xml_safe(category)})
     note = "\n".join(p for p in (comment, _comment_value(value)) if p)
     if note:
         _narrative(element, "comment", note)
     for url in documents or ():  # a source of verification that is a web address
-        link = ET.SubElement(element, "document-link", {"url": _clean(url), "format": "text/html"})
+        link = ET.SubElement(element, "document-link", {"url": xml_safe(url), "format": "text/html"})
         _narrative(link, "title", "Source of verification")
         ET.SubElement(link, "category", {"code": "A08"})  # DocumentCategory: results, outcomes and outputs
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from ._escape import close_bidi, isolate
+from ._escape import display_text, isolate
 from ._extras import require
 from ._table import GROUP_FILLS, HEADER_FILL, Table, TableCell
 
@@ -104,13 +104,13 @@ def add_paragraph(
     if rtl:
         _set_bidi(para)
     if prefix:
-        run = para.add_run(close_bidi(prefix) + (" " if text else ""))
+        run = para.add_run(display_text(prefix) + (" " if text else ""))
         run.bold = True
         run.font.cs_bold = True
         if rtl:
             run.font.rtl = True
     if text:
-        run = para.add_run(isolate(text) if rtl and not label else close_bidi(text))
+        run = para.add_run(isolate(text) if rtl and not label else display_text(text))
         if bold:
             run.bold = True
             run.font.cs_bold = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ._escape import close_bidi, isolate
+from ._escape import display_text, isolate
 from ._extras import require
 from ._table import GROUP_FILLS, HEADER_FILL, Table, TableCell
 
@@ -31,7 +31,7 @@ def _text(cell: TableCell, rtl: bool) -> str:
 def _put_text(sheet: Any, row: int, column: int, text: str) -> Any:
     """Write *text* as a string cell, whatever it starts with."""
     cell = sheet.cell(row=row, column=column)
-    cell.value = close_bidi(text)
+    cell.value = display_text(text)
     cell.data_type = "s"  # openpyxl would take "=..." for a formula
     cell.quotePrefix = True  # and Excel would, once the cell is edited
     return cell

@@ -16,12 +16,12 @@ import io
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from ._errors import LoadError, Problem
-from ._escape import close_bidi
+from ._escape import display_text
 from ._extras import require
 from ._frames import _exact
 from ._model import (
@@ -133,7 +133,7 @@ def tracker_workbook(programme: Programme) -> bytes:
                 cell = sheet.cell(row=row, column=index)
                 value = values.get(header)
                 if value is not None:
-                    cell.value = close_bidi(value) if isinstance(value, str) else value
+                    cell.value = display_text(value) if isinstance(value, str) else value
                     if isinstance(value, str):
                         cell.data_type = "s"  # text, never a formula
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -372,7 +372,35 @@ def _merge(indicator: Indicator, records: list[Achieved]) -> list[Achieved]:
             if kept is not None:
                 breakdown = attrs.evolve(breakdown, complete=kept.complete, explanation=kept.explanation)  # noqa: PLW2901
             breakdowns.append(breakdown)
+        variance = record.variance
+        if variance is not None and old.variance is not None:
+            variance = attrs.evolve(variance, reason=_as_written(old.variance.reason, variance.reason))
         merged.append(
-            attrs.evolve(record, status=old.status, collected=old.collected, breakdowns=tuple(breakdowns))
+            attrs.evolve(
+                record,
+                value=_as_written(old.value, record.value),
+                narrative=_as_written(old.narrative, record.narrative),
+                variance=variance,
+                source=_as_written(old.source, record.source),
+                comment=_as_written(old.comment, record.comment),
+                status=old.status,
+                collected=old.collected,
+                breakdowns=tuple(breakdowns),
+            )
         )
     return merged
+
+
+_T = TypeVar("_T")
+
+
+def _as_written(old: object, new: _T) -> _T:
+    """
+    The programme's own text when the cell shows it unchanged.
+
+    A workbook holds texts as they are displayed (bidirectional controls closed, characters
+    Excel cannot hold replaced); reading back what was displayed gives back what was written.
+    """
+    if isinstance(old, str) and isinstance(new, str) and new != old and display_text(old) == new:
+        return old  # type: ignore[return-value]
+    return new

@@ -26,6 +26,7 @@ from ._model import (
     Accumulation,
     Achieved,
     Breakdown,
+    Cell,
     Dimension,
     FrameworkLink,
     Indicator,
@@ -106,6 +107,7 @@ class _Validator:
         yield from self.codes()
         yield from self.organisations()
         yield from self.links()
+        yield from self.texts()
         assessment = assess(self.programme, self.as_of)
         for path, indicator, parent in self.indicators():
             yield from self.indicator(path, indicator, parent)
@@ -171,6 +173,23 @@ class _Validator:
                         f"activity {activity.code} sits under output {output.code}, "
                         "but its code says otherwise",
                     )
+
+    def texts(self) -> Iterator[Diagnostic]:
+        for path, text in _texts(self.programme, ()):
+            found = _CONTROL.search(text)
+            if found is None:
+                continue
+            char = found.group()
+            if char in "\x0b\x0c":
+                shown = "a line break in Word, Excel and HTML"
+            else:
+                shown = "\ufffd in Word, Excel and HTML, which cannot hold it"
+            yield _warning(
+                "control-character",
+                path,
+                f"the text holds the control character U+{ord(char):04X} (often pasted from Word); "
+                f"it is shown as {shown}",
+            )
 
     def organisations(self) -> Iterator[Diagnostic]:
         known = {o.id for o in self.programme.organisations}
@@ -508,6 +527,30 @@ class _Validator:
             if dimension.id == name:
                 return dimension
         return BUILTIN_DIMENSIONS.get(name)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _texts(item: object, path: Path) -> Iterator[tuple[Path, str]]:
+    """Every text of a programme, with its field path."""
+    if isinstance(item, str):
+        yield path, item
+    elif isinstance(item, Cell):
+        for dimension, category in item.categories:
+            yield from _texts(category, (*path, dimension))
+        yield from _texts(item.value, (*path, "value"))
+    elif isinstance(item, tuple):
+        for index, element in enumerate(item):
+            yield from _texts(element, (*path, index))
+    elif isinstance(item, dict):
+        for key, element in item.items():
+            yield from _texts(element, (*path, key))
+    elif not isinstance(item, Period | Ratio | FrameworkLink):
+        kind = type(item)
+        if attrs.has(kind):
+            for field in attrs.fields(kind):
+                yield from _texts(getattr(item, field.name), (*path, field.name))
 
 
 def _prefixes(outcome_code: str, output_code: str) -> tuple[str, ...]:
