@@ -173,3 +173,83 @@ programmes = st.builds(
     ),
     outcomes=tuples(outcomes, 2),
 )
+
+
+# -- programmes as reports hold them: every value fits its indicator's measure ----------------
+
+safe_names = st.from_regex(r"\A[a-z][a-z0-9_\-]{0,8}\Z")
+"""Dimension and category names as programmes write them (``sex``, ``18-24``, ``business_grant``)."""
+quarters = st.builds(rf.Period.quarter, st.integers(2020, 2030), st.integers(1, 4))
+_VALUES: dict[rf.Measure, st.SearchStrategy[rf.Value]] = {
+    rf.Measure.COUNT: st.integers(0, 10**9),
+    rf.Measure.NUMBER: numbers,
+    rf.Measure.MONEY: st.decimals(min_value=0, max_value=Decimal("1e9"), places=2),
+    rf.Measure.PERCENTAGE: st.one_of(
+        st.builds(rf.Ratio, st.integers(0, 1000), st.integers(1, 1000)),
+        st.decimals(min_value=0, max_value=100, places=2),
+    ),
+    rf.Measure.YES_NO: st.booleans(),
+    rf.Measure.QUALITATIVE: st.text(min_size=1, max_size=30),
+}
+
+
+@st.composite
+def reported_indicators(draw: st.DrawFn, code: str) -> rf.Indicator:
+    measure = draw(st.sampled_from(rf.Measure))
+    value = _VALUES[measure]
+    numeric = measure in (rf.Measure.COUNT, rf.Measure.NUMBER, rf.Measure.MONEY)
+    keys = draw(
+        st.lists(st.tuples(quarters, st.none() | st.sampled_from(["IOM", "UNDP"])), max_size=3, unique=True)
+    )
+    records = []
+    for period, reporter in keys:
+        breakdowns: tuple[rf.Breakdown, ...] = ()
+        if numeric and draw(st.booleans()):
+            dimension = draw(safe_names | st.sampled_from(["sex", "status", "source", "period"]))
+            categories = draw(st.lists(safe_names, min_size=1, max_size=3, unique=True))
+            cells = {category: draw(st.integers(0, 1000)) for category in categories}
+            breakdowns = (rf.Breakdown.by(dimension, cells, complete=draw(st.booleans())),)
+        variance = draw(
+            optional(
+                st.builds(
+                    rf.Variance,
+                    st.text(min_size=1, max_size=30),
+                    optional(st.sampled_from(rf.VarianceCategory)),
+                )
+            )
+        )
+        records.append(
+            rf.Achieved(
+                period,
+                draw(st.none() | value),
+                narrative=draw(st.none() | texts),
+                variance=variance,  # type: ignore[arg-type]
+                source=draw(st.none() | texts),
+                breakdowns=breakdowns,
+                reported_by=reporter,
+                comment=draw(st.none() | texts),
+            )
+        )
+    return rf.Indicator(
+        code,
+        draw(st.text(min_size=1, max_size=30)),
+        measure,
+        target=rf.Target(draw(value)),
+        achieved=tuple(sorted(records, key=lambda r: (r.period.start, r.reported_by or ""))),
+    )
+
+
+@st.composite
+def reported_programmes(draw: st.DrawFn) -> rf.Programme:
+    """A programme with one outcome and output, and indicators whose values fit their measure."""
+    count = draw(st.integers(1, 4))
+    indicators = tuple(draw(reported_indicators(f"1.1.{n}")) for n in range(1, count + 1))
+    output = rf.Output("1", "Output", indicators=indicators)
+    return rf.Programme(
+        draw(st.text(min_size=1, max_size=30)),
+        organisations=(
+            rf.Organisation("IOM", rf.OrganisationRole.LEAD),
+            rf.Organisation("UNDP", rf.OrganisationRole.PARTICIPATING),
+        ),
+        outcomes=(rf.Outcome("1", "Outcome", outputs=(output,)),),
+    )

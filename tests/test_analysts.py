@@ -7,10 +7,12 @@ import io
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
 
 import resultsframework as rf
 
 from .conftest import ROOT
+from .strategies import reported_programmes
 
 ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
 
@@ -77,6 +79,11 @@ class TestDataFrames:
     def test_round_trip(self, example: rf.Programme, illustrative: rf.Programme) -> None:
         for programme in (example, illustrative):
             assert programme == rf.from_dataframe(programme, rf.to_dataframe(programme))
+
+    @settings(max_examples=40)
+    @given(reported_programmes())
+    def test_any_programme_comes_back_unchanged(self, programme: rf.Programme) -> None:
+        assert programme == rf.from_dataframe(programme, rf.to_dataframe(programme))
 
     def test_new_values_from_a_frame(self, illustrative: rf.Programme) -> None:
         import pandas as pd

@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
 
 import resultsframework as rf
 
 from .conftest import ROOT
+from .strategies import reported_programmes
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -49,6 +51,11 @@ class TestWorkbook:
     def test_round_trip_without_loss(self, example: rf.Programme, illustrative: rf.Programme) -> None:
         for programme in (example, illustrative):
             assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))
+
+    @settings(max_examples=25)
+    @given(reported_programmes())
+    def test_any_programme_comes_back_unchanged(self, programme: rf.Programme) -> None:
+        assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))
 
     def test_layout(self, illustrative: rf.Programme) -> None:
         sheet = workbook(illustrative)["Tracker"]

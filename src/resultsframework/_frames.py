@@ -19,10 +19,13 @@ import math
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import attrs
 
 from ._assess import Assessment, IndicatorAssessment, assess
 from ._errors import LoadError, Problem
+from ._escape import display_text
 from ._extras import require
 from ._model import (
     Achieved,
@@ -148,9 +151,24 @@ def _rows(
         for breakdown in record.breakdowns:
             for cell in breakdown.cells:
                 for dimension, _ in cell.categories:
-                    dimensions.setdefault(dimension, None)
-                rows.append({**at, **dict(cell.categories), **_values(cell.value)})
+                    dimensions.setdefault(_column(dimension), None)
+                categories = {_column(d): c for d, c in cell.categories}
+                rows.append({**at, **categories, **_values(cell.value)})
     return rows
+
+
+DIMENSION_PREFIX = "dimension:"
+
+
+def _column(dimension: str) -> str:
+    """The column of a dimension: its id, or ``dimension:ID`` when the id is taken by another column."""
+    taken = dimension in FIXED or dimension in VALUES or dimension.startswith(DIMENSION_PREFIX)
+    return DIMENSION_PREFIX + dimension if taken else dimension
+
+
+def _blank(value: object) -> bool:
+    """Whether a frame cell holds nothing (None, NaN, NaT, pandas.NA or an empty text)."""
+    return _text(value) in (None, "")
 
 
 def _values(value: Value | None) -> dict[str, object]:
@@ -188,11 +206,14 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
         needed = ", ".join(missing or ["value (or numerator and denominator)"])
         raise LoadError([Problem(("columns",), f"the frame needs the column(s) {needed}")], "data frame")
     dimension_columns = [c for c in columns if c not in FIXED and c not in VALUES]
+    dimension_of = {c: c.removeprefix(DIMENSION_PREFIX) for c in dimension_columns}
     totals: dict[Key, dict[str, Any]] = {}
     cells: dict[Key, list[tuple[tuple[str, ...], Cell]]] = {}
     for number, row in enumerate(frame.to_dict("records"), start=1):
         where = ("row", number)
         code = _text(row.get("indicator"))
+        if _text(row.get("period")) is None and all(_blank(row.get(c)) for c in VALUES):
+            continue  # an indicator with nothing reported, as to_dataframe writes it
         if code not in known:
             problems.append(Problem((*where, "indicator"), f"no indicator {code!r} in the programme"))
             continue
@@ -207,7 +228,9 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
             problems.append(Problem((*where, "value"), str(e)))
             continue
         key = (code, period, _text(row.get("reported_by")))
-        categories = tuple((c, _text(row[c])) for c in dimension_columns if _text(row.get(c)) is not None)
+        categories = tuple(
+            (dimension_of[c], _text(row[c])) for c in dimension_columns if _text(row.get(c)) is not None
+        )
         if categories:
             if value is None:
                 problems.append(Problem((*where, "value"), "a breakdown row needs a value"))
@@ -227,7 +250,8 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
             )
     if problems:
         raise LoadError(problems, "data frame")
-    return with_achieved(programme, _records(totals, cells))
+    records = _records(totals, cells)
+    return with_achieved(programme, {code: keep_unshown(known[code], new) for code, new in records.items()})
 
 
 Key = tuple[str, Period, str | None]
@@ -321,3 +345,66 @@ def _read_value(row: dict[str, Any], indicator: Indicator) -> Value | None:
             return text.lower() in ("true", "yes")
         raise ValueError(f"expected true or false, found {value!r}")
     return _exact(value)
+
+
+def keep_unshown(
+    indicator: Indicator, records: list[Achieved], unshown: tuple[str, ...] = ()
+) -> list[Achieved]:
+    """
+    *records* read back from a table, with what the table does not show kept from *indicator*.
+
+    A table shows neither a breakdown's ``complete`` flag and ``explanation`` nor the order of
+    breakdowns; *unshown* names further fields of a value it does not show (the tracker: its
+    stated ``status`` and ``collected`` date). Texts shown as displayed come back as written.
+    """
+    merged = []
+    for record in records:
+        key = (record.period, record.reported_by)
+        old = next((r for r in indicator.achieved if (r.period, r.reported_by) == key), None)
+        if old is None:
+            merged.append(record)
+            continue
+        flags = {b.dimensions: b for b in old.breakdowns}
+        order = [b.dimensions for b in old.breakdowns]
+
+        def position(breakdown: Breakdown, order: list[tuple[str, ...]] = order) -> int:
+            return order.index(breakdown.dimensions) if breakdown.dimensions in order else len(order)
+
+        breakdowns = []
+        for breakdown in sorted(record.breakdowns, key=position):
+            kept = flags.get(breakdown.dimensions)
+            if kept is not None:
+                breakdown = attrs.evolve(breakdown, complete=kept.complete, explanation=kept.explanation)  # noqa: PLW2901
+            breakdowns.append(breakdown)
+        variance = record.variance
+        if variance is not None and old.variance is not None:
+            variance = attrs.evolve(variance, reason=_as_written(old.variance.reason, variance.reason))
+        merged.append(
+            attrs.evolve(
+                record,
+                value=_as_written(old.value, record.value),
+                narrative=_as_written(old.narrative, record.narrative),
+                variance=variance,
+                source=_as_written(old.source, record.source),
+                comment=_as_written(old.comment, record.comment),
+                breakdowns=tuple(breakdowns),
+                **{name: getattr(old, name) for name in unshown},
+            )
+        )
+    return merged
+
+
+_T = TypeVar("_T")
+
+
+def _as_written(old: object, new: _T) -> _T:
+    """
+    The programme's own text when the cell shows it unchanged.
+
+    A workbook holds texts as they are displayed (bidirectional controls closed, characters
+    Excel cannot hold replaced, an empty text as an empty cell); reading back what was
+    displayed gives back what was written.
+    """
+    if isinstance(old, str) and new != old and display_text(old) == (new or ""):
+        return old  # type: ignore[return-value]
+    return new

@@ -16,14 +16,12 @@ import io
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
-
-import attrs
+from typing import Any
 
 from ._errors import LoadError, Problem
 from ._escape import display_text
 from ._extras import require
-from ._frames import _exact
+from ._frames import _exact, keep_unshown
 from ._model import (
     Achieved,
     Breakdown,
@@ -253,7 +251,13 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
             updates.setdefault(code, []).append(achieved)
     if problems:
         raise LoadError(problems, source)
-    return with_achieved(programme, {code: _merge(known[code], records) for code, records in updates.items()})
+    return with_achieved(
+        programme,
+        {
+            code: keep_unshown(known[code], records, ("status", "collected"))
+            for code, records in updates.items()
+        },
+    )
 
 
 def _where(row: int, column: int, header: str) -> str:
@@ -349,58 +353,3 @@ def _read_value(
     except ValueError as e:
         problems.append(Problem(where("Achieved value"), str(e)))
         return None
-
-
-def _merge(indicator: Indicator, records: list[Achieved]) -> list[Achieved]:
-    """Keep what the tracker does not show of a value: its dates, stated status, breakdown flags and order."""
-    merged = []
-    for record in records:
-        key = (record.period, record.reported_by)
-        old = next((r for r in indicator.achieved if (r.period, r.reported_by) == key), None)
-        if old is None:
-            merged.append(record)
-            continue
-        flags = {b.dimensions: b for b in old.breakdowns}
-        order = [b.dimensions for b in old.breakdowns]
-
-        def position(breakdown: Breakdown, order: list[tuple[str, ...]] = order) -> int:
-            return order.index(breakdown.dimensions) if breakdown.dimensions in order else len(order)
-
-        breakdowns = []
-        for breakdown in sorted(record.breakdowns, key=position):
-            kept = flags.get(breakdown.dimensions)
-            if kept is not None:
-                breakdown = attrs.evolve(breakdown, complete=kept.complete, explanation=kept.explanation)  # noqa: PLW2901
-            breakdowns.append(breakdown)
-        variance = record.variance
-        if variance is not None and old.variance is not None:
-            variance = attrs.evolve(variance, reason=_as_written(old.variance.reason, variance.reason))
-        merged.append(
-            attrs.evolve(
-                record,
-                value=_as_written(old.value, record.value),
-                narrative=_as_written(old.narrative, record.narrative),
-                variance=variance,
-                source=_as_written(old.source, record.source),
-                comment=_as_written(old.comment, record.comment),
-                status=old.status,
-                collected=old.collected,
-                breakdowns=tuple(breakdowns),
-            )
-        )
-    return merged
-
-
-_T = TypeVar("_T")
-
-
-def _as_written(old: object, new: _T) -> _T:
-    """
-    The programme's own text when the cell shows it unchanged.
-
-    A workbook holds texts as they are displayed (bidirectional controls closed, characters
-    Excel cannot hold replaced); reading back what was displayed gives back what was written.
-    """
-    if isinstance(old, str) and isinstance(new, str) and new != old and display_text(old) == new:
-        return old  # type: ignore[return-value]
-    return new
