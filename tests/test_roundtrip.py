@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -38,6 +39,14 @@ class TestRoundTrip:
             path = Path(folder) / "portfolio.jsonl"
             rf.dump_portfolio(portfolio, path)
             assert portfolio == rf.load_portfolio(path) == list(rf.iter_portfolio(path))
+
+    @given(programmes)
+    def test_every_written_document_is_valid_against_the_json_schema(self, programme: rf.Programme) -> None:
+        """Editors and validators that use `resultsframework schema` accept what the library writes."""
+        import jsonschema
+
+        validator = jsonschema.Draft202012Validator(rf.json_schema())
+        assert [] == [e.message for e in validator.iter_errors(json.loads(rf.dumps(programme, "json")))]
 
     @given(periods())
     def test_period_ids(self, period: rf.Period) -> None:
