@@ -354,8 +354,9 @@ def keep_unshown(
     *records* read back from a table, with what the table does not show kept from *indicator*.
 
     A table shows neither a breakdown's ``complete`` flag and ``explanation`` nor the order of
-    breakdowns; *unshown* names further fields of a value it does not show (the tracker: its
-    stated ``status`` and ``collected`` date). Texts shown as displayed come back as written.
+    breakdowns and of their cells; *unshown* names further fields of a value it does not show
+    (the tracker: its stated ``status`` and ``collected`` date). Texts shown as displayed come
+    back as written.
     """
     merged = []
     for record in records:
@@ -364,18 +365,7 @@ def keep_unshown(
         if old is None:
             merged.append(record)
             continue
-        flags = {b.dimensions: b for b in old.breakdowns}
-        order = [b.dimensions for b in old.breakdowns]
-
-        def position(breakdown: Breakdown, order: list[tuple[str, ...]] = order) -> int:
-            return order.index(breakdown.dimensions) if breakdown.dimensions in order else len(order)
-
-        breakdowns = []
-        for breakdown in sorted(record.breakdowns, key=position):
-            kept = flags.get(breakdown.dimensions)
-            if kept is not None:
-                breakdown = attrs.evolve(breakdown, complete=kept.complete, explanation=kept.explanation)  # noqa: PLW2901
-            breakdowns.append(breakdown)
+        breakdowns = [_as_before(b, old.breakdowns) for b in _in_order(record.breakdowns, old.breakdowns)]
         variance = record.variance
         if variance is not None and old.variance is not None:
             variance = attrs.evolve(variance, reason=_as_written(old.variance.reason, variance.reason))
@@ -392,6 +382,24 @@ def keep_unshown(
             )
         )
     return merged
+
+
+def _in_order(new: tuple[Breakdown, ...], old: tuple[Breakdown, ...]) -> list[Breakdown]:
+    """*new* breakdowns in the order of the *old* ones with the same dimensions, the others after."""
+    order = {b.dimensions: index for index, b in enumerate(old)}
+    return sorted(new, key=lambda b: order.get(b.dimensions, len(order)))
+
+
+def _as_before(breakdown: Breakdown, old: tuple[Breakdown, ...]) -> Breakdown:
+    """*breakdown* with the flags, explanation and cell order of the old one with its dimensions."""
+    before = next((b for b in old if b.dimensions == breakdown.dimensions), None)
+    if before is None:
+        return breakdown
+    order = {cell.categories: index for index, cell in enumerate(before.cells)}
+    cells = sorted(breakdown.cells, key=lambda c: order.get(c.categories, len(order)))
+    return attrs.evolve(
+        breakdown, cells=tuple(cells), complete=before.complete, explanation=before.explanation
+    )
 
 
 _T = TypeVar("_T")
