@@ -33,7 +33,6 @@ suppress_warnings = ["myst.xref_missing"]  # README-style links to ../ files out
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": False}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 

@@ -64,7 +64,7 @@ class Progress:
     achieved: Value | None = None
     """The achieved value, aggregated over the periods it covers."""
     target: Value | None = None
-    """The target: the period's milestone, or for the whole programme the end target."""
+    """The target, the period's milestone, or for the whole programme the end target."""
     due: Value | None = None
     """The target due by the assessment date, which the status is judged against."""
     baseline: Value | None = None

@@ -51,7 +51,7 @@ class Element:
     links: tuple[FrameworkLink, ...] = ()
     """Links to elements of other frameworks (a pillar to SDG targets and GCM objectives)."""
     incomplete: bool = False
-    """The source is cut off here: what is held is what the source says, no more."""
+    """The source is cut off here; what is held is what the source says, no more."""
     note: str | None = None
 
     def title_in(self, language: str) -> str:

@@ -69,7 +69,7 @@ class OrganisationRole(_Choice):
     """The part an organisation plays in a programme."""
 
     LEAD = "lead"
-    """Lead or coordinating organisation (MPTF: "Coordinating organization")."""
+    """Lead or coordinating organisation (the MPTF's "Coordinating organization")."""
     PARTICIPATING = "participating"
     """Participating UN organisation receiving funds directly."""
     IMPLEMENTING_PARTNER = "implementing_partner"
@@ -92,13 +92,13 @@ class Measure(_Choice):
     """What kind of value an indicator takes."""
 
     COUNT = "count"
-    """A whole number of things or people: meetings, participants, households."""
+    """A whole number of things or people (meetings, participants, households)."""
     NUMBER = "number"
     """Any other quantity (an average, a score, a rate that is not a share)."""
     PERCENTAGE = "percentage"
-    """A share in percent, best kept as numerator and denominator (:class:`Ratio`)."""
+    """A share in percent, best kept as numerator and denominator, a :class:`Ratio`."""
     YES_NO = "yes_no"
-    """A yes/no statement: ``true`` or ``false``."""
+    """A yes/no statement, ``true`` or ``false``."""
     QUALITATIVE = "qualitative"
     """A text; its status is the one the report states."""
     MONEY = "money"
@@ -144,8 +144,8 @@ class Status(_Choice):
     NOT_STARTED = "not_started"
     NOT_CONDUCTED = "not_conducted"
     NOT_ASSESSED = "not_assessed"
-    """Values were reported but cannot be judged: there is no target in numbers to judge them
-    against, or a qualitative value comes without the status the report states."""
+    """Values were reported but cannot be judged, for want of a target in numbers to judge them
+    against, or of the status the report states for a qualitative value."""
     NO_DATA = "no_data"
 
 
@@ -252,7 +252,7 @@ class Dates:
 
     @property
     def end(self) -> datetime.date | None:
-        """The end that holds: the actual end if known, else the original one."""
+        """The end that holds, the actual end if known, else the original one."""
         return self.actual_end or self.original_end
 
     @property
@@ -592,7 +592,7 @@ class Programme:
     evaluation: Evaluation | None = None
     submitted_by: Contact | None = None
     narrative: dict[str, str] = attrs.field(factory=dict, hash=False)
-    """Free narrative sections keyed by name: ``executive_summary``, ``purpose``, ..."""
+    """Free narrative sections keyed by name (``executive_summary``, ``purpose``, ...)."""
     dimensions: tuple[Dimension, ...] = ()
     links: tuple[FrameworkLink, ...] = ()
     impact: Impact | None = None

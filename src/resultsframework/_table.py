@@ -35,13 +35,13 @@ class Part:
     """
 
     key: str
-    """A stable name for the flat column: ``code``, ``baseline``, ``achieved``, ..."""
+    """A stable name for the flat column (``code``, ``baseline``, ``achieved``, ...)."""
     heading: str
     """The flat column's heading, localised."""
     text: str
     """The text, localised; may hold newlines between paragraphs."""
     prefix: str | None = None
-    """A label shown in bold before the text in grouped layouts ("Baseline:")."""
+    """A label shown in bold before the text in grouped layouts, such as "Baseline"."""
     flat_only: bool = False
     """Shown only in flat layouts (the code, already in the prefix of grouped ones)."""
 
