@@ -11,9 +11,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resultsframework as rf
 from resultsframework._errors import format_path
+
+from .strategies import programmes
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("RF_UPDATE_GOLDEN") == "1"
@@ -319,6 +323,33 @@ class TestControlCharacters:
             ("control-character", "outcomes[0].outputs[0].indicators[0].achieved[0].narrative"),
             ("control-character", "outcomes[0].outputs[0].indicators[0].achieved[0].source"),
         ] == found
+
+
+class TestAnyProgramme:
+    """Whatever a file holds, every output is made: odd values are shown, never a crash."""
+
+    @given(programmes, st.sampled_from(["en", "fr", "ar"]), st.booleans())
+    def test_text_formats_and_checks(self, programme: rf.Programme, locale: str, options: bool) -> None:
+        for fmt in ("md", "html", "csv"):
+            output = rf.render(
+                programme, fmt, locale, show_status=options, include_activities=options, per_period=options
+            )
+            assert isinstance(output, str)
+        assert rf.report(programme, "md", locale)
+        rf.validate(programme)
+        assert rf.to_hxl(programme)
+
+    @settings(max_examples=10)
+    @given(programmes)
+    def test_word_excel_and_the_tracker(self, programme: rf.Programme) -> None:
+        for fmt in ("docx", "xlsx"):
+            assert rf.render(programme, fmt, show_status=True)[:2] == b"PK"
+        assert rf.tracker_workbook(programme)[:2] == b"PK"
+
+    def test_a_percentage_broken_down_into_nothing(self) -> None:
+        """A breakdown with no cells of a total known as numerator and denominator."""
+        empty = rf.Breakdown(("sex",), ())
+        assert [] == rf.check_breakdown(rf.Ratio(1, 2), empty)
 
 
 class TestLocalisation:

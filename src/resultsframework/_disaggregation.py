@@ -121,10 +121,9 @@ def check_breakdown(total_value: Value | None, breakdown: Breakdown, *, summable
     problems: list[str] = []
     cells = [c.value for c in breakdown.cells]
     if isinstance(total_value, Ratio):
-        if not all(isinstance(v, Ratio) for v in cells):
-            return []
         pooled = breakdown_total(breakdown)
-        assert isinstance(pooled, Ratio)
+        if not cells or not all(isinstance(v, Ratio) for v in cells) or not isinstance(pooled, Ratio):
+            return []
         if (
             breakdown.complete
             and summable

@@ -105,7 +105,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     sheet = book.active
     sheet.title = SHEET
     for index, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=1, column=index, value=header)
+        cell = sheet.cell(row=1, column=index, value=display_text(header))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         width = 40 if header in ("Indicator", "Narrative", "Reason for variance") else 14
@@ -232,7 +232,8 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
     rows = list(sheet.iter_rows(values_only=True))
     if not rows:
         raise LoadError([Problem((SHEET,), "the sheet is empty")], source)
-    headers = [str(h) if h is not None else "" for h in rows[0]]
+    as_written = {display_text(key): key for key in _columns(programme)}  # a category Excel cannot hold
+    headers = [as_written.get(str(h), str(h)) if h is not None else "" for h in rows[0]]
     problems: list[Problem] = []
     known = {i.code: i for i in programme.indicators()}
     unknown = "a column the tracker does not know; its values would be lost"
