@@ -133,6 +133,52 @@ class TestSeedTable:
         golden("report-en.md", output)
 
 
+class TestSeveralPeriods:
+    """A table over several quarters: the whole, every quarter's words, nothing from the future."""
+
+    @pytest.fixture
+    def quarters(self) -> rf.Programme:
+        q = [rf.Period.quarter(2025, n) for n in (1, 2, 3)]
+        records = (
+            rf.Achieved(q[0], 10, narrative="10 officials trained in Baghdad.", source="Attendance sheets"),
+            rf.Achieved(q[1], 15, narrative="15 officials trained in Erbil.", source="Attendance sheets"),
+            rf.Achieved(q[2], 99, narrative="Not yet reported.", source="Draft list",
+                        variance=rf.Variance("Q3 is not over")),
+        )  # fmt: skip
+        indicator = rf.Indicator(
+            "1.1", "Officials trained", rf.Measure.COUNT, target=rf.Target(40), achieved=records
+        )
+        return rf.Programme(
+            "P",
+            dates=rf.Dates(rf.parse_date("2025-01-01"), rf.parse_date("2025-12-31")),
+            reporting_periods=tuple(q[:2]),
+            outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),),
+        )
+
+    def row(self, programme: rf.Programme) -> dict[str, str]:
+        headings, rows = rf.indicator_table(programme).flat()
+        return dict(zip(headings, rows[0], strict=True))
+
+    def test_the_whole_then_each_quarters_words(self, quarters: rf.Programme) -> None:
+        row = self.row(quarters)
+        assert (
+            "25\n2025Q1: 10 officials trained in Baghdad.\n2025Q2: 15 officials trained in Erbil."
+            == (row["Achieved Indicator Targets"])
+        )
+
+    def test_a_quarter_not_reported_on_shows_nowhere(self, quarters: rf.Programme) -> None:
+        """Q3 is after the last reporting period: neither its value, words, reason nor source show."""
+        row = self.row(quarters)
+        assert ("25", "", "Attendance sheets") == (
+            row["Achieved value"],
+            row["Reasons for Variance with Planned Target (if any)"],
+            row["Source of Verification"],
+        )
+
+    def test_one_value_shows_its_words_alone(self, example: rf.Programme) -> None:
+        assert "6 Network meetings held." == self.row(example)["Achieved Indicator Targets"][:24]
+
+
 class TestFormatsAgree:
     def test_text_formats_show_the_same_texts(self, example: rf.Programme) -> None:
         """Every achieved text appears in every format, from the one table."""

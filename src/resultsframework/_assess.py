@@ -114,6 +114,8 @@ class IndicatorAssessment:
     """The code of the outcome the indicator sits under."""
     output: str | None = None
     """The code of the output the indicator sits under (``None`` at outcome level)."""
+    records: tuple[Achieved, ...] = ()
+    """The values counted: those of periods that have started by the date assessed, as written."""
     _per_period: Callable[[], tuple[Progress, ...]] | None = attrs.field(default=None, eq=False, repr=False)
     _periods: tuple[Progress, ...] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
@@ -300,6 +302,7 @@ class _Context:
             overall,
             outcome.code if outcome is not None else None,
             output.code if output is not None else None,
+            tuple(records),
             functools.partial(self.per_period, indicator, records),
         )
 

@@ -196,7 +196,7 @@ class _Builder:
         _ = self._
         item = self.assessment[indicator.code]
         percentage = indicator.measure is Measure.PERCENTAGE
-        latest = _latest(indicator)
+        latest = _latest(item.records)
         baseline = indicator.baseline
         target = indicator.target
         word = _(N_("Indicator"))
@@ -229,11 +229,7 @@ class _Builder:
                 Part("target_value", _(N_("Target value")), plain(item.overall.target), flat_only=True),
             )
         )
-        achieved_text = (
-            latest.narrative if latest and latest.narrative else self.value(item.overall.achieved, percentage)
-        )
-        if latest is None or (latest.value is None and not latest.narrative):
-            achieved_text = ""
+        achieved_text = self.achieved_text(item, percentage)
         cells = [
             result,
             TableCell(
@@ -256,7 +252,7 @@ class _Builder:
                     ),
                 )
             ),
-            TableCell((Part("source", _(N_("Source of Verification")), self.source(indicator)),)),
+            TableCell((Part("source", _(N_("Source of Verification")), self.source(item)),)),
         ]
         if self.show_status:
             cells += self.status_cells(item)
@@ -316,13 +312,32 @@ class _Builder:
             return ""
         return self.loc.value(value, percentage=percentage)
 
-    def source(self, indicator: Indicator) -> str:
-        sources = list(
-            dict.fromkeys(r.source for r in sorted(indicator.achieved, key=_period_key) if r.source)
-        )
+    def achieved_text(self, item: IndicatorAssessment, percentage: bool) -> str:
+        """
+        What was achieved, as the report writes it.
+
+        One value: its narrative, else the value. Several periods: the value they make
+        together, then each period's narrative on a line of its own, so that none is lost and
+        the latest quarter's words are not read as the whole.
+        """
+        records = sorted(item.records, key=_period_key)
+        told = [r for r in records if r.narrative]
+        if len(records) <= 1 or (len({r.period for r in records}) == 1 and len(told) <= 1):
+            latest = records[-1] if records else None
+            if latest is None or (latest.value is None and not latest.narrative):
+                return ""
+            return latest.narrative or self.value(item.overall.achieved, percentage)
+        lines = [self.value(item.overall.achieved, percentage)] if item.overall.achieved is not None else []
+        for record in told:
+            who = f" ({record.reported_by})" if record.reported_by else ""
+            lines.append(f"{self.period_label(record.period)}{who}: {record.narrative}")
+        return "\n".join(lines)
+
+    def source(self, item: IndicatorAssessment) -> str:
+        sources = list(dict.fromkeys(r.source for r in sorted(item.records, key=_period_key) if r.source))
         if sources:
             return "\n".join(sources)
-        return indicator.means_of_verification or ""
+        return item.indicator.means_of_verification or ""
 
     def period_label(self, period: Period) -> str:
         if "/" not in period.id:
@@ -344,8 +359,8 @@ def _period_key(record: Achieved) -> tuple[date, date]:
     return record.period.end, record.period.start
 
 
-def _latest(indicator: Indicator) -> Achieved | None:
-    return max(indicator.achieved, key=_period_key, default=None)
+def _latest(records: tuple[Achieved, ...]) -> Achieved | None:
+    return max(records, key=_period_key, default=None)
 
 
 def plain(value: Value | None) -> str:

@@ -19,7 +19,7 @@ from typing import Literal
 
 import attrs
 
-from ._assess import assess, report_date
+from ._assess import IndicatorAssessment, assess, report_date
 from ._disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
 from ._errors import Path, format_path
 from ._model import (
@@ -111,9 +111,8 @@ class _Validator:
         assessment = assess(self.programme, self.as_of)
         for path, indicator, parent in self.indicators():
             yield from self.indicator(path, indicator, parent)
-            yield from self.variance(
-                path, indicator, assessment[indicator.code].status if indicator.code in assessment else None
-            )
+            if indicator.code in assessment:
+                yield from self.variance(path, indicator, assessment[indicator.code])
 
     # -- programme -----------------------------------------------------------------------
 
@@ -413,10 +412,11 @@ class _Validator:
                     severity, "breakdown-total", where, message + "; correct it, or say why in 'explanation'"
                 )
 
-    def variance(self, path: Path, indicator: Indicator, status: Status | None) -> Iterator[Diagnostic]:
+    def variance(self, path: Path, indicator: Indicator, item: IndicatorAssessment) -> Iterator[Diagnostic]:
+        status = item.status
         if status not in _UNMET:
             return
-        latest = max(indicator.achieved, key=lambda r: (r.period.end, r.period.start), default=None)
+        latest = max(item.records, key=lambda r: (r.period.end, r.period.start), default=None)
         explained = latest is not None and latest.variance is not None and latest.variance.reason.strip()
         if explained:
             return
