@@ -68,6 +68,38 @@ class TestValidate:
 
     def test_usage_error_exits_2(self) -> None:
         assert 2 == run("validate")[0]
+
+    def test_json_lines_for_other_tools(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("format: resultsframework/1\ntitle: T\ncountry: 3\n")
+        code, out, err = run("validate", "--json", str(EXAMPLE), str(bad))
+        assert (1, "") == (code, err)
+        records = [json.loads(line) for line in out.splitlines()]
+        assert [
+            {"file": str(EXAMPLE), "severity": "warning", "code": "extension-reason-missing",
+             "path": "dates.extension_reason", "line": None,
+             "message": "the programme was extended from 2021-09-30 to 2021-12-30 but no reason is given"},
+            {"file": str(bad), "severity": "error", "code": "load-error", "path": "country", "line": 3,
+             "message": "expected text, found number 3"},
+        ] == records  # fmt: skip
+
+    def test_as_of_and_disaggregation_policy(self, tmp_path: Path) -> None:
+        lines = [
+            "format: resultsframework/1", "title: T", "dates: {start: '2025-01-01', original_end: '2025-12-31'}",
+            "outcomes:", "- code: '1'", "  statement: O", "  indicators:", "  - code: '1.1'", "    statement: I",
+            "    measure: count", "    target: {value: 100}", "    achieved:", "    - period: 2025Q1",
+            "      value: 10", "      breakdowns:", "      - dimensions: [sex]",
+            "        cells: [{sex: female, value: 3}, {sex: male, value: 3}]",
+        ]  # fmt: skip
+        path = tmp_path / "p.yaml"
+        path.write_text("\n".join(lines) + "\n")
+        code, out, err = run("validate", "--as-of", "2025-03-31", "--disaggregation", "warning", str(path))
+        assert 0 == code
+        assert "warning [breakdown-total]" in out
+        assert "warning [variance-missing] the indicator is behind its target" in out
+        code, _, err = run("validate", str(path))
+        assert 1 == code
+        assert "error [breakdown-total]" in err
         assert 2 == run("frobnicate")[0]
 
 

@@ -39,6 +39,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("-q", "--quiet", action="store_true", help="print errors only, not warnings")
+    validate.add_argument(
+        "--as-of",
+        metavar="DATE",
+        type=_date,
+        help="judge indicators as of this date (default: the end of the last reporting period)",
+    )
+    validate.add_argument(
+        "--disaggregation",
+        choices=["error", "warning", "off"],
+        default="error",
+        help="what a breakdown that does not add up to its total is (default: error)",
+    )
+    validate.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object per problem (file, severity, code, path, line, message) "
+        "on standard output, for other tools",
+    )
 
     summary = commands.add_parser(
         "summary",
@@ -479,24 +497,46 @@ def _chart(args: argparse.Namespace, err: TextIO) -> int:
     return 0
 
 
-def _validate(files: Sequence[str], quiet: bool, out: TextIO, err: TextIO) -> int:
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json  # noqa: PLC0415
+
+    from ._errors import Problem, format_path  # noqa: PLC0415
     from ._validate import Severity, validate  # noqa: PLC0415  (only this command needs it)
 
+    def emit(path: str, severity: str, code: str, problem: Problem) -> None:
+        record = {"file": path, "severity": severity, "code": code, "path": format_path(problem.path),
+                  "line": problem.line, "message": problem.message}  # fmt: skip
+        print(json.dumps(record, ensure_ascii=False), file=out)
+
     failed = False
-    for path in _progress(files, err):
-        programme = _load_or_report(path, err)
+    for path in _progress(args.files, err):
+        if args.json:
+            try:
+                programme: Programme | None = load(path)
+            except LoadError as e:
+                for problem in e.problems:
+                    emit(path, "error", "load-error", problem)
+                programme = None
+            except OSError as e:
+                emit(path, "error", "cannot-read", Problem((), str(e.strerror or e)))
+                programme = None
+        else:
+            programme = _load_or_report(path, err)
         if programme is None:
             failed = True
             continue
-        diagnostics = validate(programme)
+        diagnostics = validate(programme, as_of=args.as_of, disaggregation=args.disaggregation)
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        failed = failed or bool(errors)
         for diagnostic in diagnostics:
-            if quiet and diagnostic.severity is not Severity.ERROR:
+            if args.quiet and diagnostic.severity is not Severity.ERROR:
                 continue
-            print(f"{path}: {diagnostic}", file=err if diagnostic.severity is Severity.ERROR else out)
-        if errors:
-            failed = True
-        else:
+            if args.json:
+                where = Problem(diagnostic.path, diagnostic.message)
+                emit(path, diagnostic.severity.value, diagnostic.code, where)
+            else:
+                print(f"{path}: {diagnostic}", file=err if diagnostic.severity is Severity.ERROR else out)
+        if not errors and not args.json:
             warnings = len(diagnostics)
             note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
             print(f"{path}: valid{note}", file=out)
@@ -536,7 +576,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
         return int(e.code or 0)
     if args.command == "validate":
-        return _validate(args.files, args.quiet, out, err)
+        return _validate(args, out, err)
     if args.command == "summary":
         return _summary(args.file, out, err)
     if args.command == "schema":
