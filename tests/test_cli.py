@@ -59,7 +59,18 @@ class TestValidate:
         )
         code, _, err = run("validate", str(bad))
         assert 1 == code
-        assert "outcomes[0].indicators[0].achieved[0].value: error [negative-count]" in err
+        assert "outcomes[0].indicators[0].achieved[0].value: error [negative-count]" in err  # JSON: no lines
+
+    def test_findings_in_yaml_files_name_their_line(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(
+            "format: resultsframework/1\ntitle: T\noutcomes:\n- code: '1'\n  statement: S\n  indicators:\n"
+            "  - code: '1.1'\n    statement: I\n    measure: count\n    achieved:\n"
+            "    - period: '2025'\n      value: -1\n"
+        )
+        code, _, err = run("validate", str(bad))
+        assert 1 == code
+        assert f"{bad}: outcomes[0].indicators[0].achieved[0].value (line 12): error [negative-count]" in err
 
     def test_missing_file(self, tmp_path: Path) -> None:
         code, _, err = run("validate", str(tmp_path / "nope.yaml"))
@@ -77,7 +88,7 @@ class TestValidate:
         records = [json.loads(line) for line in out.splitlines()]
         assert [
             {"file": str(EXAMPLE), "severity": "warning", "code": "extension-reason-missing",
-             "path": "dates.extension_reason", "line": None,
+             "path": "dates.extension_reason", "line": 37,
              "message": "the programme was extended from 2021-09-30 to 2021-12-30 but no reason is given"},
             {"file": str(bad), "severity": "error", "code": "load-error", "path": "country", "line": 3,
              "message": "expected text, found number 3"},

@@ -501,6 +501,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json  # noqa: PLC0415
 
     from ._errors import Problem, format_path  # noqa: PLC0415
+    from ._io import load_located  # noqa: PLC0415
     from ._validate import Severity, validate  # noqa: PLC0415  (only this command needs it)
 
     def emit(path: str, severity: str, code: str, problem: Problem) -> None:
@@ -510,20 +511,22 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     failed = False
     for path in _progress(args.files, err):
-        if args.json:
-            try:
-                programme: Programme | None = load(path)
-            except LoadError as e:
-                for problem in e.problems:
-                    emit(path, "error", "load-error", problem)
-                programme = None
-            except OSError as e:
-                emit(path, "error", "cannot-read", Problem((), str(e.strerror or e)))
-                programme = None
-        else:
-            programme = _load_or_report(path, err)
-        if programme is None:
+        try:
+            programme, line_of = load_located(path)
+        except LoadError as e:
             failed = True
+            for problem, line in zip(e.problems, e.lines(), strict=True):
+                if args.json:
+                    emit(path, "error", "load-error", problem)
+                else:
+                    print(line, file=err)
+            continue
+        except OSError as e:
+            failed = True
+            if args.json:
+                emit(path, "error", "cannot-read", Problem((), str(e.strerror or e)))
+            else:
+                print(f"{path}: cannot read: {e.strerror or e}", file=err)
             continue
         diagnostics = validate(programme, as_of=args.as_of, disaggregation=args.disaggregation)
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
@@ -531,11 +534,13 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for diagnostic in diagnostics:
             if args.quiet and diagnostic.severity is not Severity.ERROR:
                 continue
+            where = Problem(diagnostic.path, diagnostic.message, line_of(diagnostic.path))
             if args.json:
-                where = Problem(diagnostic.path, diagnostic.message)
                 emit(path, diagnostic.severity.value, diagnostic.code, where)
             else:
-                print(f"{path}: {diagnostic}", file=err if diagnostic.severity is Severity.ERROR else out)
+                finding = f"{diagnostic.severity} [{diagnostic.code}] {diagnostic.message}"
+                stream = err if diagnostic.severity is Severity.ERROR else out
+                print(f"{path}: {where.location()}: {finding}", file=stream)
         if not errors and not args.json:
             warnings = len(diagnostics)
             note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""

@@ -10,6 +10,7 @@ collected with its path; nothing stops at the first.
 from __future__ import annotations
 
 import difflib
+import json
 import typing
 from collections.abc import Callable
 from datetime import date
@@ -318,10 +319,15 @@ def _structure_str_dict(value: object, _: object) -> dict[str, str]:
 def _class_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, object], Any]:
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
     name = cls.__name__
+    valued = "value" in {f.name for f in attrs.fields(cls)}
 
     def hook(value: object, t: object) -> Any:
         if not isinstance(value, dict):
-            raise InputError(f"expected a mapping ({name}), found {describe(value)}")
+            hint = ""
+            if valued and isinstance(value, int | Decimal | str | bool):
+                shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str | bool) else value
+                hint = f"; write {{value: {shown}}}"
+            raise InputError(f"expected a mapping ({name}), found {describe(value)}{hint}")
         return generated(value, cls)
 
     return hook

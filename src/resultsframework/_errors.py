@@ -42,11 +42,13 @@ class Problem:
     line: int | None = None
     """The 1-based line in the file, where the loader knows it."""
 
-    def __str__(self) -> str:
+    def location(self) -> str:
+        """The field path, with the line when known: ``outcomes[0].code (line 4)``."""
         where = format_path(self.path)
-        if self.line is not None:
-            where += f" (line {self.line})"
-        return f"{where}: {self.message}"
+        return f"{where} (line {self.line})" if self.line is not None else where
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message}"
 
 
 class ResultsFrameworkError(ValueError):

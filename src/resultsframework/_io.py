@@ -322,13 +322,32 @@ def load_document(text: str | bytes, fmt: str, source: str | None, cls: type[T],
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load_document(text, fmt, source, cls, document_format)
+        return _load_document(text, fmt, source, cls, document_format)[0]
     finally:
         if paused:
             gc.enable()
 
 
-def _load_document(text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str) -> T:
+def load_located(path: str | os.PathLike[str]) -> tuple[Programme, Callable[[FieldPath], int | None]]:
+    """
+    A programme file and where each of its fields is: the line of a field path (YAML; ``None``
+    for JSON and TOML, which the readers do not locate), so that findings on the loaded
+    programme can point into the file.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        data = Path(path).read_bytes()
+        programme, lines = _load_document(data, format_for(path), str(path), Programme, FORMAT)
+    finally:
+        if paused:
+            gc.enable()
+    return programme, lambda field: _line_of(field, lines)
+
+
+def _load_document(
+    text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str
+) -> tuple[T, dict[FieldPath, int]]:
     if isinstance(text, bytes):
         text = _decode(text, source)
     parser = _PARSERS.get(fmt)
@@ -348,7 +367,7 @@ def _load_document(text: str | bytes, fmt: str, source: str | None, cls: type[T]
         raise LoadError([Problem((), "the document is nested too deeply")], source) from None
     if result is None:
         raise LoadError([Problem(p.path, p.message, _line_of(p.path, lines)) for p in problems], source)
-    return result
+    return result, lines
 
 
 def loads(text: str | bytes, format: Format = "json", *, source: str | None = None) -> Programme:
