@@ -115,6 +115,18 @@ class TestValues:
         p = programme(indicator(target=10, values={"2025": "N/A"}))
         assert ("error", "measure-mismatch", f"{IND}.achieved[0].value") in found(p)
 
+    def test_numbers_written_as_text_get_what_to_write(self) -> None:
+        """Numbers copied from Word or Excel arrive as '1,234' or '45%'."""
+        messages = [d.message for d in rf.validate(programme(indicator(target=10, values={"2025": "1,234"})))]
+        assert any(
+            m.endswith("found '1,234'; write the number 1234, without quotes or separators") for m in messages
+        )
+        share = programme(indicator(Measure.PERCENTAGE, target=50, values={"2025": "45 %"}))
+        messages = [d.message for d in rf.validate(share)]
+        assert any(m.endswith("write 45 (a percent) or {numerator: ..., denominator: ...}") for m in messages)
+        plain = [d.message for d in rf.validate(programme(indicator(target=10, values={"2025": "N/A"})))]
+        assert any(m.endswith("found 'N/A'") for m in plain)
+
     def test_negative_count(self) -> None:
         assert ("error", "negative-count", f"{IND}.achieved[0].value") in found(
             programme(indicator(target=10, values={"2025": -1}))

@@ -363,7 +363,7 @@ class _Validator:
             yield _error(
                 "measure-mismatch",
                 path,
-                f"a {measure.value} indicator takes {expected}, found {_show(value)}",
+                f"a {measure.value} indicator takes {expected}, found {_show(value)}{_number_hint(value)}",
             )
             return
         if measure is Measure.COUNT and value < 0:  # type: ignore[operator]
@@ -527,6 +527,22 @@ class _Validator:
             if dimension.id == name:
                 return dimension
         return BUILTIN_DIMENSIONS.get(name)
+
+
+_WRITTEN_NUMBER = re.compile(r"^\s*(-?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|-?\d+)(\.\d+)?\s*(%?)\s*$")
+
+
+def _number_hint(value: Value) -> str:
+    """What to write instead of a number written as text ('1,234', '45%'), if it is one."""
+    if not isinstance(value, str):
+        return ""
+    found = _WRITTEN_NUMBER.match(value)
+    if found is None:
+        return ""
+    digits = re.sub(r"[,\u00a0\u202f ]", "", found.group(1)) + (found.group(2) or "")
+    if found.group(3):
+        return f"; write {digits} (a percent) or {{numerator: ..., denominator: ...}}"
+    return f"; write the number {digits}, without quotes or separators"
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
