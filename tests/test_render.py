@@ -199,6 +199,20 @@ class TestFormatsAgree:
 
 
 class TestWord:
+    def test_columns_are_wide_enough_for_their_longest_words(self, illustrative_q: rf.Programme) -> None:
+        """With status and a column per quarter, no heading word ("Verification") is broken."""
+        from resultsframework._render_docx import column_widths
+
+        table = rf.indicator_table(illustrative_q, show_status=True, per_period=True)
+        usable = 9 * 914400  # a landscape page's width inside its margins, in EMU
+        widths = column_widths(table, usable)
+        assert abs(usable - sum(widths)) <= len(widths)
+        by_heading = dict(zip([c.label for c in table.columns], widths, strict=True))
+        point = 12700
+        assert by_heading["Source of Verification"] >= len("Verification") * 6 * point
+        assert by_heading["Achievement rate"] >= len("Achievement") * 6 * point
+        assert by_heading[""] > by_heading["Status"]  # the text columns still get most of the page
+
     def test_reopened_cell_by_cell(self, example: rf.Programme) -> None:
         import docx
 
@@ -281,6 +295,15 @@ class TestExcel:
 
 
 HOSTILE = '<script>alert(1)</script> =HYPERLINK("http://x") | pipes | ]]> \u202eevil'
+
+
+@pytest.fixture
+def illustrative_q() -> rf.Programme:
+    """The illustrative programme, reporting three quarters."""
+    programme = rf.load(GOLDEN.parent.parent / "examples" / "iom-iraq-reintegration-illustrative.yaml")
+    q3 = rf.Period.quarter(2025, 3)
+    programme = programme.with_achieved("1.1.1", rf.Achieved(q3, 160, reported_by="IOM"))
+    return attrs.evolve(programme, reporting_periods=(*programme.reporting_periods, q3))
 
 
 @pytest.fixture

@@ -111,11 +111,14 @@ class _Builder:
         columns = [
             Column("result", "", 3),
             Column("achieved", _(N_("Achieved Indicator Targets")), 3),
-            Column("variance", _(N_("Reasons for Variance with Planned Target (if any)")), 3),
+            Column("variance", _(N_("Reasons for Variance with Planned Target (if any)")), 2.5),
             Column("source", _(N_("Source of Verification")), 2),
         ]
         if self.show_status:
-            columns += [Column("status", _(N_("Status")), 2), Column("rate", _(N_("Achievement rate")), 2)]
+            columns += [
+                Column("status", _(N_("Status")), 1.5),
+                Column("rate", _(N_("Achievement rate")), 1.5),
+            ]
         columns += [Column(f"period:{p.id}", self.period_label(p), 1) for p in self.periods]
         rows: list[TableRow] = []
         programme = self.programme

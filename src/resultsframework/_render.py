@@ -33,7 +33,10 @@ BINARY = frozenset({"docx", "xlsx"})
 def _format(name: str) -> str:
     fmt = FORMATS.get(name.lower().lstrip("."))
     if fmt is None:
-        raise ValueError(f"unknown format {name!r}; expected one of md, html, docx, xlsx, csv")
+        from ._l10n import available_locales  # noqa: PLC0415
+
+        hint = f" ({name!r} is a language: pass locale={name!r})" if name in available_locales() else ""
+        raise ValueError(f"unknown format {name!r}; expected one of md, html, docx, xlsx, csv{hint}")
     return fmt
 
 

@@ -157,6 +157,53 @@ def _write_cell(cell: Any, content: TableCell, rtl: bool) -> None:
             )
 
 
+_EMU_PER_POINT = 12700
+_HEADING_CHAR = 6 * _EMU_PER_POINT  # a generous average width of a bold 10-point character
+_BODY_CHAR = 5 * _EMU_PER_POINT  # ... of a regular one
+_CELL_PADDING = 14 * _EMU_PER_POINT  # Table Grid's left and right cell margins, and a little air
+_LONGEST_KEPT = 12  # a longer word (a URL) may break rather than widen its column further
+
+
+def column_widths(table: Table, usable: int) -> list[int]:
+    """
+    Column widths in EMU that share *usable* by the columns' relative widths, except that no
+    column is narrower than the longest word in it (up to 12 characters): neither
+    "Verification" in a heading nor "168/400" in a cell is broken.
+    """
+    wanted = [usable * c.width / sum(c.width for c in table.columns) for c in table.columns]
+    longest = [0] * len(table.columns)
+    for row in table.rows:
+        if not row.is_group:
+            for index, cell in enumerate(row.cells[: len(longest)]):
+                for part in cell.lines:
+                    longest[index] = max([longest[index], *(len(w) for w in part.text.split())])
+    scale = 1.25 if table.rtl else 1.0  # right-to-left text is set in wider complex-script fonts
+    least = [
+        scale
+        * max(
+            max((len(w) for w in column.label.split()), default=0) * _HEADING_CHAR,
+            min(_LONGEST_KEPT, body) * _BODY_CHAR,
+        )
+        + _CELL_PADDING
+        for column, body in zip(table.columns, longest, strict=True)
+    ]
+    if sum(least) > usable * 0.95:  # too many columns for the page: each gets what it can
+        least = [m * usable * 0.95 / sum(least) for m in least]
+    fixed: set[int] = set()
+    while True:  # widen the columns that need it; take the room from the others, in proportion
+        short = {i for i, (w, m) in enumerate(zip(wanted, least, strict=True)) if w < m} - fixed
+        if not short:
+            return [int(w) for w in wanted]
+        fixed |= short
+        for i in short:
+            wanted[i] = least[i]
+        free = [i for i in range(len(wanted)) if i not in fixed]
+        room = usable - sum(wanted[i] for i in fixed)
+        share = sum(table.columns[i].width for i in free)
+        for i in free:
+            wanted[i] = room * table.columns[i].width / share
+
+
 def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -> None:
     """Append *table* (with its title and footnotes) to a Word document."""
     from docx.shared import Emu, Pt, RGBColor  # noqa: PLC0415
@@ -166,8 +213,7 @@ def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -
         add_paragraph(document, table.title, bold=True, rtl=rtl, label=True)
     section = document.sections[-1]
     usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
-    total = sum(c.width for c in table.columns)
-    widths = [Emu(int(usable * c.width / total)) for c in table.columns]
+    widths = [Emu(w) for w in column_widths(table, usable)]
     word_table = document.add_table(rows=1 if table.header else 0, cols=len(table.columns))
     word_table.style = "Table Grid"
     word_table.autofit = False

@@ -64,8 +64,8 @@ class Column:
 
     key: str
     label: str
-    width: int = 1
-    """A relative width, for formats that set widths (Word, Excel)."""
+    width: float = 1
+    """A relative width, for formats that set widths (Word, Excel): 1 is about 14 characters."""
 
 
 @attrs.frozen
