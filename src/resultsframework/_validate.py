@@ -13,8 +13,9 @@ import enum
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 import attrs
@@ -174,11 +175,8 @@ class _Validator:
                     )
 
     def texts(self) -> Iterator[Diagnostic]:
-        for path, text in _texts(self.programme, ()):
-            found = _CONTROL.search(text)
-            if found is None:
-                continue
-            char = found.group()
+        for path, text in _control_texts(self.programme, ()):
+            char = _CONTROL.findall(text)[0]
             if char in "\x0b\x0c":
                 shown = "a line break in Word, Excel and HTML"
             else:
@@ -343,27 +341,22 @@ class _Validator:
         if value is None:
             return
         measure = indicator.measure
-        expected = {
-            Measure.COUNT: "a whole number",
-            Measure.NUMBER: "a number",
-            Measure.MONEY: "an amount",
-            Measure.PERCENTAGE: "a percentage (a number, or numerator and denominator)",
-            Measure.YES_NO: "true or false",
-            Measure.QUALITATIVE: "a text",
-        }[measure]
-        ok = {
-            Measure.COUNT: is_number(value) and value == int(value),  # type: ignore[arg-type]
-            Measure.NUMBER: is_number(value),
-            Measure.MONEY: is_number(value),
-            Measure.PERCENTAGE: is_number(value) or isinstance(value, Ratio),
-            Measure.YES_NO: isinstance(value, bool),
-            Measure.QUALITATIVE: isinstance(value, str),
-        }[measure]
+        if measure is Measure.COUNT:
+            ok = is_number(value) and value == int(value)  # type: ignore[arg-type]
+        elif measure is Measure.PERCENTAGE:
+            ok = is_number(value) or isinstance(value, Ratio)
+        elif measure is Measure.YES_NO:
+            ok = isinstance(value, bool)
+        elif measure is Measure.QUALITATIVE:
+            ok = isinstance(value, str)
+        else:
+            ok = is_number(value)
         if not ok:
             yield _error(
                 "measure-mismatch",
                 path,
-                f"a {measure.value} indicator takes {expected}, found {_show(value)}{_number_hint(value)}",
+                f"a {measure.value} indicator takes {_EXPECTED[measure]}, found {_show(value)}"
+                + _number_hint(value),
             )
             return
         if measure is Measure.COUNT and value < 0:  # type: ignore[operator]
@@ -529,6 +522,14 @@ class _Validator:
         return BUILTIN_DIMENSIONS.get(name)
 
 
+_EXPECTED = {
+    Measure.COUNT: "a whole number",
+    Measure.NUMBER: "a number",
+    Measure.MONEY: "an amount",
+    Measure.PERCENTAGE: "a percentage (a number, or numerator and denominator)",
+    Measure.YES_NO: "true or false",
+    Measure.QUALITATIVE: "a text",
+}
 _WRITTEN_NUMBER = re.compile(r"^\s*(-?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|-?\d+)(\.\d+)?\s*(%?)\s*$")
 
 
@@ -548,25 +549,41 @@ def _number_hint(value: Value) -> str:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _texts(item: object, path: Path) -> Iterator[tuple[Path, str]]:
-    """Every text of a programme, with its field path."""
-    if isinstance(item, str):
-        yield path, item
-    elif isinstance(item, Cell):
-        for dimension, category in item.categories:
-            yield from _texts(category, (*path, dimension))
-        yield from _texts(item.value, (*path, "value"))
-    elif isinstance(item, tuple):
-        for index, element in enumerate(item):
-            yield from _texts(element, (*path, index))
+_LEAVES = (int, Decimal, date, enum.Enum, Period, Ratio, FrameworkLink, type(None))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in attrs.fields(kind)) if attrs.has(kind) else ()
+    return names
+
+
+def _control_texts(item: object, path: Path) -> Iterator[tuple[Path, str]]:
+    """Every text below *item* holding a control character, with its field path, in file order."""
+    if isinstance(item, tuple):
+        children: Iterable[tuple[str | int, object]] = enumerate(item)
     elif isinstance(item, dict):
-        for key, element in item.items():
-            yield from _texts(element, (*path, key))
-    elif not isinstance(item, Period | Ratio | FrameworkLink):
-        kind = type(item)
-        if attrs.has(kind):
-            for field in attrs.fields(kind):
-                yield from _texts(getattr(item, field.name), (*path, field.name))
+        children = item.items()
+    else:
+        children = ((name, getattr(item, name)) for name in _field_names(type(item)))
+    for key, child in children:
+        if isinstance(child, str):
+            if _CONTROL.search(child):
+                yield (*path, key), child
+        elif isinstance(child, _LEAVES):
+            continue
+        elif isinstance(child, Cell):  # millions of them in big portfolios: looked at here
+            for dimension, category in child.categories:
+                if _CONTROL.search(category):
+                    yield (*path, key, dimension), category
+            if isinstance(child.value, str) and _CONTROL.search(child.value):
+                yield (*path, key, "value"), child.value
+        else:
+            yield from _control_texts(child, (*path, key))
 
 
 def _prefixes(outcome_code: str, output_code: str) -> tuple[str, ...]:
