@@ -32,6 +32,15 @@ class TestVariance:
         p = programme(indicator(target=10, values={"2025": None}))
         assert [("error", "variance-missing", f"{IND}.achieved[0].variance")] == found(p)
 
+    def test_a_plan_needs_no_reasons(self) -> None:
+        """A results framework before any report: nothing reported is no fault yet."""
+        plan = programme(
+            indicator(target=10), attrs.evolve(indicator(Measure.YES_NO, target=True), code="1.1.2")
+        )
+        assert [] == found(plan)
+        report = attrs.evolve(plan, reporting_periods=(Period.year(2025),))
+        assert [("error", "variance-missing", f"{IND}.achieved")] == found(report)[:1]
+
     def test_a_stated_reason_satisfies_it(self) -> None:
         record = Achieved(
             Period.year(2025),

@@ -204,6 +204,12 @@ class _Validator:
     # -- indicators ----------------------------------------------------------------------
 
     @functools.cached_property
+    def is_plan(self) -> bool:
+        """Whether the file is a plan, not a report: no reporting period, no value reported."""
+        programme = self.programme
+        return not programme.reporting_periods and not any(i.achieved for i in programme.indicators())
+
+    @functools.cached_property
     def counted_until(self) -> date | None:
         """The date after which a value's period is not counted: *as_of*, else the report date."""
         return self.as_of if self.as_of is not None else report_date(self.programme)
@@ -407,7 +413,7 @@ class _Validator:
 
     def variance(self, path: Path, indicator: Indicator, item: IndicatorAssessment) -> Iterator[Diagnostic]:
         status = item.status
-        if status not in _UNMET:
+        if status not in _UNMET or (status is Status.NO_DATA and self.is_plan):
             return
         latest = max(item.records, key=lambda r: (r.period.end, r.period.start), default=None)
         explained = latest is not None and latest.variance is not None and latest.variance.reason.strip()
