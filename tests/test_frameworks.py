@@ -113,6 +113,34 @@ class TestUserFrameworks:
             )
         assert "f.yaml: elements[1].level (line 7): required field is missing" in info.value.lines()
 
+    def test_a_tree_that_does_not_hold_together_says_where(self) -> None:
+        """Unknown level, missing parent, a code used twice, a parent below its child, a circle."""
+        text = USER_FRAMEWORK + (
+            "- {code: '1.3', title: Jobs, level: outcom, parent: '1'}\n"
+            "- {code: '1.4', title: Skills, level: outcome, parent: '9'}\n"
+            "- {code: '1.1', title: Again, level: outcome, parent: '1'}\n"
+            "- {code: '2', title: Two, level: priority, parent: '1.2'}\n"
+            "- {code: 'a', title: A, level: outcome, parent: 'b'}\n"
+            "- {code: 'b', title: B, level: outcome, parent: 'a'}\n"
+        )
+        with pytest.raises(rf.LoadError) as info:
+            frameworks.loads(text, source="f.yaml")
+        assert [
+            "f.yaml: elements[3].level (line 9): expected one of priority, outcome; found 'outcom'; "
+            "did you mean 'outcome'?",
+            "f.yaml: elements[5].code (line 11): the code '1.1' is also elements[1]'s",
+            "f.yaml: elements[4].parent (line 10): no element '9' in the framework",
+            "f.yaml: elements[6].parent (line 12): the parent '1.2' is on the level 'outcome', not above 'priority'",
+            "f.yaml: elements[7].parent (line 13): the parents of 'a' go round in a circle",
+            "f.yaml: elements[8].parent (line 14): the parents of 'b' go round in a circle",
+        ] == info.value.lines()
+
+    def test_the_shipped_frameworks_hold_together(self) -> None:
+        from resultsframework._framework import check_framework
+
+        for framework_id in frameworks.ids():
+            assert [] == check_framework(frameworks.get(framework_id)), framework_id
+
     def test_register_refuses_to_replace_silently(self) -> None:
         framework = frameworks.loads(USER_FRAMEWORK)
         frameworks.register(framework)

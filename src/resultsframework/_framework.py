@@ -9,11 +9,13 @@ and the ones a user writes in YAML have the same format and are used the same wa
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ._errors import Problem
 from ._model import FrameworkLink
 
 __all__ = ["Element", "Framework"]
@@ -152,3 +154,49 @@ class Framework:
 def _fold(text: str) -> str:
     """Text compared without regard to case or to how accents are encoded."""
     return unicodedata.normalize("NFC", text).casefold()
+
+
+def check_framework(framework: Framework) -> list[Problem]:
+    """
+    What a framework file states that its types alone do not forbid: two elements with one
+    code, a level the framework does not have, a parent that is not there or is not above.
+    """
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    rank = {level: index for index, level in enumerate(framework.levels)}
+    for index, element in enumerate(framework.elements):
+        where = ("elements", index)
+        if element.code in first:
+            problems.append(
+                Problem(
+                    (*where, "code"), f"the code {element.code!r} is also elements[{first[element.code]}]'s"
+                )
+            )
+        else:
+            first[element.code] = index
+        if rank and element.level not in rank:
+            problems.append(
+                Problem((*where, "level"), f"expected one of {', '.join(framework.levels)}; found "
+                        f"{element.level!r}{_nearest(element.level, framework.levels)}")
+            )  # fmt: skip
+    for index, element in enumerate(framework.elements):
+        if element.parent is None:
+            continue
+        at = ("elements", index, "parent")
+        parent = framework.get(element.parent)
+        if parent is None:
+            missing = f"no element {element.parent!r} in the framework{_nearest(element.parent, first)}"
+            problems.append(Problem(at, missing))
+        elif element.code in {a.code for a in framework.ancestors(element.parent)} | {element.parent}:
+            problems.append(Problem(at, f"the parents of {element.code!r} go round in a circle"))
+        elif rank.get(parent.level, -1) >= rank.get(element.level, len(rank)) and element.level in rank:
+            below = (
+                f"the parent {parent.code!r} is on the level {parent.level!r}, not above {element.level!r}"
+            )
+            problems.append(Problem(at, below))
+    return problems
+
+
+def _nearest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""

@@ -315,17 +315,36 @@ def _decode(data: bytes, source: str | None) -> str:
         ) from None
 
 
-def load_document(text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str) -> T:
-    """Parse *text* and structure it as *cls*, or raise :class:`LoadError` with every problem."""
+def load_document(
+    text: str | bytes,
+    fmt: str,
+    source: str | None,
+    cls: type[T],
+    document_format: str,
+    *,
+    check: Callable[[T], list[Problem]] | None = None,
+) -> T:
+    """
+    Parse *text* and structure it as *cls*, or raise :class:`LoadError` with every problem.
+
+    *check* finds what the types alone cannot (a parent that does not exist); its problems
+    are reported as the loader's, with their lines.
+    """
     # Parsing and structuring allocate many objects and create no reference cycles; the
     # cyclic garbage collector, left running, would walk them again and again for nothing.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load_document(text, fmt, source, cls, document_format)[0]
+        result, lines = _load_document(text, fmt, source, cls, document_format)
     finally:
         if paused:
             gc.enable()
+    problems = check(result) if check is not None else []
+    if problems:
+        raise LoadError(
+            [Problem(p.path, p.message, p.line or _line_of(p.path, lines)) for p in problems], source
+        )
+    return result
 
 
 def load_located(path: str | os.PathLike[str]) -> tuple[Programme, Callable[[FieldPath], int | None]]:

@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from ._framework import FRAMEWORK_FORMAT, Element, Framework
+from ._framework import FRAMEWORK_FORMAT, Element, Framework, check_framework
 from ._io import Format, dumps_document, format_for, load_document
 
 __all__ = [
@@ -135,13 +135,18 @@ def loads(text: str | bytes, format: Format = "yaml", *, source: str | None = No
     Raises:
         LoadError: listing every problem with its path (and line, for YAML).
     """
-    return load_document(text, format, source, Framework, FRAMEWORK_FORMAT)
+    return load_document(text, format, source, Framework, FRAMEWORK_FORMAT, check=check_framework)
 
 
 def load(path: str | os.PathLike[str], *, register_it: bool = False) -> Framework:
     """Read a framework file; with *register_it*, also :func:`register` it (replacing any)."""
     framework = load_document(
-        Path(path).read_bytes(), format_for(path), str(path), Framework, FRAMEWORK_FORMAT
+        Path(path).read_bytes(),
+        format_for(path),
+        str(path),
+        Framework,
+        FRAMEWORK_FORMAT,
+        check=check_framework,
     )
     if register_it:
         register(framework, replace=True)
