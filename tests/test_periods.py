@@ -60,15 +60,33 @@ class TestParse:
             ("FROM May 2021 TO December 2021", date(2021, 5, 1), date(2021, 12, 31)),
             ("1 May 2021 – 30 September 2021", date(2021, 5, 1), date(2021, 9, 30)),
             ("2021-05/2021-12", date(2021, 5, 1), date(2021, 12, 31)),
+            ("1 January - 31 December 2021", date(2021, 1, 1), date(2021, 12, 31)),
+            ("Jan-Mar 2025", date(2025, 1, 1), date(2025, 3, 31)),
+            ("January to March 2025", date(2025, 1, 1), date(2025, 3, 31)),
+            ("November - February 2025", date(2024, 11, 1), date(2025, 2, 28)),
+            ("Q1/2025", date(2025, 1, 1), date(2025, 3, 31)),
+            ("Quarter 2 2025", date(2025, 4, 1), date(2025, 6, 30)),
+            ("Q3 of 2025", date(2025, 7, 1), date(2025, 9, 30)),
+            ("H1 2025", date(2025, 1, 1), date(2025, 6, 30)),
+            ("2025-H2", date(2025, 7, 1), date(2025, 12, 31)),
         ],
     )
     def test_spellings_reports_use(self, text: str, start: date, end: date) -> None:
         assert Period(start, end) == Period.parse(text)
 
-    @pytest.mark.parametrize("text", ["", "2021Q5", "sometime", "2021-02-30", "May", "2021-13"])
+    @pytest.mark.parametrize(
+        "text",
+        ["", "2021Q5", "sometime", "2021-02-30", "May", "2021-13", "FY2024", "01/05/2021 - 30/12/2021"],
+    )
     def test_unreadable_text_says_what_is_expected(self, text: str) -> None:
         with pytest.raises(PeriodError, match="expected a period such as '2021Q3'"):
             Period.parse(text)
+
+    def test_ambiguous_spellings_say_what_to_write(self) -> None:
+        with pytest.raises(PeriodError, match=r"may be 1 May or 5 January: write 2021-05-01\)$"):
+            Period.parse("01/05/2021 - 30/12/2021")
+        with pytest.raises(PeriodError, match=r"write the dates, 2023-07-01/2024-06-30\)$"):
+            Period.parse("FY2024")
 
     def test_parse_date(self) -> None:
         assert date(2021, 12, 30) == parse_date("30 December 2021")

@@ -135,9 +135,12 @@ class Period:
 
         Accepts the canonical identifiers (``2021Q3``, ``2021``, ``2021-05``,
         ``2021S1``, ``2021W3``, ``2021-05-01``, ``2021-05-01/2021-12-30``), their
-        common variants (``Q3 2021``, ``2021-Q3``, ``202105``, ``May 2021``,
-        ``30 December 2021``) and ranges written out (``May 2021 to December
-        2021``, ``1 May 2021 – 30 September 2021``).
+        common variants (``Q3 2021``, ``2021-Q3``, ``Q1/2025``, ``Quarter 1 2025``,
+        ``H1 2025``, ``202105``, ``May 2021``, ``30 December 2021``) and ranges
+        written out (``May 2021 to December 2021``, ``1 May 2021 – 30 September
+        2021``, ``1 January - 31 December 2021``, ``Jan-Mar 2025``).  Dates written
+        in numbers only (``01/05/2021``) and fiscal years (``FY2024``) are refused,
+        as they mean different things in different places.
 
         Raises:
             PeriodError: if *text* is none of these.
@@ -248,11 +251,22 @@ def _parse(text: str) -> Period:
         return period
     parts = _split_range(stripped)
     if parts is not None:
-        first = _parse_single(parts[0])
         last = _parse_single(parts[1])
+        first = _parse_single(parts[0])
+        year = _YEAR_IN.search(parts[1])
+        if first is None and last is not None and year and not _YEAR_IN.search(parts[0]):
+            # "1 January - 31 December 2021", "Jan-Mar 2025": the year is written once, at the end
+            first = _parse_single(f"{parts[0]} {year.group()}")
+            if first is not None and first.start > last.end:  # "November - February 2025"
+                first = _parse_single(f"{parts[0]} {int(year.group()) - 1}")
         if first is not None and last is not None:
             return Period(first.start, last.end)
-    raise PeriodError(f"{_ACCEPTED}; found {text!r}")
+    hint = ""
+    if _NUMERIC_DATE.search(stripped):
+        hint = " (a date written 01/05/2021 may be 1 May or 5 January: write 2021-05-01)"
+    elif _FISCAL.match(stripped):
+        hint = " (fiscal years start in different months: write the dates, 2023-07-01/2024-06-30)"
+    raise PeriodError(f"{_ACCEPTED}; found {text!r}{hint}")
 
 
 def _check_range(what: str, value: int, low: int, high: int) -> None:
@@ -260,13 +274,20 @@ def _check_range(what: str, value: int, low: int, high: int) -> None:
         raise PeriodError(f"{what} must be between {low} and {high}, not {value}")
 
 
-_QUARTER = re.compile(r"^(?:(\d{4})\s*-?\s*Q([1-4])|Q([1-4])\s*[- ]?\s*(\d{4}))$", re.IGNORECASE)
-_HALF = re.compile(r"^(\d{4})\s*-?\s*S([12])$", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"^(?:(\d{4})\s*[-/]?\s*Q(?:uarter)?\s*([1-4])|Q(?:uarter)?\s*([1-4])\s*[-/ ]?\s*(?:of\s+)?(\d{4}))$",
+    re.IGNORECASE,
+)
+_HALF = re.compile(r"^(?:(\d{4})\s*[-/]?\s*[SH]([12])|[SH]([12])\s*[-/ ]?\s*(\d{4}))$", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b\d{4}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+_FISCAL = re.compile(r"^FY\s*\d{2,4}", re.IGNORECASE)
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-?(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RANGE_WORDS = re.compile(r"\s+(?:to|until|through|till|-|–|—)\s+", re.IGNORECASE)
+_MONTHS_RANGE = re.compile(r"^([A-Za-z]{3,})\s*[-–—]\s*([A-Za-z]{3,}\.?\s+\d{4})$")
 _FROM = re.compile(r"^from\s+", re.IGNORECASE)
 
 
@@ -278,6 +299,8 @@ def _split_range(text: str) -> tuple[str, str] | None:
     parts = _RANGE_WORDS.split(text)
     if len(parts) == 2:
         return parts[0].strip(), parts[1].strip()
+    if m := _MONTHS_RANGE.match(text):  # "Jan-Mar 2025"
+        return m.group(1), m.group(2)
     return None
 
 
@@ -287,7 +310,7 @@ def _parse_single(text: str) -> Period | None:
             year = int(m.group(1) or m.group(4))
             return Period.quarter(year, int(m.group(2) or m.group(3)))
         if m := _HALF.match(text):
-            return Period.half(int(m.group(1)), int(m.group(2)))
+            return Period.half(int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3)))
         if m := _WEEK.match(text):
             return Period.week(int(m.group(1)), int(m.group(2)))
         if m := _YEAR.match(text):
