@@ -415,6 +415,24 @@ class TestAnyProgramme:
             assert rf.render(programme, fmt, show_status=True)[:2] == b"PK"
         assert rf.tracker_workbook(programme)[:2] == b"PK"
 
+    def test_two_indicators_with_one_code_each_show_their_own_values(self) -> None:
+        """A file that numbers two indicators alike: validate says so, and nothing is mixed up."""
+        first = rf.Indicator(
+            "1",
+            "Trained",
+            rf.Measure.COUNT,
+            target=rf.Target(10),
+            achieved=(rf.Achieved(rf.Period.year(2025), 4, narrative="four"),),
+        )
+        second = attrs.evolve(first, statement="Housed", achieved=(rf.Achieved(rf.Period.year(2025), 9),))
+        outputs = (rf.Output("1", "A", indicators=(first,)), rf.Output("2", "B", indicators=(second,)))
+        programme = rf.Programme("P", outcomes=(rf.Outcome("1", "O", outputs=outputs),))
+        codes = [(d.code, d.path[-1]) for d in rf.validate(programme)]
+        assert ("duplicate-code", "code") in codes
+        headings, rows = rf.indicator_table(programme).flat()
+        achieved = [row[headings.index("Achieved value")] for row in rows]
+        assert ["4", "9"] == achieved
+
     def test_a_percentage_broken_down_into_nothing(self) -> None:
         """A breakdown with no cells of a total known as numerator and denominator."""
         empty = rf.Breakdown(("sex",), ())

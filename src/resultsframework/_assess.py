@@ -164,15 +164,36 @@ class Assessment(Mapping[str, IndicatorAssessment]):
     indicators: tuple[IndicatorAssessment, ...]
     band: Decimal = DEFAULT_BAND
     _by_code: dict[str, IndicatorAssessment] = attrs.field(init=False, repr=False)
+    _by_identity: dict[int, IndicatorAssessment] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_code: dict[str, IndicatorAssessment] = {}
         for item in self.indicators:
             by_code.setdefault(item.code, item)
         object.__setattr__(self, "_by_code", by_code)
+        object.__setattr__(self, "_by_identity", {id(item.indicator): item for item in self.indicators})
 
     def __getitem__(self, code: str) -> IndicatorAssessment:
+        """The assessment of the indicator *code* (the first, if a file gives two one code)."""
         return self._by_code[code]
+
+    def of(self, indicator: Indicator) -> IndicatorAssessment:
+        """
+        The assessment of *indicator* itself, even when another indicator has its code.
+
+        Raises:
+            KeyError: if the indicator is not the assessed programme's.
+        """
+        item = self._by_identity.get(id(indicator))
+        if item is not None and item.indicator is indicator:
+            return item
+        item = self._by_code.get(indicator.code)
+        if item is not None and item.indicator == indicator:
+            return item
+        for item in self.indicators:
+            if item.indicator == indicator:
+                return item
+        raise KeyError(indicator.code)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_code)

@@ -197,7 +197,7 @@ class _Builder:
 
     def indicator_row(self, indicator: Indicator, groups: tuple[Part, ...]) -> TableRow:
         _ = self._
-        item = self.assessment[indicator.code]
+        item = self.assessment.of(indicator)
         percentage = indicator.measure is Measure.PERCENTAGE
         latest = _latest(item.records)
         baseline = indicator.baseline

@@ -112,8 +112,7 @@ class _Validator:
         assessment = assess(self.programme, self.as_of)
         for path, indicator, parent in self.indicators():
             yield from self.indicator(path, indicator, parent)
-            if indicator.code in assessment:
-                yield from self.variance(path, indicator, assessment[indicator.code])
+            yield from self.variance(path, indicator, assessment.of(indicator))
 
     # -- programme -----------------------------------------------------------------------
 
