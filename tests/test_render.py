@@ -432,6 +432,8 @@ class TestAnyProgramme:
         headings, rows = rf.indicator_table(programme).flat()
         achieved = [row[headings.index("Achieved value")] for row in rows]
         assert ["4", "9"] == achieved
+        aligned = rf.align(programme, "gcm").items
+        assert [4, 9] == [item.assessment.overall.achieved for item in aligned]
 
     def test_a_percentage_broken_down_into_nothing(self) -> None:
         """A breakdown with no cells of a total known as numerator and denominator."""

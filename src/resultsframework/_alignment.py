@@ -22,7 +22,7 @@ import attrs
 from ._assess import Assessment, IndicatorAssessment, assess
 from ._framework import Element, Framework
 from ._l10n import N_, Localizer
-from ._model import FrameworkLink, Programme, Status
+from ._model import FrameworkLink, Indicator, Programme, Status
 from ._table import Column, Part, Table, TableCell, TableRow
 
 __all__ = ["AlignedIndicator", "Alignment", "align", "alignment_table", "matrix_table", "summary_table"]
@@ -117,8 +117,8 @@ def align(
     given = list(assessments) if assessments is not None else [assess(p, as_of) for p in portfolio]
     items: list[AlignedIndicator] = []
     for programme, assessment in zip(portfolio, given, strict=True):
-        for code, codes, inherited in _effective(programme, fw.id):
-            items.append(AlignedIndicator(programme, assessment[code], codes, inherited))
+        for indicator, codes, inherited in _effective(programme, fw.id):
+            items.append(AlignedIndicator(programme, assessment.of(indicator), codes, inherited))
     return Alignment(fw, portfolio, tuple(items))
 
 
@@ -126,8 +126,8 @@ def _own(links: tuple[FrameworkLink, ...], framework_id: str) -> tuple[str, ...]
     return tuple(link.code for link in links if link.framework == framework_id)
 
 
-def _effective(programme: Programme, framework_id: str) -> Iterator[tuple[str, tuple[str, ...], bool]]:
-    """(indicator code, codes it counts under, inherited?) for every indicator, by the inheritance rule."""
+def _effective(programme: Programme, framework_id: str) -> Iterator[tuple[Indicator, tuple[str, ...], bool]]:
+    """(indicator, codes it counts under, inherited?) for every indicator, by the inheritance rule."""
     top = _own(programme.links, framework_id)
 
     def place(own: tuple[str, ...], above: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
@@ -136,15 +136,15 @@ def _effective(programme: Programme, framework_id: str) -> Iterator[tuple[str, t
     if programme.impact is not None:
         impact_codes = _own(programme.impact.links, framework_id) or top
         for indicator in programme.impact.indicators:
-            yield indicator.code, *place(_own(indicator.links, framework_id), impact_codes)
+            yield indicator, *place(_own(indicator.links, framework_id), impact_codes)
     for outcome in programme.outcomes:
         outcome_codes = _own(outcome.links, framework_id) or top
         for indicator in outcome.indicators:
-            yield indicator.code, *place(_own(indicator.links, framework_id), outcome_codes)
+            yield indicator, *place(_own(indicator.links, framework_id), outcome_codes)
         for output in outcome.outputs:
             output_codes = _own(output.links, framework_id) or outcome_codes
             for indicator in output.indicators:
-                yield indicator.code, *place(_own(indicator.links, framework_id), output_codes)
+                yield indicator, *place(_own(indicator.links, framework_id), output_codes)
 
 
 # -- tables ------------------------------------------------------------------------------
