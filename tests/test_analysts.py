@@ -97,6 +97,13 @@ class TestDataFrames:
         assert (rf.Period.quarter(2025, 3), 12, "Logs") == (debris.period, debris.value, debris.source)
         assert rf.Ratio(30, 40) == updated.indicator("1.1.2").achieved[-1].value
 
+    def test_a_percent_changed_without_its_counts_is_an_error(self, illustrative: rf.Programme) -> None:
+        frame = rf.to_dataframe(illustrative)
+        row = frame.index[(frame["indicator"] == "1.1.2") & (frame["period"] == "2025Q1")][0]
+        frame.loc[row, "value"] = 55
+        with pytest.raises(rf.LoadError, match=r"the value 55 is not 21/50"):
+            rf.from_dataframe(illustrative, frame)
+
     def test_errors_name_the_row(self, illustrative: rf.Programme) -> None:
         import pandas as pd
 

@@ -120,6 +120,23 @@ class TestFillingIn:
         )
         assert any("(Variance category): expected one of" in line for line in lines)
 
+    def test_a_formula_without_its_result_is_not_read_as_empty(self, illustrative: rf.Programme) -> None:
+        """Excel saves a formula's result; a workbook written by a program may hold none."""
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.2.2", "2025Q1")
+        sheet.cell(row, column(sheet, "Achieved value")).value = "=10+4"
+        with pytest.raises(rf.LoadError, match=r"\(Achieved value\): the formula =10\+4 has no saved result"):
+            rf.read_tracker(illustrative, save(book))
+
+    def test_a_percentage_and_its_counts_cannot_both_be_typed(self, illustrative: rf.Programme) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.1.2", "2025Q1")  # 21/50, written as numerator and denominator
+        sheet.cell(row, column(sheet, "Achieved value")).value = 55
+        with pytest.raises(rf.LoadError, match=r"both a percentage \(55\) and a numerator and denominator"):
+            rf.read_tracker(illustrative, save(book))
+
     def test_yes_no_dropdown_values(self, example: rf.Programme) -> None:
         book = workbook(example)
         sheet = book["Tracker"]

@@ -325,13 +325,25 @@ def _exact(value: object) -> int | Decimal | None:
     raise ValueError(f"expected a number, found {value!r}")
 
 
+_CLOSE = Decimal("1e-9")
+"""How near a percent read back from floats must be to its numerator / denominator."""
+
+
 def _read_value(row: dict[str, Any], indicator: Indicator) -> Value | None:
     """The value of a row, read as the indicator's measure expects it."""
     numerator, denominator = _exact(row.get("numerator")), _exact(row.get("denominator"))
     if numerator is not None or denominator is not None:
         if numerator is None or denominator is None:
             raise ValueError("a percentage needs both numerator and denominator")
-        return Ratio(numerator, denominator)
+        ratio = Ratio(numerator, denominator)
+        shown = _exact(row.get("value"))  # to_dataframe writes the percent beside its counts
+        percent = ratio.percent
+        if shown is not None and (percent is None or abs(shown - percent) > _CLOSE * max(Decimal(1), abs(percent))):
+            raise ValueError(
+                f"the value {shown} is not {numerator}/{denominator}; change the value, or the "
+                "numerator and denominator, but not one without the other"
+            )
+        return ratio
     value = row.get("value")
     if indicator.measure is Measure.QUALITATIVE:
         return _text(value)

@@ -237,6 +237,7 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
     problems: list[Problem] = []
     known = {i.code: i for i in programme.indicators()}
     unknown = "a column the tracker does not know; its values would be lost"
+    problems += _unsaved_formulas(data, rows, headers)
     for index, header in enumerate(headers):
         foreign = header not in (*KEYS, *OPEN, *NOTES) and _parse_key(header) is None
         if foreign and any(r[index] not in (None, "") for r in rows[1:] if index < len(r)):
@@ -259,6 +260,32 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
             for code, records in updates.items()
         },
     )
+
+
+def _unsaved_formulas(data: bytes, rows: list[tuple[Any, ...]], headers: list[str]) -> list[Problem]:
+    """
+    Formulas typed in whose result the workbook does not hold.
+
+    Excel and LibreOffice save a formula's result beside it, and that result is what is read.
+    A workbook written by a program that does not calculate holds none: the cell would read
+    as empty, and what was typed would be lost without a word.
+    """
+    import openpyxl  # noqa: PLC0415
+
+    sheet = openpyxl.load_workbook(io.BytesIO(data), data_only=False)[SHEET]
+    problems = []
+    for number, written in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        shown = rows[number - 1] if number - 1 < len(rows) else ()
+        for index, value in enumerate(written):
+            formula = isinstance(value, str) and value.startswith("=")
+            if formula and (index >= len(shown) or shown[index] is None):
+                header = headers[index] if index < len(headers) else ""
+                message = (
+                    f"the formula {value} has no saved result; open and save the workbook in Excel or "
+                    "LibreOffice, or type the value"
+                )
+                problems.append(Problem((_where(number, index, header),), message))
+    return problems
 
 
 def _where(row: int, column: int, header: str) -> str:
@@ -328,6 +355,14 @@ def _read_value(
 ) -> Value | None:
     raw = row.get("Achieved value")
     if indicator.measure is Measure.PERCENTAGE and row.get("Numerator") not in (None, ""):
+        if raw not in (None, ""):
+            problems.append(
+                Problem(
+                    where("Achieved value"),
+                    f"both a percentage ({raw}) and a numerator and denominator; keep one or the other",
+                )
+            )
+            return None
         try:
             numerator, denominator = _exact(row.get("Numerator")), _exact(row.get("Denominator"))
         except ValueError as e:
