@@ -338,7 +338,9 @@ def _read_value(row: dict[str, Any], indicator: Indicator) -> Value | None:
         ratio = Ratio(numerator, denominator)
         shown = _exact(row.get("value"))  # to_dataframe writes the percent beside its counts
         percent = ratio.percent
-        if shown is not None and (percent is None or abs(shown - percent) > _CLOSE * max(Decimal(1), abs(percent))):
+        if shown is not None and (
+            percent is None or abs(shown - percent) > _CLOSE * max(Decimal(1), abs(percent))
+        ):
             raise ValueError(
                 f"the value {shown} is not {numerator}/{denominator}; change the value, or the "
                 "numerator and denominator, but not one without the other"

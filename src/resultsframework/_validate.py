@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -467,19 +467,23 @@ class _Validator:
         for path, indicator, _ in self.indicators():
             yield path, "indicator", indicator.code
 
+    def _each(self, name: str) -> Iterator[tuple[Path, Any]]:
+        """The field *name* of every outcome, output, activity and indicator, with its path."""
+        for i, outcome in enumerate(self.programme.outcomes):
+            yield ("outcomes", i, name), getattr(outcome, name)
+            for j, output in enumerate(outcome.outputs):
+                yield ("outcomes", i, "outputs", j, name), getattr(output, name)
+                for k, activity in enumerate(output.activities):
+                    yield ("outcomes", i, "outputs", j, "activities", k, name), getattr(activity, name)
+        for path, indicator, _ in self.indicators():
+            yield (*path, name), getattr(indicator, name)
+
     def _links(self) -> Iterator[tuple[Path, tuple[FrameworkLink, ...]]]:
         programme = self.programme
         yield ("links",), programme.links
         if programme.impact is not None:
             yield ("impact", "links"), programme.impact.links
-        for i, outcome in enumerate(programme.outcomes):
-            yield ("outcomes", i, "links"), outcome.links
-            for j, output in enumerate(outcome.outputs):
-                yield ("outcomes", i, "outputs", j, "links"), output.links
-                for k, activity in enumerate(output.activities):
-                    yield ("outcomes", i, "outputs", j, "activities", k, "links"), activity.links
-        for path, indicator, _ in self.indicators():
-            yield (*path, "links"), indicator.links
+        yield from self._each("links")
 
     def links(self) -> Iterator[Diagnostic]:
         """Links to frameworks that are not known, or to codes a known framework does not have."""
@@ -508,14 +512,8 @@ class _Validator:
                     )
 
     def _responsible(self) -> Iterator[tuple[Path, tuple[str, ...]]]:
-        for i, outcome in enumerate(self.programme.outcomes):
-            yield ("outcomes", i, "responsible"), outcome.responsible
-            for j, output in enumerate(outcome.outputs):
-                yield ("outcomes", i, "outputs", j, "responsible"), output.responsible
-                for k, activity in enumerate(output.activities):
-                    yield ("outcomes", i, "outputs", j, "activities", k, "responsible"), activity.responsible
+        yield from self._each("responsible")
         for path, indicator, _ in self.indicators():
-            yield (*path, "responsible"), indicator.responsible
             for index, record in enumerate(indicator.achieved):
                 if record.reported_by is not None:
                     yield (*path, "achieved", index, "reported_by"), (record.reported_by,)
