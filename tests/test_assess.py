@@ -333,6 +333,16 @@ class TestAggregation:
         assert sum(n for n, _ in counts) * 100 / Decimal(sum(d for _, d in counts)) == pooled.percent
 
 
+class TestLookUp:
+    def test_an_unknown_code_names_the_nearest(self, example: rf.Programme) -> None:
+        with pytest.raises(KeyError, match=r"no indicator '1\.1\.9'; did you mean '1\.1\.4', '1\.1\.3'"):
+            example.indicator("1.1.9")
+        assessment = rf.assess(example)
+        with pytest.raises(KeyError, match=r"did you mean '1\.4\.1'"):
+            assessment["1.5.1"]
+        assert ("1.1.1" in assessment, "1.5.1" in assessment, assessment.get("1.5.1")) == (True, False, None)
+
+
 class TestRecording:
     """Recording a quarter's values in code: a new programme, the old one unchanged."""
 
@@ -364,7 +374,7 @@ class TestRecording:
         assert attrs.evolve(after, outcomes=example.outcomes) == example
 
     def test_an_unknown_indicator_is_an_error_not_a_silent_no_op(self) -> None:
-        with pytest.raises(KeyError, match=r"9\.9\.9"):
+        with pytest.raises(KeyError, match=r"no indicator '9\.9\.9'"):
             programme(indicator(target=1)).with_achieved("9.9.9", Achieved(Period.year(2025), 1))
 
 

@@ -37,6 +37,7 @@ from ._model import (
     Status,
     Target,
     Value,
+    no_such,
 )
 from ._numbers import divide, numeric, total
 from ._periods import Period
@@ -175,7 +176,10 @@ class Assessment(Mapping[str, IndicatorAssessment]):
 
     def __getitem__(self, code: str) -> IndicatorAssessment:
         """The assessment of the indicator *code* (the first, if a file gives two one code)."""
-        return self._by_code[code]
+        item = self._by_code.get(code)
+        if item is None:
+            raise KeyError(no_such("indicator", code, list(self._by_code)))
+        return item
 
     def of(self, indicator: Indicator) -> IndicatorAssessment:
         """
@@ -194,6 +198,9 @@ class Assessment(Mapping[str, IndicatorAssessment]):
             if item.indicator == indicator:
                 return item
         raise KeyError(indicator.code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_code)

@@ -665,10 +665,12 @@ class Programme:
         Raises:
             KeyError: if there is none.
         """
+        codes = []
         for indicator in self.indicators():
             if indicator.code == code:
                 return indicator
-        raise KeyError(code)
+            codes.append(indicator.code)
+        raise KeyError(no_such("indicator", code, codes))
 
     def activities(self) -> Iterator[tuple[Output, Activity]]:
         """Every activity with its output, in file order."""
@@ -741,3 +743,12 @@ def with_achieved(programme: Programme, updates: Mapping[str, Sequence[Achieved]
     if impact is not None:
         impact = attrs.evolve(impact, indicators=tuple(map(indicator, impact.indicators)))
     return attrs.evolve(programme, impact=impact, outcomes=tuple(map(outcome, programme.outcomes)))
+
+
+def no_such(what: str, code: str, codes: list[str]) -> str:
+    """The message for a code that is not there, with the nearest ones: for a ``KeyError``."""
+    import difflib  # noqa: PLC0415
+
+    close = difflib.get_close_matches(code, codes, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return f"no {what} {code!r}{hint}"
