@@ -287,6 +287,19 @@ class TestExcel:
         assert sheet["B5"].alignment.wrap_text
         assert "A3:D3" in {str(r) for r in sheet.merged_cells.ranges}
 
+    def test_printed_and_opened_outside_excel_it_shows_everything(self, example: rf.Programme) -> None:
+        """LibreOffice and printing do not fit rows to wrapped text: heights are set."""
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx"))).active  # type: ignore[arg-type]
+        assert sheet.row_dimensions[5].height >= 6 * 15  # 1.1.1's achievement runs to six lines or more
+        assert sheet.row_dimensions[5].height > sheet.row_dimensions[7].height
+        assert sheet.row_dimensions[2].height >= 2 * 15  # the wrapped headings
+        setup = sheet.page_setup
+        assert ("landscape", 1, 0) == (setup.orientation, setup.fitToWidth, setup.fitToHeight)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert "$1:$2" in str(sheet.print_title_rows)
+
     def test_arabic_sheet_is_right_to_left(self, example: rf.Programme) -> None:
         import openpyxl
 

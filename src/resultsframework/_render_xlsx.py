@@ -13,7 +13,7 @@ from typing import Any
 
 from ._escape import display_text, isolate
 from ._extras import require
-from ._table import GROUP_FILLS, HEADER_FILL, Table, TableCell
+from ._table import GROUP_FILLS, HEADER_FILL, Column, Table, TableCell
 
 __all__ = ["table_xlsx"]
 
@@ -57,6 +57,23 @@ def _merge_row(sheet: Any, row: int, width: int) -> None:
     clean(merged)
 
 
+_LINE_HEIGHT = 15  # points, for 11-point text
+
+
+def _height(texts: list[str], columns: tuple[Column, ...]) -> float:
+    """
+    The height a row needs for its wrapped texts, in points.
+
+    Excel fits rows to wrapped text when it opens a workbook, but LibreOffice and printing
+    do not: without a height, a long achievement would show as its first line only.
+    """
+    lines = 1
+    for text, column in zip(texts, columns, strict=False):
+        per_line = max(1, int(column.width * WIDTH_UNIT * 1.1))
+        lines = max(lines, sum(-(-max(1, len(paragraph)) // per_line) for paragraph in text.split("\n")))
+    return min(409, lines * _LINE_HEIGHT)  # Excel's highest row
+
+
 def table_xlsx(table: Table) -> bytes:
     """The table as an Excel workbook with one sheet."""
     openpyxl = require("openpyxl", "xlsx")
@@ -80,6 +97,8 @@ def table_xlsx(table: Table) -> bytes:
             cell.font = Font(bold=True, color="FFFFFF")
             cell.fill = header_fill
             cell.alignment = wrap
+    if table.header:
+        sheet.row_dimensions[2].height = _height([c.label for c in table.columns], table.columns)
     row_no = 3 if table.header else 2
     sheet.freeze_panes = f"B{row_no}"
     for row in table.rows:
@@ -92,12 +111,20 @@ def table_xlsx(table: Table) -> bytes:
                 sheet.cell(row=row_no, column=column_no).fill = fill
             _merge_row(sheet, row_no, width)
         else:
-            for index, content in enumerate(row.cells, start=1):
-                _put_text(sheet, row_no, index, _text(content, table.rtl)).alignment = wrap
+            texts = [_text(content, table.rtl) for content in row.cells]
+            for index, text in enumerate(texts, start=1):
+                _put_text(sheet, row_no, index, text).alignment = wrap
+            sheet.row_dimensions[row_no].height = _height(texts, table.columns)
         row_no += 1
     for note in table.footnotes:
         row_no += 1
         _put_text(sheet, row_no, 1, note).font = Font(italic=True, size=9)
+    # Printed: landscape, one page wide, the heading rows on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"1:{2 if table.header else 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
