@@ -98,6 +98,27 @@ class TestCorpus:
         assert time.perf_counter() - start < 30
         assert "expected a mapping at the top of the document" in str(error)
 
+    def test_long_texts_where_short_ones_belong_end_in_bounded_time_and_messages(self) -> None:
+        """A period, a value or a key of a hundred thousand characters: no pattern backtracks on it."""
+        spaces = " " * 100_000
+        doc = {
+            "format": "resultsframework/1", "title": "T", "x" * 100_000: 1,
+            "outcomes": [{"code": "1", "statement": "S", "indicators": [{"code": "1.1", "statement": "I",
+                          "measure": "count", "achieved": [{"period": "Q1" + spaces + "x"}]}]}],
+        }  # fmt: skip
+        start = time.perf_counter()
+        error = error_of(json.dumps(doc), "json")
+        assert time.perf_counter() - start < 5
+        assert all(len(line) < 400 for line in error.lines())
+        valued = {**doc, "outcomes": [{"code": "1", "statement": "S", "indicators": [{"code": "1.1",
+                  "statement": "I", "measure": "count", "achieved": [{"period": "2025", "value": "1" + spaces + "x"}]}]}]}  # fmt: skip
+        del valued["x" * 100_000]
+        programme = rf.loads(json.dumps(valued), "json")
+        start = time.perf_counter()
+        diagnostics = rf.validate(programme)
+        assert time.perf_counter() - start < 5
+        assert all(len(d.message) < 400 for d in diagnostics)
+
     def test_many_problems_are_all_reported(self) -> None:
         outcomes = [{"code": i, "statement": "S"} for i in range(2000)]
         text = json.dumps({"format": "resultsframework/1", "title": "T", "outcomes": outcomes})

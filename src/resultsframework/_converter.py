@@ -28,7 +28,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._errors import Path, Problem
+from ._errors import Path, Problem, shorten
 from ._model import Breakdown, Cell, FrameworkLink, Ratio, Value, _Choice
 from ._periods import Period, PeriodError, parse_date
 
@@ -63,7 +63,7 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return f"{'true' if value else 'false'} (yes/no)"
     if isinstance(value, int | Decimal):
-        return f"number {value}"
+        return f"number {shorten(value)}"
     if isinstance(value, float):
         return f"floating-point number {value!r}"
     if isinstance(value, str):
@@ -555,7 +555,10 @@ def _collect(exc: BaseException, path: Path, out: list[Problem]) -> None:
         for key in sorted(exc.extra_fields, key=str):
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
-            out.append(Problem((*path, key), f"unknown key {key!r}{hint}"))
+            if not isinstance(key, str):  # YAML allows numbers, lists ... as keys
+                out.append(Problem((*path, shorten(key)), f"a key must be a text, found {describe(key)}"))
+                continue
+            out.append(Problem((*path, key), f"unknown key {shorten(key)!r}{hint}"))
     elif isinstance(exc, KeyError):
         out.append(Problem(path, "required field is missing"))
     elif isinstance(exc, InputError):

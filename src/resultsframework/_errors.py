@@ -23,10 +23,16 @@ def format_path(path: Path) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         elif text:
-            text += f".{part}"
+            text += f".{shorten(part)}"
         else:
-            text = part
+            text = shorten(part)
     return text or "$"
+
+
+def shorten(text: object, limit: int = 60) -> str:
+    """*text*, or its start and an ellipsis if it is longer than *limit*: messages stay readable."""
+    shown = text if isinstance(text, str) else str(text)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
 @attrs.frozen

@@ -18,6 +18,8 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
+from ._errors import shorten
+
 __all__ = ["Period", "PeriodError", "parse_date"]
 
 
@@ -243,9 +245,11 @@ class Period:
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str) -> Period:
     """Parse a period text; cached, as files repeat the same few periods thousands of times."""
-    stripped = text.strip()
+    stripped = " ".join(text.split())  # one space between words: the patterns never backtrack far
     if not stripped:
         raise PeriodError(f"{_ACCEPTED}; found an empty text")
+    if len(stripped) > _LONGEST:
+        raise PeriodError(f"{_ACCEPTED}; found a text of {len(text)} characters")
     period = _parse_single(stripped)
     if period is not None:
         return period
@@ -266,7 +270,7 @@ def _parse(text: str) -> Period:
         hint = " (a date written 01/05/2021 may be 1 May or 5 January: write 2021-05-01)"
     elif _FISCAL.match(stripped):
         hint = " (fiscal years start in different months: write the dates, 2023-07-01/2024-06-30)"
-    raise PeriodError(f"{_ACCEPTED}; found {text!r}{hint}")
+    raise PeriodError(f"{_ACCEPTED}; found {shorten(text)!r}{hint}")
 
 
 def _check_range(what: str, value: int, low: int, high: int) -> None:
@@ -279,6 +283,8 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _HALF = re.compile(r"^(?:(\d{4})\s*[-/]?\s*[SH]([12])|[SH]([12])\s*[-/ ]?\s*(\d{4}))$", re.IGNORECASE)
+_LONGEST = 80
+"""No period is written in more characters ("from 1 September 2021 to 30 September 2022" is 43)."""
 _YEAR_IN = re.compile(r"\b\d{4}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _FISCAL = re.compile(r"^FY\s*\d{2,4}", re.IGNORECASE)
@@ -359,4 +365,4 @@ def parse_date(text: str) -> date:
         period = _parse_written(stripped)
         if period is not None and period.start == period.end:
             return period.start
-    raise PeriodError(f"expected a date such as '2021-12-30' or '30 December 2021'; found {text!r}")
+    raise PeriodError(f"expected a date such as '2021-12-30' or '30 December 2021'; found {shorten(text)!r}")

@@ -22,7 +22,7 @@ import attrs
 
 from ._assess import IndicatorAssessment, assess, report_date
 from ._disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
-from ._errors import Path, format_path
+from ._errors import Path, format_path, shorten
 from ._model import (
     Accumulation,
     Achieved,
@@ -150,7 +150,7 @@ class _Validator:
                 yield _error(
                     "duplicate-code",
                     (*path, "code"),
-                    f"{kind} code {code!r} is used twice (first at {format_path(seen[key])})",
+                    f"{kind} code {shorten(code)!r} is used twice (first at {format_path(seen[key])})",
                 )
             else:
                 seen[key] = path
@@ -197,7 +197,8 @@ class _Validator:
                     yield _warning(
                         "unknown-organisation",
                         (*path, index),
-                        f"{name!r} is not one of the programme's organisations ({', '.join(sorted(known))})",
+                        f"{shorten(name)!r} is not one of the programme's organisations "
+                        f"({', '.join(sorted(known))})",
                     )
 
     # -- indicators ----------------------------------------------------------------------
@@ -232,7 +233,7 @@ class _Validator:
                 yield _error(
                     "currency-invalid",
                     (*path, "currency"),
-                    f"expected an ISO 4217 code such as 'USD', found {indicator.currency!r}",
+                    f"expected an ISO 4217 code such as 'USD', found {shorten(indicator.currency)!r}",
                 )
         if (
             indicator.measure is not Measure.QUALITATIVE
@@ -243,7 +244,8 @@ class _Validator:
             yield _warning(
                 "target-missing",
                 (*path, "target", "value") if text else (*path, "target"),
-                f"the target is only text ({text!r}); without its value the indicator is not assessed"
+                f"the target is only text ({shorten(text)!r}); without its value the indicator is not "
+                "assessed"
                 if text
                 else "values are reported but there is no target, so the indicator is not assessed",
             )
@@ -384,7 +386,7 @@ class _Validator:
                     yield _error(
                         "unknown-dimension",
                         (*where, "dimensions"),
-                        f"unknown dimension {d!r}: use one of {', '.join(BUILTIN_DIMENSIONS)} "
+                        f"unknown dimension {shorten(d)!r}: use one of {', '.join(BUILTIN_DIMENSIONS)} "
                         "or define it under 'dimensions'",
                     )
             for c, cell in enumerate(breakdown.cells):
@@ -501,14 +503,18 @@ class _Validator:
                         else "; load and register it to check its codes"
                     )
                     yield _warning(
-                        "unknown-framework", where, f"{link}: no framework {link.framework!r} is known{hint}"
+                        "unknown-framework",
+                        where,
+                        f"{shorten(str(link))}: no framework {shorten(link.framework)!r} is known{hint}",
                     )
                 elif link.code not in framework:
                     codes = [e.code for e in framework.elements]
                     close = difflib.get_close_matches(link.code, codes, n=3, cutoff=0.5)
                     hint = f"; nearest: {', '.join(close)}" if close else ""
                     yield _error(
-                        "unknown-code", where, f"{link}: {framework.id} has no code {link.code!r}{hint}"
+                        "unknown-code",
+                        where,
+                        f"{shorten(str(link))}: {framework.id} has no code {shorten(link.code)!r}{hint}",
                     )
 
     def _responsible(self) -> Iterator[tuple[Path, tuple[str, ...]]]:
@@ -533,14 +539,14 @@ _EXPECTED = {
     Measure.YES_NO: "true or false",
     Measure.QUALITATIVE: "a text",
 }
-_WRITTEN_NUMBER = re.compile(r"^\s*(-?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|-?\d+)(\.\d+)?\s*(%?)\s*$")
+_WRITTEN_NUMBER = re.compile(r"^(-?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|-?\d+)(\.\d+)? ?(%?)$")
 
 
 def _number_hint(value: Value) -> str:
     """What to write instead of a number written as text ('1,234', '45%'), if it is one."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 40:  # a number written as text is short
         return ""
-    found = _WRITTEN_NUMBER.match(value)
+    found = _WRITTEN_NUMBER.match(value.strip())
     if found is None:
         return ""
     digits = re.sub(r"[,\u00a0\u202f ]", "", found.group(1)) + (found.group(2) or "")
@@ -621,7 +627,7 @@ def _category(dimension: Dimension | None, name: str, category: str, path: Path)
         yield _error(
             "unknown-category",
             path,
-            f"{category!r} is not a category of {name} ({', '.join(dimension.categories)})",
+            f"{shorten(category)!r} is not a category of {shorten(name)} ({', '.join(dimension.categories)})",
         )
 
 
