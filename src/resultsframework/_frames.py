@@ -39,7 +39,7 @@ from ._model import (
     Value,
     Variance,
     VarianceCategory,
-    with_achieved,
+    record_values,
 )
 from ._periods import Period, PeriodError, parse_date
 
@@ -251,7 +251,7 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
     if problems:
         raise LoadError(problems, "data frame")
     records = _records(totals, cells)
-    return with_achieved(programme, {code: keep_unshown(known[code], new) for code, new in records.items()})
+    return record_values(programme, {code: keep_unshown(known[code], new) for code, new in records.items()})
 
 
 Key = tuple[str, Period, str | None]

@@ -694,10 +694,10 @@ class Programme:
         .. versionadded:: 0.1.0
         """
         self.indicator(code)
-        return with_achieved(self, {code: achieved})
+        return record_values(self, {code: achieved})
 
 
-def with_achieved(programme: Programme, updates: Mapping[str, Sequence[Achieved]]) -> Programme:
+def record_values(programme: Programme, updates: Mapping[str, Sequence[Achieved]]) -> Programme:
     """
     *programme* with the values in *updates* (indicator code -> values) recorded, in one pass.
 

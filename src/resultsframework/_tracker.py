@@ -33,7 +33,7 @@ from ._model import (
     Value,
     Variance,
     VarianceCategory,
-    with_achieved,
+    record_values,
 )
 from ._periods import Period, PeriodError
 
@@ -253,7 +253,7 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
             updates.setdefault(code, []).append(achieved)
     if problems:
         raise LoadError(problems, source)
-    return with_achieved(
+    return record_values(
         programme,
         {
             code: keep_unshown(known[code], records, ("status", "collected"))
