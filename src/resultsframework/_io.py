@@ -330,15 +330,7 @@ def load_document(
     *check* finds what the types alone cannot (a parent that does not exist); its problems
     are reported as the loader's, with their lines.
     """
-    # Parsing and structuring allocate many objects and create no reference cycles; the
-    # cyclic garbage collector, left running, would walk them again and again for nothing.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        result, lines = _load_document(text, fmt, source, cls, document_format)
-    finally:
-        if paused:
-            gc.enable()
+    result, lines = _load_document(text, fmt, source, cls, document_format)
     problems = check(result) if check is not None else []
     if problems:
         raise LoadError(
@@ -353,18 +345,26 @@ def load_located(path: str | os.PathLike[str]) -> tuple[Programme, Callable[[Fie
     for JSON and TOML, which the readers do not locate), so that findings on the loaded
     programme can point into the file.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        data = Path(path).read_bytes()
-        programme, lines = _load_document(data, format_for(path), str(path), Programme, FORMAT)
-    finally:
-        if paused:
-            gc.enable()
+    data = Path(path).read_bytes()
+    programme, lines = _load_document(data, format_for(path), str(path), Programme, FORMAT)
     return programme, lambda field: _line_of(field, lines)
 
 
 def _load_document(
+    text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str
+) -> tuple[T, dict[FieldPath, int]]:
+    # Parsing and structuring allocate many objects and create no reference cycles; the
+    # cyclic garbage collector, left running, would walk them again and again for nothing.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_and_structure(text, fmt, source, cls, document_format)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_and_structure(
     text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str
 ) -> tuple[T, dict[FieldPath, int]]:
     if isinstance(text, bytes):
