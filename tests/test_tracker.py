@@ -70,6 +70,18 @@ class TestWorkbook:
         lists = [dv.formula1 for dv in sheet.data_validations.dataValidation]
         assert any("context_security" in f for f in lists)
 
+    def test_dropdowns_cover_exactly_their_cells(self, example: rf.Programme) -> None:
+        """Yes/No on the value of yes/no indicators only; the variance category on every row."""
+        sheet = workbook(example)["Tracker"]
+        by_list = {dv.formula1: dv.sqref for dv in sheet.data_validations.dataValidation}
+        value = openpyxl.utils.get_column_letter(column(sheet, "Achieved value"))
+        yes_no = {f"{value}{find(sheet, c, '2021-05-01/2021-12-30')}" for c in ("1.1.3", "1.1.4", "1.2.2")}
+        assert all(cell in by_list['"Yes,No"'] for cell in yes_no)
+        assert f"{value}{find(sheet, '1.1.1', '2021-05-01/2021-12-30')}" not in by_list['"Yes,No"']
+        category = openpyxl.utils.get_column_letter(column(sheet, "Variance category"))
+        (categories,) = [sqref for formula, sqref in by_list.items() if "context_security" in formula]
+        assert f"{category}2:{category}{sheet.max_row}" == str(categories)
+
     def test_no_formula_anywhere(self) -> None:
         indicator = rf.Indicator("1.1", "=SUM(A1:A9)", rf.Measure.COUNT, achieved=(
             rf.Achieved(rf.Period.year(2025), 3, narrative="@cmd", source="+1"),))  # fmt: skip

@@ -95,7 +95,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     .. versionadded:: 0.1.0
     """
     openpyxl = require("openpyxl", "xlsx")
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
@@ -104,28 +104,55 @@ def tracker_workbook(programme: Programme) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = SHEET
+    wrap = Alignment(wrap_text=True, vertical="top")
     for index, header in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=index, value=display_text(header))
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = wrap
         width = 40 if header in ("Indicator", "Narrative", "Reason for variance") else 14
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "E2"
+    # One named style per kind of cell: setting three styles on each of 100,000 cells is slow.
+    book.add_named_style(NamedStyle("rf-open", alignment=wrap, protection=Protection(locked=False)))
+    book.add_named_style(
+        NamedStyle("rf-locked", alignment=wrap, fill=PatternFill("solid", fgColor=LOCKED_FILL))
+    )
+    rows, yes_no_rows = _write_rows(sheet, programme, headers, cells)
+    # A validation holds its cells as ranges; adding them one by one costs time in their number.
     yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
     categories = DataValidation(
         type="list", formula1='"' + ",".join(c.value for c in VarianceCategory) + '"', allow_blank=True
     )
     sheet.add_data_validation(yes_no)
     sheet.add_data_validation(categories)
-    locked = PatternFill("solid", fgColor=LOCKED_FILL)
+    value_column = get_column_letter(headers.index("Achieved value") + 1)
+    category_column = get_column_letter(headers.index("Variance category") + 1)
+    if rows:
+        categories.add(f"{category_column}2:{category_column}{rows + 1}")
+    for first, last in _runs(yes_no_rows):
+        yes_no.add(f"{value_column}{first}:{value_column}{last}")
+    sheet.protection.sheet = True
+    sheet.protection.formatCells = False
+    sheet.protection.formatColumns = False
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_rows(
+    sheet: Any, programme: Programme, headers: list[str], cells: list[str]
+) -> tuple[int, list[int]]:
+    """A row per indicator, period and reporter; how many, and the rows of yes/no indicators."""
+    open_always = frozenset((*OPEN[:1], *NOTES, *cells))
+    open_counts = frozenset(OPEN)
+    yes_no_rows: list[int] = []
     row = 2
     for _path, outcome, output, indicator in programme.placed_indicators():
         place = (outcome.code if outcome else None, output.code if output else None)
+        editable = open_counts | open_always if indicator.measure is Measure.PERCENTAGE else open_always
+        by_key = {(r.period, r.reported_by): r for r in reversed(indicator.achieved)}  # the first of a key
         for period, reporter in _rows(programme, indicator):
-            record = next(
-                (r for r in indicator.achieved if (r.period, r.reported_by) == (period, reporter)), None
-            )
-            values = _row_values(indicator, period, record, place=place, cells=cells)
+            values = _row_values(indicator, period, by_key.get((period, reporter)), place=place, cells=cells)
             values["Reported by"] = reporter
             for index, header in enumerate(headers, start=1):
                 cell = sheet.cell(row=row, column=index)
@@ -134,25 +161,22 @@ def tracker_workbook(programme: Programme) -> bytes:
                     cell.value = display_text(value) if isinstance(value, str) else value
                     if isinstance(value, str):
                         cell.data_type = "s"  # text, never a formula
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                editable = header in OPEN or header in NOTES or header in cells
-                if header in OPEN[1:] and indicator.measure is not Measure.PERCENTAGE:
-                    editable = False
-                if editable:
-                    cell.protection = Protection(locked=False)
-                else:
-                    cell.fill = locked
-            letter = get_column_letter(headers.index("Achieved value") + 1)
+                cell.style = "rf-open" if header in editable else "rf-locked"
             if indicator.measure is Measure.YES_NO:
-                yes_no.add(f"{letter}{row}")
-            categories.add(f"{get_column_letter(headers.index('Variance category') + 1)}{row}")
+                yes_no_rows.append(row)
             row += 1
-    sheet.protection.sheet = True
-    sheet.protection.formatCells = False
-    sheet.protection.formatColumns = False
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return row - 2, yes_no_rows
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Ascending *numbers* as runs of consecutive ones: [2, 3, 4, 7] -> [(2, 4), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
 
 
 def _shown(value: Value | None) -> Any:
@@ -223,13 +247,13 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
     source = "tracker" if isinstance(workbook, bytes) else str(workbook)
     data = workbook if isinstance(workbook, bytes) else Path(workbook).read_bytes()
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as e:  # noqa: BLE001  (openpyxl raises many kinds on a file that is not a workbook)
         raise LoadError([Problem((), f"not an Excel workbook: {e}")], source) from None
     if SHEET not in book.sheetnames:
         raise LoadError([Problem((), f"no sheet {SHEET!r}; this is not a resultsframework tracker")], source)
-    sheet = book[SHEET]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(book[SHEET].iter_rows(values_only=True))
+    book.close()
     if not rows:
         raise LoadError([Problem((SHEET,), "the sheet is empty")], source)
     as_written = {display_text(key): key for key in _columns(programme)}  # a category Excel cannot hold
@@ -272,9 +296,11 @@ def _unsaved_formulas(data: bytes, rows: list[tuple[Any, ...]], headers: list[st
     """
     import openpyxl  # noqa: PLC0415
 
-    sheet = openpyxl.load_workbook(io.BytesIO(data), data_only=False)[SHEET]
+    book = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
+    written_rows = list(book[SHEET].iter_rows(min_row=2, values_only=True))
+    book.close()
     problems = []
-    for number, written in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for number, written in enumerate(written_rows, start=2):
         shown = rows[number - 1] if number - 1 < len(rows) else ()
         for index, value in enumerate(written):
             formula = isinstance(value, str) and value.startswith("=")
