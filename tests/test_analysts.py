@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resultsframework as rf
 
@@ -149,3 +150,30 @@ class TestHXL:
         headings, tags, row = list(csv.reader(io.StringIO(text)))
         assert {"#indicator +num +achieved +idps", "#indicator +num +achieved +returnees"} <= set(tags)
         assert row[headings.index("Indicator")].startswith("'=")
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 30),
+            st.sampled_from(["indicator", "period", "value", "numerator", "denominator", "reported_by",
+                             "narrative", "variance", "variance_category", "collected", "sex"]),
+            st.one_of(st.none(), st.integers(-(10**20), 10**20), st.floats(), st.text(max_size=20),
+                      st.booleans(), st.dates()),
+        ),
+        max_size=5,
+    )
+)  # fmt: skip
+def test_any_edited_frame_ends_in_a_programme_or_our_error(edits: list[tuple[int, str, object]]) -> None:
+    """Whatever an analyst puts in a frame's cells: read back, or refused with the row named."""
+    programme = rf.load(ILLUSTRATIVE)
+    frame = rf.to_dataframe(programme)
+    for row, column, value in edits:
+        frame[column] = frame[column].astype(object)
+        frame.at[frame.index[row % len(frame)], column] = value
+    try:
+        lines = [] if isinstance(rf.from_dataframe(programme, frame), rf.Programme) else ["not a programme"]
+    except rf.LoadError as e:
+        lines = e.lines()
+    assert all(line.startswith("data frame: ") for line in lines)

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import resultsframework as rf
 
@@ -160,3 +161,31 @@ class TestFillingIn:
     def test_not_a_workbook(self, illustrative: rf.Programme) -> None:
         with pytest.raises(rf.LoadError, match="not an Excel workbook"):
             rf.read_tracker(illustrative, b"not a zip")
+
+
+JUNK = st.one_of(
+    st.none(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20).filter(lambda s: not any(ord(c) < 32 for c in s)),
+    st.booleans(),
+    st.datetimes(),
+    st.just("=1+1"),
+)
+
+
+@settings(max_examples=30)
+@given(st.lists(st.tuples(st.integers(1, 40), st.integers(1, 40), JUNK), max_size=5))
+def test_whatever_is_typed_in_ends_in_a_programme_or_our_error(edits: list[tuple[int, int, object]]) -> None:
+    """Anything typed anywhere in the workbook: read back, or refused with the cell named."""
+    programme = rf.load(ILLUSTRATIVE)
+    book = workbook(programme)
+    for row, col, value in edits:
+        book["Tracker"].cell(row=row, column=col).value = value
+    try:
+        lines = (
+            [] if isinstance(rf.read_tracker(programme, save(book)), rf.Programme) else ["not a programme"]
+        )
+    except rf.LoadError as e:
+        lines = e.lines()
+    assert all(line.startswith("tracker: ") for line in lines)

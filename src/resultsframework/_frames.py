@@ -241,8 +241,9 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
             if key in totals:
                 problems.append(Problem(where, f"a second total for {code} in {period}; one row per total"))
                 continue
-            totals[key] = {"value": value, **{c: _text(row.get(c)) for c in TEXTS},
-                           "collected": row.get("collected")}  # fmt: skip
+            total = _total(row, value, where, problems)
+            if total is not None:
+                totals[key] = total
     for key in cells:
         if key not in totals:
             problems.append(
@@ -255,6 +256,24 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
 
 
 Key = tuple[str, Period, str | None]
+
+
+def _total(
+    row: dict[str, Any], value: Value | None, where: tuple[str, int], problems: list[Problem]
+) -> dict[str, Any] | None:
+    """What a total row says beside its value, or ``None`` (with its problems noted)."""
+    total: dict[str, Any] = {"value": value, **{c: _text(row.get(c)) for c in TEXTS}}
+    before = len(problems)
+    try:
+        total["collected"] = _date(row.get("collected"))
+    except (PeriodError, ValueError, TypeError):
+        problems.append(Problem((*where, "collected"), f"expected a date, found {row.get('collected')!r}"))
+    for column, choices in (("variance_category", VarianceCategory), ("reported_status", Status)):
+        text = total[column]
+        if text is not None and text not in {c.value for c in choices}:
+            expected = ", ".join(c.value for c in choices)
+            problems.append(Problem((*where, column), f"expected one of {expected}; found {text!r}"))
+    return total if len(problems) == before else None
 
 
 def _records(totals: dict[Key, dict[str, Any]], cells: dict[Key, list[tuple[tuple[str, ...], Cell]]]
@@ -277,7 +296,7 @@ def _records(totals: dict[Key, dict[str, Any]], cells: dict[Key, list[tuple[tupl
             breakdowns=tuple(Breakdown(dims, tuple(group)) for dims, group in groups.items()),
             status=stated,
             reported_by=reporter,
-            collected=_date(total["collected"]),
+            collected=total["collected"],
             comment=total["comment"],
         )
         new.setdefault(code, []).append(record)
@@ -285,7 +304,7 @@ def _records(totals: dict[Key, dict[str, Any]], cells: dict[Key, list[tuple[tupl
 
 
 def _date(value: object) -> date | None:
-    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+    if _blank(value):
         return None
     if hasattr(value, "date"):  # a pandas Timestamp or a datetime
         return value.date()  # type: ignore[no-any-return]
