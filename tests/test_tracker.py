@@ -150,6 +150,19 @@ class TestFillingIn:
         with pytest.raises(rf.LoadError, match=r"both a percentage \(55\) and a numerator and denominator"):
             rf.read_tracker(illustrative, save(book))
 
+    def test_a_column_whose_heading_is_gone_is_an_error_not_a_loss(self, illustrative: rf.Programme) -> None:
+        """Without its heading a column is not read: its narratives would be emptied."""
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        sheet.cell(1, column(sheet, "Narrative")).value = None
+        sheet.cell(1, column(sheet, "sex: female")).value = "Women"
+        with pytest.raises(rf.LoadError) as info:
+            rf.read_tracker(illustrative, save(book))
+        assert [
+            "tracker: Tracker!1: the column 'sex: female' is missing; put its heading back",
+            "tracker: Tracker!1: the column 'Narrative' is missing; put its heading back",
+        ] == info.value.lines()
+
     def test_yes_no_dropdown_values(self, example: rf.Programme) -> None:
         book = workbook(example)
         sheet = book["Tracker"]

@@ -256,8 +256,23 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
     book.close()
     if not rows:
         raise LoadError([Problem((SHEET,), "the sheet is empty")], source)
-    as_written = {display_text(key): key for key in _columns(programme)}  # a category Excel cannot hold
+    cell_columns = _columns(programme)
+    as_written = {display_text(key): key for key in cell_columns}  # a category Excel cannot hold
     headers = [as_written.get(str(h), str(h)) if h is not None else "" for h in rows[0]]
+    held = {  # the breakdown cells that hold values: a column of them cannot go missing
+        _cell_key(cell.categories)
+        for indicator in programme.indicators()
+        for record in indicator.achieved
+        for breakdown in record.breakdowns
+        for cell in breakdown.cells
+    }
+    needed = (*KEYS, *OPEN, *(key for key in cell_columns if key in held), *NOTES)
+    missing = [h for h in needed if h not in headers]
+    if missing:  # without its heading a column is not read, and what it held would be lost
+        raise LoadError(
+            [Problem((f"{SHEET}!1",), f"the column {h!r} is missing; put its heading back") for h in missing],
+            source,
+        )
     problems: list[Problem] = []
     known = {i.code: i for i in programme.indicators()}
     unknown = "a column the tracker does not know; its values would be lost"
