@@ -6,6 +6,7 @@ import csv
 import io
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -97,6 +98,27 @@ class TestDataFrames:
         debris = updated.indicator("1.2.2").achieved[-1]
         assert (rf.Period.quarter(2025, 3), 12, "Logs") == (debris.period, debris.value, debris.source)
         assert rf.Ratio(30, 40) == updated.indicator("1.1.2").achieved[-1].value
+
+    def test_a_frame_of_values_only_keeps_everything_else(self, illustrative: rf.Programme) -> None:
+        """A corrected figure, typed as indicator, period, value: its reporter, source, breakdowns stay."""
+        import pandas as pd
+
+        frame = pd.DataFrame([{"indicator": "1.1.1", "period": "2025Q1", "value": 150}])
+        updated = rf.from_dataframe(illustrative, frame)
+        before, after = illustrative.indicator("1.1.1").achieved[0], updated.indicator("1.1.1").achieved[0]
+        assert attrs.evolve(before, value=150) == after
+        assert len(illustrative.indicator("1.1.1").achieved) == len(updated.indicator("1.1.1").achieved)
+        assert {"breakdown-total"} == {d.code for d in rf.validate(updated)}  # 62 + 78 is not 150
+
+    def test_without_reported_by_several_reporters_are_an_error(self) -> None:
+        import pandas as pd
+
+        records = (rf.Achieved(rf.Period.year(2025), 3, reported_by="IOM"),
+                   rf.Achieved(rf.Period.year(2025), 4, reported_by="UNDP"))  # fmt: skip
+        indicator = rf.Indicator("1", "People", rf.Measure.COUNT, achieved=records)
+        programme = rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),))
+        with pytest.raises(rf.LoadError, match="several organisations report 1 in 2025: add reported_by"):
+            rf.from_dataframe(programme, pd.DataFrame([{"indicator": "1", "period": "2025", "value": 9}]))
 
     def test_a_percent_changed_without_its_counts_is_an_error(self, illustrative: rf.Programme) -> None:
         frame = rf.to_dataframe(illustrative)

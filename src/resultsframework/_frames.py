@@ -187,9 +187,11 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
     Needed: ``indicator``, ``period`` and ``value`` (or ``numerator`` and ``denominator``);
     optional: ``reported_by``, ``narrative``, ``variance``, ``source``, and a column per
     dimension for breakdown rows.  A value in the frame replaces the programme's value for
-    the same indicator, period and reporter; the others are kept.  Floats from the frame are
-    read by their shortest decimal text (``0.1`` is ``Decimal('0.1')``) and whole ones as
-    integers.
+    the same indicator, period and reporter; the others are kept.  A column the frame does
+    not have changes nothing: the value's narrative, source, breakdowns ... are kept.  Without
+    ``reported_by``, a row is the period's value of its one reporter (several are an error).
+    Floats from the frame are read by their shortest decimal text (``0.1`` is
+    ``Decimal('0.1')``) and whole ones as integers.
 
     Raises:
         LoadError: listing every row that cannot be read, as ``row N: column: message``
@@ -206,9 +208,32 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
         needed = ", ".join(missing or ["value (or numerator and denominator)"])
         raise LoadError([Problem(("columns",), f"the frame needs the column(s) {needed}")], "data frame")
     dimension_columns = [c for c in columns if c not in FIXED and c not in VALUES]
+    totals, cells = _read_rows(frame, known, dimension_columns, problems)
+    for key in cells:
+        if key not in totals:
+            problems.append(
+                Problem(("indicator", key[0]), f"breakdown rows for {key[1]} without a total row")
+            )
+    if problems:
+        raise LoadError(problems, "data frame")
+    # A column the frame does not have says nothing of its field: the programme's is kept.
+    unshown = tuple(field for column, field in _FIELDS if column not in columns)
+    if not dimension_columns:
+        unshown += ("breakdowns",)
+    records = _records(totals, cells)
+    return record_values(
+        programme, {code: keep_unshown(known[code], new, unshown) for code, new in records.items()}
+    )
+
+
+def _read_rows(
+    frame: pd.DataFrame, known: dict[str, Indicator], dimension_columns: list[str], problems: list[Problem]
+) -> tuple[dict[Key, dict[str, Any]], dict[Key, list[tuple[tuple[str, ...], Cell]]]]:
+    """The totals and the breakdown cells of a frame's rows, by indicator, period and reporter."""
     dimension_of = {c: c.removeprefix(DIMENSION_PREFIX) for c in dimension_columns}
     totals: dict[Key, dict[str, Any]] = {}
     cells: dict[Key, list[tuple[tuple[str, ...], Cell]]] = {}
+    with_reporter = "reported_by" in frame.columns
     for number, row in enumerate(frame.to_dict("records"), start=1):
         where = ("row", number)
         code = _text(row.get("indicator"))
@@ -219,15 +244,20 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
             continue
         try:
             period = Period.parse(_text(row.get("period")) or "")
+            value = _read_value(row, known[code])
         except PeriodError as e:
             problems.append(Problem((*where, "period"), str(e)))
             continue
-        try:
-            value = _read_value(row, known[code])
         except ValueError as e:
             problems.append(Problem((*where, "value"), str(e)))
             continue
-        key = (code, period, _text(row.get("reported_by")))
+        reporter = _text(row.get("reported_by")) if with_reporter else _sole_reporter(known[code], period)
+        if reporter is _SEVERAL:
+            problems.append(
+                Problem(where, f"several organisations report {code} in {period}: add reported_by")
+            )
+            continue
+        key = (code, period, reporter)
         categories = tuple(
             (dimension_of[c], _text(row[c])) for c in dimension_columns if _text(row.get(c)) is not None
         )
@@ -237,22 +267,34 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
                 continue
             dims = tuple(d for d, _ in categories)
             cells.setdefault(key, []).append((dims, Cell(categories, value)))  # type: ignore[arg-type]
-        else:
-            if key in totals:
-                problems.append(Problem(where, f"a second total for {code} in {period}; one row per total"))
-                continue
-            total = _total(row, value, where, problems)
-            if total is not None:
-                totals[key] = total
-    for key in cells:
-        if key not in totals:
-            problems.append(
-                Problem(("indicator", key[0]), f"breakdown rows for {key[1]} without a total row")
-            )
-    if problems:
-        raise LoadError(problems, "data frame")
-    records = _records(totals, cells)
-    return record_values(programme, {code: keep_unshown(known[code], new) for code, new in records.items()})
+        elif key in totals:
+            problems.append(Problem(where, f"a second total for {code} in {period}; one row per total"))
+        elif (total := _total(row, value, where, problems)) is not None:
+            totals[key] = total
+    return totals, cells
+
+
+_SEVERAL = "\0several"
+"""A reporter no organisation has: the period's values come from several."""
+
+
+def _sole_reporter(indicator: Indicator, period: Period) -> str | None:
+    """For a frame without ``reported_by``: the one reporter of the period's values, if one."""
+    reporters = {r.reported_by for r in indicator.achieved if r.period == period}
+    if len(reporters) > 1:
+        return _SEVERAL
+    return next(iter(reporters), None)
+
+
+_FIELDS = (
+    ("narrative", "narrative"),
+    ("variance", "variance"),
+    ("source", "source"),
+    ("reported_status", "status"),
+    ("collected", "collected"),
+    ("comment", "comment"),
+)
+"""The frame's columns for the fields of an achieved value besides its value."""
 
 
 Key = tuple[str, Period, str | None]
@@ -402,18 +444,16 @@ def keep_unshown(
         variance = record.variance
         if variance is not None and old.variance is not None:
             variance = attrs.evolve(variance, reason=_as_written(old.variance.reason, variance.reason))
-        merged.append(
-            attrs.evolve(
-                record,
-                value=_as_written(old.value, record.value),
-                narrative=_as_written(old.narrative, record.narrative),
-                variance=variance,
-                source=_as_written(old.source, record.source),
-                comment=_as_written(old.comment, record.comment),
-                breakdowns=tuple(breakdowns),
-                **{name: getattr(old, name) for name in unshown},
-            )
-        )
+        fields: dict[str, Any] = {
+            "value": _as_written(old.value, record.value),
+            "narrative": _as_written(old.narrative, record.narrative),
+            "variance": variance,
+            "source": _as_written(old.source, record.source),
+            "comment": _as_written(old.comment, record.comment),
+            "breakdowns": tuple(breakdowns),
+        }
+        fields.update((name, getattr(old, name)) for name in unshown)
+        merged.append(attrs.evolve(record, **fields))
     return merged
 
 
