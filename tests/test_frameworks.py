@@ -135,6 +135,13 @@ class TestUserFrameworks:
             "f.yaml: elements[8].parent (line 14): the parents of 'b' go round in a circle",
         ] == info.value.lines()
 
+    def test_a_framework_built_in_code_is_checked_when_registered(self) -> None:
+        circle = rf.Framework("loop", "Loop", ("x",), (rf.Element("a", "A", "x", parent="b"),
+                                                       rf.Element("b", "B", "x", parent="a")))  # fmt: skip
+        with pytest.raises(rf.LoadError, match="go round in a circle"):
+            frameworks.register(circle)
+        assert "loop" not in frameworks.ids()
+
     def test_the_shipped_frameworks_hold_together(self) -> None:
         from resultsframework._framework import check_framework
 

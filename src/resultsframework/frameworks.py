@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from ._errors import LoadError
 from ._framework import FRAMEWORK_FORMAT, Element, Framework, check_framework
 from ._io import Format, dumps_document, format_for, load_document
 
@@ -117,9 +118,14 @@ def register(framework: Framework, *, replace: bool = False) -> None:
 
     Raises:
         ValueError: if a framework with that id is registered already and *replace* is false.
+        LoadError: if its elements do not make a tree (a framework built in code is checked as
+            a file is).
     """
     if framework.id in _registered and not replace:
         raise ValueError(f"a framework {framework.id!r} is registered already; pass replace=True")
+    problems = check_framework(framework)
+    if problems:
+        raise LoadError(problems, f"framework {framework.id!r}")
     _registered[framework.id] = framework
 
 
