@@ -9,7 +9,6 @@ collected with its path; nothing stops at the first.
 
 from __future__ import annotations
 
-import difflib
 import json
 import typing
 from collections.abc import Callable
@@ -28,7 +27,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._errors import Path, Problem, shorten
+from ._errors import Path, Problem, did_you_mean, shorten
 from ._model import Breakdown, Cell, FrameworkLink, Ratio, Value, _Choice
 from ._periods import Period, PeriodError, parse_date
 
@@ -553,8 +552,7 @@ def _collect(exc: BaseException, path: Path, out: list[Problem]) -> None:
     elif isinstance(exc, ForbiddenExtraKeysError):
         known = [f.name for f in attrs.fields(exc.cl)] if exc.cl is not None and attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields, key=str):
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
+            hint = did_you_mean(str(key), known) or f"; expected one of: {', '.join(known)}"
             if not isinstance(key, str):  # YAML allows numbers, lists ... as keys
                 out.append(Problem((*path, shorten(key)), f"a key must be a text, found {describe(key)}"))
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -27,6 +27,19 @@ def format_path(path: Path) -> str:
         else:
             text = shorten(part)
     return text or "$"
+
+
+def nearest(word: str, choices: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The choices closest to a word written wrong, best first (none when nothing is close)."""
+    import difflib  # noqa: PLC0415  (only messages need it)
+
+    return difflib.get_close_matches(shorten(word, 200), list(choices), n=n, cutoff=cutoff)
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> str:
+    """``; did you mean 'title'?`` for a word written wrong, or nothing when no choice is close."""
+    close = nearest(word, choices, n=n, cutoff=cutoff)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 
 def shorten(text: object, limit: int = 60) -> str:

@@ -9,13 +9,12 @@ and the ones a user writes in YAML have the same format and are used the same wa
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import attrs
 
-from ._errors import Problem
+from ._errors import Problem, did_you_mean
 from ._model import FrameworkLink
 
 __all__ = ["Element", "Framework"]
@@ -177,7 +176,7 @@ def check_framework(framework: Framework) -> list[Problem]:
         if rank and element.level not in rank:
             problems.append(
                 Problem((*where, "level"), f"expected one of {', '.join(framework.levels)}; found "
-                        f"{element.level!r}{_nearest(element.level, framework.levels)}")
+                        f"{element.level!r}{did_you_mean(element.level, framework.levels)}")
             )  # fmt: skip
     for index, element in enumerate(framework.elements):
         if element.parent is None:
@@ -185,7 +184,7 @@ def check_framework(framework: Framework) -> list[Problem]:
         at = ("elements", index, "parent")
         parent = framework.get(element.parent)
         if parent is None:
-            missing = f"no element {element.parent!r} in the framework{_nearest(element.parent, first)}"
+            missing = f"no element {element.parent!r} in the framework{did_you_mean(element.parent, first)}"
             problems.append(Problem(at, missing))
         elif element.code in {a.code for a in framework.ancestors(element.parent)} | {element.parent}:
             problems.append(Problem(at, f"the parents of {element.code!r} go round in a circle"))
@@ -195,8 +194,3 @@ def check_framework(framework: Framework) -> list[Problem]:
             )
             problems.append(Problem(at, below))
     return problems
-
-
-def _nearest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""

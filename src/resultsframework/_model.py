@@ -747,8 +747,6 @@ def record_values(programme: Programme, updates: Mapping[str, Sequence[Achieved]
 
 def no_such(what: str, code: str, codes: list[str]) -> str:
     """The message for a code that is not there, with the nearest ones: for a ``KeyError``."""
-    import difflib  # noqa: PLC0415
+    from ._errors import did_you_mean  # noqa: PLC0415
 
-    close = difflib.get_close_matches(code, codes, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    return f"no {what} {code!r}{hint}"
+    return f"no {what} {code!r}{did_you_mean(code, codes, n=3, cutoff=0.5)}"

@@ -8,7 +8,6 @@ stopping at the first.  Each has a severity, a stable code (listed in
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import itertools
@@ -22,7 +21,7 @@ import attrs
 
 from ._assess import IndicatorAssessment, assess, report_date
 from ._disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
-from ._errors import Path, format_path, shorten
+from ._errors import Path, did_you_mean, format_path, nearest, shorten
 from ._model import (
     Accumulation,
     Achieved,
@@ -496,11 +495,8 @@ class _Validator:
                 framework = frameworks.find(link.framework)
                 where = (*path, index)
                 if framework is None:
-                    close = difflib.get_close_matches(link.framework, frameworks.ids(), n=1)
-                    hint = (
-                        f"; did you mean {close[0]!r}?"
-                        if close
-                        else "; load and register it to check its codes"
+                    hint = did_you_mean(link.framework, frameworks.ids()) or (
+                        "; load and register it to check its codes"
                     )
                     yield _warning(
                         "unknown-framework",
@@ -509,7 +505,7 @@ class _Validator:
                     )
                 elif link.code not in framework:
                     codes = [e.code for e in framework.elements]
-                    close = difflib.get_close_matches(link.code, codes, n=3, cutoff=0.5)
+                    close = nearest(link.code, codes, n=3, cutoff=0.5)
                     hint = f"; nearest: {', '.join(close)}" if close else ""
                     yield _error(
                         "unknown-code",

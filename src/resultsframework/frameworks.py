@@ -22,13 +22,12 @@ its codes.
 from __future__ import annotations
 
 import builtins
-import difflib
 import os
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from ._errors import LoadError
+from ._errors import LoadError, did_you_mean
 from ._framework import FRAMEWORK_FORMAT, Element, Framework, check_framework
 from ._io import Format, dumps_document, format_for, load_document
 
@@ -87,8 +86,7 @@ def get(framework_id: str) -> Framework:
         return _registered[framework_id]
     if framework_id in _SHIPPED:
         return _shipped(framework_id)
-    close = difflib.get_close_matches(framework_id, ids(), n=3)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else f"; known: {', '.join(ids())}"
+    hint = did_you_mean(framework_id, ids(), n=3) or f"; known: {', '.join(ids())}"
     raise KeyError(f"no framework {framework_id!r}{hint}")
 
 
