@@ -20,6 +20,7 @@ __all__ = [
     "isolate",
     "markdown_block",
     "markdown_text",
+    "unshowable",
     "xml_safe",
 ]
 
@@ -64,6 +65,12 @@ def xml_safe(text: str) -> str:
     if _NOT_XML.search(text) is None:
         return text
     return _NOT_XML.sub("\ufffd", _BREAKS.sub("\n", text))
+
+
+def unshowable(text: str) -> str | None:
+    """The first character of *text* that :func:`xml_safe` has to replace, if any."""
+    found = _NOT_XML.search(text)
+    return found.group() if found else None
 
 
 def display_text(text: str) -> str:

@@ -22,6 +22,7 @@ import attrs
 from ._assess import IndicatorAssessment, assess, report_date
 from ._disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
 from ._errors import Path, did_you_mean, format_path, nearest, shorten
+from ._escape import unshowable
 from ._model import (
     Accumulation,
     Achieved,
@@ -173,8 +174,7 @@ class _Validator:
                     )
 
     def texts(self) -> Iterator[Diagnostic]:
-        for path, text in _control_texts(self.programme, ()):
-            char = _CONTROL.findall(text)[0]
+        for path, char in _control_texts(self.programme, ()):
             if char in "\x0b\x0c":
                 shown = "a line break in Word, Excel and HTML"
             else:
@@ -182,8 +182,8 @@ class _Validator:
             yield _warning(
                 "control-character",
                 path,
-                f"the text holds the control character U+{ord(char):04X} (often pasted from Word); "
-                f"it is shown as {shown}",
+                f"the text holds the character U+{ord(char):04X}, a control character often pasted "
+                f"from Word; it is shown as {shown}",
             )
 
     def organisations(self) -> Iterator[Diagnostic]:
@@ -551,9 +551,6 @@ def _number_hint(value: Value) -> str:
     return f"; write the number {digits}, without quotes or separators"
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 _LEAVES = (int, Decimal, date, enum.Enum, Period, Ratio, FrameworkLink, type(None))
 
 
@@ -568,7 +565,7 @@ def _field_names(kind: type) -> tuple[str, ...]:
 
 
 def _control_texts(item: object, path: Path) -> Iterator[tuple[Path, str]]:
-    """Every text below *item* holding a control character, with its field path, in file order."""
+    """Every text below *item* that renderers cannot show as written: its path and first such character."""
     if isinstance(item, tuple):
         children: Iterable[tuple[str | int, object]] = enumerate(item)
     elif isinstance(item, dict):
@@ -577,16 +574,16 @@ def _control_texts(item: object, path: Path) -> Iterator[tuple[Path, str]]:
         children = ((name, getattr(item, name)) for name in _field_names(type(item)))
     for key, child in children:
         if isinstance(child, str):
-            if _CONTROL.search(child):
-                yield (*path, key), child
+            if char := unshowable(child):
+                yield (*path, key), char
         elif isinstance(child, _LEAVES):
             continue
         elif isinstance(child, Cell):  # millions of them in big portfolios: looked at here
             for dimension, category in child.categories:
-                if _CONTROL.search(category):
-                    yield (*path, key, dimension), category
-            if isinstance(child.value, str) and _CONTROL.search(child.value):
-                yield (*path, key, "value"), child.value
+                if char := unshowable(category):
+                    yield (*path, key, dimension), char
+            if isinstance(child.value, str) and (char := unshowable(child.value)):
+                yield (*path, key, "value"), char
         else:
             yield from _control_texts(child, (*path, key))
 
