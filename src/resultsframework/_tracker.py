@@ -82,10 +82,13 @@ def _columns(programme: Programme) -> list[str]:
                 if category not in ("unknown", "other"):
                     keys.setdefault(_cell_key(((dimension, category),)), None)
         for record in indicator.achieved:
-            for breakdown in record.breakdowns:
-                for cell in breakdown.cells:
-                    keys.setdefault(_cell_key(cell.categories), None)
+            keys.update(dict.fromkeys(_held(record)))
     return list(keys)
+
+
+def _held(record: Achieved) -> list[str]:
+    """The columns of the breakdown cells a value holds."""
+    return [_cell_key(cell.categories) for breakdown in record.breakdowns for cell in breakdown.cells]
 
 
 def tracker_workbook(programme: Programme) -> bytes:
@@ -259,12 +262,9 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
     cell_columns = _columns(programme)
     as_written = {display_text(key): key for key in cell_columns}  # a category Excel cannot hold
     headers = [as_written.get(str(h), str(h)) if h is not None else "" for h in rows[0]]
-    held = {  # the breakdown cells that hold values: a column of them cannot go missing
-        _cell_key(cell.categories)
-        for indicator in programme.indicators()
-        for record in indicator.achieved
-        for breakdown in record.breakdowns
-        for cell in breakdown.cells
+    # The columns of cells that hold values cannot go missing; those of empty categories may.
+    held = {
+        key for indicator in programme.indicators() for record in indicator.achieved for key in _held(record)
     }
     needed = (*KEYS, *OPEN, *(key for key in cell_columns if key in held), *NOTES)
     missing = [h for h in needed if h not in headers]
