@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import attrs
 
+from ._errors import no_such
 from ._l10n import N_
 from ._model import (
     Accumulation,
@@ -37,7 +38,6 @@ from ._model import (
     Status,
     Target,
     Value,
-    no_such,
 )
 from ._numbers import divide, numeric, total
 from ._periods import Period

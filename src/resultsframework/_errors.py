@@ -42,6 +42,11 @@ def did_you_mean(word: str, choices: Iterable[str], *, n: int = 1, cutoff: float
     return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 
+def no_such(what: str, code: str, codes: list[str]) -> str:
+    """The message for a code that is not there, with the nearest ones: for a ``KeyError``."""
+    return f"no {what} {code!r}{did_you_mean(code, codes, n=3, cutoff=0.5)}"
+
+
 def shorten(text: object, limit: int = 60) -> str:
     """*text*, or its start and an ellipsis if it is longer than *limit*: messages stay readable."""
     shown = text if isinstance(text, str) else str(text)

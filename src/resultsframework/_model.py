@@ -21,6 +21,7 @@ from typing import NamedTuple, TypeAlias, overload
 
 import attrs
 
+from ._errors import no_such
 from ._periods import Period
 
 __all__ = [
@@ -743,10 +744,3 @@ def record_values(programme: Programme, updates: Mapping[str, Sequence[Achieved]
     if impact is not None:
         impact = attrs.evolve(impact, indicators=tuple(map(indicator, impact.indicators)))
     return attrs.evolve(programme, impact=impact, outcomes=tuple(map(outcome, programme.outcomes)))
-
-
-def no_such(what: str, code: str, codes: list[str]) -> str:
-    """The message for a code that is not there, with the nearest ones: for a ``KeyError``."""
-    from ._errors import did_you_mean  # noqa: PLC0415
-
-    return f"no {what} {code!r}{did_you_mean(code, codes, n=3, cutoff=0.5)}"
