@@ -143,7 +143,7 @@ class TestUserFrameworks:
         assert "loop" not in frameworks.ids()
 
     def test_the_shipped_frameworks_hold_together(self) -> None:
-        from resultsframework._framework import check_framework
+        from resultsframework.core.framework import check_framework
 
         for framework_id in frameworks.ids():
             assert [] == check_framework(frameworks.get(framework_id)), framework_id

@@ -205,7 +205,7 @@ class TestFastPath:
     @given(breakdowns)
     @settings(max_examples=300 if os.environ.get("HYPOTHESIS_PROFILE") != "long" else 20_000)
     def test_fast_and_detailed_converters_agree(self, body: object) -> None:
-        from resultsframework._converter import converter
+        from resultsframework.io.converter import converter
 
         document = {"title": "T", "outcomes": [{"code": "1", "statement": "S", "indicators": [
             {"code": "1.1", "statement": "I", "measure": "count", "achieved": [

@@ -189,7 +189,7 @@ class TestBadInput:
             "title": "T",
             "budget": {"total_approved": {"amount": 0.1, "currency": "USD"}},
         }
-        from resultsframework._converter import structure_document
+        from resultsframework.io.converter import structure_document
 
         _, found = structure_document(data, rf.Programme, "resultsframework/1")
         assert [

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import resultsframework as rf
-from resultsframework._errors import format_path
+from resultsframework.core.errors import format_path
 
 from .strategies import programmes
 
@@ -201,7 +201,7 @@ class TestFormatsAgree:
 class TestWord:
     def test_columns_are_wide_enough_for_their_longest_words(self, illustrative_q: rf.Programme) -> None:
         """With status and a column per quarter, no heading word ("Verification") is broken."""
-        from resultsframework._render_docx import column_widths
+        from resultsframework.formats.docx import column_widths
 
         table = rf.indicator_table(illustrative_q, show_status=True, per_period=True)
         usable = 9 * 914400  # a landscape page's width inside its margins, in EMU
@@ -480,11 +480,11 @@ class TestLocalisation:
         """Every label marked N_() in the source is translated in French and Arabic."""
         import ast
 
-        from resultsframework import _l10n
+        from resultsframework.text import l10n as _l10n
 
         package = Path(rf.__file__).parent
         labels = set()
-        for path in package.glob("*.py"):
+        for path in package.rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "N_":
                     labels.add(node.args[0].value)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from .test_assess import indicator, programme
 
 def found(p: rf.Programme, **kwargs) -> list[tuple[str, str, str]]:
     """(severity, code, path) of every diagnostic."""
-    from resultsframework._errors import format_path
+    from resultsframework.core.errors import format_path
 
     return [(d.severity.value, d.code, format_path(d.path)) for d in rf.validate(p, **kwargs)]
 

@@ -21,9 +21,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from resultsframework._converter import structure_document, unstructure_document  # noqa: E402
-from resultsframework._framework import FRAMEWORK_FORMAT, Framework  # noqa: E402
-from resultsframework._io import emit  # noqa: E402
+from resultsframework.core.framework import FRAMEWORK_FORMAT, Framework  # noqa: E402
+from resultsframework.io.converter import structure_document, unstructure_document  # noqa: E402
+from resultsframework.io.documents import emit  # noqa: E402
 
 OUT = ROOT / "src" / "resultsframework" / "data" / "frameworks"
 LANGUAGES = ("en", "fr", "ar")

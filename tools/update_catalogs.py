@@ -28,7 +28,7 @@ DOMAIN = "resultsframework"
 def messages() -> dict[str, list[tuple[str, int]]]:
     """Every N_("...") literal in the package, with where it is written."""
     found: dict[str, list[tuple[str, int]]] = {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)

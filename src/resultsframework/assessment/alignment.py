@@ -1,0 +1,144 @@
+"""
+Alignment: programme results rolled up into a framework's elements.
+
+**The inheritance rule.**  An indicator counts under the elements of a framework it
+links to itself.  If it has no link to that framework, it counts where its output
+links to, else its outcome, else the programme (an impact indicator: the impact,
+else the programme).  A link to a framework at a lower level replaces, for that
+framework, every link above it: an output under an outcome linked to IOM pillar
+outcome 1.3 counts under 1.3 unless it links to an IOM outcome itself.  An element
+counts the indicators linked to it and to every element below it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import attrs
+
+from ..core.framework import Framework
+from ..core.model import FrameworkLink, Indicator, Programme, Status
+from .progress import Assessment, IndicatorAssessment, assess
+
+__all__ = ["AlignedIndicator", "Alignment", "align"]
+
+
+@attrs.frozen
+class AlignedIndicator:
+    """
+    One programme indicator, with the framework elements it counts under.
+
+    .. versionadded:: 0.1.0
+    """
+
+    programme: Programme
+    assessment: IndicatorAssessment
+    codes: tuple[str, ...]
+    """The framework codes it counts under (its own links, or inherited ones)."""
+    inherited: bool
+    """Whether the codes come from a result above the indicator."""
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status
+
+
+@attrs.frozen
+class Alignment:
+    """
+    Every indicator of a portfolio, placed under the elements of one framework.
+
+    .. versionadded:: 0.1.0
+    """
+
+    framework: Framework
+    programmes: tuple[Programme, ...]
+    items: tuple[AlignedIndicator, ...]
+
+    def linked_to(self, code: str) -> list[AlignedIndicator]:
+        """The indicators linked directly to *code*."""
+        return [item for item in self.items if code in item.codes]
+
+    def under(self, code: str) -> list[AlignedIndicator]:
+        """The indicators linked to *code* or to any element below it (each once)."""
+        codes = {code, *(e.code for e in self.framework.descendants(code))}
+        return [item for item in self.items if codes.intersection(item.codes)]
+
+    def counts(self, code: str) -> Counter[Status]:
+        """Indicators under *code* by status."""
+        return Counter(item.status for item in self.under(code))
+
+    def unaligned(self) -> list[AlignedIndicator]:
+        """The indicators linked to no element of the framework, not even through their results."""
+        return [item for item in self.items if not item.codes]
+
+    def matrix(self, level: str) -> dict[str, dict[str, int]]:
+        """Programme title → element code (of one *level*) → number of indicators under it."""
+        elements = self.framework.at_level(level)
+        result: dict[str, dict[str, int]] = {}
+        for programme in self.programmes:
+            mine = [i for i in self.items if i.programme is programme]
+            row = {}
+            for element in elements:
+                codes = {element.code, *(e.code for e in self.framework.descendants(element.code))}
+                row[element.code] = sum(1 for i in mine if codes.intersection(i.codes))
+            result[programme.title] = row
+        return result
+
+
+def align(
+    programmes: Programme | Iterable[Programme],
+    framework: str | Framework = "iom-iraq-2022",
+    *,
+    as_of: date | None = None,
+    assessments: Iterable[Assessment] | None = None,
+) -> Alignment:
+    """
+    Place every indicator of one programme or a portfolio under a framework's elements.
+
+    Args:
+        programmes: One programme or several.
+        framework: A framework or the id of a known one.
+        as_of: The date statuses are assessed as of (default: each programme as of the end of
+            its last reporting period).
+        assessments: Assessments to use instead, one per programme, in order.
+
+    .. versionadded:: 0.1.0
+    """
+    from ..io import frameworks  # noqa: PLC0415
+
+    fw = framework if isinstance(framework, Framework) else frameworks.get(framework)
+    portfolio = (programmes,) if isinstance(programmes, Programme) else tuple(programmes)
+    given = list(assessments) if assessments is not None else [assess(p, as_of) for p in portfolio]
+    items: list[AlignedIndicator] = []
+    for programme, assessment in zip(portfolio, given, strict=True):
+        for indicator, codes, inherited in _effective(programme, fw.id):
+            items.append(AlignedIndicator(programme, assessment.of(indicator), codes, inherited))
+    return Alignment(fw, portfolio, tuple(items))
+
+
+def _own(links: tuple[FrameworkLink, ...], framework_id: str) -> tuple[str, ...]:
+    return tuple(link.code for link in links if link.framework == framework_id)
+
+
+def _effective(programme: Programme, framework_id: str) -> Iterator[tuple[Indicator, tuple[str, ...], bool]]:
+    """(indicator, codes it counts under, inherited?) for every indicator, by the inheritance rule."""
+    top = _own(programme.links, framework_id)
+
+    def place(own: tuple[str, ...], above: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+        return (own, False) if own else (above, True)
+
+    if programme.impact is not None:
+        impact_codes = _own(programme.impact.links, framework_id) or top
+        for indicator in programme.impact.indicators:
+            yield indicator, *place(_own(indicator.links, framework_id), impact_codes)
+    for outcome in programme.outcomes:
+        outcome_codes = _own(outcome.links, framework_id) or top
+        for indicator in outcome.indicators:
+            yield indicator, *place(_own(indicator.links, framework_id), outcome_codes)
+        for output in outcome.outputs:
+            output_codes = _own(output.links, framework_id) or outcome_codes
+            for indicator in output.indicators:
+                yield indicator, *place(_own(indicator.links, framework_id), output_codes)

@@ -1,0 +1,139 @@
+"""
+Durable Solutions quarterly reports: a partner's values for catalogue indicators in one quarter.
+
+A programme reports into the DSTWG catalogue by linking its indicators to catalogue
+indicators (``dstwg-iraq:SO3.1.1``).  For one calendar quarter, :func:`check_quarter`
+says what the working group would reject (a value for another period, a unit that is
+not the catalogue's, a breakdown the guidance requires and the value lacks);
+:func:`~resultsframework.quarter_table` lays the values out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from ..core.errors import Path
+from ..core.framework import Element, Framework
+from ..core.model import Achieved, Indicator, Programme, Value
+from ..core.periods import Period, PeriodError
+from .progress import aggregate
+from .validation import Diagnostic, Severity
+
+__all__ = ["CATALOGUE", "QuarterValue", "check_quarter", "quarter", "quarter_values"]
+
+CATALOGUE = "dstwg-iraq"
+_QUARTER_ID = re.compile(r"^\d{4}Q[1-4]$")
+
+
+def quarter(text: str | Period) -> Period:
+    """
+    A calendar quarter as the guidelines define them (Q1 1 January – 31 March ...).
+
+    Raises:
+        PeriodError: if *text* is not one calendar quarter (``2025Q2``, ``Q2 2025``).
+    """
+    period = text if isinstance(text, Period) else Period.parse(text)
+    if not _QUARTER_ID.match(period.id):
+        raise PeriodError(f"expected a calendar quarter such as '2025Q2', found {period}")
+    return period
+
+
+@attrs.frozen
+class QuarterValue:
+    """One programme indicator's value for one catalogue indicator in one quarter."""
+
+    programme: Programme
+    indicator: Indicator
+    path: Path
+    element: Element | None
+    """The catalogue indicator it reports against (``None`` if the code is not in the catalogue)."""
+    code: str
+    records: tuple[Achieved, ...]
+    """The achieved values whose period is the quarter."""
+    value: Value | None
+
+
+def quarter_values(
+    programmes: Programme | Iterable[Programme],
+    period: str | Period,
+    *,
+    framework: str | Framework = CATALOGUE,
+) -> list[QuarterValue]:
+    """Every indicator linked to the catalogue, with its value for the quarter."""
+    from ..io import frameworks  # noqa: PLC0415
+
+    q = quarter(period)
+    fw = framework if isinstance(framework, Framework) else frameworks.get(framework)
+    portfolio = (programmes,) if isinstance(programmes, Programme) else tuple(programmes)
+    found = []
+    for programme in portfolio:
+        for path, _outcome, _output, indicator in programme.placed_indicators():
+            for link in indicator.links:
+                if link.framework != fw.id:
+                    continue
+                records = tuple(r for r in indicator.achieved if r.period == q)
+                value, _ok, _notes = aggregate(indicator, records)
+                found.append(
+                    QuarterValue(programme, indicator, path, fw.get(link.code), link.code, records, value)
+                )
+    return found
+
+
+def _unit(text: str | None) -> str:
+    return re.sub(r"^#\s*of\s+", "", (text or "").strip().casefold())
+
+
+def check_quarter(
+    programme: Programme, period: str | Period, *, framework: str | Framework = CATALOGUE
+) -> list[Diagnostic]:
+    """
+    What the working group would reject in *programme*'s report for one quarter.
+
+    .. versionadded:: 0.1.0
+    """
+    q = quarter(period)
+    found: list[Diagnostic] = []
+
+    def add(severity: Severity, code: str, path: Path, message: str) -> None:
+        found.append(Diagnostic(severity, code, path, message))
+
+    values = quarter_values(programme, q, framework=framework)
+    if not values:
+        add(Severity.WARNING, "dstwg-no-indicator", (), "no indicator links to the DSTWG catalogue")
+    for item in values:
+        path, element, indicator = item.path, item.element, item.indicator
+        if element is None:
+            add(
+                Severity.ERROR,
+                "dstwg-unknown-code",
+                (*path, "links"),
+                f"the catalogue has no code {item.code!r}",
+            )
+            continue
+        if element.level != "indicator":
+            level = element.level.replace("_", " ")
+            message = f"{item.code} is a {level}; link to a catalogue indicator (SOn.m.k)"
+            add(Severity.ERROR, "dstwg-not-an-indicator", (*path, "links"), message)
+            continue
+        if element.unit and _unit(indicator.unit) != _unit(element.unit):
+            units = f"{element.unit!r}, this indicator's {indicator.unit!r}"
+            message = f"the catalogue's unit for {item.code} is {units}"
+            add(Severity.WARNING, "dstwg-unit", (*path, "unit"), message)
+        for index, record in enumerate(indicator.achieved):
+            if record.period != q and record.period.overlaps(q):
+                add(Severity.ERROR, "dstwg-period", (*path, "achieved", index, "period"),
+                    f"the value is for {record.period}; the DSTWG reports by calendar quarter "
+                    f"({q.id}: {q.start} to {q.end})")  # fmt: skip
+        if item.value is None:
+            add(Severity.WARNING, "dstwg-no-value", (*path, "achieved"), f"no value for {q.id}")
+            continue
+        present = {d for r in item.records for b in r.breakdowns for d in b.dimensions}
+        missing = [d for d in element.disaggregation if d not in present]
+        if missing:
+            index = indicator.achieved.index(item.records[-1])
+            add(Severity.ERROR, "dstwg-disaggregation-missing", (*path, "achieved", index, "breakdowns"),
+                f"the guidance for {item.code} requires a breakdown by {', '.join(missing)}")  # fmt: skip
+    return found

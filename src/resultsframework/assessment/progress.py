@@ -1,0 +1,608 @@
+"""
+Where each indicator stands: the one computation of progress every renderer uses.
+
+The rules, with the peers' bugs they avoid, are documented in
+``docs/concepts.md`` ("Computing progress"):
+
+* values over periods are aggregated by the indicator's accumulation: summed
+  increments, or the latest value per reporter for running totals and levels
+  (never summed over periods);
+* percentages with numerator and denominator pool (Σ numerators / Σ
+  denominators); percentages known only as a percent are not aggregated;
+* missing is never zero; nothing is rounded before it is rendered;
+* the achievement rate and the status are direction-aware and always agree.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from ..core.errors import no_such
+from ..core.model import (
+    Accumulation,
+    Achieved,
+    Direction,
+    Indicator,
+    Measure,
+    Outcome,
+    Output,
+    Programme,
+    Ratio,
+    Status,
+    Target,
+    Value,
+)
+from ..core.numbers import divide, numeric, total
+from ..core.periods import Period
+from ..text.l10n import N_
+
+__all__ = ["Assessment", "IndicatorAssessment", "Progress", "assess", "report_date", "status_counts"]
+
+DEFAULT_BAND = Decimal("0.15")
+
+_SUCCESS = frozenset({Status.ACHIEVED, Status.EXCEEDED})
+
+
+@attrs.frozen
+class Progress:
+    """
+    Where an indicator stands for one period, or for the whole programme.
+
+    Every number is exact (``Decimal``); round only when rendering.
+
+    .. versionadded:: 0.1.0
+    """
+
+    period: Period | None
+    """The period, or ``None`` for the whole programme up to the assessment date."""
+    status: Status
+    achieved: Value | None = None
+    """The achieved value, aggregated over the periods it covers."""
+    target: Value | None = None
+    """The target, the period's milestone, or for the whole programme the end target."""
+    due: Value | None = None
+    """The target due by the assessment date, which the status is judged against."""
+    baseline: Value | None = None
+    variance: Decimal | None = None
+    """Achieved minus target, where both are numbers."""
+    achievement_rate: Decimal | None = None
+    """
+    Achieved against target as a fraction (``Decimal('1.5')`` is 150 %).
+
+    Direction-aware: achieved / target when an increase is success, target /
+    achieved when a decrease is; a rate above 1 is always better than the target.
+    """
+    progress: Decimal | None = None
+    """(achieved − baseline) / (target − baseline), where a baseline is known."""
+    aggregatable: bool = True
+    """False when the values could not be combined (percentages known only as percents)."""
+    reported_status: Status | None = None
+    """The status the report states, if any."""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def capped_rate(self) -> Decimal | None:
+        """The achievement rate capped at 1 (100 %), never above (a peer used max for min)."""
+        if self.achievement_rate is None:
+            return None
+        return min(self.achievement_rate, Decimal(1))
+
+    @property
+    def percent(self) -> Decimal | None:
+        """The achievement rate in percent."""
+        if self.achievement_rate is None:
+            return None
+        return self.achievement_rate * 100
+
+
+@attrs.frozen(repr=False)
+class IndicatorAssessment:
+    """
+    An indicator's progress: overall and per reporting period.
+
+    .. versionadded:: 0.1.0
+    """
+
+    indicator: Indicator
+    overall: Progress
+    outcome: str | None = None
+    """The code of the outcome the indicator sits under."""
+    output: str | None = None
+    """The code of the output the indicator sits under (``None`` at outcome level)."""
+    records: tuple[Achieved, ...] = ()
+    """The values counted: those of periods that have started by the date assessed, as written."""
+    _per_period: Callable[[], tuple[Progress, ...]] | None = attrs.field(default=None, eq=False, repr=False)
+    _periods: tuple[Progress, ...] | None = attrs.field(init=False, default=None, eq=False, repr=False)
+
+    @property
+    def periods(self) -> tuple[Progress, ...]:
+        """Progress per reporting period, in date order (computed on first use)."""
+        if self._periods is None:
+            object.__setattr__(self, "_periods", self._per_period() if self._per_period is not None else ())
+        return self._periods  # type: ignore[return-value]
+
+    def __repr__(self) -> str:
+        rate = self.achievement_rate
+        shown = f", {rate * 100:.1f}%" if rate is not None else ""
+        return f"IndicatorAssessment({self.code!r}, {self.status.value}{shown})"
+
+    def _repr_html_(self) -> str:
+        from ..formats.notebook import indicator_html  # noqa: PLC0415
+
+        return indicator_html(self.indicator, self)
+
+    @property
+    def code(self) -> str:
+        return self.indicator.code
+
+    @property
+    def status(self) -> Status:
+        return self.overall.status
+
+    @property
+    def achievement_rate(self) -> Decimal | None:
+        return self.overall.achievement_rate
+
+
+@attrs.frozen(eq=False, repr=False)
+class Assessment(Mapping[str, IndicatorAssessment]):
+    """
+    A programme's indicators assessed as of a date; look up by indicator code.
+
+    ``assessment["1.1.2"].status``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    programme: Programme
+    as_of: date | None
+    indicators: tuple[IndicatorAssessment, ...]
+    band: Decimal = DEFAULT_BAND
+    _by_code: dict[str, IndicatorAssessment] = attrs.field(init=False, repr=False)
+    _by_identity: dict[int, IndicatorAssessment] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_code: dict[str, IndicatorAssessment] = {}
+        for item in self.indicators:
+            by_code.setdefault(item.code, item)
+        object.__setattr__(self, "_by_code", by_code)
+        object.__setattr__(self, "_by_identity", {id(item.indicator): item for item in self.indicators})
+
+    def __getitem__(self, code: str) -> IndicatorAssessment:
+        """The assessment of the indicator *code* (the first, if a file gives two one code)."""
+        item = self._by_code.get(code)
+        if item is None:
+            raise KeyError(no_such("indicator", code, list(self._by_code)))
+        return item
+
+    def of(self, indicator: Indicator) -> IndicatorAssessment:
+        """
+        The assessment of *indicator* itself, even when another indicator has its code.
+
+        Raises:
+            KeyError: if the indicator is not the assessed programme's.
+        """
+        item = self._by_identity.get(id(indicator))
+        if item is not None and item.indicator is indicator:
+            return item
+        item = self._by_code.get(indicator.code)
+        if item is not None and item.indicator == indicator:
+            return item
+        for item in self.indicators:
+            if item.indicator == indicator:
+                return item
+        raise KeyError(indicator.code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_code)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {s.value}" for s, n in self.counts().items())
+        return f"Assessment({len(self)} indicators: {counts})"
+
+    def _repr_html_(self) -> str:
+        from ..formats.notebook import assessment_html  # noqa: PLC0415
+
+        return assessment_html(self)
+
+    def counts(self) -> Counter[Status]:
+        """How many indicators have each status."""
+        return Counter(item.status for item in self.indicators)
+
+    def counts_by(self, level: str) -> dict[str, Counter[Status]]:
+        """
+        Status counts per ``"outcome"``, ``"output"`` or ``"organisation"``.
+
+        Keys are codes (``"1"``, ``"1/2"`` for output 2 of outcome 1) or
+        organisation ids; an indicator several organisations are responsible for
+        counts for each of them.
+        """
+        result: dict[str, Counter[Status]] = defaultdict(Counter)
+        for item in self.indicators:
+            for key in _keys(item, level):
+                result[key][item.status] += 1
+        return dict(result)
+
+
+def _keys(item: IndicatorAssessment, level: str) -> list[str]:
+    if level == "outcome":
+        return [item.outcome] if item.outcome is not None else []
+    if level == "output":
+        return [f"{item.outcome}/{item.output}"] if item.output is not None else []
+    if level == "organisation":
+        return list(item.indicator.responsible)
+    raise ValueError(f"level must be 'outcome', 'output' or 'organisation', not {level!r}")
+
+
+def report_date(programme: Programme) -> date | None:
+    """
+    The date a programme's report speaks as of: the end of its last reporting period.
+
+    ``None`` when it states no reporting period.
+
+    .. versionadded:: 0.1.0
+    """
+    periods = programme.reporting_periods
+    return max(p.end for p in periods) if periods else None
+
+
+def status_counts(assessments: Iterable[Assessment]) -> Counter[Status]:
+    """
+    Status counts across a portfolio of assessed programmes.
+
+    .. versionadded:: 0.1.0
+    """
+    counts: Counter[Status] = Counter()
+    for assessment in assessments:
+        counts.update(assessment.counts())
+    return counts
+
+
+# -- assessing -------------------------------------------------------------------------
+
+
+def assess(
+    programme: Programme, as_of: date | None = None, *, band: Decimal | str = DEFAULT_BAND
+) -> Assessment:
+    """
+    Assess every indicator of *programme* as of a date.
+
+    Args:
+        programme: The programme.
+        as_of: Only values for periods that have started by this date count, and
+            before the programme's end an indicator is judged against the target
+            due by then.  ``None``: the end of the programme's last reporting
+            period (the date of the report it holds); a programme that states no
+            reporting period is judged on everything, against its end targets.
+        band: The on-track band, as a fraction: with the default ``0.15`` an
+            indicator is on track when within 15 % of the target due.
+
+    .. versionadded:: 0.1.0
+    """
+    band = Decimal(band)
+    if as_of is None:
+        as_of = report_date(programme)
+    items: list[IndicatorAssessment] = []
+    context = _Context(programme, as_of, band)
+    if programme.impact is not None:
+        items.extend(context.indicator(i, None, None) for i in programme.impact.indicators)
+    for outcome in programme.outcomes:
+        items.extend(context.indicator(i, outcome, None) for i in outcome.indicators)
+        for output in outcome.outputs:
+            items.extend(context.indicator(i, outcome, output) for i in output.indicators)
+    return Assessment(programme, as_of, tuple(items), band)
+
+
+@attrs.frozen
+class _Context:
+    programme: Programme
+    as_of: date | None
+    band: Decimal
+
+    @property
+    def final(self) -> bool:
+        """Whether the assessment judges against the end targets."""
+        if self.as_of is None:
+            return True
+        dates = self.programme.dates
+        end = dates.end if dates is not None else None
+        return end is not None and self.as_of >= end
+
+    def indicator(
+        self, indicator: Indicator, outcome: Outcome | None, output: Output | None
+    ) -> IndicatorAssessment:
+        records = [r for r in indicator.achieved if self.as_of is None or r.period.start <= self.as_of]
+        overall = self.overall(indicator, records)
+        return IndicatorAssessment(
+            indicator,
+            overall,
+            outcome.code if outcome is not None else None,
+            output.code if output is not None else None,
+            tuple(records),
+            functools.partial(self.per_period, indicator, records),
+        )
+
+    # -- the whole programme -----------------------------------------------------------
+
+    def overall(self, indicator: Indicator, records: list[Achieved]) -> Progress:
+        target = _end_target(indicator)
+        value, aggregatable, notes = aggregate(indicator, records)
+        stated = _stated_status(records)
+        if self.final or target is None:
+            due = target
+            final = self.final
+        else:
+            due = self.due_target(indicator, target)
+            final = False
+        status = self.status(
+            indicator, value, target, due=due, final=final, reported=bool(records), stated=stated
+        )
+        return _progress(
+            indicator,
+            None,
+            status,
+            value=value,
+            target=target,
+            due=due,
+            aggregatable=aggregatable,
+            stated=stated,
+            notes=notes,
+        )
+
+    def due_target(self, indicator: Indicator, end_target: Value) -> Value | None:
+        """The target due by ``as_of``: the latest milestone due, else a straight line to the end target."""
+        assert self.as_of is not None
+        due = [m for m in indicator.milestones if m.period is not None and m.period.end <= self.as_of]
+        if due:
+            latest = max(due, key=lambda m: m.period.end)  # type: ignore[union-attr]
+            if indicator.accumulation is Accumulation.SUM:
+                return total(m.value for m in due if m.value is not None)
+            return latest.value
+        dates = self.programme.dates
+        duration = dates.duration if dates is not None else None
+        goal = numeric(end_target)
+        if duration is None or goal is None or duration.is_inverted:
+            return None
+        start = numeric(indicator.baseline.value) if indicator.baseline is not None else None
+        if start is None:
+            start = Decimal(0)
+        elapsed = Decimal(max(0, (self.as_of - duration.start).days + 1))
+        share = min(Decimal(1), divide(elapsed, Decimal(duration.days)) or Decimal(0))
+        return start + (goal - start) * share
+
+    # -- per period --------------------------------------------------------------------
+
+    def per_period(self, indicator: Indicator, records: list[Achieved]) -> tuple[Progress, ...]:
+        milestones = {m.period: m for m in indicator.milestones if m.period is not None}
+        by_period: dict[Period, list[Achieved]] = {}
+        for record in records:
+            by_period.setdefault(record.period, []).append(record)
+        for period in milestones:
+            if self.as_of is None or period.start <= self.as_of:
+                by_period.setdefault(period, [])
+        rows = []
+        for period in sorted(by_period):
+            own = by_period[period]
+            value, aggregatable, notes = aggregate(indicator, own)
+            milestone = milestones.get(period)
+            target = milestone.value if milestone is not None else None
+            ended = self.as_of is None or period.end <= self.as_of
+            stated = _stated_status(own)
+            status = self.status(
+                indicator, value, target, due=target, final=ended, reported=bool(own), stated=stated
+            )
+            rows.append(
+                _progress(
+                    indicator,
+                    period,
+                    status,
+                    value=value,
+                    target=target,
+                    due=target,
+                    aggregatable=aggregatable,
+                    stated=stated,
+                    notes=notes,
+                )
+            )
+        return tuple(rows)
+
+    # -- status ------------------------------------------------------------------------
+
+    def status(
+        self,
+        indicator: Indicator,
+        value: Value | None,
+        target: Value | None,
+        *,
+        due: Value | None,
+        final: bool,
+        reported: bool,
+        stated: Status | None,
+    ) -> Status:
+        """The status of *value* against *target* (judged against *due* when not *final*)."""
+        if value is None:
+            if stated is not None:
+                return stated
+            if not reported and self._before_start():
+                return Status.NOT_STARTED
+            return Status.NO_DATA
+        if indicator.measure is Measure.QUALITATIVE or target is None:
+            return stated or Status.NOT_ASSESSED
+        if indicator.measure is Measure.YES_NO or isinstance(value, bool) or isinstance(target, bool):
+            if value == target:
+                return Status.ACHIEVED
+            if final:
+                return Status.NOT_ACHIEVED
+            return Status.BEHIND if due == target and self._milestone_due(indicator) else Status.ON_TRACK
+        achieved = numeric(value)
+        goal = numeric(target)
+        if achieved is None or goal is None:
+            return stated or Status.NOT_ASSESSED
+        reached = _compare(indicator.direction, achieved, goal, self.band)
+        if reached is not None:
+            return reached
+        if final:
+            return Status.NOT_ACHIEVED
+        expected = numeric(due)
+        if expected is None:
+            return Status.ON_TRACK
+        return (
+            Status.ON_TRACK if _within(indicator.direction, achieved, expected, self.band) else Status.BEHIND
+        )
+
+    def _before_start(self) -> bool:
+        dates = self.programme.dates
+        start = dates.start if dates is not None else None
+        return self.as_of is not None and start is not None and self.as_of < start
+
+    def _milestone_due(self, indicator: Indicator) -> bool:
+        return self.as_of is not None and any(
+            m.period is not None and m.period.end <= self.as_of for m in indicator.milestones
+        )
+
+
+def _compare(direction: Direction, achieved: Decimal, target: Decimal, band: Decimal) -> Status | None:
+    """Achieved or exceeded if the target is met, else ``None``."""
+    if direction is Direction.MAINTAIN:
+        return Status.ACHIEVED if abs(achieved - target) <= band * abs(target) else None
+    if achieved == target:
+        return Status.ACHIEVED
+    better = achieved > target if direction is Direction.INCREASE else achieved < target
+    return Status.EXCEEDED if better else None
+
+
+def _within(direction: Direction, achieved: Decimal, expected: Decimal, band: Decimal) -> bool:
+    if direction is Direction.INCREASE:
+        return achieved >= expected * (1 - band)
+    if direction is Direction.DECREASE:
+        return achieved <= expected * (1 + band)
+    return abs(achieved - expected) <= band * abs(expected)
+
+
+def _rate(direction: Direction, achieved: Decimal, target: Decimal) -> Decimal | None:
+    if direction is Direction.DECREASE:
+        return divide(target, achieved)
+    return divide(achieved, target)
+
+
+def _progress(
+    indicator: Indicator,
+    period: Period | None,
+    status: Status,
+    *,
+    value: Value | None,
+    target: Value | None,
+    due: Value | None,
+    aggregatable: bool,
+    stated: Status | None,
+    notes: tuple[str, ...],
+) -> Progress:
+    baseline = indicator.baseline.value if indicator.baseline is not None else None
+    achieved, goal, start = numeric(value), numeric(target), numeric(baseline)
+    numeric_measure = indicator.measure not in (Measure.YES_NO, Measure.QUALITATIVE)
+    variance = rate = progress = None
+    if numeric_measure and achieved is not None and goal is not None:
+        variance = achieved - goal
+        rate = _rate(indicator.direction, achieved, goal)
+        if start is not None:
+            progress = divide(achieved - start, goal - start)
+    return Progress(
+        period, status, value, target, due, baseline, variance, rate, progress, aggregatable, stated, notes
+    )
+
+
+def _end_target(indicator: Indicator) -> Value | None:
+    """The end-of-programme target; without one, derived from the milestones."""
+    if indicator.target is not None and indicator.target.value is not None:
+        return indicator.target.value
+    milestones = [m for m in indicator.milestones if m.value is not None and m.period is not None]
+    if not milestones:
+        return None
+    if indicator.accumulation is Accumulation.SUM:
+        return total(m.value for m in milestones if m.value is not None)
+    return max(milestones, key=_milestone_end).value
+
+
+def _milestone_end(milestone: Target) -> date:
+    assert milestone.period is not None
+    return milestone.period.end
+
+
+def _stated_status(records: list[Achieved]) -> Status | None:
+    stated = [r for r in records if r.status is not None]
+    if not stated:
+        return None
+    return max(stated, key=lambda r: (r.period.end, r.period.start)).status
+
+
+def aggregate(
+    indicator: Indicator, records: Sequence[Achieved]
+) -> tuple[Value | None, bool, tuple[str, ...]]:
+    """
+    Combine achieved values over periods by the indicator's accumulation.
+
+    Returns the value (``None`` when there is none or it cannot be combined),
+    whether the values could be combined, and notes on what was done.
+
+    * ``sum``: numbers add, ratios pool; bare percentages of several periods are
+      not aggregatable.
+    * ``running_total`` and ``level``: the latest value of each reporter, then
+      the reporters combined as above; earlier periods are never added.
+    * yes/no and qualitative: the latest value.
+
+    Two values of one reporter for the same period are corrections: the one
+    collected last (else written last) counts.
+
+    .. versionadded:: 0.1.0
+    """
+    if len(records) == 1:  # the usual case, per period: nothing to combine
+        return records[0].value, True, ()
+    latest_per_period: dict[tuple[str | None, Period], Achieved] = {}
+    for record in records:
+        if record.value is None:
+            continue
+        key = (record.reported_by, record.period)
+        current = latest_per_period.get(key)
+        if current is None or _newer(record, current):
+            latest_per_period[key] = record
+    chosen = list(latest_per_period.values())
+    if not chosen:
+        return None, True, ()
+    chosen.sort(key=lambda r: (r.period.end, r.period.start))
+    if indicator.measure in (Measure.YES_NO, Measure.QUALITATIVE):
+        return chosen[-1].value, True, ()
+    if indicator.accumulation is not Accumulation.SUM:
+        per_reporter: dict[str | None, Achieved] = {}
+        for record in chosen:
+            per_reporter[record.reported_by] = record  # sorted: the last is the latest
+        chosen = list(per_reporter.values())
+    values = [r.value for r in chosen if r.value is not None]
+    if len(values) == 1:
+        return values[0], True, ()
+    percentages = indicator.measure is Measure.PERCENTAGE or any(isinstance(v, Ratio) for v in values)
+    if percentages and not all(isinstance(v, Ratio) for v in values):
+        note = N_("percentages known only as a percent cannot be combined; give numerator and denominator")
+        return None, False, (note,)
+    combined = total(values)
+    if combined is None:
+        return None, False, (N_("values of different kinds cannot be combined"),)
+    return combined, True, ()
+
+
+def _newer(record: Achieved, current: Achieved) -> bool:
+    """Whether *record* supersedes *current*: collected later, or written later on the same date."""
+    if record.collected is None:
+        return current.collected is None
+    return current.collected is None or record.collected >= current.collected

@@ -1,0 +1,664 @@
+"""
+Validation: what donors reject, found before they do.
+
+:func:`validate` walks the whole programme and returns every diagnostic, never
+stopping at the first.  Each has a severity, a stable code (listed in
+``docs/validation.md``), the field path and a message.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+from ..core.disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
+from ..core.errors import Path, did_you_mean, format_path, nearest, shorten
+from ..core.model import (
+    Accumulation,
+    Achieved,
+    Breakdown,
+    Cell,
+    Dimension,
+    FrameworkLink,
+    Indicator,
+    Measure,
+    Output,
+    Programme,
+    Ratio,
+    Status,
+    Value,
+)
+from ..core.numbers import is_number
+from ..core.periods import Period
+from ..text.escape import unshowable
+from .progress import IndicatorAssessment, assess, report_date
+
+__all__ = ["Diagnostic", "Severity", "validate"]
+
+Policy = Literal["error", "warning", "off"]
+
+
+class Severity(enum.StrEnum):
+    """How serious a diagnostic is: errors make ``resultsframework validate`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen
+class Diagnostic:
+    """
+    One finding of :func:`validate`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    severity: Severity
+    code: str
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{format_path(self.path)}: {self.severity} [{self.code}] {self.message}"
+
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_NUMERIC_CODE = re.compile(r"^\d+(?:\.\d+)*$")
+_UNMET = frozenset({Status.NOT_ACHIEVED, Status.NO_DATA, Status.NOT_CONDUCTED, Status.BEHIND})
+
+
+def validate(
+    programme: Programme,
+    *,
+    as_of: date | None = None,
+    disaggregation: Policy = "error",
+) -> list[Diagnostic]:
+    """
+    Check *programme* and return every diagnostic found.
+
+    Args:
+        programme: The programme.
+        as_of: The reporting date: indicators are judged as
+            :func:`resultsframework.assess` judges them on that date.
+        disaggregation: What a breakdown that does not add up to its total is:
+            ``"error"`` (the default), ``"warning"`` or ``"off"``.  A breakdown
+            with an ``explanation`` is never reported.
+
+    .. versionadded:: 0.1.0
+    """
+    return list(_Validator(programme, as_of, disaggregation).run())
+
+
+@attrs.define(slots=False)
+class _Validator:
+    programme: Programme
+    as_of: date | None
+    policy: Policy
+
+    def run(self) -> Iterator[Diagnostic]:
+        yield from self.dates()
+        yield from self.codes()
+        yield from self.organisations()
+        yield from self.links()
+        yield from self.texts()
+        assessment = assess(self.programme, self.as_of)
+        for path, indicator, parent in self.indicators():
+            yield from self.indicator(path, indicator, parent)
+            yield from self.variance(path, indicator, assessment.of(indicator))
+
+    # -- programme -----------------------------------------------------------------------
+
+    def dates(self) -> Iterator[Diagnostic]:
+        dates = self.programme.dates
+        if dates is not None:
+            for name in ("original_end", "actual_end"):
+                end = getattr(dates, name)
+                if dates.start is not None and end is not None and end < dates.start:
+                    yield _error(
+                        "end-before-start",
+                        ("dates", name),
+                        f"{name.replace('_', ' ')} {end} is before the start {dates.start}",
+                    )
+            if dates.extended and not dates.extension_reason:
+                yield _warning(
+                    "extension-reason-missing",
+                    ("dates", "extension_reason"),
+                    f"the programme was extended from {dates.original_end} to {dates.actual_end} "
+                    "but no reason is given",
+                )
+        for index, period in enumerate(self.programme.reporting_periods):
+            if period.is_inverted:
+                yield _error(
+                    "period-inverted",
+                    ("reporting_periods", index),
+                    f"the period {period} ends before it starts",
+                )
+
+    def codes(self) -> Iterator[Diagnostic]:
+        seen: dict[tuple[str, str], Path] = {}
+        for path, kind, code in self._coded():
+            key = (kind, code)
+            if key in seen:
+                yield _error(
+                    "duplicate-code",
+                    (*path, "code"),
+                    f"{kind} code {shorten(code)!r} is used twice (first at {format_path(seen[key])})",
+                )
+            else:
+                seen[key] = path
+        for path, indicator, parents in self.indicators():
+            if parents and not _fits(indicator.code, parents):
+                yield _warning(
+                    "code-hierarchy",
+                    (*path, "code"),
+                    f"indicator {indicator.code} sits under {parents[-1]}, but its code says otherwise "
+                    f"(expected {' or '.join(p + '.n' for p in parents)})",
+                )
+        for (i, j), output in self._outputs():
+            parents = _prefixes(self.programme.outcomes[i].code, output.code)
+            for k, activity in enumerate(output.activities):
+                if not _fits(activity.code, parents):
+                    yield _warning(
+                        "code-hierarchy",
+                        ("outcomes", i, "outputs", j, "activities", k, "code"),
+                        f"activity {activity.code} sits under output {output.code}, "
+                        "but its code says otherwise",
+                    )
+
+    def texts(self) -> Iterator[Diagnostic]:
+        for path, char in _control_texts(self.programme, ()):
+            if char in "\x0b\x0c":
+                shown = "a line break in Word, Excel and HTML"
+            else:
+                shown = "\ufffd in Word, Excel and HTML, which cannot hold it"
+            yield _warning(
+                "control-character",
+                path,
+                f"the text holds the character U+{ord(char):04X}, a control character often pasted "
+                f"from Word; it is shown as {shown}",
+            )
+
+    def organisations(self) -> Iterator[Diagnostic]:
+        known = {o.id for o in self.programme.organisations}
+        if not known:
+            return
+        for path, names in self._responsible():
+            for index, name in enumerate(names):
+                if name not in known:
+                    yield _warning(
+                        "unknown-organisation",
+                        (*path, index),
+                        f"{shorten(name)!r} is not one of the programme's organisations "
+                        f"({', '.join(sorted(known))})",
+                    )
+
+    # -- indicators ----------------------------------------------------------------------
+
+    @functools.cached_property
+    def is_plan(self) -> bool:
+        """Whether the file is a plan, not a report: no reporting period, no value reported."""
+        programme = self.programme
+        return not programme.reporting_periods and not any(i.achieved for i in programme.indicators())
+
+    @functools.cached_property
+    def counted_until(self) -> date | None:
+        """The date after which a value's period is not counted: *as_of*, else the report date."""
+        return self.as_of if self.as_of is not None else report_date(self.programme)
+
+    def future(self, period: Period) -> str:
+        if self.as_of is not None:
+            return f"a value for {period}, which starts after {self.as_of}; it is not counted"
+        last = max(self.programme.reporting_periods, key=lambda p: p.end)
+        return (
+            f"a value for {period}, which starts after the last reporting period ({last}); it is not "
+            f"counted until {period} is added to reporting_periods"
+        )
+
+    def indicator(self, path: Path, indicator: Indicator, parent: tuple[str, ...]) -> Iterator[Diagnostic]:
+        if indicator.measure is Measure.MONEY:
+            if indicator.currency is None:
+                yield _warning(
+                    "currency-missing", (*path, "currency"), "a money indicator needs its currency"
+                )
+            elif not _CURRENCY.match(indicator.currency):
+                yield _error(
+                    "currency-invalid",
+                    (*path, "currency"),
+                    f"expected an ISO 4217 code such as 'USD', found {shorten(indicator.currency)!r}",
+                )
+        if (
+            indicator.measure is not Measure.QUALITATIVE
+            and (indicator.target is None or indicator.target.value is None)
+            and any(r.value is not None for r in indicator.achieved)
+        ):
+            text = indicator.target.text if indicator.target is not None else None
+            yield _warning(
+                "target-missing",
+                (*path, "target", "value") if text else (*path, "target"),
+                f"the target is only text ({shorten(text)!r}); without its value the indicator is not "
+                "assessed"
+                if text
+                else "values are reported but there is no target, so the indicator is not assessed",
+            )
+        if indicator.baseline is not None:
+            yield from self.value(indicator, indicator.baseline.value, (*path, "baseline", "value"))
+        if indicator.target is not None:
+            yield from self.value(indicator, indicator.target.value, (*path, "target", "value"))
+            yield from self.breakdowns(
+                indicator, indicator.target.value, indicator.target.breakdowns, (*path, "target")
+            )
+        for index, milestone in enumerate(indicator.milestones):
+            where = (*path, "milestones", index)
+            yield from self.value(indicator, milestone.value, (*where, "value"))
+            if milestone.period is None:
+                yield _error("milestone-period-missing", (*where, "period"), "a milestone needs its period")
+            else:
+                yield from self.period(milestone.period, (*where, "period"))
+        yield from self.achieved(path, indicator)
+
+    def achieved(self, path: Path, indicator: Indicator) -> Iterator[Diagnostic]:
+        by_reporter: dict[str | None, list[tuple[int, Achieved]]] = {}
+        for index, record in enumerate(indicator.achieved):
+            where = (*path, "achieved", index)
+            yield from self.period(record.period, (*where, "period"))
+            yield from self.value(indicator, record.value, (*where, "value"))
+            yield from self.breakdowns(indicator, record.value, record.breakdowns, where)
+            if record.value is not None and indicator.disaggregation:
+                present = {d for b in record.breakdowns for d in b.dimensions}
+                missing = [d for d in indicator.disaggregation if d not in present]
+                if missing:
+                    yield _warning(
+                        "disaggregation-missing",
+                        (*where, "breakdowns"),
+                        f"the indicator requires a breakdown by {', '.join(missing)}",
+                    )
+            if self.counted_until is not None and record.period.start > self.counted_until:
+                yield _warning("future-period", (*where, "period"), self.future(record.period))
+            if (
+                indicator.measure is Measure.QUALITATIVE
+                and record.value is not None
+                and record.status is None
+            ):
+                yield _warning(
+                    "status-missing",
+                    (*where, "status"),
+                    "a qualitative indicator takes the status the report states; none is stated",
+                )
+            by_reporter.setdefault(record.reported_by, []).append((index, record))
+        for records in by_reporter.values():
+            yield from self.overlaps(path, indicator, records)
+
+    def overlaps(
+        self, path: Path, indicator: Indicator, records: list[tuple[int, Achieved]]
+    ) -> Iterator[Diagnostic]:
+        ordered = sorted(records, key=lambda item: (item[1].period.start, item[1].period.end))
+        for (i, first), (j, second) in itertools.pairwise(ordered):
+            if (
+                first.period.is_inverted
+                or second.period.is_inverted
+                or not first.period.overlaps(second.period)
+            ):
+                continue
+            same = first.period == second.period
+            what = "the same period" if same else f"overlapping periods ({first.period} and {second.period})"
+            if indicator.accumulation is Accumulation.SUM and not same:
+                yield _error(
+                    "period-overlap",
+                    (*path, "achieved", max(i, j), "period"),
+                    f"values for {what} would be counted twice in a summed indicator "
+                    f"(see achieved[{min(i, j)}])",
+                )
+            else:
+                yield _warning(
+                    "period-overlap",
+                    (*path, "achieved", max(i, j), "period"),
+                    f"two values for {what} (see achieved[{min(i, j)}]); the one collected last counts",
+                )
+
+    def period(self, period: Period, path: Path) -> Iterator[Diagnostic]:
+        if period.is_inverted:
+            yield _error("period-inverted", path, f"the period {period} ends before it starts")
+            return
+        duration = self.programme.dates.duration if self.programme.dates is not None else None
+        if duration is None or duration.is_inverted:
+            return
+        if not period.overlaps(duration):
+            yield _error(
+                "period-outside-programme",
+                path,
+                f"the period {period} lies outside the programme ({duration.start} to {duration.end})",
+            )
+        elif not duration.contains(period):
+            yield _warning(
+                "period-outside-programme",
+                path,
+                f"the period {period} extends beyond the programme ({duration.start} to {duration.end})",
+            )
+
+    def value(self, indicator: Indicator, value: Value | None, path: Path) -> Iterator[Diagnostic]:
+        if value is None:
+            return
+        measure = indicator.measure
+        if measure is Measure.COUNT:
+            ok = is_number(value) and value == int(value)  # type: ignore[arg-type]
+        elif measure is Measure.PERCENTAGE:
+            ok = is_number(value) or isinstance(value, Ratio)
+        elif measure is Measure.YES_NO:
+            ok = isinstance(value, bool)
+        elif measure is Measure.QUALITATIVE:
+            ok = isinstance(value, str)
+        else:
+            ok = is_number(value)
+        if not ok:
+            yield _error(
+                "measure-mismatch",
+                path,
+                f"a {measure.value} indicator takes {_EXPECTED[measure]}, found {_show(value)}"
+                + _number_hint(value),
+            )
+            return
+        if measure is Measure.COUNT and value < 0:  # type: ignore[operator]
+            yield _error("negative-count", path, f"a count cannot be negative, found {value}")
+        if measure is Measure.PERCENTAGE:
+            yield from _percentage(value, path)
+
+    def breakdowns(
+        self, indicator: Indicator, total: Value | None, breakdowns: tuple[Breakdown, ...], path: Path
+    ) -> Iterator[Diagnostic]:
+        for index, breakdown in enumerate(breakdowns):
+            where = (*path, "breakdowns", index)
+            if not breakdown.dimensions:
+                yield _error(
+                    "breakdown-dimensions", (*where, "dimensions"), "a breakdown needs its dimensions"
+                )
+            dimensions = [self._dimension(d) for d in breakdown.dimensions]
+            for d, dimension in zip(breakdown.dimensions, dimensions, strict=True):
+                if dimension is None:
+                    yield _error(
+                        "unknown-dimension",
+                        (*where, "dimensions"),
+                        f"unknown dimension {shorten(d)!r}: use one of {', '.join(BUILTIN_DIMENSIONS)} "
+                        "or define it under 'dimensions'",
+                    )
+            for c, cell in enumerate(breakdown.cells):
+                cell_path = (*where, "cells", c)
+                cell_dims = [dim for dim, _ in cell.categories]
+                if cell_dims != list(breakdown.dimensions):
+                    yield _error(
+                        "breakdown-cell",
+                        cell_path,
+                        f"the cell is for {', '.join(cell_dims)}; the breakdown is by "
+                        f"{', '.join(breakdown.dimensions)}",
+                    )
+                for dim, category in cell.categories:
+                    dimension = self._dimension(dim)
+                    yield from _category(dimension, dim, category, (*cell_path, dim))
+                yield from self.value(indicator, cell.value, (*cell_path, "value"))
+            if self.policy == "off" or breakdown.explanation:
+                continue
+            summable = all(d is None or d.summable for d in dimensions)
+            for message in check_breakdown(total, breakdown, summable=summable):
+                severity = Severity.ERROR if self.policy == "error" else Severity.WARNING
+                yield Diagnostic(
+                    severity, "breakdown-total", where, message + "; correct it, or say why in 'explanation'"
+                )
+
+    def variance(self, path: Path, indicator: Indicator, item: IndicatorAssessment) -> Iterator[Diagnostic]:
+        status = item.status
+        if status not in _UNMET or (status is Status.NO_DATA and self.is_plan):
+            return
+        latest = max(item.records, key=lambda r: (r.period.end, r.period.start), default=None)
+        explained = latest is not None and latest.variance is not None and latest.variance.reason.strip()
+        if explained:
+            return
+        where: Path = (
+            (*path, "achieved", indicator.achieved.index(latest), "variance")
+            if latest
+            else (*path, "achieved")
+        )
+        what = {
+            Status.NOT_ACHIEVED: "the target was not achieved",
+            Status.NO_DATA: "no data was reported",
+            Status.NOT_CONDUCTED: "the activities were not conducted",
+            Status.BEHIND: "the indicator is behind its target",
+        }[status]
+        message = f"{what}, and no reason for variance is given (MPTF reports require one)"
+        if status is Status.BEHIND:
+            yield _warning("variance-missing", where, message)
+        else:
+            yield _error("variance-missing", where, message)
+
+    # -- walking -------------------------------------------------------------------------
+
+    def indicators(self) -> Iterator[tuple[Path, Indicator, tuple[str, ...]]]:
+        """Every indicator with its path and the codes numbered codes below its parent may start with."""
+        for path, outcome, output, indicator in self.programme.placed_indicators():
+            if outcome is None:
+                parents: tuple[str, ...] = ()
+            elif output is None:
+                parents = (outcome.code,)
+            else:
+                parents = _prefixes(outcome.code, output.code)
+            yield path, indicator, parents
+
+    def _outputs(self) -> Iterator[tuple[tuple[int, int], Output]]:
+        for i, outcome in enumerate(self.programme.outcomes):
+            for j, output in enumerate(outcome.outputs):
+                yield (i, j), output
+
+    def _coded(self) -> Iterator[tuple[Path, str, str]]:
+        for i, outcome in enumerate(self.programme.outcomes):
+            yield ("outcomes", i), "outcome", outcome.code
+        for (i, j), output in self._outputs():
+            yield (
+                ("outcomes", i, "outputs", j),
+                f"output (under outcome {self.programme.outcomes[i].code})",
+                output.code,
+            )
+            for k, activity in enumerate(output.activities):
+                yield ("outcomes", i, "outputs", j, "activities", k), "activity", activity.code
+        for path, indicator, _ in self.indicators():
+            yield path, "indicator", indicator.code
+
+    def _each(self, name: str) -> Iterator[tuple[Path, Any]]:
+        """The field *name* of every outcome, output, activity and indicator, with its path."""
+        for i, outcome in enumerate(self.programme.outcomes):
+            yield ("outcomes", i, name), getattr(outcome, name)
+            for j, output in enumerate(outcome.outputs):
+                yield ("outcomes", i, "outputs", j, name), getattr(output, name)
+                for k, activity in enumerate(output.activities):
+                    yield ("outcomes", i, "outputs", j, "activities", k, name), getattr(activity, name)
+        for path, indicator, _ in self.indicators():
+            yield (*path, name), getattr(indicator, name)
+
+    def _links(self) -> Iterator[tuple[Path, tuple[FrameworkLink, ...]]]:
+        programme = self.programme
+        yield ("links",), programme.links
+        if programme.impact is not None:
+            yield ("impact", "links"), programme.impact.links
+        yield from self._each("links")
+
+    def links(self) -> Iterator[Diagnostic]:
+        """Links to frameworks that are not known, or to codes a known framework does not have."""
+        from ..io import frameworks  # noqa: PLC0415  (loads framework data only when links exist)
+
+        for path, links in self._links():
+            for index, link in enumerate(links):
+                framework = frameworks.find(link.framework)
+                where = (*path, index)
+                if framework is None:
+                    hint = did_you_mean(link.framework, frameworks.ids()) or (
+                        "; load and register it to check its codes"
+                    )
+                    yield _warning(
+                        "unknown-framework",
+                        where,
+                        f"{shorten(str(link))}: no framework {shorten(link.framework)!r} is known{hint}",
+                    )
+                elif link.code not in framework:
+                    codes = [e.code for e in framework.elements]
+                    close = nearest(link.code, codes, n=3, cutoff=0.5)
+                    hint = f"; nearest: {', '.join(close)}" if close else ""
+                    yield _error(
+                        "unknown-code",
+                        where,
+                        f"{shorten(str(link))}: {framework.id} has no code {shorten(link.code)!r}{hint}",
+                    )
+
+    def _responsible(self) -> Iterator[tuple[Path, tuple[str, ...]]]:
+        yield from self._each("responsible")
+        for path, indicator, _ in self.indicators():
+            for index, record in enumerate(indicator.achieved):
+                if record.reported_by is not None:
+                    yield (*path, "achieved", index, "reported_by"), (record.reported_by,)
+
+    def _dimension(self, name: str) -> Dimension | None:
+        for dimension in self.programme.dimensions:
+            if dimension.id == name:
+                return dimension
+        return BUILTIN_DIMENSIONS.get(name)
+
+
+_EXPECTED = {
+    Measure.COUNT: "a whole number",
+    Measure.NUMBER: "a number",
+    Measure.MONEY: "an amount",
+    Measure.PERCENTAGE: "a percentage (a number, or numerator and denominator)",
+    Measure.YES_NO: "true or false",
+    Measure.QUALITATIVE: "a text",
+}
+_WRITTEN_NUMBER = re.compile(r"^(-?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|-?\d+)(\.\d+)? ?(%?)$")
+
+
+def _number_hint(value: Value) -> str:
+    """What to write instead of a number written as text ('1,234', '45%'), if it is one."""
+    if not isinstance(value, str) or len(value) > 40:  # a number written as text is short
+        return ""
+    found = _WRITTEN_NUMBER.match(value.strip())
+    if found is None:
+        return ""
+    digits = re.sub(r"[,\u00a0\u202f ]", "", found.group(1)) + (found.group(2) or "")
+    if found.group(3):
+        return f"; write {digits} (a percent) or {{numerator: ..., denominator: ...}}"
+    return f"; write the number {digits}, without quotes or separators"
+
+
+_LEAVES = (int, Decimal, date, enum.Enum, Period, Ratio, FrameworkLink, type(None))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in attrs.fields(kind)) if attrs.has(kind) else ()
+    return names
+
+
+def _control_texts(item: object, path: Path) -> Iterator[tuple[Path, str]]:
+    """Every text below *item* that renderers cannot show as written: its path and first such character."""
+    if isinstance(item, tuple):
+        children: Iterable[tuple[str | int, object]] = enumerate(item)
+    elif isinstance(item, dict):
+        children = item.items()
+    else:
+        children = ((name, getattr(item, name)) for name in _field_names(type(item)))
+    for key, child in children:
+        if isinstance(child, str):
+            if char := unshowable(child):
+                yield (*path, key), char
+        elif isinstance(child, _LEAVES):
+            continue
+        elif isinstance(child, Cell):  # millions of them in big portfolios: looked at here
+            for dimension, category in child.categories:
+                if char := unshowable(category):
+                    yield (*path, key, dimension), char
+            if isinstance(child.value, str) and (char := unshowable(child.value)):
+                yield (*path, key, "value"), char
+        else:
+            yield from _control_texts(child, (*path, key))
+
+
+def _prefixes(outcome_code: str, output_code: str) -> tuple[str, ...]:
+    """How numbered codes below an output may spell it: '1' and '1.1' for output 1 of outcome 1."""
+    if output_code.startswith(outcome_code + "."):
+        return (output_code,)
+    return (output_code, f"{outcome_code}.{output_code}")
+
+
+def _fits(code: str, parents: tuple[str, ...]) -> bool:
+    """
+    Whether a numbered *code* is one of its parents' codes plus one part.
+
+    Under output 1 of outcome 1, activity ``1.2`` and indicator ``1.1.3`` fit;
+    indicator ``1.2.3`` does not.  Codes that are not numbered always fit.
+    """
+    if not _NUMERIC_CODE.match(code):
+        return True
+    depth = code.count(".")
+    return any(code.startswith(p + ".") and depth == p.count(".") + 1 for p in parents)
+
+
+def _category(dimension: Dimension | None, name: str, category: str, path: Path) -> Iterator[Diagnostic]:
+    if dimension is None:
+        return
+    if name == "age" and not dimension.categories:
+        try:
+            AgeRange.parse(category)
+        except ValueError as e:
+            yield _error("unknown-category", path, str(e))
+    elif dimension.categories and category not in dimension.categories:
+        yield _error(
+            "unknown-category",
+            path,
+            f"{shorten(category)!r} is not a category of {shorten(name)} ({', '.join(dimension.categories)})",
+        )
+
+
+def _percentage(value: Value, path: Path) -> Iterator[Diagnostic]:
+    if isinstance(value, Ratio):
+        if value.denominator <= 0:
+            yield _error(
+                "denominator-invalid", path, f"the denominator must be above 0, found {value.denominator}"
+            )
+        elif value.numerator < 0:
+            yield _error(
+                "percentage-out-of-range", path, f"the numerator cannot be negative, found {value.numerator}"
+            )
+        elif value.numerator > value.denominator:
+            yield _error(
+                "numerator-exceeds-denominator",
+                path,
+                f"the numerator {value.numerator} is larger than the denominator {value.denominator}",
+            )
+    elif not 0 <= value <= 100:  # type: ignore[operator]
+        yield _error(
+            "percentage-out-of-range", path, f"a share in percent lies between 0 and 100, found {value}"
+        )
+
+
+def _show(value: Value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Ratio):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, str):
+        return repr(value if len(value) < 40 else value[:37] + "...")
+    return str(value)
+
+
+def _error(code: str, path: Path, message: str) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, code, path, message)
+
+
+def _warning(code: str, path: Path, message: str) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, code, path, message)

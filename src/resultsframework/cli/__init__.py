@@ -1,0 +1,1 @@
+"""The ``resultsframework`` command: the top layer, built only on the public API below it."""

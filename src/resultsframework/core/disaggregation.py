@@ -1,0 +1,159 @@
+"""
+Disaggregation: built-in dimensions, totals from breakdowns, shares, consistency.
+
+A breakdown's cells are values for combinations of categories.  Only complete
+breakdowns of summable dimensions add up to the total; a partial breakdown ("of
+whom 868 women") only may not exceed it.  Missing cells are never zeros.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from .model import Breakdown, Dimension, Ratio, Value
+from .numbers import divide, is_number, numeric, total
+
+__all__ = [
+    "BUILTIN_DIMENSIONS",
+    "AgeRange",
+    "breakdown_total",
+    "category_totals",
+    "check_breakdown",
+    "shares",
+]
+
+BUILTIN_DIMENSIONS: Mapping[str, Dimension] = {
+    "sex": Dimension("sex", "Sex", ("female", "male", "other", "unknown")),
+    "age": Dimension("age", "Age"),
+    "disability": Dimension("disability", "Disability", ("with_disability", "without_disability", "unknown")),
+    "population_group": Dimension(
+        "population_group",
+        "Population group",
+        ("idp", "returnee", "host_community", "refugee", "migrant", "stateless", "other"),
+    ),
+    "location": Dimension("location", "Location"),
+}
+"""
+The dimensions every programme knows.  ``age`` categories are ranges
+(:class:`AgeRange`); ``location`` categories are any place names or p-codes.
+"""
+
+_AGE = re.compile(r"^(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})$|^(\d{1,3})\s*\+$")
+
+
+@attrs.frozen
+class AgeRange:
+    """
+    An age range in whole years, both ends included; ``maximum`` is ``None`` for "60+".
+
+    .. versionadded:: 0.1.0
+    """
+
+    minimum: int
+    maximum: int | None
+
+    @classmethod
+    def parse(cls, text: str) -> AgeRange:
+        """Read ``"18-30"`` or ``"60+"``; raise :class:`ValueError` otherwise."""
+        m = _AGE.match(text.strip())
+        if m is None:
+            raise ValueError(f"an age category is a range such as '18-30' or '60+', not {text!r}")
+        if m.group(3) is not None:
+            return cls(int(m.group(3)), None)
+        low, high = int(m.group(1)), int(m.group(2))
+        if high < low:
+            raise ValueError(f"the age range {text!r} ends before it starts")
+        return cls(low, high)
+
+    def __str__(self) -> str:
+        return f"{self.minimum}+" if self.maximum is None else f"{self.minimum}-{self.maximum}"
+
+
+def breakdown_total(breakdown: Breakdown) -> Value | None:
+    """The sum of all cells (ratios pooled), or ``None`` if they cannot be added."""
+    return total(cell.value for cell in breakdown.cells)
+
+
+def category_totals(breakdown: Breakdown, dimension: str) -> dict[str, Value | None]:
+    """
+    The total per category of one *dimension* (a margin of a cross-tabulation).
+
+    For a breakdown by sex and age, ``category_totals(b, "sex")`` adds the age
+    cells of each sex.
+    """
+    groups: dict[str, list[Value]] = {}
+    for cell in breakdown.cells:
+        category = cell.category(dimension)
+        if category is not None:
+            groups.setdefault(category, []).append(cell.value)
+    return {category: total(values) for category, values in groups.items()}
+
+
+def shares(breakdown: Breakdown, dimension: str, of: Value | None = None) -> dict[str, Decimal | None]:
+    """
+    Each category's share of the total, as a fraction (``Decimal('0.32')`` is 32 %).
+
+    *of* is the total to divide by; by default the breakdown's own total.
+    """
+    whole = numeric(of if of is not None else breakdown_total(breakdown))
+    result: dict[str, Decimal | None] = {}
+    for category, value in category_totals(breakdown, dimension).items():
+        part = numeric(value)
+        result[category] = None if part is None or whole is None else divide(part, whole)
+    return result
+
+
+def check_breakdown(total_value: Value | None, breakdown: Breakdown, *, summable: bool = True) -> list[str]:
+    """
+    What is inconsistent between a reported total and one of its breakdowns.
+
+    A complete breakdown of summable dimensions must add up to the total; no
+    breakdown may hold a cell larger than the total, nor (when partial) add up
+    to more than it.  Returns one message per inconsistency; empty when none or
+    when the values are not numbers.
+    """
+    if not (is_number(total_value) or isinstance(total_value, Ratio)):
+        return []
+    problems: list[str] = []
+    cells = [c.value for c in breakdown.cells]
+    if isinstance(total_value, Ratio):
+        pooled = breakdown_total(breakdown)
+        if not cells or not all(isinstance(v, Ratio) for v in cells) or not isinstance(pooled, Ratio):
+            return []
+        if (
+            breakdown.complete
+            and summable
+            and (pooled.numerator != total_value.numerator or pooled.denominator != total_value.denominator)
+        ):
+            problems.append(
+                f"the breakdown pools to {pooled.numerator}/{pooled.denominator}, "
+                f"not the reported {total_value.numerator}/{total_value.denominator}"
+            )
+        return problems
+    if not all(is_number(v) for v in cells):
+        return []
+    whole = Decimal(total_value)  # type: ignore[arg-type]
+    for cell in breakdown.cells:
+        if Decimal(cell.value) > whole:  # type: ignore[arg-type]
+            where = ", ".join(f"{d}={c}" for d, c in cell.categories)
+            problems.append(f"the cell {where} ({cell.value}) is larger than the total {total_value}")
+    added = sum((Decimal(v) for v in cells), start=Decimal(0))  # type: ignore[arg-type]
+    if breakdown.complete and summable:
+        if added != whole and cells:
+            parts = " + ".join(str(v) for v in cells)
+            problems.append(
+                f"the breakdown adds up to {_plain(added)} ({parts}), not the reported total {total_value}"
+            )
+    elif added > whole and summable:
+        problems.append(
+            f"the partial breakdown adds up to {_plain(added)}, more than the total {total_value}"
+        )
+    return problems
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)

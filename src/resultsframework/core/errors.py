@@ -1,0 +1,120 @@
+"""Errors raised on bad input, each saying where and what was expected."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = ["LoadError", "ParseError", "Problem", "ResultsFrameworkError", "format_path"]
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+def format_path(path: Path) -> str:
+    """
+    Spell a field path as written in messages: ``outcomes[0].outputs[1].code``.
+
+    An empty path is the whole document, spelled ``$``.
+    """
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif text:
+            text += f".{shorten(part)}"
+        else:
+            text = shorten(part)
+    return text or "$"
+
+
+def nearest(word: str, choices: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The choices closest to a word written wrong, best first (none when nothing is close)."""
+    import difflib  # noqa: PLC0415  (only messages need it)
+
+    return difflib.get_close_matches(shorten(word, 200), list(choices), n=n, cutoff=cutoff)
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> str:
+    """``; did you mean 'title'?`` for a word written wrong, or nothing when no choice is close."""
+    close = nearest(word, choices, n=n, cutoff=cutoff)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def no_such(what: str, code: str, codes: list[str]) -> str:
+    """The message for a code that is not there, with the nearest ones: for a ``KeyError``."""
+    return f"no {what} {code!r}{did_you_mean(code, codes, n=3, cutoff=0.5)}"
+
+
+def shorten(text: object, limit: int = 60) -> str:
+    """*text*, or its start and an ellipsis if it is longer than *limit*: messages stay readable."""
+    shown = text if isinstance(text, str) else str(text)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+@attrs.frozen
+class Problem:
+    """
+    One problem found in an input: where it is and what is wrong.
+
+    .. versionadded:: 0.1.0
+    """
+
+    path: Path
+    message: str
+    line: int | None = None
+    """The 1-based line in the file, where the loader knows it."""
+
+    def location(self) -> str:
+        """The field path, with the line when known: ``outcomes[0].code (line 4)``."""
+        where = format_path(self.path)
+        return f"{where} (line {self.line})" if self.line is not None else where
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message}"
+
+
+class ResultsFrameworkError(ValueError):
+    """
+    The base of every error resultsframework raises on bad input.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class LoadError(ResultsFrameworkError):
+    """
+    A programme file or text could not be loaded.
+
+    The message lists every problem, one per line, as ``FILE: PATH: message``;
+    :attr:`problems` holds them as :class:`Problem` objects.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        count = len(self.problems)
+        head = f"{prefix}{count} problem{'s' if count != 1 else ''} found"
+        return "\n".join([head, *(f"{prefix}{p}" for p in self.problems)])
+
+    def lines(self) -> list[str]:
+        """One ``FILE: PATH: message`` line per problem."""
+        prefix = f"{self.source}: " if self.source else ""
+        return [f"{prefix}{p}" for p in self.problems]
+
+
+class ParseError(Exception):
+    """A document is not valid JSON, YAML or TOML (raised by the readers, reported as a :class:`Problem`)."""
+
+    def __init__(self, message: str, line: int | None = None, path: Path = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.path = path

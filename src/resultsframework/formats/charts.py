@@ -1,0 +1,171 @@
+"""
+Charts with matplotlib (the ``charts`` extra), imported only here.
+
+* :func:`progress_chart`: achieved against target for each indicator, as a share of its
+  target (direction-aware: for a decrease, reaching below the target is success), coloured by
+  status;
+* :func:`status_chart`: indicators by status, per output, outcome or organisation;
+* :func:`trend_chart`: one indicator quarter by quarter, with its milestones.
+
+Each returns the image as bytes (PNG or SVG); the same chart always gives the same bytes.
+Arabic labels are drawn right to left by matplotlib's own text layout.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import Any, Literal
+
+from ..assessment.progress import Assessment
+from ..core.extras import require
+from ..core.model import Status
+from ..core.numbers import numeric
+from ..text.l10n import Localizer
+
+__all__ = ["progress_chart", "status_chart", "trend_chart"]
+
+ImageFormat = Literal["png", "svg"]
+
+COLOURS = {
+    Status.EXCEEDED: "#1a7f37",
+    Status.ACHIEVED: "#2da44e",
+    Status.ON_TRACK: "#54aeff",
+    Status.BEHIND: "#d4a72c",
+    Status.NOT_ACHIEVED: "#cf222e",
+    Status.NOT_STARTED: "#afb8c1",
+    Status.NOT_CONDUCTED: "#8c959f",
+    Status.NOT_ASSESSED: "#eaeef2",
+    Status.NO_DATA: "#d0d7de",
+}
+
+
+def _pyplot() -> Any:
+    matplotlib = require("matplotlib", "charts")
+    matplotlib.use("Agg")  # files only, never a window
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    return plt
+
+
+def _label(loc: Localizer, text: str) -> str:
+    """A label as drawn: matplotlib lays out right-to-left scripts itself (checked by eye in Arabic)."""
+    return text
+
+
+def _save(figure: Any, fmt: ImageFormat) -> bytes:
+    buffer = io.BytesIO()
+    metadata = {"Software": None} if fmt == "png" else {"Date": None}  # the same chart gives the same bytes
+    figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150, metadata=metadata)
+    _pyplot().close(figure)
+    return buffer.getvalue()
+
+
+def progress_chart(assessment: Assessment, *, fmt: ImageFormat = "png", locale: str = "en") -> bytes:
+    """
+    Achieved against target for every numeric indicator, as a percentage of the target.
+
+    The bar is the achievement rate (direction-aware, so longer is always better), the line
+    at 100 % the target; bars are coloured by status.
+
+    .. versionadded:: 0.1.0
+    """
+    plt = _pyplot()
+    loc = Localizer(locale)
+    items = [i for i in assessment.indicators if i.achievement_rate is not None]
+    labels = [_label(loc, f"{i.code} {i.indicator.statement[:40]}") for i in items]
+    rates = [float(i.achievement_rate or 0) * 100 for i in items]  # floats for drawing only
+    figure, axes = plt.subplots(figsize=(8, max(2.0, 0.35 * len(items) + 1)))
+    axes.barh(range(len(items)), rates, color=[COLOURS[i.status] for i in items])
+    axes.axvline(100, color="#24292f", linewidth=1)
+    axes.set_yticks(range(len(items)), labels)
+    axes.invert_yaxis()
+    axes.set_xlabel(_label(loc, f"{loc.gettext('Achievement rate')} (%)"))
+    axes.set_title(_label(loc, assessment.programme.title[:80]))
+    for index, item in enumerate(items):
+        axes.text(rates[index] + 1, index, _label(loc, loc.status(item.status)), va="center", fontsize=8)
+    return _save(figure, fmt)
+
+
+def status_chart(
+    assessment: Assessment, *, by: str = "output", fmt: ImageFormat = "png", locale: str = "en"
+) -> bytes:
+    """
+    Indicators by status for each output, outcome or organisation, as stacked bars.
+
+    .. versionadded:: 0.1.0
+    """
+    plt = _pyplot()
+    loc = Localizer(locale)
+    groups = assessment.counts_by(by)
+    names = list(groups)
+    figure, axes = plt.subplots(figsize=(8, max(2.0, 0.45 * len(names) + 1)))
+    left = [0] * len(names)
+    for status in Status:
+        counts = [groups[name][status] for name in names]
+        if any(counts):
+            axes.barh(
+                range(len(names)),
+                counts,
+                left=left,
+                color=COLOURS[status],
+                label=_label(loc, loc.status(status)),
+            )
+            left = [a + b for a, b in zip(left, counts, strict=True)]
+    axes.set_yticks(range(len(names)), [_label(loc, _group_name(loc, by, name)) for name in names])
+    axes.xaxis.set_major_locator(_integer_ticks())
+    axes.invert_yaxis()
+    axes.set_xlabel(_label(loc, loc.gettext("Indicators")))
+    axes.legend(loc="lower right", fontsize=8)
+    axes.set_title(_label(loc, assessment.programme.title[:80]))
+    return _save(figure, fmt)
+
+
+def trend_chart(assessment: Assessment, code: str, *, fmt: ImageFormat = "png", locale: str = "en") -> bytes:
+    """
+    One indicator period by period: the value achieved in each, and its milestones.
+
+    .. versionadded:: 0.1.0
+    """
+    plt = _pyplot()
+    loc = Localizer(locale)
+    item = assessment[code]
+    periods = item.periods
+    labels = [p.period.id if p.period else "" for p in periods]
+    achieved = [_float(numeric(p.achieved)) for p in periods]
+    targets = [_float(numeric(p.target)) for p in periods]
+    figure, axes = plt.subplots(figsize=(8, 4))
+    heights = [a if a is not None else 0 for a in achieved]
+    colours = [COLOURS[p.status] for p in periods]
+    axes.bar(range(len(periods)), heights, color=colours, label=_label(loc, loc.gettext("Achieved value")))
+    positions = [i for i, t in enumerate(targets) if t is not None]
+    if positions:
+        marks = [targets[i] for i in positions]
+        label = _label(loc, loc.gettext("Planned Target"))
+        axes.plot(positions, marks, "k_", markersize=28, markeredgewidth=2, label=label)
+    for index, value in enumerate(achieved):
+        if value is None:  # missing is shown as missing, not as zero
+            axes.text(index, 0, "–", ha="center", va="bottom")
+    axes.set_xticks(range(len(periods)), labels)
+    axes.set_title(_label(loc, f"{item.code} {item.indicator.statement[:70]}"))
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return _save(figure, fmt)
+
+
+def _group_name(loc: Localizer, by: str, name: str) -> str:
+    if by == "output" and "/" in name:
+        outcome, output = name.split("/", 1)
+        return f"{loc.gettext('Output')} {output} ({loc.gettext('Outcome')} {outcome})"
+    if by == "outcome":
+        return f"{loc.gettext('Outcome')} {name}"
+    return name
+
+
+def _integer_ticks() -> Any:
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+
+    return MaxNLocator(integer=True)
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)

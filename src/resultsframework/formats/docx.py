@@ -1,0 +1,289 @@
+"""
+Word (.docx) rendering with python-docx (the ``docx`` extra), imported only when used.
+
+A real Word table: a header row repeated on every page, shaded outcome and output
+rows, column widths from the table model, landscape pages on request, and
+right-to-left paragraphs and table order for Arabic.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from ..core.extras import require
+from ..tables.table import GROUP_FILLS, HEADER_FILL, Table, TableCell
+from ..text.escape import display_text, isolate
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+    from docx.text.paragraph import Paragraph
+
+__all__ = ["add_paragraph", "add_table", "new_document", "save", "set_landscape", "table_docx"]
+
+
+# Elements that come after <w:bidi/> in a paragraph's properties (ECMA-376 order).
+_AFTER_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+# Elements that come after <w:shd/> in a cell's properties.
+_AFTER_SHD = (
+    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers",
+    "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+)  # fmt: skip
+
+
+def _docx() -> Any:
+    return require("docx", "docx")
+
+
+def new_document(*, landscape: bool = False, rtl: bool = False) -> DocumentObject:
+    """A new Word document, landscape if asked, with right-to-left defaults for Arabic."""
+    docx = _docx()
+    from docx.enum.section import WD_ORIENT  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
+
+    document: DocumentObject = docx.Document()
+    if landscape:
+        _orient(document.sections[0], WD_ORIENT.LANDSCAPE)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10)
+    if rtl:
+        normal.font.rtl = True
+    return document
+
+
+def _orient(section: Any, orientation: Any) -> None:
+    if section.orientation != orientation:
+        section.orientation = orientation
+        section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def set_landscape(document: DocumentObject, landscape: bool) -> None:
+    """Start a new section on a new page, landscape or portrait."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION  # noqa: PLC0415
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    _orient(section, WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT)
+
+
+def _set_bidi(paragraph: Paragraph) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    p_pr = paragraph._p.get_or_add_pPr()
+    if p_pr.find(_qn("w:bidi")) is None:
+        p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    return str(qn(tag))
+
+
+def add_paragraph(
+    container: Any,
+    text: str,
+    *,
+    prefix: str | None = None,
+    rtl: bool = False,
+    style: str | None = None,
+    bold: bool = False,
+    paragraph: Paragraph | None = None,
+    label: bool = False,
+) -> Paragraph:
+    """
+    Add a paragraph of plain text (an optional bold prefix first) to a document or cell.
+
+    In a right-to-left document the text is isolated, so that an English sentence keeps
+    its order; a *label* (a fixed, translated text) is not.
+    """
+    para: Paragraph = paragraph if paragraph is not None else container.add_paragraph(style=style)
+    if rtl:
+        _set_bidi(para)
+    if prefix:
+        run = para.add_run(display_text(prefix) + (" " if text else ""))
+        run.bold = True
+        run.font.cs_bold = True
+        if rtl:
+            run.font.rtl = True
+    if text:
+        run = para.add_run(isolate(text) if rtl and not label else display_text(text))
+        if bold:
+            run.bold = True
+            run.font.cs_bold = True
+        if rtl:
+            run.font.rtl = True
+    return para
+
+
+def add_picture(document: DocumentObject, data: bytes, caption: str, *, rtl: bool = False) -> None:
+    """Add a picture as wide as the page allows, with its caption below."""
+    section = document.sections[-1]
+    usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+    document.add_picture(io.BytesIO(data), width=usable)
+    add_paragraph(document, caption, rtl=rtl, label=True)
+
+
+def _fill(cell: Any, colour: str) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(_qn("w:val"), "clear")
+    shd.set(_qn("w:color"), "auto")
+    shd.set(_qn("w:fill"), colour)
+    tc_pr.insert_element_before(shd, *_AFTER_SHD)
+
+
+def _write_cell(cell: Any, content: TableCell, rtl: bool) -> None:
+    lines = content.lines
+    first = cell.paragraphs[0]
+    if not lines:
+        if rtl:
+            _set_bidi(first)
+        return
+    for index, part in enumerate(lines):
+        texts = part.text.split("\n") if part.text else [""]
+        for line_no, text in enumerate(texts):
+            add_paragraph(
+                cell,
+                text,
+                prefix=part.prefix if line_no == 0 else None,
+                rtl=rtl,
+                paragraph=first if index == 0 and line_no == 0 else None,
+            )
+
+
+_EMU_PER_POINT = 12700
+_HEADING_CHAR = 6 * _EMU_PER_POINT  # a generous average width of a bold 10-point character
+_BODY_CHAR = 5 * _EMU_PER_POINT  # ... of a regular one
+_CELL_PADDING = 14 * _EMU_PER_POINT  # Table Grid's left and right cell margins, and a little air
+_LONGEST_KEPT = 12  # a longer word (a URL) may break rather than widen its column further
+
+
+def column_widths(table: Table, usable: int) -> list[int]:
+    """
+    Column widths in EMU that share *usable* by the columns' relative widths, except that no
+    column is narrower than the longest word in it (up to 12 characters): neither
+    "Verification" in a heading nor "168/400" in a cell is broken.
+    """
+    wanted = [usable * c.width / sum(c.width for c in table.columns) for c in table.columns]
+    longest = [0] * len(table.columns)
+    for row in table.rows:
+        if not row.is_group:
+            for index, cell in enumerate(row.cells[: len(longest)]):
+                for part in cell.lines:
+                    longest[index] = max([longest[index], *(len(w) for w in part.text.split())])
+    scale = 1.25 if table.rtl else 1.0  # right-to-left text is set in wider complex-script fonts
+    least = [
+        scale
+        * max(
+            max((len(w) for w in column.label.split()), default=0) * _HEADING_CHAR,
+            min(_LONGEST_KEPT, body) * _BODY_CHAR,
+        )
+        + _CELL_PADDING
+        for column, body in zip(table.columns, longest, strict=True)
+    ]
+    if sum(least) > usable * 0.95:  # too many columns for the page: each gets what it can
+        least = [m * usable * 0.95 / sum(least) for m in least]
+    fixed: set[int] = set()
+    while True:  # widen the columns that need it; take the room from the others, in proportion
+        short = {i for i, (w, m) in enumerate(zip(wanted, least, strict=True)) if w < m} - fixed
+        if not short:
+            return [int(w) for w in wanted]
+        fixed |= short
+        for i in short:
+            wanted[i] = least[i]
+        free = [i for i in range(len(wanted)) if i not in fixed]
+        room = usable - sum(wanted[i] for i in fixed)
+        share = sum(table.columns[i].width for i in free)
+        for i in free:
+            wanted[i] = room * table.columns[i].width / share
+
+
+def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -> None:
+    """Append *table* (with its title and footnotes) to a Word document."""
+    from docx.shared import Emu, Pt, RGBColor  # noqa: PLC0415
+
+    rtl = table.rtl
+    if caption:
+        add_paragraph(document, table.title, bold=True, rtl=rtl, label=True)
+    section = document.sections[-1]
+    usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+    widths = [Emu(w) for w in column_widths(table, usable)]
+    word_table = document.add_table(rows=1 if table.header else 0, cols=len(table.columns))
+    word_table.style = "Table Grid"
+    word_table.autofit = False
+    for grid_column, width in zip(word_table.columns, widths, strict=True):
+        grid_column.width = width  # the grid is what Word and LibreOffice lay out by
+    if rtl:
+        word_table._tbl.tblPr.get_or_add_bidiVisual()
+    if table.header:
+        header = word_table.rows[0]
+        _repeat_header(header)
+        for cell, column, width in zip(header.cells, table.columns, widths, strict=True):
+            cell.width = width
+            _fill(cell, HEADER_FILL)
+            para = add_paragraph(
+                cell, column.label, bold=True, rtl=rtl, paragraph=cell.paragraphs[0], label=True
+            )
+            for run in para.runs:
+                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    for row in table.rows:
+        cells = _append_row(word_table, [Emu(sum(widths))] if row.is_group else widths)
+        if row.is_group:
+            _fill(cells[0], GROUP_FILLS.get(row.kind, "EEEEEE"))
+            _write_cell(cells[0], row.cells[0], rtl)
+            continue
+        for cell, content in zip(cells, row.cells, strict=True):
+            _write_cell(cell, content, rtl)
+    for note in table.footnotes:
+        para = add_paragraph(document, note, rtl=rtl)
+        for run in para.runs:
+            run.font.size = Pt(8)
+
+
+def _append_row(word_table: Any, widths: list[Any]) -> list[Any]:
+    """
+    Append a row of cells of the given widths; one width spans the whole table.
+
+    Built directly in the XML: python-docx's add_row() and merge() walk the whole table
+    each time, which makes a long table quadratic.
+    """
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.table import _Cell  # noqa: PLC0415
+
+    tr = OxmlElement("w:tr")
+    for width in widths:
+        tc = tr.add_tc()
+        tc.width = width
+    if len(widths) == 1:
+        tr.tc_lst[0].grid_span = len(word_table.columns)
+    word_table._tbl.append(tr)
+    return [_Cell(tc, word_table) for tc in tr.tc_lst]
+
+
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(_qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def save(document: DocumentObject) -> bytes:
+    """The document as .docx bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def table_docx(table: Table, *, landscape: bool = True) -> bytes:
+    """The table alone in a Word document (landscape by default: the MPTF table is wide)."""
+    document = new_document(landscape=landscape, rtl=table.rtl)
+    add_table(document, table)
+    return save(document)

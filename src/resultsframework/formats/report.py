@@ -1,0 +1,66 @@
+"""Laying out the narrative report's blocks as Markdown or Word."""
+
+from __future__ import annotations
+
+from ..tables.report import Block, Heading, Paragraph, TableBlock
+from ..text.escape import markdown_block
+from .markdown import table_markdown
+
+__all__ = ["report_docx", "report_markdown"]
+
+
+def report_markdown(blocks: list[Block], *, rtl: bool = False, language: str = "en") -> str:
+    """The report as Markdown: headings, paragraphs, lists and GitHub tables."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out.append(f"{'#' * min(block.level, 6)} {markdown_block(block.text)}")
+        elif isinstance(block, Paragraph):
+            text = markdown_block(block.text)
+            if block.bullet:
+                out.append(f"- {text}")
+            elif block.bold:
+                out.append(f"**{text}**")
+            else:
+                out.append(text)
+        elif isinstance(block, TableBlock):
+            out.append(table_markdown(block.table, caption=False).rstrip("\n"))
+        else:  # an image has no place in a Markdown text; its caption says what it showed
+            continue
+        out.append("")
+    text = "\n".join(out).rstrip("\n") + "\n"
+    if rtl:
+        text = f'<div dir="rtl" lang="{language}">\n\n{text}\n</div>\n'
+    return text
+
+
+def report_docx(blocks: list[Block], *, rtl: bool = False, landscape: bool = False) -> bytes:
+    """
+    The report as a Word document.
+
+    The indicator table goes on landscape pages of its own unless the whole
+    report is landscape.
+    """
+    from .docx import add_paragraph, add_picture, add_table, new_document, save, set_landscape  # noqa: PLC0415
+
+    document = new_document(landscape=landscape, rtl=rtl)
+    # A wide table goes on landscape pages, with the heading just above it.
+    wide = [not landscape and isinstance(b, TableBlock) and len(b.table.columns) > 2 for b in blocks]
+    turn = [w or (isinstance(b, Heading) and i + 1 < len(blocks) and wide[i + 1])
+            for i, (b, w) in enumerate(zip(blocks, wide, strict=True))]  # fmt: skip
+    for index, block in enumerate(blocks):
+        if turn[index] and (index == 0 or not turn[index - 1]):
+            set_landscape(document, True)
+        if isinstance(block, Heading):
+            heading = document.add_heading(level=min(block.level, 9))
+            add_paragraph(document, block.text, rtl=rtl, paragraph=heading, label=True)
+        elif isinstance(block, Paragraph):
+            style = "List Bullet" if block.bullet else None
+            add_paragraph(document, block.text, rtl=rtl, bold=block.bold, style=style)
+        elif isinstance(block, TableBlock):
+            add_table(document, block.table, caption=False)
+        else:
+            add_picture(document, block.data, block.caption, rtl=rtl)
+        if turn[index] and (index + 1 == len(blocks) or not turn[index + 1]):
+            set_landscape(document, False)
+    return save(document)

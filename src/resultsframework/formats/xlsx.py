@@ -1,0 +1,130 @@
+"""
+Excel (.xlsx) rendering with openpyxl (the ``xlsx`` extra), imported only when used.
+
+A frozen header row, wrapped text, column widths from the table model, bold shaded
+group rows merged across the table, right-to-left sheets for Arabic.  Every text
+is written as text: a cell starting with =, +, - or @ is never a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..core.extras import require
+from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Table, TableCell
+from ..text.escape import display_text, isolate
+
+__all__ = ["table_xlsx"]
+
+WIDTH_UNIT = 14  # characters per unit of relative column width
+
+
+def _text(cell: TableCell, rtl: bool) -> str:
+    lines = []
+    for part in cell.lines:
+        text = isolate(part.text) if rtl else part.text
+        lines.append(f"{part.prefix} {text}".rstrip() if part.prefix else text)
+    return "\n".join(lines)
+
+
+def _put_text(sheet: Any, row: int, column: int, text: str) -> Any:
+    """Write *text* as a string cell, whatever it starts with."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = display_text(text)
+    cell.data_type = "s"  # openpyxl would take "=..." for a formula
+    cell.quotePrefix = True  # and Excel would, once the cell is edited
+    return cell
+
+
+def _merge_row(sheet: Any, row: int, width: int) -> None:
+    """
+    Merge one row across the table.
+
+    openpyxl's merge_cells() compares each new range with every earlier one, which makes a
+    long table quadratic; group rows never overlap, so the range is added directly.
+    """
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.worksheet.merge import MergedCellRange  # noqa: PLC0415
+
+    coordinates = f"A{row}:{get_column_letter(width)}{row}"
+    clean = getattr(sheet, "_clean_merge_range", None)
+    if clean is None:  # another openpyxl: the public way
+        sheet.merge_cells(coordinates)
+        return
+    merged = MergedCellRange(sheet, coordinates)
+    sheet.merged_cells.ranges.add(merged)
+    clean(merged)
+
+
+_LINE_HEIGHT = 15  # points, for 11-point text
+
+
+def _height(texts: list[str], columns: tuple[Column, ...]) -> float:
+    """
+    The height a row needs for its wrapped texts, in points.
+
+    Excel fits rows to wrapped text when it opens a workbook, but LibreOffice and printing
+    do not: without a height, a long achievement would show as its first line only.
+    """
+    lines = 1
+    for text, column in zip(texts, columns, strict=False):
+        per_line = max(1, int(column.width * WIDTH_UNIT * 1.1))
+        lines = max(lines, sum(-(-max(1, len(paragraph)) // per_line) for paragraph in text.split("\n")))
+    return min(409, lines * _LINE_HEIGHT)  # Excel's highest row
+
+
+def table_xlsx(table: Table) -> bytes:
+    """The table as an Excel workbook with one sheet."""
+    openpyxl = require("openpyxl", "xlsx")
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = table.title[:31].replace("/", "-")
+    if table.rtl:
+        sheet.sheet_view.rightToLeft = True
+    wrap = Alignment(wrap_text=True, vertical="top")
+    width = len(table.columns)
+    title = _put_text(sheet, 1, 1, table.title)
+    title.font = Font(bold=True, size=12)
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for index, column in enumerate(table.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width * WIDTH_UNIT
+        if table.header:
+            cell = _put_text(sheet, 2, index, column.label)
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = header_fill
+            cell.alignment = wrap
+    if table.header:
+        sheet.row_dimensions[2].height = _height([c.label for c in table.columns], table.columns)
+    row_no = 3 if table.header else 2
+    sheet.freeze_panes = f"B{row_no}"
+    for row in table.rows:
+        if row.is_group:
+            cell = _put_text(sheet, row_no, 1, _text(row.cells[0], table.rtl))
+            cell.font = Font(bold=True)
+            cell.alignment = wrap
+            fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
+            for column_no in range(1, width + 1):
+                sheet.cell(row=row_no, column=column_no).fill = fill
+            _merge_row(sheet, row_no, width)
+        else:
+            texts = [_text(content, table.rtl) for content in row.cells]
+            for index, text in enumerate(texts, start=1):
+                _put_text(sheet, row_no, index, text).alignment = wrap
+            sheet.row_dimensions[row_no].height = _height(texts, table.columns)
+        row_no += 1
+    for note in table.footnotes:
+        row_no += 1
+        _put_text(sheet, row_no, 1, note).font = Font(italic=True, size=9)
+    # Printed: landscape, one page wide, the heading rows on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"1:{2 if table.header else 1}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,117 @@
+"""
+HXL: a flat CSV of indicator values with a hashtag row, for humanitarian data tools.
+
+One row per indicator and period; the breakdown cells become columns with HXL attributes
+(``+f``/``+m`` for sex, ``+age_0_17`` for ages, ``+idps``/``+returnees`` for population
+groups).  HXL 1.1 has no ``#sex`` or ``#age`` hashtag: sex and age are attributes.  No
+dependency on libhxl: it is a header row, a hashtag row, and the data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..assessment.progress import Assessment, assess
+from ..core.model import Programme
+from ..text.escape import formula_safe
+from .frames import _rows
+
+__all__ = ["to_hxl"]
+
+# (heading, hashtag, key of the frame row)
+COLUMNS = (
+    ("Programme", "#activity +programme +name", "programme"),
+    ("Project code", "#activity +project +code", "project"),
+    ("Outcome", "#description +outcome +code", "outcome"),
+    ("Output", "#output +code", "output"),
+    ("Indicator code", "#indicator +code", "indicator"),
+    ("Indicator", "#indicator +name", "statement"),
+    ("Measure", "#indicator +type", "measure"),
+    ("Unit", "#indicator +unit", "unit"),
+    ("Start", "#date +start", "period_start"),
+    ("End", "#date +end", "period_end"),
+    ("Organisation", "#org +impl +name", "organisation"),
+    ("Baseline", "#indicator +num +baseline", "baseline"),
+    ("Target", "#indicator +num +target", "target"),
+    ("Achieved", "#indicator +num +achieved", "value"),
+    ("Numerator", "#indicator +num +numerator", "numerator"),
+    ("Denominator", "#indicator +num +denominator", "denominator"),
+    ("Status", "#status +progress", "status"),
+    ("Variance", "#description +variance", "variance"),
+    ("Source", "#meta +source", "source"),
+)
+
+ATTRIBUTES = {
+    ("sex", "female"): "f",
+    ("sex", "male"): "m",
+    ("population_group", "idp"): "idps",
+    ("population_group", "returnee"): "returnees",
+    ("population_group", "host_community"): "host",
+    ("population_group", "refugee"): "refugees",
+    ("population_group", "migrant"): "migrants",
+}
+
+
+def attribute(dimension: str, category: str) -> str:
+    """The HXL attribute of one breakdown category: ``f``, ``age_18_59``, ``location_baghdad``."""
+    known = ATTRIBUTES.get((dimension, category))
+    if known:
+        return known
+    prefix = "age" if dimension == "age" else dimension
+    text = re.sub(r"[^a-z0-9]+", "_", f"{prefix}_{category}".lower().replace("+", "plus")).strip("_")
+    return text if text[:1].isalpha() else f"x_{text}"
+
+
+def to_hxl(data: Programme | Assessment | Iterable[Programme | Assessment]) -> str:
+    """
+    The values of one programme, an assessment or a portfolio as HXL-tagged CSV (UTF-8 text).
+
+    .. versionadded:: 0.1.0
+    """
+    items = [data] if isinstance(data, Programme | Assessment) else list(data)
+    assessments = [item if isinstance(item, Assessment) else assess(item) for item in items]
+    records: list[dict[Any, Any]] = []
+    cells: dict[tuple[tuple[str, str], ...], None] = {}
+    for assessment in assessments:
+        programme = assessment.programme
+        project = programme.identifier("mptf_project") or programme.identifier("programme_number")
+        for item in assessment.indicators:
+            dimensions: dict[str, None] = {}
+            current: dict[Any, Any] | None = None
+            for row in _rows(programme, item, dimensions):
+                categories = tuple((d, row[d]) for d in dimensions if row.get(d) is not None)
+                if not categories:
+                    organisation = row.get("reported_by") or "; ".join(item.indicator.responsible)
+                    current = {**row, "project": project, "organisation": organisation}
+                    records.append(current)
+                elif current is not None:
+                    current[categories] = row["value"]
+                    cells.setdefault(categories, None)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    headings = [heading for heading, _, _ in COLUMNS]
+    tags = [tag for _, tag, _ in COLUMNS]
+    for categories in cells:
+        headings.append("Achieved: " + ", ".join(f"{d} {c}" for d, c in categories))
+        tags.append("#indicator +num +achieved " + " ".join(f"+{attribute(d, c)}" for d, c in categories))
+    writer.writerow([formula_safe(h) for h in headings])
+    writer.writerow(tags)
+    for record in records:
+        line = [_text(record.get(key)) for _, _, key in COLUMNS]
+        line += [_text(record.get(categories)) for categories in cells]
+        writer.writerow([formula_safe(text) for text in line])
+    return buffer.getvalue()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    from ..text.values import plain  # noqa: PLC0415
+
+    return plain(value) if not hasattr(value, "isoformat") else value.isoformat()  # type: ignore[arg-type]

@@ -1,0 +1,432 @@
+"""
+The indicator tracking workbook an M&E officer fills in each quarter, and reading it back.
+
+:func:`tracker_workbook` writes one row per indicator and period: codes, statements, baseline
+and target locked; value, numerator and denominator, one column per disaggregation cell,
+narrative, reason for variance (with its category from a list), source and comment open.
+Yes/no values and variance categories have dropdowns.  No cell holds a formula.
+
+:func:`read_tracker` puts what was typed back into the programme.  Every problem is reported
+with its sheet, cell and column; a cell with something in it is never ignored.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import LoadError, Problem
+from ..core.extras import require
+from ..core.model import (
+    Achieved,
+    Breakdown,
+    Cell,
+    Indicator,
+    Measure,
+    Programme,
+    Ratio,
+    Value,
+    Variance,
+    VarianceCategory,
+    record_values,
+)
+from ..core.periods import Period, PeriodError
+from ..text.escape import display_text
+from .frames import _exact, keep_unshown
+
+__all__ = ["read_tracker", "tracker_workbook"]
+
+SHEET = "Tracker"
+KEYS = (
+    "Outcome", "Output", "Indicator code", "Indicator", "Measure", "Unit", "Baseline", "Target", "Period",
+    "Reported by",
+)  # fmt: skip
+OPEN = ("Achieved value", "Numerator", "Denominator")
+NOTES = ("Narrative", "Reason for variance", "Variance category", "Source of verification", "Comment")
+LOCKED_FILL = "EDEDED"
+
+
+def _cell_key(categories: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{d}: {c}" for d, c in categories)
+
+
+def _parse_key(text: str) -> tuple[tuple[str, str], ...] | None:
+    pairs = []
+    for part in text.split(", "):
+        dimension, sep, category = part.partition(": ")
+        if not sep or not dimension or not category:
+            return None
+        pairs.append((dimension, category))
+    return tuple(pairs)
+
+
+def _rows(programme: Programme, indicator: Indicator) -> list[tuple[Period, str | None]]:
+    """A row per period (the reporting periods and any with a value), and per reporter of that period."""
+    found = {(r.period, r.reported_by) for r in indicator.achieved}
+    found |= {(p, None) for p in programme.reporting_periods if not any(k[0] == p for k in found)}
+    return sorted(found, key=lambda key: (key[0].start, key[0].end, key[1] or ""))
+
+
+def _columns(programme: Programme) -> list[str]:
+    from ..core.disaggregation import BUILTIN_DIMENSIONS  # noqa: PLC0415
+
+    defined = {d.id: d for d in programme.dimensions}
+    keys: dict[str, None] = {}
+    for indicator in programme.indicators():
+        for dimension in indicator.disaggregation:
+            spec = defined.get(dimension) or BUILTIN_DIMENSIONS.get(dimension)
+            for category in spec.categories if spec else ():
+                if category not in ("unknown", "other"):
+                    keys.setdefault(_cell_key(((dimension, category),)), None)
+        for record in indicator.achieved:
+            keys.update(dict.fromkeys(_held(record)))
+    return list(keys)
+
+
+def _held(record: Achieved) -> list[str]:
+    """The columns of the breakdown cells a value holds."""
+    return [_cell_key(cell.categories) for breakdown in record.breakdowns for cell in breakdown.cells]
+
+
+def tracker_workbook(programme: Programme) -> bytes:
+    """
+    The tracking workbook of *programme*, with the values it already holds (``.xlsx`` bytes).
+
+    .. versionadded:: 0.1.0
+    """
+    openpyxl = require("openpyxl", "xlsx")
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+
+    cells = _columns(programme)
+    headers = [*KEYS, *OPEN, *cells, *NOTES]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index, value=display_text(header))
+        cell.font = Font(bold=True)
+        cell.alignment = wrap
+        width = 40 if header in ("Indicator", "Narrative", "Reason for variance") else 14
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "E2"
+    # One named style per kind of cell: setting three styles on each of 100,000 cells is slow.
+    book.add_named_style(NamedStyle("rf-open", alignment=wrap, protection=Protection(locked=False)))
+    book.add_named_style(
+        NamedStyle("rf-locked", alignment=wrap, fill=PatternFill("solid", fgColor=LOCKED_FILL))
+    )
+    rows, yes_no_rows = _write_rows(sheet, programme, headers, cells)
+    # A validation holds its cells as ranges; adding them one by one costs time in their number.
+    yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+    categories = DataValidation(
+        type="list", formula1='"' + ",".join(c.value for c in VarianceCategory) + '"', allow_blank=True
+    )
+    sheet.add_data_validation(yes_no)
+    sheet.add_data_validation(categories)
+    value_column = get_column_letter(headers.index("Achieved value") + 1)
+    category_column = get_column_letter(headers.index("Variance category") + 1)
+    if rows:
+        categories.add(f"{category_column}2:{category_column}{rows + 1}")
+    for first, last in _runs(yes_no_rows):
+        yes_no.add(f"{value_column}{first}:{value_column}{last}")
+    sheet.protection.sheet = True
+    sheet.protection.formatCells = False
+    sheet.protection.formatColumns = False
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_rows(
+    sheet: Any, programme: Programme, headers: list[str], cells: list[str]
+) -> tuple[int, list[int]]:
+    """A row per indicator, period and reporter; how many, and the rows of yes/no indicators."""
+    open_always = frozenset((*OPEN[:1], *NOTES, *cells))
+    open_counts = frozenset(OPEN)
+    yes_no_rows: list[int] = []
+    row = 2
+    for _path, outcome, output, indicator in programme.placed_indicators():
+        place = (outcome.code if outcome else None, output.code if output else None)
+        editable = open_counts | open_always if indicator.measure is Measure.PERCENTAGE else open_always
+        by_key = {(r.period, r.reported_by): r for r in reversed(indicator.achieved)}  # the first of a key
+        for period, reporter in _rows(programme, indicator):
+            values = _row_values(indicator, period, by_key.get((period, reporter)), place=place, cells=cells)
+            values["Reported by"] = reporter
+            for index, header in enumerate(headers, start=1):
+                cell = sheet.cell(row=row, column=index)
+                value = values.get(header)
+                if value is not None:
+                    cell.value = display_text(value) if isinstance(value, str) else value
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # text, never a formula
+                cell.style = "rf-open" if header in editable else "rf-locked"
+            if indicator.measure is Measure.YES_NO:
+                yes_no_rows.append(row)
+            row += 1
+    return row - 2, yes_no_rows
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Ascending *numbers* as runs of consecutive ones: [2, 3, 4, 7] -> [(2, 4), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
+def _shown(value: Value | None) -> Any:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Ratio):
+        return None
+    if isinstance(value, Decimal):
+        return float(value) if value == Decimal(repr(float(value))) else format(value, "f")
+    return value
+
+
+def _row_values(
+    indicator: Indicator,
+    period: Period,
+    record: Achieved | None,
+    *,
+    place: tuple[str | None, str | None],
+    cells: list[str],
+) -> dict[str, Any]:
+    outcome, output = place
+    values: dict[str, Any] = {
+        "Outcome": outcome,
+        "Output": output,
+        "Indicator code": indicator.code,
+        "Indicator": indicator.statement,
+        "Measure": indicator.measure.value,
+        "Unit": indicator.unit,
+        "Baseline": _shown(indicator.baseline.value) if indicator.baseline else None,
+        "Target": _shown(indicator.target.value) if indicator.target else None,
+        "Period": period.id,
+    }
+    if record is None:
+        return values
+    value = record.value
+    values["Achieved value"] = _shown(value)
+    if isinstance(value, Ratio):
+        values["Numerator"], values["Denominator"] = _shown(value.numerator), _shown(value.denominator)
+    for breakdown in record.breakdowns:
+        for cell in breakdown.cells:
+            values[_cell_key(cell.categories)] = _shown(cell.value)
+    values["Narrative"] = record.narrative
+    if record.variance is not None:
+        values["Reason for variance"] = record.variance.reason
+        values["Variance category"] = record.variance.category.value if record.variance.category else None
+    values["Source of verification"] = record.source
+    values["Comment"] = record.comment
+    return values
+
+
+# -- reading it back -------------------------------------------------------------------------
+
+
+def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str]) -> Programme:
+    """
+    *programme* with the values typed into its tracking workbook.
+
+    A row's values replace the programme's value for that indicator and period (other
+    details of the value, such as its reporter or collection date, are kept); rows left empty
+    change nothing.
+
+    Raises:
+        LoadError: listing every problem as ``Tracker!K7 (Achieved value): message``.
+
+    .. versionadded:: 0.1.0
+    """
+    openpyxl = require("openpyxl", "xlsx")
+    source = "tracker" if isinstance(workbook, bytes) else str(workbook)
+    data = workbook if isinstance(workbook, bytes) else Path(workbook).read_bytes()
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except Exception as e:  # noqa: BLE001  (openpyxl raises many kinds on a file that is not a workbook)
+        raise LoadError([Problem((), f"not an Excel workbook: {e}")], source) from None
+    if SHEET not in book.sheetnames:
+        raise LoadError([Problem((), f"no sheet {SHEET!r}; this is not a resultsframework tracker")], source)
+    rows = list(book[SHEET].iter_rows(values_only=True))
+    book.close()
+    if not rows:
+        raise LoadError([Problem((SHEET,), "the sheet is empty")], source)
+    cell_columns = _columns(programme)
+    as_written = {display_text(key): key for key in cell_columns}  # a category Excel cannot hold
+    headers = [as_written.get(str(h), str(h)) if h is not None else "" for h in rows[0]]
+    # The columns of cells that hold values cannot go missing; those of empty categories may.
+    held = {
+        key for indicator in programme.indicators() for record in indicator.achieved for key in _held(record)
+    }
+    needed = (*KEYS, *OPEN, *(key for key in cell_columns if key in held), *NOTES)
+    missing = [h for h in needed if h not in headers]
+    if missing:  # without its heading a column is not read, and what it held would be lost
+        raise LoadError(
+            [Problem((f"{SHEET}!1",), f"the column {h!r} is missing; put its heading back") for h in missing],
+            source,
+        )
+    problems: list[Problem] = []
+    known = {i.code: i for i in programme.indicators()}
+    unknown = "a column the tracker does not know; its values would be lost"
+    problems += _unsaved_formulas(data, rows, headers)
+    for index, header in enumerate(headers):
+        foreign = header not in (*KEYS, *OPEN, *NOTES) and _parse_key(header) is None
+        if foreign and any(r[index] not in (None, "") for r in rows[1:] if index < len(r)):
+            problems.append(Problem((_where(1, index, header),), unknown))
+    updates: dict[str, list[Achieved]] = {}
+    for number, values in enumerate(rows[1:], start=2):
+        row = dict(zip(headers, values, strict=False))
+        if all(row.get(h) in (None, "") for h in (*OPEN, *NOTES, *(h for h in headers if _parse_key(h)))):
+            continue
+        record = _read_row(row, headers, number, known, problems)
+        if record is not None:
+            code, achieved = record
+            updates.setdefault(code, []).append(achieved)
+    if problems:
+        raise LoadError(problems, source)
+    return record_values(
+        programme,
+        {
+            code: keep_unshown(known[code], records, ("status", "collected"))
+            for code, records in updates.items()
+        },
+    )
+
+
+def _unsaved_formulas(data: bytes, rows: list[tuple[Any, ...]], headers: list[str]) -> list[Problem]:
+    """
+    Formulas typed in whose result the workbook does not hold.
+
+    Excel and LibreOffice save a formula's result beside it, and that result is what is read.
+    A workbook written by a program that does not calculate holds none: the cell would read
+    as empty, and what was typed would be lost without a word.
+    """
+    import openpyxl  # noqa: PLC0415
+
+    book = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
+    written_rows = list(book[SHEET].iter_rows(min_row=2, values_only=True))
+    book.close()
+    problems = []
+    for number, written in enumerate(written_rows, start=2):
+        shown = rows[number - 1] if number - 1 < len(rows) else ()
+        for index, value in enumerate(written):
+            formula = isinstance(value, str) and value.startswith("=")
+            if formula and (index >= len(shown) or shown[index] is None):
+                header = headers[index] if index < len(headers) else ""
+                message = (
+                    f"the formula {value} has no saved result; open and save the workbook in Excel or "
+                    "LibreOffice, or type the value"
+                )
+                problems.append(Problem((_where(number, index, header),), message))
+    return problems
+
+
+def _where(row: int, column: int, header: str) -> str:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    return f"{SHEET}!{get_column_letter(column + 1)}{row} ({header})"
+
+
+def _read_row(row: dict[str, Any], headers: list[str], number: int, known: dict[str, Indicator],
+              problems: list[Problem]) -> tuple[str, Achieved] | None:  # fmt: skip
+    def where(header: str) -> tuple[str]:
+        return (_where(number, headers.index(header), header),)
+
+    code = str(row.get("Indicator code") or "")
+    indicator = known.get(code)
+    if indicator is None:
+        problems.append(Problem(where("Indicator code"), f"no indicator {code!r} in the programme"))
+        return None
+    try:
+        period = Period.parse(str(row.get("Period") or ""))
+    except PeriodError as e:
+        problems.append(Problem(where("Period"), str(e)))
+        return None
+    before = len(problems)
+    value = _read_value(indicator, row, where, problems)
+    cells: dict[tuple[str, ...], list[Cell]] = {}
+    for header in headers:
+        categories = _parse_key(header)
+        if categories is None or row.get(header) in (None, ""):
+            continue
+        try:
+            number_value = _exact(row[header])
+        except ValueError as e:
+            problems.append(Problem(where(header), str(e)))
+            continue
+        dims = tuple(d for d, _ in categories)
+        cells.setdefault(dims, []).append(Cell(categories, number_value))  # type: ignore[arg-type]
+    category = row.get("Variance category")
+    if category not in (None, "") and category not in {c.value for c in VarianceCategory}:
+        choices = ", ".join(c.value for c in VarianceCategory)
+        problems.append(Problem(where("Variance category"), f"expected one of {choices}; found {category!r}"))
+    if len(problems) > before:
+        return None
+    reason = _text(row.get("Reason for variance"))
+    variance = Variance(reason, VarianceCategory(category) if category else None) if reason else None
+    if variance is None and category:
+        problems.append(
+            Problem(where("Variance category"), "a category needs the reason for variance beside it")
+        )
+        return None
+    reporter = _text(row.get("Reported by"))
+    return code, Achieved(
+        period, value, narrative=_text(row.get("Narrative")), variance=variance, reported_by=reporter,
+        source=_text(row.get("Source of verification")), comment=_text(row.get("Comment")),
+        breakdowns=tuple(Breakdown(dims, tuple(group)) for dims, group in cells.items()),
+    )  # fmt: skip
+
+
+def _text(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def _read_value(
+    indicator: Indicator, row: dict[str, Any], where: Any, problems: list[Problem]
+) -> Value | None:
+    raw = row.get("Achieved value")
+    if indicator.measure is Measure.PERCENTAGE and row.get("Numerator") not in (None, ""):
+        if raw not in (None, ""):
+            problems.append(
+                Problem(
+                    where("Achieved value"),
+                    f"both a percentage ({raw}) and a numerator and denominator; keep one or the other",
+                )
+            )
+            return None
+        try:
+            numerator, denominator = _exact(row.get("Numerator")), _exact(row.get("Denominator"))
+        except ValueError as e:
+            problems.append(Problem(where("Numerator"), str(e)))
+            return None
+        if numerator is None or denominator is None:
+            problems.append(
+                Problem(where("Denominator"), "a percentage needs both numerator and denominator")
+            )
+            return None
+        return Ratio(numerator, denominator)
+    if raw in (None, ""):
+        return None
+    if indicator.measure is Measure.YES_NO:
+        text = str(raw).strip().lower()
+        if isinstance(raw, bool) or text in ("yes", "no", "true", "false"):
+            return raw if isinstance(raw, bool) else text in ("yes", "true")
+        problems.append(Problem(where("Achieved value"), f"expected Yes or No, found {raw!r}"))
+        return None
+    if indicator.measure is Measure.QUALITATIVE:
+        return str(raw)
+    try:
+        return _exact(raw)
+    except ValueError as e:
+        problems.append(Problem(where("Achieved value"), str(e)))
+        return None

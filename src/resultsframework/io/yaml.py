@@ -1,0 +1,258 @@
+"""
+YAML, read strictly and written deterministically.
+
+The reader builds plain data only: no tags that construct objects, no aliases, no merge keys,
+no duplicate keys; scalars as YAML 1.2 reads them (``no`` is text, not false; ``2021-05-01`` is
+text until the model reads it as a date); floats as exact :class:`~decimal.Decimal`.  Each
+field path is located on its line, for messages.  The writer quotes every text either YAML 1.1
+or 1.2 would read as something else.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+from ..core.errors import ParseError
+from ..core.errors import Path as FieldPath
+from .json import decimal_text
+
+__all__ = ["emit_yaml", "parse_yaml"]
+
+_YAML_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_YAML_INT = re.compile(r"^[-+]?[0-9]+$")
+_YAML_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)$")
+_YAML_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_YAML_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.2 core-schema scalars only: no yes/no booleans, no timestamps, no base 60."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012  (PyYAML's class registry)
+
+
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", _YAML_BOOL, list("tTfF"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", _YAML_INT, list("-+0123456789"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:float", _YAML_FLOAT, list("-+0123456789."))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:float", _YAML_SPECIAL_FLOAT, list("-+."))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", _YAML_NULL, ["~", "n", "N", ""])
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Plain data only, no duplicate keys, no merge keys; numbers exact (see the constructors below)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise ParseError("YAML merge keys (<<) are not supported", key_node.start_mark.line + 1)
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise ParseError(
+                    "a mapping key must be a plain value", key_node.start_mark.line + 1
+                ) from None
+            if key in seen:
+                raise ParseError(
+                    f"duplicate key {key!r} (first at line {seen[key]})", key_node.start_mark.line + 1
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+class _PyLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _Constructor,
+    _Resolver,
+):
+    """The pure-Python reader: slower, but safe on any nesting (Python's recursion limit stops it)."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            raise ParseError(
+                f"YAML aliases (*{event.anchor}) are not supported: write the value out",
+                event.start_mark.line + 1,
+            )
+        return super().compose_node(parent, index)
+
+
+_CParser: Any
+try:
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+except ImportError:  # PyYAML built without libyaml
+    _CParser = None
+
+if _CParser is not None:
+    # libyaml's class is untyped, hence the ignore.
+    class _CLoader(_CParser, _Constructor, _Resolver):  # type: ignore[misc]
+        """libyaml's parser (several times faster), with the same constructor and resolver."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+
+
+# libyaml recurses in C and crashes the process on very deep nesting; a document that
+# might nest deeper than this is read by the pure-Python reader, which stops cleanly.
+_C_NESTING_LIMIT = 100
+
+
+def _may_nest_deeply(text: str) -> bool:
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    return deepest + indent // 2 > _C_NESTING_LIMIT
+
+
+def _make_loader(text: str) -> Any:
+    if _CParser is not None and not _may_nest_deeply(text):
+        return _CLoader(text)
+    return _PyLoader(text)
+
+
+def _construct_int(loader: _Constructor, node: Any) -> int:
+    text = loader.construct_scalar(node)
+    try:
+        return int(text)
+    except ValueError:
+        raise ParseError(f"not a whole number: {text!r}", node.start_mark.line + 1) from None
+
+
+def _construct_decimal(loader: _Constructor, node: Any) -> Decimal:
+    """Floats are read as exact decimals, never as binary floating point."""
+    text = loader.construct_scalar(node)
+    if _YAML_SPECIAL_FLOAT.match(text):
+        raise ParseError(f"expected a finite number, found {text}", node.start_mark.line + 1)
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ParseError(f"not a number: {text!r}", node.start_mark.line + 1) from None
+
+
+_Constructor.yaml_constructors = {
+    **yaml.constructor.SafeConstructor.yaml_constructors,
+    "tag:yaml.org,2002:int": _construct_int,
+    "tag:yaml.org,2002:float": _construct_decimal,
+    # Timestamps stay text: the model reads dates itself and says what is wrong with one.
+    "tag:yaml.org,2002:timestamp": yaml.constructor.SafeConstructor.construct_yaml_str,
+}
+
+
+def _alias_error(node: Any) -> ParseError:
+    line = node.start_mark.line + 1
+    message = "YAML aliases are not supported: the value anchored here is used again; write it out"
+    return ParseError(message, line)
+
+
+def _yaml_lines(node: Any, path: FieldPath, lines: dict[FieldPath, int], seen: set[int]) -> None:
+    """Record each path's line; a node met twice is an alias, refused (an alias bomb stops here)."""
+    if id(node) in seen:
+        raise _alias_error(node)
+    seen.add(id(node))
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if id(key_node) in seen:
+                raise _alias_error(key_node)
+            seen.add(id(key_node))
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            child = (*path, key) if key is not None else path
+            _yaml_lines(value_node, child, lines, seen)
+            if key is not None:
+                lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _yaml_lines(item, (*path, index), lines, seen)
+
+
+def parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
+    loader = _make_loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ParseError("the document is empty", 1)
+        lines: dict[FieldPath, int] = {}
+        _yaml_lines(node, (), lines, set())
+        return loader.construct_document(node), lines
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        message = " ".join(str(part) for part in (e.context, e.problem) if part)
+        if isinstance(e, yaml.constructor.ConstructorError) and "tag" in (e.problem or ""):
+            message = f"YAML tags that construct objects are not allowed ({e.problem})"
+        raise ParseError(f"not valid YAML: {message}", mark.line + 1 if mark else None) from None
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, max(e.position, 0)) + 1
+        raise ParseError(f"not valid YAML: {e.reason} (character {e.character!r})", line) from None
+    except yaml.YAMLError as e:
+        raise ParseError(f"not valid YAML: {e}") from None
+    finally:
+        loader.dispose()
+
+
+class _Dumper(yaml.SafeDumper):
+    """Quotes every text that either YAML 1.1 or our 1.2 reader would not read as text."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012  (PyYAML's class registry)
+        key: list(value) for key, value in yaml.SafeDumper.yaml_implicit_resolvers.items()
+    }
+
+
+for _key, _resolvers in _Resolver.yaml_implicit_resolvers.items():
+    _Dumper.yaml_implicit_resolvers.setdefault(_key, []).extend(_resolvers)
+
+
+# Characters YAML readers treat as line breaks or refuse in plain and block
+# scalars: a text holding one is written double-quoted, where it is escaped.
+_YAML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style: str | None = None
+    if _YAML_UNSAFE.search(value):
+        style = '"'
+    elif "\n" in value and value == value.strip(" "):
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    text = decimal_text(value)
+    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
+    return dumper.represent_scalar(tag, text)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Decimal, _represent_decimal)
+
+
+def emit_yaml(data: Any) -> str:
+    """Plain data (mappings, lists, texts, numbers) as deterministic YAML."""
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+    return text

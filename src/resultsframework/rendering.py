@@ -1,0 +1,177 @@
+"""
+Rendering: one entry point for every format and locale.
+
+``render`` builds the MPTF indicator table from a programme (through its
+assessment) and lays it out in a format; ``render_table`` lays out any
+:class:`~resultsframework.Table`; ``render_file`` writes atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from .assessment.progress import Assessment
+from .core.model import Programme
+from .io.atomic import write_atomic
+from .tables.table import Table
+from .text.l10n import Digits, Localizer
+
+__all__ = ["FORMATS", "render", "render_file", "render_table", "report"]
+
+TableFormat = Literal["md", "html", "docx", "xlsx", "csv"]
+
+FORMATS: dict[str, str] = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "docx": "docx",
+                           "xlsx": "xlsx", "csv": "csv"}  # fmt: skip
+"""Accepted format names and file suffixes, and the format each means."""
+
+BINARY = frozenset({"docx", "xlsx"})
+
+
+def _format(name: str) -> str:
+    fmt = FORMATS.get(name.lower().lstrip("."))
+    if fmt is None:
+        from .text.l10n import available_locales  # noqa: PLC0415
+
+        hint = f" ({name!r} is a language: pass locale={name!r})" if name in available_locales() else ""
+        raise ValueError(f"unknown format {name!r}; expected one of md, html, docx, xlsx, csv{hint}")
+    return fmt
+
+
+def render_table(
+    table: Table, format: str = "md", *, standalone: bool = False, landscape: bool = True
+) -> str | bytes:
+    """
+    Lay out *table* in a format: ``str`` for md, html and csv, ``bytes`` for docx and xlsx.
+
+    Args:
+        standalone: For HTML, a whole page rather than a fragment.
+        landscape: For Word, landscape pages.
+
+    .. versionadded:: 0.1.0
+    """
+    fmt = _format(format)
+    if fmt == "md":
+        from .formats.markdown import table_markdown  # noqa: PLC0415
+
+        return table_markdown(table)
+    if fmt == "html":
+        from .formats.html import table_html  # noqa: PLC0415
+
+        return table_html(table, standalone=standalone)
+    if fmt == "csv":
+        from .formats.csv import table_csv  # noqa: PLC0415
+
+        return table_csv(table)
+    if fmt == "docx":
+        from .formats.docx import table_docx  # noqa: PLC0415
+
+        return table_docx(table, landscape=landscape)
+    from .formats.xlsx import table_xlsx  # noqa: PLC0415
+
+    return table_xlsx(table)
+
+
+def render(
+    programme: Programme,
+    format: str = "md",
+    locale: str = "en",
+    *,
+    digits: Digits | None = None,
+    as_of: date | None = None,
+    assessment: Assessment | None = None,
+    include_activities: bool = False,
+    per_period: bool = False,
+    show_status: bool = False,
+    organisation: str | None = None,
+    standalone: bool = False,
+    landscape: bool = True,
+) -> str | bytes:
+    """
+    Render the MPTF indicator table of *programme*.
+
+    Returns ``str`` for text formats (md, html, csv) and ``bytes`` for binary
+    ones (docx, xlsx).  The options are those of :func:`indicator_table` and
+    :func:`render_table`; *digits* ``"arab"`` writes Arabic-Indic digits.
+
+    .. versionadded:: 0.1.0
+    """
+    from .tables.mptf import indicator_table  # noqa: PLC0415
+
+    table = indicator_table(
+        programme,
+        locale=Localizer(locale, digits=digits),
+        assessment=assessment,
+        as_of=as_of,
+        include_activities=include_activities,
+        per_period=per_period,
+        show_status=show_status,
+        organisation=organisation,
+    )
+    return render_table(table, format, standalone=standalone, landscape=landscape)
+
+
+def render_file(
+    programme: Programme,
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    locale: str = "en",
+    **options: object,
+) -> None:
+    """
+    Render *programme* into a file, atomically; the format comes from the suffix unless given.
+
+    .. versionadded:: 0.1.0
+    """
+    fmt = _format(format or Path(path).suffix or "?")
+    output = render(programme, fmt, locale, **options)  # type: ignore[arg-type]
+    write_atomic(path, output.encode("utf-8") if isinstance(output, str) else output)
+
+
+def report(
+    programme: Programme,
+    format: Literal["docx", "md"] = "docx",
+    locale: str = "en",
+    *,
+    digits: Digits | None = None,
+    as_of: date | None = None,
+    assessment: Assessment | None = None,
+    landscape: bool = False,
+    charts: bool = False,
+) -> str | bytes:
+    """
+    The MPTF Generic Final Programme Narrative Report of *programme*.
+
+    Returns ``bytes`` for ``docx`` and ``str`` for ``md``: the cover table, the
+    narrative sections the file holds, the results per outcome and output and the
+    indicator table, in the template's order and headings.  With *charts* (Word
+    only, the ``charts`` extra), a chart of achievement against target follows the
+    indicator table.
+
+    .. versionadded:: 0.1.0
+    """
+    from .assessment.progress import assess  # noqa: PLC0415
+    from .formats.report import report_docx, report_markdown  # noqa: PLC0415
+    from .tables.report import (  # noqa: PLC0415
+        ImageBlock,
+        TableBlock,
+        report_blocks,
+    )
+
+    loc = Localizer(locale, digits=digits)
+    assessment = assessment or assess(programme, as_of)
+    blocks = report_blocks(programme, locale=loc, assessment=assessment)
+    fmt = _format(format)
+    if charts and fmt == "docx":
+        from .formats.charts import progress_chart  # noqa: PLC0415
+
+        tables = [i for i, b in enumerate(blocks) if isinstance(b, TableBlock)]
+        image = ImageBlock(progress_chart(assessment, locale=locale), loc.gettext("Achievement rate"))
+        blocks.insert(tables[-1] + 1, image)
+    if fmt == "md":
+        return report_markdown(blocks, rtl=loc.rtl, language=loc.tag)
+    if fmt == "docx":
+        return report_docx(blocks, rtl=loc.rtl, landscape=landscape)
+    raise ValueError(f"the report is written as docx or md, not {format!r}")

@@ -1,0 +1,347 @@
+"""
+The MPTF Generic Final Programme Narrative Report, built from a programme file.
+
+The report is built once as a list of blocks (headings, paragraphs, tables) in the
+template's order and headings, with every text localised; Markdown and Word lay
+the blocks out.  Narrative sections the file does not hold are left out; sections
+the template does not know are kept, at the end, under their own names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import attrs
+
+from ..assessment.progress import Assessment, assess
+from ..core.model import (
+    Activity,
+    ActivityStatus,
+    Contribution,
+    ContributionSource,
+    Money,
+    OrganisationRole,
+    Programme,
+)
+from ..text.l10n import N_, Localizer
+from .mptf import ACTIVITY_STATUS_LABELS, indicator_table
+from .table import Column, Part, Table, TableCell, TableRow
+
+__all__ = ["Block", "Heading", "ImageBlock", "Paragraph", "TableBlock", "report_blocks"]
+
+
+@attrs.frozen
+class Heading:
+    level: int
+    text: str
+
+
+@attrs.frozen
+class Paragraph:
+    text: str
+    bold: bool = False
+    bullet: bool = False
+
+
+@attrs.frozen
+class TableBlock:
+    table: Table
+
+
+@attrs.frozen
+class ImageBlock:
+    """A picture (PNG bytes), such as a chart; Word shows it, Markdown leaves it out."""
+
+    data: bytes
+    caption: str
+
+
+Block = Heading | Paragraph | TableBlock | ImageBlock
+
+# Narrative sections the template places, in its order: (key, heading or None).
+_PLACED = (
+    "executive_summary", "purpose", "national_goals", "undaf_alignment", "qualitative_assessment",
+    "evaluation", "challenges", "lessons_learned", "specific_story",
+)  # fmt: skip
+
+CONTRIBUTION_LABELS = {
+    ContributionSource.FUND: N_("MPTF/JP Contribution"),
+    ContributionSource.AGENCY: N_("Agency Contribution"),
+    ContributionSource.GOVERNMENT: N_("Government Contribution"),
+    ContributionSource.DONOR: N_("Other Contributions (donors)"),
+    ContributionSource.OTHER: N_("Other Contributions"),
+}
+
+ROLE_LABELS = {
+    OrganisationRole.LEAD: N_("Coordinating organization"),
+    OrganisationRole.PARTICIPATING: N_("Participating organization"),
+    OrganisationRole.IMPLEMENTING_PARTNER: N_("Implementing partner"),
+    OrganisationRole.DONOR: N_("Donor"),
+    OrganisationRole.GOVERNMENT_COUNTERPART: N_("Government counterpart"),
+}
+
+
+def report_blocks(
+    programme: Programme,
+    *,
+    locale: str | Localizer = "en",
+    assessment: Assessment | None = None,
+    as_of: date | None = None,
+) -> list[Block]:
+    """
+    The blocks of the final narrative report of *programme*, in the template's order.
+
+    .. versionadded:: 0.1.0
+    """
+    loc = locale if isinstance(locale, Localizer) else Localizer(locale)
+    return list(_Report(programme, loc, assessment or assess(programme, as_of)).blocks())
+
+
+class _Report:
+    def __init__(self, programme: Programme, loc: Localizer, assessment: Assessment) -> None:
+        self.programme = programme
+        self.loc = loc
+        self._ = loc.gettext
+        self.assessment = assessment
+        self.org_ids = {o.id for o in programme.organisations}
+
+    def blocks(self) -> Iterator[Block]:
+        _ = self._
+        narrative = self.programme.narrative
+        yield Heading(1, _(N_("MPTF Office Generic Final Programme Narrative Report")))
+        period = self.reporting_period()
+        if period:
+            yield Paragraph(period, bold=True)
+        yield TableBlock(self.cover())
+        yield from self.section(1, N_("Executive Summary"), "executive_summary")
+        yield Heading(1, _(N_("I. Purpose")))
+        yield from self.text(narrative.get("purpose"))
+        yield from self.section(2, N_("Relevant National Goal(s)"), "national_goals")
+        yield from self.section(2, N_("Relevant UNDAF Strategic Result & Outcome"), "undaf_alignment")
+        yield Heading(1, _(N_("II. Assessment of Programme Results")))
+        yield Heading(2, _(N_("i) Narrative reporting on results")))
+        yield from self.results()
+        yield from self.section(3, N_("Qualitative assessment"), "qualitative_assessment")
+        yield Heading(2, _(N_("ii) Indicator Based Performance Assessment")))
+        yield TableBlock(indicator_table(self.programme, locale=self.loc, assessment=self.assessment))
+        if any(key in narrative for key in ("evaluation", "challenges", "lessons_learned")):
+            yield Heading(2, _(N_("iii) Evaluation, Best Practices and Lessons Learned")))
+            yield from self.section(3, N_("Assessments, evaluations and studies"), "evaluation")
+            yield from self.section(3, N_("Challenges"), "challenges")
+            yield from self.section(3, N_("Lessons learned and best practices"), "lessons_learned")
+        yield from self.section(2, N_("iv) A Specific Story (Optional)"), "specific_story")
+        for key, text in narrative.items():
+            if key not in _PLACED:
+                yield Heading(2, key.replace("_", " ").capitalize())
+                yield from self.text(text)
+
+    # -- pieces ----------------------------------------------------------------------
+
+    def section(self, level: int, heading: str, key: str) -> Iterator[Block]:
+        text = self.programme.narrative.get(key)
+        if text:
+            yield Heading(level, self._(heading))
+            yield from self.text(text)
+
+    def text(self, text: str | None) -> Iterator[Paragraph]:
+        """Paragraphs of a narrative: blank lines separate them; '- ' starts a list item."""
+        if not text:
+            return
+        for block in text.replace("\r\n", "\n").split("\n\n"):
+            stripped = block.strip()
+            if not stripped:
+                continue
+            if stripped.startswith("- "):
+                yield Paragraph(stripped[2:], bullet=True)
+            else:
+                yield Paragraph(stripped, bold=stripped in self.org_ids)
+
+    def results(self) -> Iterator[Block]:
+        _ = self._
+        programme = self.programme
+        if programme.outcomes:
+            yield Heading(3, _(N_("Outcomes")))
+        for outcome in programme.outcomes:
+            yield Paragraph(f"{_(N_('Outcome'))} {outcome.code}: {outcome.statement}", bold=True)
+            yield from self.text(outcome.narrative)
+        if any(outcome.outputs for outcome in programme.outcomes):
+            yield Heading(3, _(N_("Outputs")))
+        for _outcome, output in programme.outputs():
+            yield Paragraph(f"{_(N_('Output'))} {output.code}: {output.statement}", bold=True)
+            yield from self.text(output.narrative)
+            for activity in output.activities:
+                yield from self.activity(activity)
+
+    def activity(self, activity: Activity) -> Iterator[Block]:
+        _ = self._
+        who = f" ({', '.join(activity.responsible)})" if activity.responsible else ""
+        yield Paragraph(f"{_(N_('Activity'))} {activity.code}: {activity.statement}{who}", bold=True)
+        if activity.status is ActivityStatus.NOT_CONDUCTED:
+            yield Paragraph(f"{_(ACTIVITY_STATUS_LABELS[activity.status])}.")
+        yield from self.text(activity.status_reason)
+        yield from self.text(activity.narrative)
+
+    def reporting_period(self) -> str | None:
+        periods = self.programme.reporting_periods
+        if not periods:
+            return None
+        _ = self._
+        start = self.loc.month(min(p.start for p in periods))
+        end = self.loc.month(max(p.end for p in periods))
+        return f"{_(N_('Reporting period'))}: {_(N_('from'))} {start} {_(N_('to'))} {end}"
+
+    # -- the cover table --------------------------------------------------------------
+
+    def cover(self) -> Table:
+        """The cover page: the template's sections, each with its fields."""
+        _ = self._
+        sections = (
+            (N_("Programme Title & Project Number"), self.identity()),
+            (N_("Participating Organization(s)"), self.participants()),
+            (N_("Programme/Project Cost"), self.cost()),
+            (N_("Country, Locality(s), Priority Area(s) / Strategic Results"), self.place()),
+            (N_("Implementing Partners"), self.partners()),
+            (N_("Programme Duration"), self.duration()),
+            (N_("Programme Assessment/Review/Mid-Term Eval."), self.evaluation()),
+            (N_("Report Submitted By"), self.submitted_by()),
+        )
+        rows: list[TableRow] = []
+        for title, fields in sections:
+            rows.append(TableRow("section", (TableCell((Part("section", _(title), "", prefix=_(title)),)),)))
+            for label, value in fields:
+                label_cell = TableCell((Part("label", _(N_("Field")), _(label)),))
+                rows.append(
+                    TableRow("field", (label_cell, TableCell((Part("value", _(N_("Value")), value or ""),))))
+                )
+        columns = (Column("label", _(N_("Field")), 2), Column("value", _(N_("Value")), 3))
+        return Table(
+            _(N_("Programme cover page")), columns, tuple(rows), (), self.loc.tag, self.loc.rtl, header=False
+        )
+
+    def identity(self) -> list[tuple[str, str | None]]:
+        p = self.programme
+        fields = [
+            (N_("Programme Title"), p.title),
+            (N_("Programme Number"), p.identifier("programme_number")),
+            (N_("MPTF Office Project Reference Number"), p.identifier("mptf_project")),
+        ]
+        fields += [
+            (i.scheme, i.id) for i in p.identifiers if i.scheme not in ("programme_number", "mptf_project")
+        ]
+        return fields
+
+    def organisations(self, *roles: OrganisationRole) -> str:
+        return "\n".join(
+            self.organisation(o.id, o.name, o.role) for o in self.programme.organisations if o.role in roles
+        )
+
+    def participants(self) -> list[tuple[str, str | None]]:
+        label = N_(
+            "Organizations that have received direct funding from the MPTF Office under this programme"
+        )
+        return [(label, self.organisations(OrganisationRole.LEAD, OrganisationRole.PARTICIPATING))]
+
+    def partners(self) -> list[tuple[str, str | None]]:
+        label = N_(
+            "National counterparts (government, private, NGOs & others) and other International Organizations"
+        )
+        roles = (OrganisationRole.IMPLEMENTING_PARTNER, OrganisationRole.GOVERNMENT_COUNTERPART)
+        return [(label, self.organisations(*roles))]
+
+    def cost(self) -> list[tuple[str, str | None]]:
+        budget = self.programme.budget
+        if budget is None:
+            return []
+        loc = self.loc
+        fields: list[tuple[str, str | None]] = []
+        if budget.total_approved is not None:
+            fields.append(
+                (N_("Total approved budget as per project document"), loc.money(budget.total_approved))
+            )
+        for contribution in budget.contributions:
+            who = f" ({contribution.contributor})" if contribution.contributor else ""
+            fields.append((CONTRIBUTION_LABELS[contribution.source], loc.money(contribution.amount) + who))
+        total = _total(budget.contributions) or ([budget.total_approved] if budget.total_approved else [])
+        fields.append((N_("TOTAL"), ", ".join(loc.money(m) for m in total)))
+        return fields
+
+    def place(self) -> list[tuple[str, str | None]]:
+        p = self.programme
+        return [
+            (N_("Country/Region"), p.country),
+            (N_("Locality(s)"), ", ".join(place.name for place in p.localities)),
+            (N_("Priority area/ strategic results"), p.priority_area),
+        ]
+
+    def duration(self) -> list[tuple[str, str | None]]:
+        dates = self.programme.dates
+        if dates is None:
+            return []
+        loc = self.loc
+        span = dates.duration
+        fields: list[tuple[str, str | None]] = [
+            (N_("Overall Duration (months)"), loc.number(span.months) if span else None),
+            (N_("Start Date"), self.when(dates.start)),
+            (N_("Original End Date"), self.when(dates.original_end)),
+            (N_("Actual End date"), self.when(dates.actual_end)),
+        ]
+        if dates.extension_reason:
+            fields.append((N_("Reason for extension"), dates.extension_reason))
+        closed = dates.operationally_closed
+        fields += [
+            (N_("Have agency(ies) operationally closed the Programme in its(their) system?"),
+             loc.yes_no(closed) if closed is not None else None),
+            (N_("Expected Financial Closure date"), self.when(dates.financial_closure)),
+        ]  # fmt: skip
+        return fields
+
+    def evaluation(self) -> list[tuple[str, str | None]]:
+        evaluation = self.programme.evaluation
+        if evaluation is None:
+            return []
+        return [
+            (N_("Evaluation Completed"), self.yes_no_date(evaluation.completed, evaluation.date)),
+            (
+                N_("Evaluation Report - Attached"),
+                self.yes_no_date(evaluation.report_attached, evaluation.report_date),
+            ),
+        ]
+
+    def submitted_by(self) -> list[tuple[str, str | None]]:
+        contact = self.programme.submitted_by
+        if contact is None:
+            return []
+        return [
+            (N_("Name"), contact.name),
+            (N_("Title"), contact.title),
+            (N_("Participating Organization (Lead)"), contact.organisation),
+            (N_("Email address"), contact.email),
+        ]
+
+    def when(self, value: date | None) -> str | None:
+        return self.loc.date(value) if value is not None else None
+
+    def organisation(self, org_id: str, name: str | None, role: OrganisationRole) -> str:
+        label = f"{name} ({org_id})" if name else org_id
+        if role is OrganisationRole.PARTICIPATING:
+            return label
+        return f"{label}, {self._(ROLE_LABELS[role]).lower()}"
+
+    def yes_no_date(self, answer: bool | None, when: date | None) -> str:
+        parts = []
+        if answer is not None:
+            parts.append(self.loc.yes_no(answer))
+        if when is not None:
+            parts.append(f"{self._(N_('Date'))}: {self.loc.date(when)}")
+        return "; ".join(parts)
+
+
+def _total(contributions: tuple[Contribution, ...]) -> list[Money]:
+    """The sum of the contributions, one amount per currency."""
+    sums: dict[str, Money] = {}
+    for contribution in contributions:
+        amount = contribution.amount
+        current = sums.get(amount.currency)
+        sums[amount.currency] = Money(amount.amount + (current.amount if current else 0), amount.currency)
+    return list(sums.values())

@@ -1,0 +1,138 @@
+"""
+The intermediate table every output format renders.
+
+A :class:`Table` is built once, from a programme and its assessment, with every
+text already localised; Markdown, HTML, Word, Excel and CSV only lay it out, so
+they cannot disagree.  The layout has two readings:
+
+* **grouped** (Markdown, HTML, Word, Excel): group rows for outcomes and outputs,
+  and for each indicator a row whose cells hold labelled lines;
+* **flat** (CSV): one row per indicator, one column per part of a cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+__all__ = ["GROUP_FILLS", "GROUP_KINDS", "HEADER_FILL", "Column", "Part", "Table", "TableCell", "TableRow"]
+
+GROUP_KINDS = frozenset({"impact", "outcome", "output", "section"})
+"""Row kinds that head a group: one cell spanning the whole table."""
+
+HEADER_FILL = "1F4E79"
+GROUP_FILLS = {"impact": "BDD7EE", "outcome": "D9E2F3", "output": "EEF2F9", "section": "D9E2F3"}
+"""Background colours (RGB hex) of the header row and of group rows, shared by every format."""
+
+
+@attrs.frozen
+class Part:
+    """
+    One piece of a cell: a line in grouped layouts, a column in flat ones.
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    """A stable name for the flat column (``code``, ``baseline``, ``achieved``, ...)."""
+    heading: str
+    """The flat column's heading, localised."""
+    text: str
+    """The text, localised; may hold newlines between paragraphs."""
+    prefix: str | None = None
+    """A label shown in bold before the text in grouped layouts, such as "Baseline"."""
+    flat_only: bool = False
+    """Shown only in flat layouts (the code, already in the prefix of grouped ones)."""
+
+
+@attrs.frozen
+class TableCell:
+    """A cell: its parts, top to bottom."""
+
+    parts: tuple[Part, ...] = ()
+
+    @property
+    def lines(self) -> tuple[Part, ...]:
+        """The parts shown in grouped layouts."""
+        return tuple(p for p in self.parts if not p.flat_only)
+
+
+@attrs.frozen
+class Column:
+    """A column of the grouped layout."""
+
+    key: str
+    label: str
+    width: float = 1
+    """A relative width, for formats that set widths (Word, Excel): 1 is about 14 characters."""
+
+
+@attrs.frozen
+class TableRow:
+    """
+    A row: a group row (``impact``, ``outcome``, ``output``, ``section``) has one cell
+    spanning the table; any other row (``indicator``, ``activity``, ``field``) has one
+    cell per column.
+    """
+
+    kind: str
+    cells: tuple[TableCell, ...]
+    code: str | None = None
+    groups: tuple[Part, ...] = ()
+    """The parts of the group rows above it (its outcome and output), for flat layouts."""
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind in GROUP_KINDS
+
+
+@attrs.frozen(repr=False)
+class Table:
+    """
+    A table ready to render: title, columns, rows, footnotes, language and direction.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[TableRow, ...]
+    footnotes: tuple[str, ...] = ()
+    language: str = "en"
+    """The BCP 47 tag of the texts (``en``, ``fr``, ``ar``)."""
+    rtl: bool = False
+    header: bool = True
+    """Whether the column labels are shown as a header row (not for a cover page's fields)."""
+
+    def __repr__(self) -> str:
+        return f"Table({self.title!r}, {len(self.columns)} columns, {len(self.rows)} rows, {self.language})"
+
+    def _repr_html_(self) -> str:
+        from ..formats.notebook import table_html  # noqa: PLC0415
+
+        return table_html(self)
+
+    def flat(self, kinds: tuple[str, ...] = ("indicator",)) -> tuple[list[str], list[list[str]]]:
+        """
+        The flat reading: headings and one row of texts per row of the given kinds.
+
+        Columns are the parts in order of first appearance; a row without a part
+        has an empty text there.
+        """
+        order: dict[str, str] = {}
+        rows = [row for row in self.rows if row.kind in kinds]
+        for row in rows:
+            for part in self._flat_parts(row):
+                order.setdefault(part.key, part.heading)
+        body = []
+        for row in rows:
+            texts = {part.key: part.text for part in self._flat_parts(row)}
+            body.append([texts.get(key, "") for key in order])
+        return list(order.values()), body
+
+    @staticmethod
+    def _flat_parts(row: TableRow) -> Iterator[Part]:
+        yield from row.groups
+        for cell in row.cells:
+            yield from cell.parts

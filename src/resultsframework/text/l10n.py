@@ -1,0 +1,176 @@
+"""
+Localisation: fixed labels through gettext catalogues, numbers and dates through babel.
+
+Catalogues ship with the package as ``locale/<language>/LC_MESSAGES/resultsframework.po``
+(English is the source language; French and Arabic are complete).  A label with no
+translation falls back to English; an unknown locale falls back to English too, and
+never fails.  Babel is imported only when something is formatted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from decimal import Decimal
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+from ..core.model import Money, Ratio, Status, Value
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["N_", "Localizer", "available_locales"]
+
+Digits = Literal["latn", "arab"]
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ku", "ps", "ur", "yi"})
+
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def N_(message: str) -> str:
+    """Mark *message* for translation where it is defined; translate it where it is shown."""
+    return message
+
+
+@functools.cache
+def _catalog(language: str) -> dict[str, str]:
+    """The translations of one language, read from the shipped .po file (empty if none)."""
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    path = resources.files("resultsframework") / "locale" / language / "LC_MESSAGES" / "resultsframework.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+def available_locales() -> list[str]:
+    """
+    The languages with a shipped catalogue, English included.
+
+    .. versionadded:: 0.1.0
+    """
+    folder = resources.files("resultsframework") / "locale"
+    return sorted({"en", *(p.name for p in folder.iterdir() if p.is_dir())})
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.EXCEEDED: N_("Exceeded"),
+    Status.ACHIEVED: N_("Achieved"),
+    Status.ON_TRACK: N_("On track"),
+    Status.BEHIND: N_("Behind"),
+    Status.NOT_ACHIEVED: N_("Not achieved"),
+    Status.NOT_STARTED: N_("Not started"),
+    Status.NOT_CONDUCTED: N_("Not conducted"),
+    Status.NOT_ASSESSED: N_("Not assessed"),
+    Status.NO_DATA: N_("No data"),
+}
+
+
+class Localizer:
+    """
+    Formats labels, numbers, percentages, money and dates for one locale.
+
+    Args:
+        locale: A locale identifier such as ``"en"``, ``"fr"``, ``"ar"`` or ``"ar_IQ"``.
+        digits: ``"arab"`` for Arabic-Indic digits (٠١٢٣), ``"latn"`` for 0123;
+            by default the locale's own.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, locale: str = "en", *, digits: Digits | None = None) -> None:
+        from babel import Locale, UnknownLocaleError  # noqa: PLC0415
+
+        try:
+            self.locale: Locale = Locale.parse(locale.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            self.locale = Locale.parse("en")
+        self.language: str = self.locale.language
+        self.digits = digits
+        self.rtl: bool = self.language in RTL_LANGUAGES
+        self._messages = _catalog(self.language) if self.language != "en" else {}
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 language tag (``fr``, ``ar-IQ``) for ``lang`` attributes."""
+        return str(self.locale).replace("_", "-")
+
+    def gettext(self, message: str) -> str:
+        """The translation of a fixed label, or the English label if there is none."""
+        return self._messages.get(message) or message
+
+    def _numbering(self) -> str:
+        return self.digits or "default"
+
+    def number(self, value: int | Decimal) -> str:
+        """A number with the locale's grouping and decimal signs: 600,000 / 600 000."""
+        from babel.numbers import format_decimal  # noqa: PLC0415
+
+        text = format_decimal(
+            value, locale=self.locale, decimal_quantization=False, numbering_system=self._numbering()
+        )
+        return self._digits(str(text))
+
+    def percent(self, fraction: Decimal, places: int = 1) -> str:
+        """A fraction as a percentage rounded for display: ``Decimal('0.3333')`` → 33.3%."""
+        from babel.numbers import format_percent  # noqa: PLC0415
+
+        pattern = "#,##0" + ("." + "0" * places if places else "") + "%"
+        text = format_percent(fraction, pattern, locale=self.locale, numbering_system=self._numbering())
+        return self._digits(str(text))
+
+    def money(self, money: Money) -> str:
+        """An amount with its currency: 600,000 USD."""
+        return f"{self.number(money.amount)} {money.currency}"
+
+    def date(self, value: datetime.date) -> str:
+        """A date in full: 30 December 2021 (UN English), 30 décembre 2021."""
+        from babel.dates import format_date  # noqa: PLC0415
+
+        if self.language == "en":
+            return str(format_date(value, "d MMMM y", locale=self.locale))
+        text = str(format_date(value, "long", locale=self.locale))
+        return self._digits(text)
+
+    def month(self, value: datetime.date) -> str:
+        """A month and year: December 2021, décembre 2021."""
+        from babel.dates import format_date  # noqa: PLC0415
+
+        return self._digits(str(format_date(value, "MMMM y", locale=self.locale)))
+
+    def _digits(self, text: str) -> str:
+        if self.digits != "arab":
+            return text
+        return text.translate(_ARABIC_INDIC)
+
+    def status(self, status: Status) -> str:
+        """The label of a status: Exceeded, Non atteint, لم يتحقق."""
+        return self.gettext(STATUS_LABELS[status])
+
+    def yes_no(self, value: bool) -> str:
+        return self.gettext(N_("Yes")) if value else self.gettext(N_("No"))
+
+    def value(self, value: Value | None, *, percentage: bool = False) -> str:
+        """
+        A baseline, target or achieved value as shown in a table.
+
+        Yes/no as Yes or No; a ratio as 31/60 (51.7%); a percentage known only as a
+        percent with its sign; nothing as an en dash.
+        """
+        if value is None:
+            return "–"
+        if isinstance(value, bool):
+            return self.yes_no(value)
+        if isinstance(value, Ratio):
+            head = f"{self.number(value.numerator)}/{self.number(value.denominator)}"
+            pct = value.percent
+            return head if pct is None else f"{head} ({self.percent(pct / 100)})"
+        if isinstance(value, str):
+            return value
+        if percentage:
+            return self.percent(Decimal(value) / 100)
+        return self.number(value)
