@@ -35,11 +35,25 @@ class TestNotebook:
         assert repr(assessment).startswith("Assessment(14 indicators: ")
         assert len(repr(example.indicator("1.2.1"))) < 120
 
-    def test_rich_display_is_the_table_with_statuses(self, example: rf.Programme) -> None:
+    def test_a_programme_shows_what_it_states_and_computes_nothing(
+        self, example: rf.Programme, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from resultsframework.assessment import progress
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise AssertionError("displaying a programme assessed it")
+
+        monkeypatch.setattr(progress, "assess", refuse)
         html = example._repr_html_()
+        assert "1 outcome(s), 4 output(s), 14 indicator(s)" in html
+        assert "Number of Network meetings held" in html
+        assert "<script" not in rf.Programme("<script>x</script>")._repr_html_()
+
+    def test_an_assessment_shows_the_table_with_statuses(self, example: rf.Programme) -> None:
+        html = rf.assess(example)._repr_html_()
         assert "Indicator Based Performance Assessment" in html
         assert "Not achieved" in html
-        assert "<script" not in rf.Programme("<script>x</script>")._repr_html_()
+        assert "As of 2021-12-31" in html
 
     def test_indicator_card(self, example: rf.Programme) -> None:
         html = rf.assess(example)["1.1.1"]._repr_html_()

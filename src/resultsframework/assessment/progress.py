@@ -133,6 +133,7 @@ class IndicatorAssessment:
         return f"IndicatorAssessment({self.code!r}, {self.status.value}{shown})"
 
     def _repr_html_(self) -> str:
+        # The one kind of upward import the layers allow: a notebook display hook.
         from ..formats.notebook import indicator_html  # noqa: PLC0415
 
         return indicator_html(self.indicator, self)
@@ -213,6 +214,7 @@ class Assessment(Mapping[str, IndicatorAssessment]):
         return f"Assessment({len(self)} indicators: {counts})"
 
     def _repr_html_(self) -> str:
+        # The one kind of upward import the layers allow: a notebook display hook.
         from ..formats.notebook import assessment_html  # noqa: PLC0415
 
         return assessment_html(self)

@@ -511,6 +511,7 @@ class Indicator:
         return f"Indicator({self.code!r}, {_short(self.statement)!r}, {self.measure.value}, {values} values)"
 
     def _repr_html_(self) -> str:
+        # The one kind of upward import the layers allow: a notebook display hook.
         from ..formats.notebook import indicator_html  # noqa: PLC0415
 
         return indicator_html(self)
@@ -604,6 +605,7 @@ class Programme:
         return f"Programme({_short(self.title)!r}, {len(self.outcomes)} outcomes, {indicators} indicators)"
 
     def _repr_html_(self) -> str:
+        # The one kind of upward import the layers allow: a notebook display hook.
         from ..formats.notebook import programme_html  # noqa: PLC0415
 
         return programme_html(self)

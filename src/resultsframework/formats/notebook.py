@@ -1,67 +1,85 @@
 """
 Notebook display: short plain reprs, and rich HTML a notebook shows at a glance.
 
-A programme shows its cover line and the MPTF table with statuses; an assessment its
-status counts and the table; a table itself.  Everything is escaped as every renderer
-escapes it.
+A programme shows what it states (its cover line and each indicator with its baseline, target
+and how many values it holds) and computes nothing; an assessment shows its status counts and
+the MPTF table with statuses; an indicator's assessment a card.  Tables display themselves
+through the HTML format.  Everything is escaped as every renderer escapes it.
+
+The model, assessment and table classes reach this module from their ``_repr_html_`` methods:
+the one place where a lower layer calls a higher one, and only when a notebook asks.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..assessment.progress import Assessment, IndicatorAssessment
+from ..core.model import Indicator, Measure, Programme
+from ..tables.mptf import indicator_table
 from ..text.escape import html_text
+from ..text.l10n import Localizer
+from .html import table_html
 
-if TYPE_CHECKING:
-    from ..assessment.progress import Assessment, IndicatorAssessment
-    from ..core.model import Indicator, Programme
-    from ..tables.table import Table
-
-__all__ = ["assessment_html", "indicator_html", "programme_html", "table_html"]
+__all__ = ["assessment_html", "indicator_html", "programme_html"]
 
 
-def table_html(table: Table) -> str:
-    from .html import table_html as render  # noqa: PLC0415
-
-    return render(table)
-
-
-def _counts_line(assessment: Assessment) -> str:
-    from ..text.l10n import Localizer  # noqa: PLC0415
-
-    loc = Localizer("en")
+def _counts_line(assessment: Assessment, loc: Localizer) -> str:
     counts = assessment.counts()
     return ", ".join(f"{counts[s]} {loc.status(s).lower()}" for s in counts)
 
 
-def programme_html(programme: Programme) -> str:
-    from ..assessment.progress import assess  # noqa: PLC0415
-    from ..tables.mptf import indicator_table  # noqa: PLC0415
-
-    assessment = assess(programme)
+def _head(programme: Programme, line: str) -> str:
     head = f"<p><strong>{html_text(programme.title)}</strong>"
     mptf = programme.identifier("mptf_project")
     if mptf:
         head += f" (MPTF {html_text(mptf)})"
-    head += f"<br>{html_text(_counts_line(assessment))}</p>"
-    return head + table_html(indicator_table(programme, assessment=assessment, show_status=True))
+    return head + f"<br>{html_text(line)}</p>"
+
+
+def programme_html(programme: Programme) -> str:
+    """The programme as it states itself: no value is computed (assess it to see where it stands)."""
+    loc = Localizer("en")
+    indicators = list(programme.indicators())
+    outputs = sum(len(o.outputs) for o in programme.outcomes)
+    line = (
+        f"{len(programme.outcomes)} outcome(s), {outputs} output(s), {len(indicators)} indicator(s); "
+        "rf.assess(programme) shows where each stands"
+    )
+    rows = []
+    for indicator in indicators:
+        percentage = indicator.measure is Measure.PERCENTAGE
+        baseline = indicator.baseline.value if indicator.baseline else None
+        target = indicator.target.value if indicator.target else None
+        cells = (
+            indicator.code,
+            indicator.statement,
+            loc.value(baseline, percentage=percentage),
+            loc.value(target, percentage=percentage),
+            loc.number(len(indicator.achieved)),
+        )
+        first, *rest = (html_text(c) for c in cells)
+        rows.append(f"<tr><th scope='row'>{first}</th>" + "".join(f"<td>{c}</td>" for c in rest) + "</tr>")
+    header = "".join(
+        f"<th scope='col'>{h}</th>" for h in ("Code", "Indicator", "Baseline", "Target", "Values")
+    )
+    table = (
+        f"<table class='rf-programme'><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    return _head(programme, line) + table
 
 
 def assessment_html(assessment: Assessment) -> str:
-    from ..tables.mptf import indicator_table  # noqa: PLC0415
-
-    when = f" as of {assessment.as_of}" if assessment.as_of else ""
-    head = f"<p><strong>{html_text(assessment.programme.title)}</strong>{html_text(when)}<br>"
-    head += f"{html_text(_counts_line(assessment))}</p>"
-    table = indicator_table(assessment.programme, assessment=assessment, show_status=True)
+    """The assessment: its status counts, then the MPTF table with statuses."""
+    loc = Localizer("en")
+    when = f"As of {assessment.as_of}: " if assessment.as_of else ""
+    head = _head(assessment.programme, when + _counts_line(assessment, loc))
+    table = indicator_table(assessment.programme, assessment=assessment, show_status=True, locale=loc)
     return head + table_html(table)
 
 
 def indicator_html(indicator: Indicator, assessment: IndicatorAssessment | None = None) -> str:
-    from ..text.l10n import Localizer  # noqa: PLC0415
-
+    """An indicator as a card: measure, baseline, target, each value, and its status when assessed."""
     loc = Localizer("en")
-    percentage = indicator.measure.value == "percentage"
+    percentage = indicator.measure is Measure.PERCENTAGE
     rows = [
         ("Measure", f"{indicator.measure.value}" + (f" ({indicator.unit})" if indicator.unit else "")),
         (
