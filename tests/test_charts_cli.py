@@ -29,10 +29,10 @@ class TestCharts:
 
         def draw(kind: str, fmt: str) -> bytes:
             if kind == "progress":
-                return rf.progress_chart(assessment, fmt=fmt)  # type: ignore[arg-type]
+                return rf.progress_chart(assessment, format=fmt)  # type: ignore[arg-type]
             if kind == "status":
-                return rf.status_chart(assessment, fmt=fmt)  # type: ignore[arg-type]
-            return rf.trend_chart(assessment, "1.2.1", fmt=fmt)  # type: ignore[arg-type]
+                return rf.status_chart(assessment, format=fmt)  # type: ignore[arg-type]
+            return rf.trend_chart(assessment, "1.2.1", format=fmt)  # type: ignore[arg-type]
 
         for kind in ("progress", "status", "trend"):
             png = draw(kind, "png")
@@ -41,7 +41,7 @@ class TestCharts:
             assert b"<svg" in draw(kind, "svg")
 
     def test_arabic_labels(self) -> None:
-        svg = rf.progress_chart(rf.assess(rf.load(ILLUSTRATIVE)), fmt="svg", locale="ar")
+        svg = rf.progress_chart(rf.assess(rf.load(ILLUSTRATIVE)), format="svg", locale="ar")
         assert svg.startswith(b"<?xml")
 
 
@@ -98,3 +98,13 @@ def test_report_with_a_chart(tmp_path: Path) -> None:
     assert 0 == run("report", str(ILLUSTRATIVE), "-o", str(target), "--charts")[0]
     document = docx.Document(str(target))
     assert 1 == len(document.inline_shapes)
+
+
+def test_the_older_fmt_keyword_still_works_and_warns() -> None:
+    pytest.importorskip("matplotlib")
+    assessment = rf.assess(rf.load(ILLUSTRATIVE))
+    with pytest.warns(DeprecationWarning, match="format="):
+        old = rf.progress_chart(assessment, fmt="svg")
+    assert old == rf.progress_chart(assessment, format="svg")
+    with pytest.raises(ValueError, match="'png' or 'svg'"):
+        rf.progress_chart(assessment, format="gif")  # type: ignore[arg-type]

@@ -13,9 +13,9 @@ from .assessment.progress import aggregate as aggregate
 from .assessment.progress import assess as assess
 from .assessment.progress import report_date as report_date
 from .assessment.progress import status_counts as status_counts
-from .assessment.validation import Diagnostic as Diagnostic
-from .assessment.validation import Severity as Severity
 from .assessment.validation import validate as validate
+from .core.diagnostics import Diagnostic as Diagnostic
+from .core.diagnostics import Severity as Severity
 from .core.disaggregation import AgeRange as AgeRange
 from .core.disaggregation import breakdown_total as breakdown_total
 from .core.disaggregation import category_totals as category_totals
@@ -49,6 +49,7 @@ from .core.model import Indicator as Indicator
 from .core.model import Location as Location
 from .core.model import Measure as Measure
 from .core.model import Money as Money
+from .core.model import Node as Node
 from .core.model import Number as Number
 from .core.model import Organisation as Organisation
 from .core.model import OrganisationRole as OrganisationRole

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import Path
 from ..core.framework import Element, Framework
 from ..core.model import Achieved, Indicator, Programme, Value
 from ..core.periods import Period, PeriodError
 from .progress import aggregate
-from .validation import Diagnostic, Severity
 
 __all__ = ["CATALOGUE", "QuarterValue", "check_quarter", "quarter", "quarter_values"]
 

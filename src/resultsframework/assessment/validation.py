@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ..core.diagnostics import Diagnostic, Severity
 from ..core.disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
 from ..core.errors import Path, did_you_mean, format_path, nearest, shorten
 from ..core.model import (
@@ -44,30 +45,6 @@ from .progress import IndicatorAssessment, assess, report_date
 __all__ = ["Diagnostic", "Severity", "validate"]
 
 Policy = Literal["error", "warning", "off"]
-
-
-class Severity(enum.StrEnum):
-    """How serious a diagnostic is: errors make ``resultsframework validate`` exit 1."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@attrs.frozen
-class Diagnostic:
-    """
-    One finding of :func:`validate`.
-
-    .. versionadded:: 0.1.0
-    """
-
-    severity: Severity
-    code: str
-    path: Path
-    message: str
-
-    def __str__(self) -> str:
-        return f"{format_path(self.path)}: {self.severity} [{self.code}] {self.message}"
 
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")

@@ -342,7 +342,7 @@ def _pillars(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _dstwg(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..assessment.dstwg import check_quarter, quarter  # noqa: PLC0415
-    from ..assessment.validation import Severity  # noqa: PLC0415
+    from ..core.diagnostics import Severity  # noqa: PLC0415
     from ..core.periods import PeriodError  # noqa: PLC0415
     from ..rendering import render_table  # noqa: PLC0415
     from ..tables.dstwg import quarter_table  # noqa: PLC0415
@@ -487,11 +487,11 @@ def _chart(args: argparse.Namespace, err: TextIO) -> int:
             if args.indicator not in assessment:
                 print(f"resultsframework: no indicator {args.indicator!r}", file=err)
                 return 2
-            data = trend_chart(assessment, args.indicator, fmt=fmt, locale=args.locale)  # type: ignore[arg-type]
+            data = trend_chart(assessment, args.indicator, format=fmt, locale=args.locale)  # type: ignore[arg-type]
         elif args.by is not None:
-            data = status_chart(assessment, by=args.by, fmt=fmt, locale=args.locale)  # type: ignore[arg-type]
+            data = status_chart(assessment, by=args.by, format=fmt, locale=args.locale)  # type: ignore[arg-type]
         else:
-            data = progress_chart(assessment, fmt=fmt, locale=args.locale)  # type: ignore[arg-type]
+            data = progress_chart(assessment, format=fmt, locale=args.locale)  # type: ignore[arg-type]
     except MissingExtraError as e:
         print(f"resultsframework: {e}", file=err)
         return 1
@@ -502,7 +502,8 @@ def _chart(args: argparse.Namespace, err: TextIO) -> int:
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json  # noqa: PLC0415
 
-    from ..assessment.validation import Severity, validate  # noqa: PLC0415  (only this command needs it)
+    from ..assessment.validation import validate  # noqa: PLC0415
+    from ..core.diagnostics import Severity  # noqa: PLC0415
     from ..core.errors import Problem, format_path  # noqa: PLC0415
     from ..io.documents import load_located  # noqa: PLC0415
 

@@ -17,7 +17,7 @@ import datetime
 import enum
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import NamedTuple, TypeAlias, overload
+from typing import Literal, NamedTuple, TypeAlias, overload
 
 import attrs
 
@@ -47,6 +47,8 @@ __all__ = [
     "Location",
     "Measure",
     "Money",
+    "Node",
+    "NodeKind",
     "Number",
     "Organisation",
     "OrganisationRole",
@@ -569,6 +571,26 @@ class Impact:
 
 Result: TypeAlias = Impact | Outcome | Output
 
+NodeKind: TypeAlias = Literal["impact", "outcome", "output", "activity", "indicator"]
+
+
+class Node(NamedTuple):
+    """
+    One element of a programme's results framework, where it sits: what :meth:`Programme.walk` yields.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: NodeKind
+    """``impact``, ``outcome``, ``output``, ``activity`` or ``indicator``."""
+    path: tuple[str | int, ...]
+    """Its field path in the file: ``("outcomes", 0, "outputs", 1, "indicators", 2)``."""
+    item: Impact | Outcome | Output | Activity | Indicator
+    outcome: Outcome | None = None
+    """The outcome it sits under (itself, for an outcome)."""
+    output: Output | None = None
+    """The output it sits under (itself, for an output)."""
+
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -643,23 +665,54 @@ class Programme:
         for result in self.results():
             yield from result.indicators
 
+    def walk(self, *kinds: NodeKind) -> Iterator[Node]:
+        """
+        Every element of the results framework with its field path, top down in file order.
+
+        The impact and its indicators; then each outcome, its indicators, and each of its outputs
+        with the output's indicators and activities.  With *kinds*, only elements of those kinds:
+        ``programme.walk("indicator")`` is every indicator with its path, outcome and output.
+        Validation, assessment, the MPTF table and IATI all walk a programme this way.
+
+        .. versionadded:: 0.1.0
+        """
+        every = not kinds
+        impact = self.impact
+        if impact is not None:
+            if every or "impact" in kinds:
+                yield Node("impact", ("impact",), impact)
+            if every or "indicator" in kinds:
+                for k, indicator in enumerate(impact.indicators):
+                    yield Node("indicator", ("impact", "indicators", k), indicator)
+        for i, outcome in enumerate(self.outcomes):
+            at = ("outcomes", i)
+            if every or "outcome" in kinds:
+                yield Node("outcome", at, outcome, outcome)
+            if every or "indicator" in kinds:
+                for k, indicator in enumerate(outcome.indicators):
+                    yield Node("indicator", (*at, "indicators", k), indicator, outcome)
+            for j, output in enumerate(outcome.outputs):
+                where = (*at, "outputs", j)
+                if every or "output" in kinds:
+                    yield Node("output", where, output, outcome, output)
+                if every or "indicator" in kinds:
+                    for k, indicator in enumerate(output.indicators):
+                        yield Node("indicator", (*where, "indicators", k), indicator, outcome, output)
+                if every or "activity" in kinds:
+                    for k, activity in enumerate(output.activities):
+                        yield Node("activity", (*where, "activities", k), activity, outcome, output)
+
     def placed_indicators(
         self,
     ) -> Iterator[tuple[tuple[str | int, ...], Outcome | None, Output | None, Indicator]]:
         """
         Every indicator with its field path (``outcomes[0].outputs[1].indicators[2]``), outcome and output.
 
-        The impact's indicators come first, with neither outcome nor output.
+        The impact's indicators come first, with neither outcome nor output.  The same as
+        ``walk("indicator")``, as tuples.
         """
-        if self.impact is not None:
-            for k, indicator in enumerate(self.impact.indicators):
-                yield ("impact", "indicators", k), None, None, indicator
-        for i, outcome in enumerate(self.outcomes):
-            for k, indicator in enumerate(outcome.indicators):
-                yield ("outcomes", i, "indicators", k), outcome, None, indicator
-            for j, output in enumerate(outcome.outputs):
-                for k, indicator in enumerate(output.indicators):
-                    yield ("outcomes", i, "outputs", j, "indicators", k), outcome, output, indicator
+        for node in self.walk("indicator"):
+            yield node.path, node.outcome, node.output, node.item  # type: ignore[misc]
 
     def indicator(self, code: str) -> Indicator:
         """

@@ -48,20 +48,32 @@ def _pyplot() -> Any:
     return plt
 
 
-def _label(loc: Localizer, text: str) -> str:
-    """A label as drawn: matplotlib lays out right-to-left scripts itself (checked by eye in Arabic)."""
-    return text
+def _format(format: ImageFormat, fmt: ImageFormat | None) -> ImageFormat:
+    """The image format, from ``format=`` (or the older ``fmt=``, which still works but warns)."""
+    chosen = format
+    if fmt is not None:
+        import warnings  # noqa: PLC0415
+
+        warnings.warn("fmt= is now format=, as in every other function", DeprecationWarning, stacklevel=3)
+        chosen = fmt
+    if chosen not in ("png", "svg"):
+        raise ValueError(f"a chart is drawn as 'png' or 'svg', not {chosen!r}")
+    return chosen
 
 
 def _save(figure: Any, fmt: ImageFormat) -> bytes:
     buffer = io.BytesIO()
     metadata = {"Software": None} if fmt == "png" else {"Date": None}  # the same chart gives the same bytes
-    figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150, metadata=metadata)
+    # A fixed salt: SVG element ids are otherwise random, and the same chart would differ.
+    with _pyplot().rc_context({"svg.hashsalt": "resultsframework"}):
+        figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150, metadata=metadata)
     _pyplot().close(figure)
     return buffer.getvalue()
 
 
-def progress_chart(assessment: Assessment, *, fmt: ImageFormat = "png", locale: str = "en") -> bytes:
+def progress_chart(
+    assessment: Assessment, *, format: ImageFormat = "png", locale: str = "en", fmt: ImageFormat | None = None
+) -> bytes:
     """
     Achieved against target for every numeric indicator, as a percentage of the target.
 
@@ -70,31 +82,38 @@ def progress_chart(assessment: Assessment, *, fmt: ImageFormat = "png", locale: 
 
     .. versionadded:: 0.1.0
     """
+    chosen = _format(format, fmt)
     plt = _pyplot()
     loc = Localizer(locale)
     items = [i for i in assessment.indicators if i.achievement_rate is not None]
-    labels = [_label(loc, f"{i.code} {i.indicator.statement[:40]}") for i in items]
+    labels = [f"{i.code} {i.indicator.statement[:40]}" for i in items]
     rates = [float(i.achievement_rate or 0) * 100 for i in items]  # floats for drawing only
     figure, axes = plt.subplots(figsize=(8, max(2.0, 0.35 * len(items) + 1)))
     axes.barh(range(len(items)), rates, color=[COLOURS[i.status] for i in items])
     axes.axvline(100, color="#24292f", linewidth=1)
     axes.set_yticks(range(len(items)), labels)
     axes.invert_yaxis()
-    axes.set_xlabel(_label(loc, f"{loc.gettext('Achievement rate')} (%)"))
-    axes.set_title(_label(loc, assessment.programme.title[:80]))
+    axes.set_xlabel(f"{loc.gettext('Achievement rate')} (%)")
+    axes.set_title(assessment.programme.title[:80])
     for index, item in enumerate(items):
-        axes.text(rates[index] + 1, index, _label(loc, loc.status(item.status)), va="center", fontsize=8)
-    return _save(figure, fmt)
+        axes.text(rates[index] + 1, index, loc.status(item.status), va="center", fontsize=8)
+    return _save(figure, chosen)
 
 
 def status_chart(
-    assessment: Assessment, *, by: str = "output", fmt: ImageFormat = "png", locale: str = "en"
+    assessment: Assessment,
+    *,
+    by: str = "output",
+    format: ImageFormat = "png",
+    locale: str = "en",
+    fmt: ImageFormat | None = None,
 ) -> bytes:
     """
     Indicators by status for each output, outcome or organisation, as stacked bars.
 
     .. versionadded:: 0.1.0
     """
+    chosen = _format(format, fmt)
     plt = _pyplot()
     loc = Localizer(locale)
     groups = assessment.counts_by(by)
@@ -109,24 +128,32 @@ def status_chart(
                 counts,
                 left=left,
                 color=COLOURS[status],
-                label=_label(loc, loc.status(status)),
+                label=loc.status(status),
             )
             left = [a + b for a, b in zip(left, counts, strict=True)]
-    axes.set_yticks(range(len(names)), [_label(loc, _group_name(loc, by, name)) for name in names])
+    axes.set_yticks(range(len(names)), [_group_name(loc, by, name) for name in names])
     axes.xaxis.set_major_locator(_integer_ticks())
     axes.invert_yaxis()
-    axes.set_xlabel(_label(loc, loc.gettext("Indicators")))
+    axes.set_xlabel(loc.gettext("Indicators"))
     axes.legend(loc="lower right", fontsize=8)
-    axes.set_title(_label(loc, assessment.programme.title[:80]))
-    return _save(figure, fmt)
+    axes.set_title(assessment.programme.title[:80])
+    return _save(figure, chosen)
 
 
-def trend_chart(assessment: Assessment, code: str, *, fmt: ImageFormat = "png", locale: str = "en") -> bytes:
+def trend_chart(
+    assessment: Assessment,
+    code: str,
+    *,
+    format: ImageFormat = "png",
+    locale: str = "en",
+    fmt: ImageFormat | None = None,
+) -> bytes:
     """
     One indicator period by period: the value achieved in each, and its milestones.
 
     .. versionadded:: 0.1.0
     """
+    chosen = _format(format, fmt)
     plt = _pyplot()
     loc = Localizer(locale)
     item = assessment[code]
@@ -137,19 +164,19 @@ def trend_chart(assessment: Assessment, code: str, *, fmt: ImageFormat = "png", 
     figure, axes = plt.subplots(figsize=(8, 4))
     heights = [a if a is not None else 0 for a in achieved]
     colours = [COLOURS[p.status] for p in periods]
-    axes.bar(range(len(periods)), heights, color=colours, label=_label(loc, loc.gettext("Achieved value")))
+    axes.bar(range(len(periods)), heights, color=colours, label=loc.gettext("Achieved value"))
     positions = [i for i, t in enumerate(targets) if t is not None]
     if positions:
         marks = [targets[i] for i in positions]
-        label = _label(loc, loc.gettext("Planned Target"))
+        label = loc.gettext("Planned Target")
         axes.plot(positions, marks, "k_", markersize=28, markeredgewidth=2, label=label)
     for index, value in enumerate(achieved):
         if value is None:  # missing is shown as missing, not as zero
             axes.text(index, 0, "–", ha="center", va="bottom")
     axes.set_xticks(range(len(periods)), labels)
-    axes.set_title(_label(loc, f"{item.code} {item.indicator.statement[:70]}"))
+    axes.set_title(f"{item.code} {item.indicator.statement[:70]}")
     axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    return _save(figure, fmt)
+    return _save(figure, chosen)
 
 
 def _group_name(loc: Localizer, by: str, name: str) -> str:
