@@ -30,7 +30,7 @@ def alignment_table(alignment: Alignment, *, locale: str | Localizer = "en") -> 
 
     .. versionadded:: 0.1.0
     """
-    loc = locale if isinstance(locale, Localizer) else Localizer(locale)
+    loc = Localizer.of(locale)
     _ = loc.gettext
     fw = alignment.framework
     columns = (
@@ -108,7 +108,7 @@ def summary_table(alignment: Alignment, level: str | None = None, *, locale: str
 
     .. versionadded:: 0.1.0
     """
-    loc = locale if isinstance(locale, Localizer) else Localizer(locale)
+    loc = Localizer.of(locale)
     _ = loc.gettext
     fw = alignment.framework
     level = level or _linked_level(alignment)
@@ -147,7 +147,7 @@ def matrix_table(alignment: Alignment, level: str | None = None, *, locale: str 
 
     .. versionadded:: 0.1.0
     """
-    loc = locale if isinstance(locale, Localizer) else Localizer(locale)
+    loc = Localizer.of(locale)
     _ = loc.gettext
     fw = alignment.framework
     level = level or _linked_level(alignment)

@@ -33,7 +33,7 @@ def quarter_table(
     """
     from ..io import frameworks  # noqa: PLC0415
 
-    loc = locale if isinstance(locale, Localizer) else Localizer(locale)
+    loc = Localizer.of(locale)
     _ = loc.gettext
     q = quarter(period)
     fw = framework if isinstance(framework, Framework) else frameworks.get(framework)

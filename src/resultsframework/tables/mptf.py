@@ -6,24 +6,21 @@ Narrative Report: a row per outcome and per output (its statement), then per
 indicator the indicator with its baseline and planned target, the achieved
 indicator targets, the reasons for variance with the planned target, and the
 source of verification.
+
+Each column is declared once, in :meth:`_Builder.columns`, with the functions that fill its
+cells in an indicator row and in an activity row; rows are built by walking the programme
+(:meth:`~resultsframework.Programme.walk`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+import attrs
+
 from ..assessment.progress import Assessment, IndicatorAssessment, assess
-from ..core.model import (
-    Achieved,
-    Activity,
-    ActivityStatus,
-    Indicator,
-    Measure,
-    Outcome,
-    Output,
-    Programme,
-    Value,
-)
+from ..core.model import Achieved, Activity, Indicator, Measure, Node, Programme, Value
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
@@ -32,13 +29,7 @@ from .table import Column, Part, Table, TableCell, TableRow
 __all__ = ["indicator_table"]
 
 _CODE_HEADINGS = {"impact": N_("Impact code"), "outcome": N_("Outcome code"), "output": N_("Output code")}
-
-ACTIVITY_STATUS_LABELS = {
-    ActivityStatus.PLANNED: N_("Planned"),
-    ActivityStatus.ONGOING: N_("Ongoing"),
-    ActivityStatus.COMPLETED: N_("Completed"),
-    ActivityStatus.NOT_CONDUCTED: N_("Not conducted"),
-}
+_WORDS = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
 
 
 def indicator_table(
@@ -68,16 +59,32 @@ def indicator_table(
 
     .. versionadded:: 0.1.0
     """
-    loc = locale if isinstance(locale, Localizer) else Localizer(locale)
     return _Builder(
         programme,
-        loc,
+        Localizer.of(locale),
         assessment or assess(programme, as_of),
         include_activities=include_activities,
         per_period=per_period,
         show_status=show_status,
         organisation=organisation,
     ).table()
+
+
+IndicatorCell = Callable[[IndicatorAssessment], TableCell]
+ActivityCell = Callable[[Activity], TableCell]
+
+
+def _empty(_item: object) -> TableCell:
+    return TableCell()
+
+
+@attrs.frozen
+class _Column:
+    """A column of the table, and how its cells are filled in each kind of row."""
+
+    column: Column
+    indicator: IndicatorCell
+    activity: ActivityCell = _empty
 
 
 class _Builder:
@@ -103,32 +110,41 @@ class _Builder:
             sorted({r.period for i in programme.indicators() for r in i.achieved}) if per_period else []
         )
 
+    # -- the columns -----------------------------------------------------------------
+
+    def columns(self) -> list[_Column]:
+        """Every column, in order, each with what fills it."""
+        _ = self._
+        columns = [
+            _Column(Column("result", "", 3), self.result_cell, self.activity_cell),
+            _Column(
+                Column("achieved", _(N_("Achieved Indicator Targets")), 3),
+                self.achieved_cell,
+                self.activity_status_cell,
+            ),
+            _Column(
+                Column("variance", _(N_("Reasons for Variance with Planned Target (if any)")), 2.5),
+                self.variance_cell,
+                self.activity_reason_cell,
+            ),
+            _Column(Column("source", _(N_("Source of Verification")), 2), self.source_cell),
+        ]
+        if self.show_status:
+            columns += [
+                _Column(Column("status", _(N_("Status")), 1.5), self.status_cell),
+                _Column(Column("rate", _(N_("Achievement rate")), 1.5), self.rate_cell),
+            ]
+        for period in self.periods:
+            label = self.period_label(period)
+            columns.append(_Column(Column(f"period:{period.id}", label, 1), self.period_cell(period, label)))
+        return columns
+
     # -- the table -------------------------------------------------------------------
 
     def table(self) -> Table:
         _ = self._
-        columns = [
-            Column("result", "", 3),
-            Column("achieved", _(N_("Achieved Indicator Targets")), 3),
-            Column("variance", _(N_("Reasons for Variance with Planned Target (if any)")), 2.5),
-            Column("source", _(N_("Source of Verification")), 2),
-        ]
-        if self.show_status:
-            columns += [
-                Column("status", _(N_("Status")), 1.5),
-                Column("rate", _(N_("Achievement rate")), 1.5),
-            ]
-        columns += [Column(f"period:{p.id}", self.period_label(p), 1) for p in self.periods]
-        rows: list[TableRow] = []
-        programme = self.programme
-        if programme.impact is not None:
-            impact = programme.impact
-            group = self.group("impact", N_("Impact"), impact.code, impact.statement)
-            indicator_rows = [self.indicator_row(i, group) for i in impact.indicators if self.keeps(i, ())]
-            if indicator_rows or self.organisation is None:
-                rows += [TableRow("impact", (TableCell(group),), impact.code), *indicator_rows]
-        for outcome in programme.outcomes:
-            rows += self.outcome_rows(outcome)
+        columns = self.columns()
+        rows = self.rows(columns)
         footnotes = []
         if self.show_status:
             when = self.assessment.as_of
@@ -141,68 +157,88 @@ class _Builder:
                 footnotes.append(f"{_(N_('Indicator'))} {item.code}: {_(note)}")
         return Table(
             _(N_("Indicator Based Performance Assessment")),
-            tuple(columns),
+            tuple(c.column for c in columns),
             tuple(rows),
             tuple(footnotes),
             self.loc.tag,
             self.loc.rtl,
         )
 
-    def outcome_rows(self, outcome: Outcome) -> list[TableRow]:
-        group = self.group("outcome", N_("Outcome"), outcome.code, outcome.statement)
-        owners = (outcome.responsible,)
-        body = [self.indicator_row(i, group) for i in outcome.indicators if self.keeps(i, owners)]
-        for output in outcome.outputs:
-            body += self.output_rows(output, group, (*owners, output.responsible))
-        if not body and self.organisation is not None:
-            return []
-        return [TableRow("outcome", (TableCell(group),), outcome.code), *body]
+    def rows(self, columns: list[_Column]) -> list[TableRow]:
+        """
+        The rows, walking the programme: a group row per impact, outcome and output, then its rows.
 
-    def output_rows(
-        self, output: Output, outcome_group: tuple[Part, ...], owners: tuple[tuple[str, ...], ...]
-    ) -> list[TableRow]:
-        group = self.group("output", N_("Output"), output.code, output.statement)
-        groups = (*outcome_group, *group)
-        body = [self.indicator_row(i, groups) for i in output.indicators if self.keeps(i, owners)]
-        if self.include_activities:
-            body += [
-                self.activity_row(a, groups) for a in output.activities if self.keeps_activity(a, owners)
-            ]
-        if not body and self.organisation is not None:
-            return []
-        return [TableRow("output", (TableCell(group),), output.code), *body]
+        When the table keeps one organisation's part, a group row is shown only above a row
+        that is kept (the impact's only then too); otherwise every group row is shown.
+        """
+        rows: list[TableRow] = []
+        pending: list[TableRow] = []  # group rows waiting for a row under them
+        groups: dict[str, tuple[Part, ...]] = {}
+        filtered = self.organisation is not None
+        for node in self.programme.walk():
+            kind = node.kind
+            if kind in _WORDS:
+                result = node.item
+                group = self.group(kind, result.code, result.statement)
+                groups = {k: v for k, v in groups.items() if kind == "output" and k == "outcome"}
+                groups[kind] = group
+                row = TableRow(kind, (TableCell(group),), result.code)
+                if not filtered:
+                    rows.append(row)
+                elif kind == "output":
+                    pending = [r for r in pending if r.kind != "output"] + [row]
+                else:
+                    pending = [row]
+                continue
+            if kind == "activity" and not self.include_activities:
+                continue
+            if filtered and self.organisation not in self.responsible(node):
+                continue
+            rows += pending
+            pending = []
+            above = tuple(part for level in ("impact", "outcome", "output") for part in groups.get(level, ()))
+            if kind == "indicator":
+                item = self.assessment.of(node.item)  # type: ignore[arg-type]
+                cells = tuple(c.indicator(item) for c in columns)
+                rows.append(TableRow("indicator", cells, item.code, above))
+            else:
+                activity: Activity = node.item  # type: ignore[assignment]
+                cells = tuple(c.activity(activity) for c in columns)
+                rows.append(TableRow("activity", cells, activity.code, above))
+        return rows
 
-    # -- filtering -------------------------------------------------------------------
+    def responsible(self, node: Node) -> tuple[str, ...]:
+        """
+        Who is responsible for an indicator or activity: its own organisations, else those of the
+        nearest result above it that names some.
+        """
+        item: Indicator | Activity = node.item  # type: ignore[assignment]
+        own = item.responsible
+        if own:
+            return own
+        for result in (node.output, node.outcome):
+            if result is not None and result.responsible:
+                return result.responsible
+        return ()
 
-    def keeps(self, indicator: Indicator, owners: tuple[tuple[str, ...], ...]) -> bool:
-        if self.organisation is None:
-            return True
-        return self.organisation in _responsible(indicator.responsible, owners)
-
-    def keeps_activity(self, activity: Activity, owners: tuple[tuple[str, ...], ...]) -> bool:
-        if self.organisation is None:
-            return True
-        return self.organisation in _responsible(activity.responsible, owners)
-
-    # -- rows ------------------------------------------------------------------------
-
-    def group(self, key: str, word: str, code: str | None, statement: str) -> tuple[Part, ...]:
+    def group(self, kind: str, code: str | None, statement: str) -> tuple[Part, ...]:
         """The parts of a group row: its code (flat layouts only) and its statement."""
-        label = self._(word)
+        label = self._(_WORDS[kind])
         return (
-            Part(f"{key}_code", self._(_CODE_HEADINGS[key]), code or "", flat_only=True),
-            Part(key, label, statement, prefix=self.numbered(label, code)),
+            Part(f"{kind}_code", self._(_CODE_HEADINGS[kind]), code or "", flat_only=True),
+            Part(kind, label, statement, prefix=self.numbered(label, code)),
         )
 
-    def indicator_row(self, indicator: Indicator, groups: tuple[Part, ...]) -> TableRow:
+    # -- the cells of an indicator row -------------------------------------------------
+
+    def result_cell(self, item: IndicatorAssessment) -> TableCell:
         _ = self._
-        item = self.assessment.of(indicator)
+        indicator = item.indicator
         percentage = indicator.measure is Measure.PERCENTAGE
-        latest = _latest(item.records)
         baseline = indicator.baseline
         target = indicator.target
         word = _(N_("Indicator"))
-        result = TableCell(
+        return TableCell(
             (
                 Part("code", _(N_("Code")), indicator.code, flat_only=True),
                 Part("indicator", word, indicator.statement, prefix=self.numbered(word, indicator.code)),
@@ -231,69 +267,59 @@ class _Builder:
                 Part("target_value", _(N_("Target value")), plain(item.overall.target), flat_only=True),
             )
         )
-        achieved_text = self.achieved_text(item, percentage)
-        cells = [
-            result,
-            TableCell(
-                (
-                    Part("achieved", _(N_("Achieved Indicator Targets")), achieved_text),
-                    Part(
-                        "achieved_value",
-                        _(N_("Achieved value")),
-                        plain(item.overall.achieved),
-                        flat_only=True,
-                    ),
-                )
-            ),
-            TableCell(
-                (
-                    Part(
-                        "variance",
-                        _(N_("Reasons for Variance with Planned Target (if any)")),
-                        latest.variance.reason if latest and latest.variance else "",
-                    ),
-                )
-            ),
-            TableCell((Part("source", _(N_("Source of Verification")), self.source(item)),)),
-        ]
-        if self.show_status:
-            cells += self.status_cells(item)
-        cells += [self.period_cell(item, period, percentage) for period in self.periods]
-        return TableRow("indicator", tuple(cells), indicator.code, groups)
 
-    def status_cells(self, item: IndicatorAssessment) -> list[TableCell]:
+    def achieved_cell(self, item: IndicatorAssessment) -> TableCell:
         _ = self._
-        rate = item.overall.achievement_rate
-        return [
-            TableCell((Part("status", _(N_("Status")), self.loc.status(item.status)),)),
-            TableCell(
-                (Part("rate", _(N_("Achievement rate")), self.loc.percent(rate) if rate is not None else ""),)
-            ),
-        ]
-
-    def period_cell(self, item: IndicatorAssessment, period: Period, percentage: bool) -> TableCell:
-        progress = next((p for p in item.periods if p.period == period), None)
-        text = (
-            "" if progress is None or progress.achieved is None else self.value(progress.achieved, percentage)
+        percentage = item.indicator.measure is Measure.PERCENTAGE
+        return TableCell(
+            (
+                Part("achieved", _(N_("Achieved Indicator Targets")), self.achieved_text(item, percentage)),
+                Part("achieved_value", _(N_("Achieved value")), plain(item.overall.achieved), flat_only=True),
+            )
         )
-        return TableCell((Part(f"period:{period.id}", self.period_label(period), text),))
 
-    def activity_row(self, activity: Activity, groups: tuple[Part, ...]) -> TableRow:
-        _ = self._
-        word = _(N_("Activity"))
+    def variance_cell(self, item: IndicatorAssessment) -> TableCell:
+        latest = _latest(item.records)
+        reason = latest.variance.reason if latest and latest.variance else ""
+        return TableCell(
+            (Part("variance", self._(N_("Reasons for Variance with Planned Target (if any)")), reason),)
+        )
+
+    def source_cell(self, item: IndicatorAssessment) -> TableCell:
+        return TableCell((Part("source", self._(N_("Source of Verification")), self.source(item)),))
+
+    def status_cell(self, item: IndicatorAssessment) -> TableCell:
+        return TableCell((Part("status", self._(N_("Status")), self.loc.status(item.status)),))
+
+    def rate_cell(self, item: IndicatorAssessment) -> TableCell:
+        rate = item.overall.achievement_rate
+        text = self.loc.percent(rate) if rate is not None else ""
+        return TableCell((Part("rate", self._(N_("Achievement rate")), text),))
+
+    def period_cell(self, period: Period, label: str) -> IndicatorCell:
+        def cell(item: IndicatorAssessment) -> TableCell:
+            percentage = item.indicator.measure is Measure.PERCENTAGE
+            progress = next((p for p in item.periods if p.period == period), None)
+            achieved = progress.achieved if progress is not None else None
+            text = "" if achieved is None else self.value(achieved, percentage)
+            return TableCell((Part(f"period:{period.id}", label, text),))
+
+        return cell
+
+    # -- the cells of an activity row --------------------------------------------------
+
+    def activity_cell(self, activity: Activity) -> TableCell:
+        word = self._(N_("Activity"))
         who = f" ({', '.join(activity.responsible)})" if activity.responsible else ""
-        status = _(ACTIVITY_STATUS_LABELS[activity.status]) if activity.status else ""
-        cells = [
-            TableCell(
-                (Part("activity", word, activity.statement + who, prefix=self.numbered(word, activity.code)),)
-            ),
-            TableCell((Part("activity_status", _(N_("Status")), status),)),
-            TableCell((Part("activity_reason", _(N_("Reason")), activity.status_reason or ""),)),
-            TableCell(),
-        ]
-        cells += [TableCell() for _column in range(2 if self.show_status else 0)]
-        cells += [TableCell() for _period in self.periods]
-        return TableRow("activity", tuple(cells), activity.code, groups)
+        prefix = self.numbered(word, activity.code)
+        return TableCell((Part("activity", word, activity.statement + who, prefix=prefix),))
+
+    def activity_status_cell(self, activity: Activity) -> TableCell:
+        status = self.loc.label(activity.status) if activity.status else ""
+        return TableCell((Part("activity_status", self._(N_("Status")), status),))
+
+    def activity_reason_cell(self, activity: Activity) -> TableCell:
+        return TableCell((Part("activity_reason", self._(N_("Reason")), activity.status_reason or ""),))
 
     # -- texts -----------------------------------------------------------------------
 
@@ -345,16 +371,6 @@ class _Builder:
         if "/" not in period.id:
             return period.id
         return f"{self.loc.date(period.start)} – {self.loc.date(period.end)}"
-
-
-def _responsible(own: tuple[str, ...], owners: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """An item's responsible organisations: its own, else those of the nearest parent that names some."""
-    if own:
-        return own
-    for names in reversed(owners):
-        if names:
-            return names
-    return ()
 
 
 def _period_key(record: Achieved) -> tuple[date, date]:

@@ -19,13 +19,13 @@ from ..core.model import (
     Activity,
     ActivityStatus,
     Contribution,
-    ContributionSource,
     Money,
     OrganisationRole,
     Programme,
 )
 from ..text.l10n import N_, Localizer
-from .mptf import ACTIVITY_STATUS_LABELS, indicator_table
+from ..text.labels import LABELS
+from .mptf import indicator_table
 from .table import Column, Part, Table, TableCell, TableRow
 
 __all__ = ["Block", "Heading", "ImageBlock", "Paragraph", "TableBlock", "report_blocks"]
@@ -65,22 +65,6 @@ _PLACED = (
     "evaluation", "challenges", "lessons_learned", "specific_story",
 )  # fmt: skip
 
-CONTRIBUTION_LABELS = {
-    ContributionSource.FUND: N_("MPTF/JP Contribution"),
-    ContributionSource.AGENCY: N_("Agency Contribution"),
-    ContributionSource.GOVERNMENT: N_("Government Contribution"),
-    ContributionSource.DONOR: N_("Other Contributions (donors)"),
-    ContributionSource.OTHER: N_("Other Contributions"),
-}
-
-ROLE_LABELS = {
-    OrganisationRole.LEAD: N_("Coordinating organization"),
-    OrganisationRole.PARTICIPATING: N_("Participating organization"),
-    OrganisationRole.IMPLEMENTING_PARTNER: N_("Implementing partner"),
-    OrganisationRole.DONOR: N_("Donor"),
-    OrganisationRole.GOVERNMENT_COUNTERPART: N_("Government counterpart"),
-}
-
 
 def report_blocks(
     programme: Programme,
@@ -94,7 +78,7 @@ def report_blocks(
 
     .. versionadded:: 0.1.0
     """
-    loc = locale if isinstance(locale, Localizer) else Localizer(locale)
+    loc = Localizer.of(locale)
     return list(_Report(programme, loc, assessment or assess(programme, as_of)).blocks())
 
 
@@ -178,7 +162,7 @@ class _Report:
         who = f" ({', '.join(activity.responsible)})" if activity.responsible else ""
         yield Paragraph(f"{_(N_('Activity'))} {activity.code}: {activity.statement}{who}", bold=True)
         if activity.status is ActivityStatus.NOT_CONDUCTED:
-            yield Paragraph(f"{_(ACTIVITY_STATUS_LABELS[activity.status])}.")
+            yield Paragraph(f"{self.loc.label(activity.status)}.")
         yield from self.text(activity.status_reason)
         yield from self.text(activity.narrative)
 
@@ -261,7 +245,7 @@ class _Report:
             )
         for contribution in budget.contributions:
             who = f" ({contribution.contributor})" if contribution.contributor else ""
-            fields.append((CONTRIBUTION_LABELS[contribution.source], loc.money(contribution.amount) + who))
+            fields.append((LABELS[contribution.source], loc.money(contribution.amount) + who))
         total = _total(budget.contributions) or ([budget.total_approved] if budget.total_approved else [])
         fields.append((N_("TOTAL"), ", ".join(loc.money(m) for m in total)))
         return fields
@@ -326,7 +310,7 @@ class _Report:
         label = f"{name} ({org_id})" if name else org_id
         if role is OrganisationRole.PARTICIPATING:
             return label
-        return f"{label}, {self._(ROLE_LABELS[role]).lower()}"
+        return f"{label}, {self.loc.label(role).lower()}"
 
     def yes_no_date(self, answer: bool | None, when: date | None) -> str:
         parts = []

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from ..core.model import Money, Ratio, Status, Value
+from .labels import LABELS, N_
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -27,11 +28,6 @@ Digits = Literal["latn", "arab"]
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ku", "ps", "ur", "yi"})
 
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-def N_(message: str) -> str:
-    """Mark *message* for translation where it is defined; translate it where it is shown."""
-    return message
 
 
 @functools.cache
@@ -57,19 +53,6 @@ def available_locales() -> list[str]:
     return sorted({"en", *(p.name for p in folder.iterdir() if p.is_dir())})
 
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.EXCEEDED: N_("Exceeded"),
-    Status.ACHIEVED: N_("Achieved"),
-    Status.ON_TRACK: N_("On track"),
-    Status.BEHIND: N_("Behind"),
-    Status.NOT_ACHIEVED: N_("Not achieved"),
-    Status.NOT_STARTED: N_("Not started"),
-    Status.NOT_CONDUCTED: N_("Not conducted"),
-    Status.NOT_ASSESSED: N_("Not assessed"),
-    Status.NO_DATA: N_("No data"),
-}
-
-
 class Localizer:
     """
     Formats labels, numbers, percentages, money and dates for one locale.
@@ -93,6 +76,11 @@ class Localizer:
         self.digits = digits
         self.rtl: bool = self.language in RTL_LANGUAGES
         self._messages = _catalog(self.language) if self.language != "en" else {}
+
+    @classmethod
+    def of(cls, locale: str | Localizer) -> Localizer:
+        """*locale* itself if it is a Localizer, else a Localizer for that locale name."""
+        return locale if isinstance(locale, Localizer) else cls(locale)
 
     @property
     def tag(self) -> str:
@@ -149,7 +137,14 @@ class Localizer:
 
     def status(self, status: Status) -> str:
         """The label of a status: Exceeded, Non atteint, لم يتحقق."""
-        return self.gettext(STATUS_LABELS[status])
+        return self.label(status)
+
+    def label(self, member: object) -> str:
+        """
+        The translated label of a member of Status, ActivityStatus, ContributionSource or
+        OrganisationRole: "Not achieved", "Non atteint"; "Coordinating organization".
+        """
+        return self.gettext(LABELS[member])
 
     def yes_no(self, value: bool) -> str:
         return self.gettext(N_("Yes")) if value else self.gettext(N_("No"))
