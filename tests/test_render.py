@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -121,9 +122,9 @@ class TestSeedTable:
         ],
     )
     def test_golden(
-        self, example: rf.Programme, name: str, fmt: str, locale: str, options: dict[str, bool]
+        self, example: rf.Programme, name: str, fmt: str, locale: str, options: dict[str, Any]
     ) -> None:
-        output = rf.render(example, fmt, locale, **options)  # type: ignore[arg-type]
+        output = rf.render(example, fmt, locale, **options)
         assert isinstance(output, str)
         golden(name, output)
 
@@ -216,7 +217,7 @@ class TestWord:
     def test_reopened_cell_by_cell(self, example: rf.Programme) -> None:
         import docx
 
-        document = docx.Document(io.BytesIO(rf.render(example, "docx")))  # type: ignore[arg-type]
+        document = docx.Document(io.BytesIO(rf.render(example, "docx")))
         (table,) = document.tables
         header = [c.text for c in table.rows[0].cells]
         assert ["", "Achieved Indicator Targets", "Reasons for Variance with Planned Target (if any)",
@@ -234,17 +235,35 @@ class TestWord:
     def test_arabic_is_right_to_left(self, example: rf.Programme) -> None:
         import docx
 
-        document = docx.Document(io.BytesIO(rf.render(example, "docx", "ar")))  # type: ignore[arg-type]
+        document = docx.Document(io.BytesIO(rf.render(example, "docx", "ar")))
         (table,) = document.tables
         assert table._tbl.tblPr.xpath("./w:bidiVisual")
         assert "أهداف المؤشرات المحققة" == table.rows[0].cells[1].text
         paragraph = table.rows[3].cells[0].paragraphs[0]
         assert paragraph._p.xpath("./w:pPr/w:bidi")
 
+    def test_report_file_writes_atomically_by_its_suffix(self, example: rf.Programme, tmp_path: Path) -> None:
+        rf.report_file(example, tmp_path / "report.md", locale="fr")
+        assert (tmp_path / "report.md").read_text(encoding="utf-8") == rf.report(example, "md", "fr")
+        pytest.importorskip("docx")
+        rf.report_file(example, tmp_path / "report.docx")
+        assert (tmp_path / "report.docx").read_bytes()[:2] == b"PK"
+        with pytest.raises(ValueError, match="expected one of docx, md"):
+            rf.report_file(example, tmp_path / "report.xlsx")
+        with pytest.raises(FileNotFoundError):
+            rf.report_file(example, tmp_path / "missing" / "report.md")
+        assert ["report.docx", "report.md"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_text_formats_are_str_and_binary_ones_bytes(self, example: rf.Programme) -> None:
+        assert isinstance(rf.render(example, "csv"), str)
+        assert isinstance(rf.report(example, "md"), str)
+        pytest.importorskip("openpyxl")
+        assert isinstance(rf.render(example, "xlsx"), bytes)
+
     def test_report(self, example: rf.Programme) -> None:
         import docx
 
-        document = docx.Document(io.BytesIO(rf.report(example, "docx")))  # type: ignore[arg-type]
+        document = docx.Document(io.BytesIO(rf.report(example, "docx")))
         headings = [
             p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")
         ]
@@ -279,7 +298,7 @@ class TestExcel:
     def test_reopened_cell_by_cell(self, example: rf.Programme) -> None:
         import openpyxl
 
-        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx"))).active  # type: ignore[arg-type]
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx"))).active
         assert "Indicator Based Performance Assessment" == sheet["A1"].value
         assert "Achieved Indicator Targets" == sheet["B2"].value
         assert "B3" == sheet.freeze_panes
@@ -291,7 +310,7 @@ class TestExcel:
         """LibreOffice and printing do not fit rows to wrapped text: heights are set."""
         import openpyxl
 
-        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx"))).active  # type: ignore[arg-type]
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx"))).active
         assert sheet.row_dimensions[5].height >= 6 * 15  # 1.1.1's achievement runs to six lines or more
         assert sheet.row_dimensions[5].height > sheet.row_dimensions[7].height
         assert sheet.row_dimensions[2].height >= 2 * 15  # the wrapped headings
@@ -303,7 +322,7 @@ class TestExcel:
     def test_arabic_sheet_is_right_to_left(self, example: rf.Programme) -> None:
         import openpyxl
 
-        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx", "ar"))).active  # type: ignore[arg-type]
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx", "ar"))).active
         assert sheet.sheet_view.rightToLeft
 
 
@@ -358,7 +377,7 @@ class TestHostileText:
     def test_excel_never_writes_a_formula(self, hostile: rf.Programme) -> None:
         import openpyxl
 
-        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(hostile, "xlsx"))).active  # type: ignore[arg-type]
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(hostile, "xlsx"))).active
         values = [c for row in sheet.iter_rows() for c in row if c.value is not None]
         assert all(c.data_type == "s" for c in values)
         assert any(c.value == "@SUM(A1)" for c in values)
@@ -366,7 +385,7 @@ class TestHostileText:
     def test_word(self, hostile: rf.Programme) -> None:
         import docx
 
-        document = docx.Document(io.BytesIO(rf.render(hostile, "docx")))  # type: ignore[arg-type]
+        document = docx.Document(io.BytesIO(rf.render(hostile, "docx")))
         assert HOSTILE + "\u202c" in document.tables[0].rows[1].cells[0].text
 
 
@@ -386,9 +405,9 @@ class TestControlCharacters:
         import openpyxl
 
         shown = "Line one\nline two\ufffd (pasted from Word)"
-        document = docx.Document(io.BytesIO(rf.render(pasted, "docx")))  # type: ignore[arg-type]
+        document = docx.Document(io.BytesIO(rf.render(pasted, "docx")))
         assert any(shown == cell.text for row in document.tables[0].rows for cell in row.cells)
-        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(pasted, "xlsx"))).active  # type: ignore[arg-type]
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(pasted, "xlsx"))).active
         assert any(c.value == shown for row in sheet.iter_rows() for c in row)
         assert "Line one<br>line two\ufffd (pasted from Word)" in rf.render(pasted, "html")
         assert PASTED in rf.render(pasted, "csv")  # data: kept as written

@@ -87,6 +87,7 @@ from .rendering import render as render
 from .rendering import render_file as render_file
 from .rendering import render_table as render_table
 from .rendering import report as report
+from .rendering import report_file as report_file
 from .tables.alignment import alignment_table as alignment_table
 from .tables.alignment import matrix_table as matrix_table
 from .tables.alignment import summary_table as summary_table

@@ -1,9 +1,10 @@
 """
 Rendering: one entry point for every format and locale.
 
-``render`` builds the MPTF indicator table from a programme (through its
-assessment) and lays it out in a format; ``render_table`` lays out any
-:class:`~resultsframework.Table`; ``render_file`` writes atomically.
+``render`` builds the MPTF indicator table from a programme (through its assessment) and lays
+it out in a format; ``render_table`` lays out any :class:`~resultsframework.Table`; ``report``
+builds the final narrative report; ``render_file`` and ``report_file`` write them atomically.
+Text formats (Markdown, HTML, CSV) come back as ``str``, binary ones (Word, Excel) as ``bytes``.
 """
 
 from __future__ import annotations
@@ -11,35 +12,44 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, overload
 
-from .assessment.progress import Assessment
+from .assessment.progress import Assessment, assess
 from .core.model import Programme
 from .io.atomic import write_atomic
 from .tables.table import Table
-from .text.l10n import Digits, Localizer
+from .text.l10n import Digits, Localizer, available_locales
 
-__all__ = ["FORMATS", "render", "render_file", "render_table", "report"]
+__all__ = ["FORMATS", "render", "render_file", "render_table", "report", "report_file"]
 
-TableFormat = Literal["md", "html", "docx", "xlsx", "csv"]
+TextFormat = Literal["md", "markdown", "html", "htm", "csv"]
+BinaryFormat = Literal["docx", "xlsx"]
 
 FORMATS: dict[str, str] = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "docx": "docx",
                            "xlsx": "xlsx", "csv": "csv"}  # fmt: skip
 """Accepted format names and file suffixes, and the format each means."""
 
-BINARY = frozenset({"docx", "xlsx"})
 
-
-def _format(name: str) -> str:
+def _format(name: str, allowed: tuple[str, ...] = ("md", "html", "docx", "xlsx", "csv")) -> str:
     fmt = FORMATS.get(name.lower().lstrip("."))
-    if fmt is None:
-        from .text.l10n import available_locales  # noqa: PLC0415
-
+    if fmt is None or fmt not in allowed:
         hint = f" ({name!r} is a language: pass locale={name!r})" if name in available_locales() else ""
-        raise ValueError(f"unknown format {name!r}; expected one of md, html, docx, xlsx, csv{hint}")
+        raise ValueError(f"unknown format {name!r}; expected one of {', '.join(allowed)}{hint}")
     return fmt
 
 
+@overload
+def render_table(
+    table: Table, format: TextFormat = "md", *, standalone: bool = False, landscape: bool = True
+) -> str: ...
+@overload
+def render_table(
+    table: Table, format: BinaryFormat, *, standalone: bool = False, landscape: bool = True
+) -> bytes: ...
+@overload
+def render_table(
+    table: Table, format: str, *, standalone: bool = False, landscape: bool = True
+) -> str | bytes: ...
 def render_table(
     table: Table, format: str = "md", *, standalone: bool = False, landscape: bool = True
 ) -> str | bytes:
@@ -49,6 +59,10 @@ def render_table(
     Args:
         standalone: For HTML, a whole page rather than a fragment.
         landscape: For Word, landscape pages.
+
+    Raises:
+        ValueError: for a format that is not one of md, html, docx, xlsx, csv.
+        MissingExtraError: for docx or xlsx without their extra.
 
     .. versionadded:: 0.1.0
     """
@@ -74,10 +88,58 @@ def render_table(
     return table_xlsx(table)
 
 
+@overload
+def render(
+    programme: Programme,
+    format: TextFormat = "md",
+    locale: str | Localizer = "en",
+    *,
+    digits: Digits | None = None,
+    as_of: date | None = None,
+    assessment: Assessment | None = None,
+    include_activities: bool = False,
+    per_period: bool = False,
+    show_status: bool = False,
+    organisation: str | None = None,
+    standalone: bool = False,
+    landscape: bool = True,
+) -> str: ...
+@overload
+def render(
+    programme: Programme,
+    format: BinaryFormat,
+    locale: str | Localizer = "en",
+    *,
+    digits: Digits | None = None,
+    as_of: date | None = None,
+    assessment: Assessment | None = None,
+    include_activities: bool = False,
+    per_period: bool = False,
+    show_status: bool = False,
+    organisation: str | None = None,
+    standalone: bool = False,
+    landscape: bool = True,
+) -> bytes: ...
+@overload
+def render(
+    programme: Programme,
+    format: str,
+    locale: str | Localizer = "en",
+    *,
+    digits: Digits | None = None,
+    as_of: date | None = None,
+    assessment: Assessment | None = None,
+    include_activities: bool = False,
+    per_period: bool = False,
+    show_status: bool = False,
+    organisation: str | None = None,
+    standalone: bool = False,
+    landscape: bool = True,
+) -> str | bytes: ...
 def render(
     programme: Programme,
     format: str = "md",
-    locale: str = "en",
+    locale: str | Localizer = "en",
     *,
     digits: Digits | None = None,
     as_of: date | None = None,
@@ -100,9 +162,10 @@ def render(
     """
     from .tables.mptf import indicator_table  # noqa: PLC0415
 
+    fmt = _format(format)
     table = indicator_table(
         programme,
-        locale=Localizer(locale, digits=digits),
+        locale=_localizer(locale, digits),
         assessment=assessment,
         as_of=as_of,
         include_activities=include_activities,
@@ -110,30 +173,77 @@ def render(
         show_status=show_status,
         organisation=organisation,
     )
-    return render_table(table, format, standalone=standalone, landscape=landscape)
+    return render_table(table, fmt, standalone=standalone, landscape=landscape)
+
+
+def _localizer(locale: str | Localizer, digits: Digits | None) -> Localizer:
+    if isinstance(locale, Localizer):
+        return locale if digits is None else Localizer(str(locale.locale), digits=digits)
+    return Localizer(locale, digits=digits)
 
 
 def render_file(
     programme: Programme,
     path: str | os.PathLike[str],
     format: str | None = None,
-    locale: str = "en",
-    **options: object,
+    locale: str | Localizer = "en",
+    **options: Any,
 ) -> None:
     """
-    Render *programme* into a file, atomically; the format comes from the suffix unless given.
+    Render *programme*'s MPTF table into a file, atomically; the format comes from the suffix
+    unless given.  The options are those of :func:`render`.
+
+    Raises:
+        ValueError: when the format is unknown (or cannot be told from the suffix).
+        OSError: when the file cannot be written; no half-written file is left.
 
     .. versionadded:: 0.1.0
     """
     fmt = _format(format or Path(path).suffix or "?")
-    output = render(programme, fmt, locale, **options)  # type: ignore[arg-type]
+    output = render(programme, fmt, locale, **options)
     write_atomic(path, output.encode("utf-8") if isinstance(output, str) else output)
 
 
+@overload
 def report(
     programme: Programme,
-    format: Literal["docx", "md"] = "docx",
-    locale: str = "en",
+    format: Literal["docx"] = "docx",
+    locale: str | Localizer = "en",
+    *,
+    digits: Digits | None = None,
+    as_of: date | None = None,
+    assessment: Assessment | None = None,
+    landscape: bool = False,
+    charts: bool = False,
+) -> bytes: ...
+@overload
+def report(
+    programme: Programme,
+    format: Literal["md", "markdown"],
+    locale: str | Localizer = "en",
+    *,
+    digits: Digits | None = None,
+    as_of: date | None = None,
+    assessment: Assessment | None = None,
+    landscape: bool = False,
+    charts: bool = False,
+) -> str: ...
+@overload
+def report(
+    programme: Programme,
+    format: str,
+    locale: str | Localizer = "en",
+    *,
+    digits: Digits | None = None,
+    as_of: date | None = None,
+    assessment: Assessment | None = None,
+    landscape: bool = False,
+    charts: bool = False,
+) -> str | bytes: ...
+def report(
+    programme: Programme,
+    format: str = "docx",
+    locale: str | Localizer = "en",
     *,
     digits: Digits | None = None,
     as_of: date | None = None,
@@ -150,28 +260,46 @@ def report(
     only, the ``charts`` extra), a chart of achievement against target follows the
     indicator table.
 
+    Raises:
+        ValueError: for a format other than docx and md.
+
     .. versionadded:: 0.1.0
     """
-    from .assessment.progress import assess  # noqa: PLC0415
     from .formats.report import report_docx, report_markdown  # noqa: PLC0415
-    from .tables.report import (  # noqa: PLC0415
-        ImageBlock,
-        TableBlock,
-        report_blocks,
-    )
+    from .tables.report import ImageBlock, TableBlock, report_blocks  # noqa: PLC0415
 
-    loc = Localizer(locale, digits=digits)
+    fmt = _format(format, ("docx", "md"))
+    loc = _localizer(locale, digits)
     assessment = assessment or assess(programme, as_of)
     blocks = report_blocks(programme, locale=loc, assessment=assessment)
-    fmt = _format(format)
     if charts and fmt == "docx":
         from .formats.charts import progress_chart  # noqa: PLC0415
 
         tables = [i for i, b in enumerate(blocks) if isinstance(b, TableBlock)]
-        image = ImageBlock(progress_chart(assessment, locale=locale), loc.gettext("Achievement rate"))
+        image = ImageBlock(progress_chart(assessment, locale=loc.language), loc.gettext("Achievement rate"))
         blocks.insert(tables[-1] + 1, image)
     if fmt == "md":
         return report_markdown(blocks, rtl=loc.rtl, language=loc.tag)
-    if fmt == "docx":
-        return report_docx(blocks, rtl=loc.rtl, landscape=landscape)
-    raise ValueError(f"the report is written as docx or md, not {format!r}")
+    return report_docx(blocks, rtl=loc.rtl, landscape=landscape)
+
+
+def report_file(
+    programme: Programme,
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    locale: str | Localizer = "en",
+    **options: Any,
+) -> None:
+    """
+    Write *programme*'s final narrative report into a file, atomically: Word (``.docx``) or
+    Markdown (``.md``), from the suffix unless given.  The options are those of :func:`report`.
+
+    Raises:
+        ValueError: when the format is neither docx nor md.
+        OSError: when the file cannot be written; no half-written file is left.
+
+    .. versionadded:: 0.1.0
+    """
+    fmt = _format(format or Path(path).suffix or "?", ("docx", "md"))
+    output = report(programme, fmt, locale, **options)
+    write_atomic(path, output.encode("utf-8") if isinstance(output, str) else output)

@@ -44,7 +44,8 @@ def json_schema() -> dict[str, Any]:
 
 def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if t == Value:
-        return {"$ref": "#/$defs/Value"} if _define_value(defs) else {}
+        _define_value(defs)
+        return {"$ref": "#/$defs/Value"}
     origin = typing.get_origin(t)
     args = typing.get_args(t)
     if origin in (typing.Union, types.UnionType):
@@ -105,13 +106,13 @@ def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no schema for {t!r}")
 
 
-def _define_value(defs: dict[str, Any]) -> bool:
+def _define_value(defs: dict[str, Any]) -> None:
+    """Define ``Value`` in *defs*, once."""
     if "Value" not in defs:
         defs["Value"] = {
             "description": _VALUE_DOC,
             "anyOf": [{"type": "boolean"}, {"type": "number"}, {"type": "string"}, _type_schema(Ratio, defs)],
         }
-    return True
 
 
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
