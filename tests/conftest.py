@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from pluggy import Result
 
 import resultsframework as rf
 
@@ -34,3 +37,45 @@ EXAMPLE = ROOT / "examples" / "mptf-00127216-un-migration-network.yaml"
 def example() -> rf.Programme:
     """The seed-000 programme (MPTF 00127216), loaded once."""
     return rf.load(EXAMPLE)
+
+
+# -- optional extras ------------------------------------------------------------------------
+
+EXTRAS = {
+    "docx": "docx",
+    "openpyxl": "xlsx",
+    "pandas": "pandas",
+    "numpy": "pandas",
+    "lxml": "iati",
+    "matplotlib": "charts",
+}
+"""The modules of the optional extras, and the extra that installs each."""
+
+MISSING_EXTRAS = {
+    module: extra for module, extra in EXTRAS.items() if importlib.util.find_spec(module) is None
+}
+"""The extras this environment lacks: CI also runs the suite with none of them installed."""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, Result[None], None]:
+    """
+    A test that needs an extra this environment lacks is skipped, saying which.
+
+    Only a truly missing extra skips: with the extra installed, the same error fails the test.
+    That the missing extras are reported as such (MissingExtraError, naming the extra to install)
+    is itself tested, in test_module.py.
+    """
+    outcome = yield
+    error = outcome.excinfo[1] if outcome.excinfo else None
+    if error is None or not MISSING_EXTRAS:
+        return
+    message = str(error)
+    missing = getattr(error, "name", None) or ""
+    for module, extra in MISSING_EXTRAS.items():
+        named = f"resultsframework[{extra}]" in message or missing.split(".")[0] == module
+        if isinstance(error, ImportError) and named:
+            outcome.force_exception(
+                pytest.skip.Exception(f"needs the {extra} extra", _use_item_location=True)
+            )
+            return
