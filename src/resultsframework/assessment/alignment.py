@@ -34,7 +34,9 @@ class AlignedIndicator:
     """
 
     programme: Programme
+    """The programme the indicator belongs to."""
     assessment: IndicatorAssessment
+    """The indicator's assessment (its indicator, status and achievement rate)."""
     codes: tuple[str, ...]
     """The framework codes it counts under (its own links, or inherited ones)."""
     inherited: bool
@@ -42,6 +44,7 @@ class AlignedIndicator:
 
     @property
     def status(self) -> Status:
+        """The indicator's assessed status."""
         return self.assessment.status
 
 
@@ -54,8 +57,11 @@ class Alignment:
     """
 
     framework: Framework
+    """The framework the indicators are placed under."""
     programmes: tuple[Programme, ...]
+    """The programmes of the portfolio, in the order given."""
     items: tuple[AlignedIndicator, ...]
+    """Every indicator of every programme, with the codes it counts under."""
 
     def linked_to(self, code: str) -> list[AlignedIndicator]:
         """The indicators linked directly to *code*."""

@@ -33,7 +33,9 @@ class Element:
     """
 
     code: str
+    """Its code, unique in the framework (``10.7``, ``1.3``, ``SO3.1.1``)."""
     title: str
+    """Its title in the framework's language."""
     level: str
     """The level's name, one of the framework's ``levels``."""
     parent: str | None = None
@@ -43,6 +45,7 @@ class Element:
     translations: dict[str, str] = attrs.field(factory=dict, hash=False)
     """The title in other languages, by language code (``fr``, ``ar``)."""
     description: str | None = None
+    """A longer text, as the source gives it."""
     unit: str | None = None
     """The unit of measurement a catalogue indicator is reported in."""
     guidance: str | None = None
@@ -54,6 +57,7 @@ class Element:
     incomplete: bool = False
     """The source is cut off here; what is held is what the source says, no more."""
     note: str | None = None
+    """A remark on the element (where the source is unclear, what was reconstructed)."""
 
     def title_in(self, language: str) -> str:
         """The title in *language* (``fr``, ``ar``), else in the source language."""
@@ -71,19 +75,25 @@ class Framework:
     """
 
     id: str
+    """The id links use before the colon (``sdg`` in ``sdg:10.7``)."""
     title: str
+    """Its title."""
     levels: tuple[str, ...]
     """The names of the levels, from the top down."""
     elements: tuple[Element, ...] = ()
+    """Every element, parents before their children."""
     version: str | None = None
+    """The version or edition of the framework, as its source names it."""
     source: str | None = None
     """Where the content comes from, to cite."""
     licence: str | None = None
+    """The licence its content is published under."""
     language: str = "en"
     """The language of the titles; translations hold the others."""
     reporting_period: str | None = None
     """How often values are reported against it (``quarter`` for the DSTWG guidelines)."""
     note: str | None = None
+    """A remark on the framework as held here (what is incomplete, what was reconstructed)."""
     _index: dict[str, Element] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

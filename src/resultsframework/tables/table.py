@@ -51,6 +51,7 @@ class TableCell:
     """A cell: its parts, top to bottom."""
 
     parts: tuple[Part, ...] = ()
+    """Its pieces, top to bottom: the lines of a grouped layout, the columns of a flat one."""
 
     @property
     def lines(self) -> tuple[Part, ...]:
@@ -63,7 +64,9 @@ class Column:
     """A column of the grouped layout."""
 
     key: str
+    """A stable name (``result``, ``achieved``, ``status``, ``period:2021Q3``, ...)."""
     label: str
+    """The heading, localised; empty for the first column of the MPTF table, as in the template."""
     width: float = 1
     """A relative width, for formats that set widths (Word, Excel): 1 is about 14 characters."""
 
@@ -77,13 +80,18 @@ class TableRow:
     """
 
     kind: str
+    """``impact``, ``outcome``, ``output`` or ``section`` for a group row; ``indicator``,
+    ``activity`` or ``field`` for the others."""
     cells: tuple[TableCell, ...]
+    """One cell spanning the table for a group row, else one per column."""
     code: str | None = None
+    """The code of what the row is for (an indicator's, an outcome's), if it has one."""
     groups: tuple[Part, ...] = ()
     """The parts of the group rows above it (its outcome and output), for flat layouts."""
 
     @property
     def is_group(self) -> bool:
+        """Whether the row heads a group (its one cell spans the table)."""
         return self.kind in GROUP_KINDS
 
 
@@ -96,12 +104,17 @@ class Table:
     """
 
     title: str
+    """The table's title, localised (its caption)."""
     columns: tuple[Column, ...]
+    """The columns of the grouped layout."""
     rows: tuple[TableRow, ...]
+    """The rows, top to bottom."""
     footnotes: tuple[str, ...] = ()
+    """Notes printed below the table, localised."""
     language: str = "en"
     """The BCP 47 tag of the texts (``en``, ``fr``, ``ar``)."""
     rtl: bool = False
+    """Whether the texts are right to left (Arabic): formats mirror the table."""
     header: bool = True
     """Whether the column labels are shown as a header row (not for a cover page's fields)."""
 

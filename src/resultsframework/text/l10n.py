@@ -147,6 +147,7 @@ class Localizer:
         return self.gettext(LABELS[member])
 
     def yes_no(self, value: bool) -> str:
+        """Yes or No, translated: Oui, نعم."""
         return self.gettext(N_("Yes")) if value else self.gettext(N_("No"))
 
     def value(self, value: Value | None, *, percentage: bool = False) -> str:
