@@ -404,9 +404,9 @@ class TestDisaggregation:
         assert [] == rf.check_breakdown(25521, self.breakdown(female=13271, male=12250))
 
     def test_inconsistent_breakdown(self) -> None:
-        assert [
-            "the breakdown adds up to 25520 (13271 + 12249), not the reported total 25521"
-        ] == rf.check_breakdown(25521, self.breakdown(female=13271, male=12249))
+        (found,) = rf.check_breakdown(25521, self.breakdown(female=13271, male=12249))
+        assert (rf.Severity.ERROR, "breakdown-total", ()) == (found.severity, found.code, found.path)
+        assert "the breakdown adds up to 25520 (13271 + 12249), not the reported total 25521" == found.message
 
     def test_partial_breakdown_may_not_exceed_the_total(self) -> None:
         """ "More than 868 women participated, around 32 %": a partial breakdown."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import attrs
@@ -217,3 +218,128 @@ class TestCodes:
         assert f"{IND}.achieved[0].value: error [negative-count] a count cannot be negative, found -1" == str(
             d
         )
+
+
+class TestBreakdownDiagnostics:
+    """check_breakdown returns diagnostics whose paths start at the breakdown; validate prefixes its path."""
+
+    BREAKDOWN = rf.Breakdown.by("sex", {"female": 13271, "male": 12249})
+
+    def test_paths_are_relative_to_the_breakdown(self) -> None:
+        found = rf.check_breakdown(13000, self.BREAKDOWN)
+        assert [
+            (Severity.ERROR, "breakdown-total", ("cells", 0), "cells[0]"),
+            (Severity.ERROR, "breakdown-total", (), "$"),
+        ] == [(d.severity, d.code, d.path, d.location()) for d in found]
+        assert "the cell sex=female (13271) is larger than the total 13000" == found[0].message
+
+    def test_validate_puts_the_breakdown_path_before_them(self) -> None:
+        record = Achieved(Period.year(2025), 13000, breakdowns=(self.BREAKDOWN,))
+        p = programme(indicator(target=10, records=(record,)))
+        where = f"{IND}.achieved[0].breakdowns[0]"
+        assert [
+            ("warning", "breakdown-total", f"{where}.cells[0]"),
+            ("warning", "breakdown-total", where),
+        ] == found(p, disaggregation="warning")
+        assert all(d.message.endswith("; correct it, or say why in 'explanation'") for d in rf.validate(p))
+
+    def test_the_docstring_example(self) -> None:
+        import doctest
+
+        from resultsframework.core import disaggregation
+
+        runner = doctest.DocTestRunner()
+        for test in doctest.DocTestFinder().find(disaggregation.check_breakdown, globs=vars(disaggregation)):
+            runner.run(test)
+        assert runner.tries > 0
+        assert runner.failures == 0
+
+
+class TestLocation:
+    def test_a_diagnostic_spells_its_path_as_a_load_problem_does(self) -> None:
+        path = ("outcomes", 0, "outputs", 1, "code")
+        d = rf.Diagnostic(Severity.ERROR, "duplicate-code", path, "output code '1' is used twice")
+        assert "outcomes[0].outputs[1].code" == d.location() == rf.Problem(path, "").location()
+        assert str(d).startswith("outcomes[0].outputs[1].code: error [duplicate-code] ")
+        assert "$" == rf.Diagnostic(Severity.WARNING, "dstwg-no-indicator", (), "").location()
+
+
+class TestRules:
+    """One table of the checks: every diagnostic's code is in it, and the docs list exactly it."""
+
+    def made(self) -> dict[str, list[str]]:
+        """
+        Each code the package makes a diagnostic with, and where (file:line).
+
+        A diagnostic is made by ``diagnostic(code, ...)``, which looks its rule up, or by
+        ``Diagnostic(severity, code, ...)``; either way the code is written out where it is made.
+        """
+        import ast
+        from pathlib import Path
+
+        package = Path(rf.__file__).parent
+        made: dict[str, list[str]] = {}
+        for source in sorted(package.rglob("*.py")):
+            where = source.relative_to(package).as_posix()
+            if where == "core/diagnostics.py":
+                continue
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                if name not in {"diagnostic", "Diagnostic"}:
+                    continue
+                at = 0 if name == "diagnostic" else 1
+                keyword = [k.value for k in node.keywords if k.arg == "code"]
+                code = node.args[at] if len(node.args) > at else next(iter(keyword), None)
+                unwritten = f"{where}:{node.lineno}: the code is not written out, so no test checks it"
+                assert isinstance(code, ast.Constant), unwritten
+                assert isinstance(code.value, str), unwritten
+                made.setdefault(code.value, []).append(f"{where}:{node.lineno}")
+        return made
+
+    def test_every_code_made_is_a_rule_and_every_rule_is_made(self) -> None:
+        from resultsframework.core.diagnostics import RULES
+
+        made = self.made()
+        unknown = {code: at for code, at in made.items() if code not in RULES}
+        assert {} == unknown, "codes missing from RULES in core/diagnostics.py"
+        assert [] == [code for code in RULES if code not in made], "rules no check makes"
+
+    def test_an_unknown_code_is_refused(self) -> None:
+        import pytest
+
+        from resultsframework.core.diagnostics import diagnostic
+
+        with pytest.raises(KeyError, match="no rule 'breakdown-totals'; did you mean 'breakdown-total'"):
+            diagnostic("breakdown-totals", (), "")
+        assert Severity.WARNING == diagnostic("breakdown-total", (), "", Severity.WARNING).severity
+
+    def test_the_docs_list_every_rule_with_its_meaning(self) -> None:
+        import re
+
+        from resultsframework.core.diagnostics import RULES
+
+        from .conftest import ROOT
+
+        text = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
+        rows = re.findall(r"^\| `([a-z0-9-]+)` \| ([^|]+) \| ([^|]+) \|$", text, re.MULTILINE)
+        listed = [code for code, _, _ in rows]
+        assert sorted(RULES) == sorted(listed), "docs/validation.md lists other codes than RULES"
+        assert len(set(listed)) == len(listed), "docs/validation.md lists a code twice"
+        for code, severity, meaning in rows:
+            rule = RULES[code]
+            assert severity.startswith(rule.severity.value), code
+            plain = meaning.replace("`", "").replace("*", "")
+            assert plain.startswith(rule.meaning), f"{code}: the docs say {plain!r}, RULES {rule.meaning!r}"
+
+    def test_the_table_is_well_formed(self) -> None:
+        from resultsframework.core.diagnostics import RULES
+
+        for code, rule in RULES.items():
+            assert code == rule.code
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code), code
+            assert "\n" not in rule.meaning, code
+            assert rule.meaning[0].isupper(), code
+            assert rule.meaning.endswith("."), code

@@ -11,11 +11,12 @@ not the catalogue's, a breakdown the guidance requires and the value lacks);
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import cast
 
 import attrs
 
-from ..core.diagnostics import Diagnostic, Severity
+from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.errors import Path
 from ..core.framework import Element, Framework
 from ..core.model import Achieved, Indicator, Programme, Value
@@ -70,7 +71,8 @@ def quarter_values(
     portfolio = (programmes,) if isinstance(programmes, Programme) else tuple(programmes)
     found = []
     for programme in portfolio:
-        for path, _outcome, _output, indicator in programme.placed_indicators():
+        for node in programme.walk("indicator"):
+            indicator, path = cast(Indicator, node.item), node.path
             for link in indicator.links:
                 if link.framework != fw.id:
                     continue
@@ -92,48 +94,51 @@ def check_quarter(
     """
     What the working group would reject in *programme*'s report for one quarter.
 
+    The diagnostics' codes are the ``dstwg-*`` ones of :data:`~resultsframework.RULES`.
+
     .. versionadded:: 0.1.0
     """
-    q = quarter(period)
-    found: list[Diagnostic] = []
+    return list(_check_quarter(programme, quarter(period), framework))
 
-    def add(severity: Severity, code: str, path: Path, message: str) -> None:
-        found.append(Diagnostic(severity, code, path, message))
 
+def _check_quarter(programme: Programme, q: Period, framework: str | Framework) -> Iterator[Diagnostic]:
     values = quarter_values(programme, q, framework=framework)
     if not values:
-        add(Severity.WARNING, "dstwg-no-indicator", (), "no indicator links to the DSTWG catalogue")
+        yield diagnostic("dstwg-no-indicator", (), "no indicator links to the DSTWG catalogue")
     for item in values:
         path, element, indicator = item.path, item.element, item.indicator
         if element is None:
-            add(
-                Severity.ERROR,
-                "dstwg-unknown-code",
-                (*path, "links"),
-                f"the catalogue has no code {item.code!r}",
+            yield diagnostic(
+                "dstwg-unknown-code", (*path, "links"), f"the catalogue has no code {item.code!r}"
             )
             continue
         if element.level != "indicator":
             level = element.level.replace("_", " ")
             message = f"{item.code} is a {level}; link to a catalogue indicator (SOn.m.k)"
-            add(Severity.ERROR, "dstwg-not-an-indicator", (*path, "links"), message)
+            yield diagnostic("dstwg-not-an-indicator", (*path, "links"), message)
             continue
         if element.unit and _unit(indicator.unit) != _unit(element.unit):
             units = f"{element.unit!r}, this indicator's {indicator.unit!r}"
-            message = f"the catalogue's unit for {item.code} is {units}"
-            add(Severity.WARNING, "dstwg-unit", (*path, "unit"), message)
+            yield diagnostic(
+                "dstwg-unit", (*path, "unit"), f"the catalogue's unit for {item.code} is {units}"
+            )
         for index, record in enumerate(indicator.achieved):
             if record.period != q and record.period.overlaps(q):
-                add(Severity.ERROR, "dstwg-period", (*path, "achieved", index, "period"),
+                yield diagnostic(
+                    "dstwg-period",
+                    (*path, "achieved", index, "period"),
                     f"the value is for {record.period}; the DSTWG reports by calendar quarter "
-                    f"({q.id}: {q.start} to {q.end})")  # fmt: skip
+                    f"({q.id}: {q.start} to {q.end})",
+                )
         if item.value is None:
-            add(Severity.WARNING, "dstwg-no-value", (*path, "achieved"), f"no value for {q.id}")
+            yield diagnostic("dstwg-no-value", (*path, "achieved"), f"no value for {q.id}")
             continue
         present = {d for r in item.records for b in r.breakdowns for d in b.dimensions}
         missing = [d for d in element.disaggregation if d not in present]
         if missing:
             index = indicator.achieved.index(item.records[-1])
-            add(Severity.ERROR, "dstwg-disaggregation-missing", (*path, "achieved", index, "breakdowns"),
-                f"the guidance for {item.code} requires a breakdown by {', '.join(missing)}")  # fmt: skip
-    return found
+            yield diagnostic(
+                "dstwg-disaggregation-missing",
+                (*path, "achieved", index, "breakdowns"),
+                f"the guidance for {item.code} requires a breakdown by {', '.join(missing)}",
+            )

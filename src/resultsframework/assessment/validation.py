@@ -2,8 +2,10 @@
 Validation: what donors reject, found before they do.
 
 :func:`validate` walks the whole programme and returns every diagnostic, never
-stopping at the first.  Each has a severity, a stable code (listed in
-``docs/validation.md``), the field path and a message.
+stopping at the first.  Each has a severity, a stable code (one of
+:data:`~resultsframework.RULES`, listed in ``docs/validation.md``), the field path and a
+message.  The results framework is walked by :meth:`Programme.walk
+<resultsframework.Programme.walk>`, whose paths the diagnostics carry.
 """
 
 from __future__ import annotations
@@ -15,23 +17,24 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 
-from ..core.diagnostics import Diagnostic, Severity
+from ..core.diagnostics import Diagnostic, Severity, diagnostic
 from ..core.disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
 from ..core.errors import Path, did_you_mean, format_path, nearest, shorten
 from ..core.model import (
     Accumulation,
     Achieved,
+    Activity,
     Breakdown,
     Cell,
     Dimension,
     FrameworkLink,
     Indicator,
     Measure,
-    Output,
+    Node,
     Programme,
     Ratio,
     Status,
@@ -87,9 +90,9 @@ class _Validator:
         yield from self.links()
         yield from self.texts()
         assessment = assess(self.programme, self.as_of)
-        for path, indicator, parent in self.indicators():
-            yield from self.indicator(path, indicator, parent)
-            yield from self.variance(path, indicator, assessment.of(indicator))
+        for node, indicator in self.indicators:
+            yield from self.indicator(node.path, indicator)
+            yield from self.variance(node.path, indicator, assessment.of(indicator))
 
     # -- programme -----------------------------------------------------------------------
 
@@ -99,13 +102,13 @@ class _Validator:
             for name in ("original_end", "actual_end"):
                 end = getattr(dates, name)
                 if dates.start is not None and end is not None and end < dates.start:
-                    yield _error(
+                    yield diagnostic(
                         "end-before-start",
                         ("dates", name),
                         f"{name.replace('_', ' ')} {end} is before the start {dates.start}",
                     )
             if dates.extended and not dates.extension_reason:
-                yield _warning(
+                yield diagnostic(
                     "extension-reason-missing",
                     ("dates", "extension_reason"),
                     f"the programme was extended from {dates.original_end} to {dates.actual_end} "
@@ -113,42 +116,49 @@ class _Validator:
                 )
         for index, period in enumerate(self.programme.reporting_periods):
             if period.is_inverted:
-                yield _error(
+                yield diagnostic(
                     "period-inverted",
                     ("reporting_periods", index),
                     f"the period {period} ends before it starts",
                 )
 
     def codes(self) -> Iterator[Diagnostic]:
+        walk = self.programme.walk
         seen: dict[tuple[str, str], Path] = {}
-        for path, kind, code in self._coded():
+        for node in itertools.chain(walk("outcome"), walk("output", "activity"), walk("indicator")):
+            code = node.item.code
+            if code is None:  # only an impact's, which is not walked here
+                continue
+            kind: str = node.kind
+            if node.kind == "output" and node.outcome is not None:
+                kind = f"output (under outcome {node.outcome.code})"
             key = (kind, code)
             if key in seen:
-                yield _error(
+                yield diagnostic(
                     "duplicate-code",
-                    (*path, "code"),
+                    (*node.path, "code"),
                     f"{kind} code {shorten(code)!r} is used twice (first at {format_path(seen[key])})",
                 )
             else:
-                seen[key] = path
-        for path, indicator, parents in self.indicators():
+                seen[key] = node.path
+        for node, indicator in self.indicators:
+            parents = _parents(node)
             if parents and not _fits(indicator.code, parents):
-                yield _warning(
+                yield diagnostic(
                     "code-hierarchy",
-                    (*path, "code"),
+                    (*node.path, "code"),
                     f"indicator {indicator.code} sits under {parents[-1]}, but its code says otherwise "
                     f"(expected {' or '.join(p + '.n' for p in parents)})",
                 )
-        for (i, j), output in self._outputs():
-            parents = _prefixes(self.programme.outcomes[i].code, output.code)
-            for k, activity in enumerate(output.activities):
-                if not _fits(activity.code, parents):
-                    yield _warning(
-                        "code-hierarchy",
-                        ("outcomes", i, "outputs", j, "activities", k, "code"),
-                        f"activity {activity.code} sits under output {output.code}, "
-                        "but its code says otherwise",
-                    )
+        for node in walk("activity"):
+            activity = cast(Activity, node.item)
+            if node.output is not None and not _fits(activity.code, _parents(node)):
+                yield diagnostic(
+                    "code-hierarchy",
+                    (*node.path, "code"),
+                    f"activity {activity.code} sits under output {node.output.code}, "
+                    "but its code says otherwise",
+                )
 
     def texts(self) -> Iterator[Diagnostic]:
         for path, char in _control_texts(self.programme, ()):
@@ -156,7 +166,7 @@ class _Validator:
                 shown = "a line break in Word, Excel and HTML"
             else:
                 shown = "\ufffd in Word, Excel and HTML, which cannot hold it"
-            yield _warning(
+            yield diagnostic(
                 "control-character",
                 path,
                 f"the text holds the character U+{ord(char):04X}, a control character often pasted "
@@ -167,10 +177,10 @@ class _Validator:
         known = {o.id for o in self.programme.organisations}
         if not known:
             return
-        for path, names in self._responsible():
+        for path, names in self.responsible():
             for index, name in enumerate(names):
                 if name not in known:
-                    yield _warning(
+                    yield diagnostic(
                         "unknown-organisation",
                         (*path, index),
                         f"{shorten(name)!r} is not one of the programme's organisations "
@@ -199,14 +209,14 @@ class _Validator:
             f"counted until {period} is added to reporting_periods"
         )
 
-    def indicator(self, path: Path, indicator: Indicator, parent: tuple[str, ...]) -> Iterator[Diagnostic]:
+    def indicator(self, path: Path, indicator: Indicator) -> Iterator[Diagnostic]:
         if indicator.measure is Measure.MONEY:
             if indicator.currency is None:
-                yield _warning(
+                yield diagnostic(
                     "currency-missing", (*path, "currency"), "a money indicator needs its currency"
                 )
             elif not _CURRENCY.match(indicator.currency):
-                yield _error(
+                yield diagnostic(
                     "currency-invalid",
                     (*path, "currency"),
                     f"expected an ISO 4217 code such as 'USD', found {shorten(indicator.currency)!r}",
@@ -217,7 +227,7 @@ class _Validator:
             and any(r.value is not None for r in indicator.achieved)
         ):
             text = indicator.target.text if indicator.target is not None else None
-            yield _warning(
+            yield diagnostic(
                 "target-missing",
                 (*path, "target", "value") if text else (*path, "target"),
                 f"the target is only text ({shorten(text)!r}); without its value the indicator is not "
@@ -236,7 +246,9 @@ class _Validator:
             where = (*path, "milestones", index)
             yield from self.value(indicator, milestone.value, (*where, "value"))
             if milestone.period is None:
-                yield _error("milestone-period-missing", (*where, "period"), "a milestone needs its period")
+                yield diagnostic(
+                    "milestone-period-missing", (*where, "period"), "a milestone needs its period"
+                )
             else:
                 yield from self.period(milestone.period, (*where, "period"))
         yield from self.achieved(path, indicator)
@@ -252,19 +264,19 @@ class _Validator:
                 present = {d for b in record.breakdowns for d in b.dimensions}
                 missing = [d for d in indicator.disaggregation if d not in present]
                 if missing:
-                    yield _warning(
+                    yield diagnostic(
                         "disaggregation-missing",
                         (*where, "breakdowns"),
                         f"the indicator requires a breakdown by {', '.join(missing)}",
                     )
             if self.counted_until is not None and record.period.start > self.counted_until:
-                yield _warning("future-period", (*where, "period"), self.future(record.period))
+                yield diagnostic("future-period", (*where, "period"), self.future(record.period))
             if (
                 indicator.measure is Measure.QUALITATIVE
                 and record.value is not None
                 and record.status is None
             ):
-                yield _warning(
+                yield diagnostic(
                     "status-missing",
                     (*where, "status"),
                     "a qualitative indicator takes the status the report states; none is stated",
@@ -286,38 +298,41 @@ class _Validator:
                 continue
             same = first.period == second.period
             what = "the same period" if same else f"overlapping periods ({first.period} and {second.period})"
+            where = (*path, "achieved", max(i, j), "period")
             if indicator.accumulation is Accumulation.SUM and not same:
-                yield _error(
+                yield diagnostic(
                     "period-overlap",
-                    (*path, "achieved", max(i, j), "period"),
+                    where,
                     f"values for {what} would be counted twice in a summed indicator "
                     f"(see achieved[{min(i, j)}])",
                 )
-            else:
-                yield _warning(
+            else:  # the last one counts: nothing is counted twice
+                yield diagnostic(
                     "period-overlap",
-                    (*path, "achieved", max(i, j), "period"),
+                    where,
                     f"two values for {what} (see achieved[{min(i, j)}]); the one collected last counts",
+                    Severity.WARNING,
                 )
 
     def period(self, period: Period, path: Path) -> Iterator[Diagnostic]:
         if period.is_inverted:
-            yield _error("period-inverted", path, f"the period {period} ends before it starts")
+            yield diagnostic("period-inverted", path, f"the period {period} ends before it starts")
             return
         duration = self.programme.dates.duration if self.programme.dates is not None else None
         if duration is None or duration.is_inverted:
             return
         if not period.overlaps(duration):
-            yield _error(
+            yield diagnostic(
                 "period-outside-programme",
                 path,
                 f"the period {period} lies outside the programme ({duration.start} to {duration.end})",
             )
         elif not duration.contains(period):
-            yield _warning(
+            yield diagnostic(
                 "period-outside-programme",
                 path,
                 f"the period {period} extends beyond the programme ({duration.start} to {duration.end})",
+                Severity.WARNING,
             )
 
     def value(self, indicator: Indicator, value: Value | None, path: Path) -> Iterator[Diagnostic]:
@@ -335,7 +350,7 @@ class _Validator:
         else:
             ok = is_number(value)
         if not ok:
-            yield _error(
+            yield diagnostic(
                 "measure-mismatch",
                 path,
                 f"a {measure.value} indicator takes {_EXPECTED[measure]}, found {_show(value)}"
@@ -343,7 +358,7 @@ class _Validator:
             )
             return
         if measure is Measure.COUNT and value < 0:  # type: ignore[operator]
-            yield _error("negative-count", path, f"a count cannot be negative, found {value}")
+            yield diagnostic("negative-count", path, f"a count cannot be negative, found {value}")
         if measure is Measure.PERCENTAGE:
             yield from _percentage(value, path)
 
@@ -353,13 +368,13 @@ class _Validator:
         for index, breakdown in enumerate(breakdowns):
             where = (*path, "breakdowns", index)
             if not breakdown.dimensions:
-                yield _error(
+                yield diagnostic(
                     "breakdown-dimensions", (*where, "dimensions"), "a breakdown needs its dimensions"
                 )
             dimensions = [self._dimension(d) for d in breakdown.dimensions]
             for d, dimension in zip(breakdown.dimensions, dimensions, strict=True):
                 if dimension is None:
-                    yield _error(
+                    yield diagnostic(
                         "unknown-dimension",
                         (*where, "dimensions"),
                         f"unknown dimension {shorten(d)!r}: use one of {', '.join(BUILTIN_DIMENSIONS)} "
@@ -369,7 +384,7 @@ class _Validator:
                 cell_path = (*where, "cells", c)
                 cell_dims = [dim for dim, _ in cell.categories]
                 if cell_dims != list(breakdown.dimensions):
-                    yield _error(
+                    yield diagnostic(
                         "breakdown-cell",
                         cell_path,
                         f"the cell is for {', '.join(cell_dims)}; the breakdown is by "
@@ -382,10 +397,13 @@ class _Validator:
             if self.policy == "off" or breakdown.explanation:
                 continue
             summable = all(d is None or d.summable for d in dimensions)
-            for message in check_breakdown(total, breakdown, summable=summable):
-                severity = Severity.ERROR if self.policy == "error" else Severity.WARNING
-                yield Diagnostic(
-                    severity, "breakdown-total", where, message + "; correct it, or say why in 'explanation'"
+            severity = Severity.ERROR if self.policy == "error" else Severity.WARNING
+            for found in check_breakdown(total, breakdown, summable=summable):
+                yield attrs.evolve(
+                    found,
+                    severity=severity,
+                    path=(*where, *found.path),
+                    message=found.message + "; correct it, or say why in 'explanation'",
                 )
 
     def variance(self, path: Path, indicator: Indicator, item: IndicatorAssessment) -> Iterator[Diagnostic]:
@@ -408,66 +426,34 @@ class _Validator:
             Status.BEHIND: "the indicator is behind its target",
         }[status]
         message = f"{what}, and no reason for variance is given (MPTF reports require one)"
-        if status is Status.BEHIND:
-            yield _warning("variance-missing", where, message)
-        else:
-            yield _error("variance-missing", where, message)
+        yield diagnostic(
+            "variance-missing", where, message, Severity.WARNING if status is Status.BEHIND else None
+        )
 
     # -- walking -------------------------------------------------------------------------
 
-    def indicators(self) -> Iterator[tuple[Path, Indicator, tuple[str, ...]]]:
-        """Every indicator with its path and the codes numbered codes below its parent may start with."""
-        for path, outcome, output, indicator in self.programme.placed_indicators():
-            if outcome is None:
-                parents: tuple[str, ...] = ()
-            elif output is None:
-                parents = (outcome.code,)
-            else:
-                parents = _prefixes(outcome.code, output.code)
-            yield path, indicator, parents
+    @functools.cached_property
+    def indicators(self) -> list[tuple[Node, Indicator]]:
+        """Every indicator with where it sits: walked once for the checks that look at them all."""
+        return [(node, cast(Indicator, node.item)) for node in self.programme.walk("indicator")]
 
-    def _outputs(self) -> Iterator[tuple[tuple[int, int], Output]]:
-        for i, outcome in enumerate(self.programme.outcomes):
-            for j, output in enumerate(outcome.outputs):
-                yield (i, j), output
+    def fields(self, name: str, *, impact: bool = False) -> Iterator[tuple[Path, Any]]:
+        """
+        The field *name* of every outcome, output, activity and indicator, with its path.
 
-    def _coded(self) -> Iterator[tuple[Path, str, str]]:
-        for i, outcome in enumerate(self.programme.outcomes):
-            yield ("outcomes", i), "outcome", outcome.code
-        for (i, j), output in self._outputs():
-            yield (
-                ("outcomes", i, "outputs", j),
-                f"output (under outcome {self.programme.outcomes[i].code})",
-                output.code,
-            )
-            for k, activity in enumerate(output.activities):
-                yield ("outcomes", i, "outputs", j, "activities", k), "activity", activity.code
-        for path, indicator, _ in self.indicators():
-            yield path, "indicator", indicator.code
-
-    def _each(self, name: str) -> Iterator[tuple[Path, Any]]:
-        """The field *name* of every outcome, output, activity and indicator, with its path."""
-        for i, outcome in enumerate(self.programme.outcomes):
-            yield ("outcomes", i, name), getattr(outcome, name)
-            for j, output in enumerate(outcome.outputs):
-                yield ("outcomes", i, "outputs", j, name), getattr(output, name)
-                for k, activity in enumerate(output.activities):
-                    yield ("outcomes", i, "outputs", j, "activities", k, name), getattr(activity, name)
-        for path, indicator, _ in self.indicators():
-            yield (*path, name), getattr(indicator, name)
-
-    def _links(self) -> Iterator[tuple[Path, tuple[FrameworkLink, ...]]]:
-        programme = self.programme
-        yield ("links",), programme.links
-        if programme.impact is not None:
-            yield ("impact", "links"), programme.impact.links
-        yield from self._each("links")
+        The impact's too, first, if *impact*.  The results and activities come top down, then
+        the indicators.
+        """
+        results = self.programme.walk(*(("impact",) if impact else ()), "outcome", "output", "activity")
+        for node in itertools.chain(results, (node for node, _ in self.indicators)):
+            yield (*node.path, name), getattr(node.item, name)
 
     def links(self) -> Iterator[Diagnostic]:
         """Links to frameworks that are not known, or to codes a known framework does not have."""
         from ..io import frameworks  # noqa: PLC0415  (loads framework data only when links exist)
 
-        for path, links in self._links():
+        own = [(("links",), self.programme.links)]
+        for path, links in itertools.chain(own, self.fields("links", impact=True)):
             for index, link in enumerate(links):
                 framework = frameworks.find(link.framework)
                 where = (*path, index)
@@ -475,7 +461,7 @@ class _Validator:
                     hint = did_you_mean(link.framework, frameworks.ids()) or (
                         "; load and register it to check its codes"
                     )
-                    yield _warning(
+                    yield diagnostic(
                         "unknown-framework",
                         where,
                         f"{shorten(str(link))}: no framework {shorten(link.framework)!r} is known{hint}",
@@ -484,18 +470,19 @@ class _Validator:
                     codes = [e.code for e in framework.elements]
                     close = nearest(link.code, codes, n=3, cutoff=0.5)
                     hint = f"; nearest: {', '.join(close)}" if close else ""
-                    yield _error(
+                    yield diagnostic(
                         "unknown-code",
                         where,
                         f"{shorten(str(link))}: {framework.id} has no code {shorten(link.code)!r}{hint}",
                     )
 
-    def _responsible(self) -> Iterator[tuple[Path, tuple[str, ...]]]:
-        yield from self._each("responsible")
-        for path, indicator, _ in self.indicators():
+    def responsible(self) -> Iterator[tuple[Path, tuple[str, ...]]]:
+        """Who is responsible for each result, activity and indicator, and who reported each value."""
+        yield from self.fields("responsible")
+        for node, indicator in self.indicators:
             for index, record in enumerate(indicator.achieved):
                 if record.reported_by is not None:
-                    yield (*path, "achieved", index, "reported_by"), (record.reported_by,)
+                    yield (*node.path, "achieved", index, "reported_by"), (record.reported_by,)
 
     def _dimension(self, name: str) -> Dimension | None:
         for dimension in self.programme.dimensions:
@@ -565,8 +552,18 @@ def _control_texts(item: object, path: Path) -> Iterator[tuple[Path, str]]:
             yield from _control_texts(child, (*path, key))
 
 
-def _prefixes(outcome_code: str, output_code: str) -> tuple[str, ...]:
-    """How numbered codes below an output may spell it: '1' and '1.1' for output 1 of outcome 1."""
+def _parents(node: Node) -> tuple[str, ...]:
+    """
+    The codes a numbered code may start with where *node* sits (none under the impact).
+
+    Under outcome 1, ``1``; under output 1 of outcome 1, ``1`` and ``1.1``, for outputs are
+    numbered either way.
+    """
+    if node.outcome is None:
+        return ()
+    if node.output is None:
+        return (node.outcome.code,)
+    outcome_code, output_code = node.outcome.code, node.output.code
     if output_code.startswith(outcome_code + "."):
         return (output_code,)
     return (output_code, f"{outcome_code}.{output_code}")
@@ -592,9 +589,9 @@ def _category(dimension: Dimension | None, name: str, category: str, path: Path)
         try:
             AgeRange.parse(category)
         except ValueError as e:
-            yield _error("unknown-category", path, str(e))
+            yield diagnostic("unknown-category", path, str(e))
     elif dimension.categories and category not in dimension.categories:
-        yield _error(
+        yield diagnostic(
             "unknown-category",
             path,
             f"{shorten(category)!r} is not a category of {shorten(name)} ({', '.join(dimension.categories)})",
@@ -604,21 +601,21 @@ def _category(dimension: Dimension | None, name: str, category: str, path: Path)
 def _percentage(value: Value, path: Path) -> Iterator[Diagnostic]:
     if isinstance(value, Ratio):
         if value.denominator <= 0:
-            yield _error(
+            yield diagnostic(
                 "denominator-invalid", path, f"the denominator must be above 0, found {value.denominator}"
             )
         elif value.numerator < 0:
-            yield _error(
+            yield diagnostic(
                 "percentage-out-of-range", path, f"the numerator cannot be negative, found {value.numerator}"
             )
         elif value.numerator > value.denominator:
-            yield _error(
+            yield diagnostic(
                 "numerator-exceeds-denominator",
                 path,
                 f"the numerator {value.numerator} is larger than the denominator {value.denominator}",
             )
     elif not 0 <= value <= 100:  # type: ignore[operator]
-        yield _error(
+        yield diagnostic(
             "percentage-out-of-range", path, f"a share in percent lies between 0 and 100, found {value}"
         )
 
@@ -631,11 +628,3 @@ def _show(value: Value) -> str:
     if isinstance(value, str):
         return repr(value if len(value) < 40 else value[:37] + "...")
     return str(value)
-
-
-def _error(code: str, path: Path, message: str) -> Diagnostic:
-    return Diagnostic(Severity.ERROR, code, path, message)
-
-
-def _warning(code: str, path: Path, message: str) -> Diagnostic:
-    return Diagnostic(Severity.WARNING, code, path, message)

@@ -2,18 +2,23 @@
 Diagnostics: what a check finds, with its severity, a stable code, where, and what is wrong.
 
 Every check of the package returns them: :func:`~resultsframework.validate`,
-:func:`~resultsframework.check_quarter`, :func:`~resultsframework.check_breakdown`, ...
+:func:`~resultsframework.check_quarter`, :func:`~resultsframework.check_breakdown`,
+:func:`~resultsframework.validate_iati`.  Each diagnostic's code is one of
+:data:`~resultsframework.RULES`, the one table of the checks, which ``docs/validation.md``
+lists (a test keeps the two the same).
 """
 
 from __future__ import annotations
 
 import enum
+import types
+from collections.abc import Mapping
 
 import attrs
 
-from .errors import Path, format_path
+from .errors import Path, format_path, no_such
 
-__all__ = ["Diagnostic", "Severity"]
+__all__ = ["RULES", "Diagnostic", "Rule", "Severity", "diagnostic"]
 
 
 class Severity(enum.StrEnum):
@@ -26,15 +31,141 @@ class Severity(enum.StrEnum):
 @attrs.frozen
 class Diagnostic:
     """
-    One finding of :func:`validate`.
+    One finding of a check: where it is, what is wrong, and how serious it is.
+
+    :func:`~resultsframework.validate`, :func:`~resultsframework.check_quarter`,
+    :func:`~resultsframework.check_breakdown` and :func:`~resultsframework.validate_iati`
+    return them.  Its ``code`` is one of :data:`~resultsframework.RULES`, which says what it means;
+    ``path`` is where, as a field path (``("outcomes", 0, "code")``), spelled for people by
+    :meth:`location`.
 
     .. versionadded:: 0.1.0
     """
 
     severity: Severity
+    """An error (``resultsframework validate`` exits 1) or a warning."""
     code: str
+    """The rule it comes from: ``breakdown-total``, one of :data:`~resultsframework.RULES`."""
     path: Path
+    """Where: the field path, ``("outcomes", 0, "outputs", 1, "code")`` (``()`` for the whole file)."""
     message: str
+    """What is wrong, in words, with the values concerned."""
+
+    def location(self) -> str:
+        """
+        The field path as messages spell it: ``outcomes[0].outputs[1].code`` (``$`` for the whole file).
+
+        The same as :meth:`Problem.location <resultsframework.Problem.location>` for load problems,
+        which adds the line where it is known.
+        """
+        return format_path(self.path)
 
     def __str__(self) -> str:
-        return f"{format_path(self.path)}: {self.severity} [{self.code}] {self.message}"
+        return f"{self.location()}: {self.severity} [{self.code}] {self.message}"
+
+
+@attrs.frozen
+class Rule:
+    """
+    One check a diagnostic can come from: its code, its usual severity and what it means.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str
+    """The stable code diagnostics carry: ``breakdown-total``."""
+    severity: Severity
+    """The severity of its diagnostics, unless the check says otherwise (``validate``'s
+    ``disaggregation="warning"``, or an overlap that a summed indicator would not count twice)."""
+    meaning: str
+    """What it means, in one sentence."""
+
+
+def _rules(*rules: tuple[str, Severity, str]) -> Mapping[str, Rule]:
+    table = {code: Rule(code, severity, meaning) for code, severity, meaning in rules}
+    assert len(table) == len(rules), "a code is listed twice"
+    return types.MappingProxyType(table)
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+RULES: Mapping[str, Rule] = _rules(
+    # validate(): the programme
+    ("end-before-start", _E, "The original or actual end date is before the start."),
+    ("extension-reason-missing", _W,
+     "The actual end is after the original end, and no extension_reason is given."),
+    ("period-inverted", _E, "A period ends before it starts."),
+    ("duplicate-code", _E,
+     "Two outcomes, two outputs of one outcome, two activities or two indicators share a code."),
+    ("code-hierarchy", _W, "A numbered code contradicts its place: indicator 1.2.3 under output 1.1."),
+    ("unknown-organisation", _W,
+     "A responsible or reporting organisation is not among the programme's organisations."),
+    ("unknown-framework", _W, "A link is to a framework that is not known (shipped or registered)."),
+    ("unknown-code", _E, "A link is to a code the (known) framework does not have."),
+    ("control-character", _W,
+     "A text holds a control character (often pasted from Word) that Word, Excel and HTML cannot hold."),
+    # validate(): indicators and their values
+    ("currency-missing", _W, "A money indicator has no currency."),
+    ("currency-invalid", _E, "A money indicator's currency is not an ISO 4217 code such as USD."),
+    ("target-missing", _W,
+     "Values are reported but the indicator has no target value (none, or only its text), "
+     "so it is not assessed."),
+    ("milestone-period-missing", _E, "A milestone has no period."),
+    ("period-outside-programme", _E, "A value's or milestone's period lies outside the programme's dates."),
+    ("period-overlap", _E, "Two values of one reporter are for the same or overlapping periods."),
+    ("future-period", _W,
+     "A value is for a period that starts after the date assessed (as_of, else the end of the "
+     "last reporting period), so it is not counted."),
+    ("measure-mismatch", _E,
+     "A value does not fit the indicator's measure: a number for a yes/no indicator, \"N/A\" for a count."),
+    ("negative-count", _E, "A count is below zero."),
+    ("percentage-out-of-range", _E, "A share is outside 0–100, or its numerator is negative."),
+    ("numerator-exceeds-denominator", _E, "A share's numerator is larger than its denominator."),
+    ("denominator-invalid", _E, "A share's denominator is zero or less."),
+    ("breakdown-total", _E, "A breakdown does not add up to its total, or a cell exceeds it."),
+    ("breakdown-dimensions", _E, "A breakdown has no dimensions."),
+    ("breakdown-cell", _E, "A breakdown's cell is for other dimensions than the breakdown's."),
+    ("unknown-dimension", _E, "A breakdown's dimension is neither built in nor defined under dimensions."),
+    ("unknown-category", _E,
+     "A cell's category is not one of its dimension's, or an age is not a range such as 18-30 or 60+."),
+    ("disaggregation-missing", _W, "A value lacks a breakdown the indicator requires."),
+    ("status-missing", _W, "A qualitative value lacks the status the report states."),
+    ("variance-missing", _E,
+     "An indicator's target was not achieved, no data was reported, the activities were not "
+     "conducted or it is behind, and no reason for variance is given."),
+    # check_quarter(): a Durable Solutions quarterly report
+    ("dstwg-no-indicator", _W, "No indicator links to the DSTWG catalogue."),
+    ("dstwg-unknown-code", _E, "A link is to no code of the catalogue."),
+    ("dstwg-not-an-indicator", _E,
+     "A link is to a strategic objective or sub-criterion, not to a catalogue indicator."),
+    ("dstwg-unit", _W, "The indicator's unit is not the catalogue's."),
+    ("dstwg-period", _E, "A value's period overlaps the quarter without being it."),
+    ("dstwg-no-value", _W, "An indicator linked to the catalogue has no value for the quarter."),
+    ("dstwg-disaggregation-missing", _E, "A value lacks a breakdown the catalogue's guidance requires."),
+    # validate_iati(): an IATI document
+    ("iati-schema", _E, "An IATI document does not follow the official IATI 2.03 schema."),
+)  # fmt: skip
+"""
+Every check of the package, by code: :func:`~resultsframework.validate`'s,
+:func:`~resultsframework.check_breakdown`'s (``breakdown-total``),
+:func:`~resultsframework.check_quarter`'s (``dstwg-*``) and
+:func:`~resultsframework.validate_iati`'s (``iati-schema``).  ``docs/validation.md``
+lists them, with more on each.
+
+.. versionadded:: 0.1.0
+"""
+
+
+def diagnostic(code: str, path: Path, message: str, severity: Severity | None = None) -> Diagnostic:
+    """
+    A diagnostic of the rule *code*, with the rule's severity unless *severity* is given.
+
+    The package's checks make their diagnostics with it, so none has a code the table lacks.
+
+    Raises:
+        KeyError: if no rule has *code*.
+    """
+    rule = RULES.get(code)
+    if rule is None:
+        raise KeyError(no_such("rule", code, list(RULES)))
+    return Diagnostic(rule.severity if severity is None else severity, code, path, message)

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 import attrs
 
+from .diagnostics import Diagnostic, diagnostic
+from .errors import Path
 from .model import Breakdown, Dimension, Ratio, Value
 from .numbers import divide, is_number, numeric, total
 
@@ -54,7 +56,9 @@ class AgeRange:
     """
 
     minimum: int
+    """The youngest age in the range, in whole years."""
     maximum: int | None
+    """The oldest age in the range, included; ``None`` for an open range ("60+")."""
 
     @classmethod
     def parse(cls, text: str) -> AgeRange:
@@ -107,18 +111,38 @@ def shares(breakdown: Breakdown, dimension: str, of: Value | None = None) -> dic
     return result
 
 
-def check_breakdown(total_value: Value | None, breakdown: Breakdown, *, summable: bool = True) -> list[str]:
+def check_breakdown(
+    total_value: Value | None, breakdown: Breakdown, *, summable: bool = True
+) -> list[Diagnostic]:
     """
     What is inconsistent between a reported total and one of its breakdowns.
 
     A complete breakdown of summable dimensions must add up to the total; no
     breakdown may hold a cell larger than the total, nor (when partial) add up
-    to more than it.  Returns one message per inconsistency; empty when none or
-    when the values are not numbers.
+    to more than it.  Returns one ``breakdown-total`` error per inconsistency,
+    its path relative to the breakdown: ``("cells", 2)`` for the third cell,
+    ``()`` for the breakdown's sum.  Empty when there is none or when the values
+    are not numbers.
+
+    >>> b = Breakdown.by("sex", {"female": 13271, "male": 12249})
+    >>> for found in check_breakdown(13000, b):
+    ...     print(found)
+    cells[0]: error [breakdown-total] the cell sex=female (13271) is larger than the total 13000
+    $: error [breakdown-total] the breakdown adds up to 25520 (13271 + 12249), not the reported total 13000
+
+    :func:`~resultsframework.validate` checks every breakdown so, with the breakdown's path
+    before these.
+
+    .. versionchanged:: 0.1.0
+       Returns diagnostics rather than messages.
     """
     if not (is_number(total_value) or isinstance(total_value, Ratio)):
         return []
-    problems: list[str] = []
+    problems: list[Diagnostic] = []
+
+    def add(path: Path, message: str) -> None:
+        problems.append(diagnostic("breakdown-total", path, message))
+
     cells = [c.value for c in breakdown.cells]
     if isinstance(total_value, Ratio):
         pooled = breakdown_total(breakdown)
@@ -129,29 +153,29 @@ def check_breakdown(total_value: Value | None, breakdown: Breakdown, *, summable
             and summable
             and (pooled.numerator != total_value.numerator or pooled.denominator != total_value.denominator)
         ):
-            problems.append(
+            add(
+                (),
                 f"the breakdown pools to {pooled.numerator}/{pooled.denominator}, "
-                f"not the reported {total_value.numerator}/{total_value.denominator}"
+                f"not the reported {total_value.numerator}/{total_value.denominator}",
             )
         return problems
     if not all(is_number(v) for v in cells):
         return []
     whole = Decimal(total_value)  # type: ignore[arg-type]
-    for cell in breakdown.cells:
+    for index, cell in enumerate(breakdown.cells):
         if Decimal(cell.value) > whole:  # type: ignore[arg-type]
             where = ", ".join(f"{d}={c}" for d, c in cell.categories)
-            problems.append(f"the cell {where} ({cell.value}) is larger than the total {total_value}")
+            add(("cells", index), f"the cell {where} ({cell.value}) is larger than the total {total_value}")
     added = sum((Decimal(v) for v in cells), start=Decimal(0))  # type: ignore[arg-type]
     if breakdown.complete and summable:
         if added != whole and cells:
             parts = " + ".join(str(v) for v in cells)
-            problems.append(
-                f"the breakdown adds up to {_plain(added)} ({parts}), not the reported total {total_value}"
+            add(
+                (),
+                f"the breakdown adds up to {_plain(added)} ({parts}), not the reported total {total_value}",
             )
     elif added > whole and summable:
-        problems.append(
-            f"the partial breakdown adds up to {_plain(added)}, more than the total {total_value}"
-        )
+        add((), f"the partial breakdown adds up to {_plain(added)}, more than the total {total_value}")
     return problems
 
 
