@@ -14,7 +14,9 @@ from .assessment.progress import assess as assess
 from .assessment.progress import report_date as report_date
 from .assessment.progress import status_counts as status_counts
 from .assessment.validation import validate as validate
+from .core.diagnostics import RULES as RULES
 from .core.diagnostics import Diagnostic as Diagnostic
+from .core.diagnostics import Rule as Rule
 from .core.diagnostics import Severity as Severity
 from .core.disaggregation import AgeRange as AgeRange
 from .core.disaggregation import breakdown_total as breakdown_total
