@@ -16,8 +16,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-import resultsframework  # noqa: E402
+from _cli_reference import write_cli_reference  # noqa: E402
 from _format_reference import write_format_reference  # noqa: E402
+
+import resultsframework  # noqa: E402
 
 project = "resultsframework"
 author = "resultsframework developers"
@@ -42,3 +44,4 @@ html_title = "resultsframework"
 
 def setup(app: object) -> None:
     write_format_reference(HERE / "reference" / "schema.md")
+    write_cli_reference(HERE / "reference" / "cli.md")

@@ -78,6 +78,25 @@ class TestChartCommand:
     def test_unknown_indicator(self, tmp_path: Path) -> None:
         code, _, err = run("chart", str(ILLUSTRATIVE), "--indicator", "9.9", "-o", str(tmp_path / "x.png"))
         assert (2, "resultsframework: no indicator '9.9'\n") == (code, err)
+        code, _, err = run("chart", str(ILLUSTRATIVE), "--indicator", "1.1.l", "-o", str(tmp_path / "x.png"))
+        assert 2 == code
+        assert err.startswith("resultsframework: no indicator '1.1.l'; did you mean ")
+        assert "'1.1.1'" in err
+        assert [] == list(tmp_path.iterdir())
+
+    def test_status_by_output_as_svg(self, tmp_path: Path) -> None:
+        target = tmp_path / "status.svg"
+        code, out, err = run(
+            "chart", str(ILLUSTRATIVE), "--by", "output", "-o", str(target), "--locale", "fr"
+        )
+        assert (0, "", "") == (code, out, err)
+        assert b"<svg" in target.read_bytes()
+
+    def test_usage_errors(self, tmp_path: Path) -> None:
+        assert 2 == run("chart", str(ILLUSTRATIVE), "-o", str(tmp_path / "x.gif"))[0]
+        assert 2 == run("chart", str(ILLUSTRATIVE), "--by", "donor", "-o", str(tmp_path / "x.png"))[0]
+        assert 2 == run("chart", str(ILLUSTRATIVE), "--as-of", "soon", "-o", str(tmp_path / "x.png"))[0]
+        assert [] == list(tmp_path.iterdir())
 
 
 def test_the_analyst_example_runs(tmp_path: Path) -> None:

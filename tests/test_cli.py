@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import io
+import itertools
 import json
+import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from resultsframework.__main__ import main
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, ROOT
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -180,3 +188,479 @@ class TestReport:
         code, out, _ = run("report", str(EXAMPLE))
         assert 0 == code
         assert out.startswith("# MPTF Office Generic Final Programme Narrative Report")
+
+
+ILLUSTRATIVE = EXAMPLE.parent / "iom-iraq-reintegration-illustrative.yaml"
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_run(*argv: str) -> tuple[int, str, str]:
+    """:func:`run`, checking what every run must do: no traceback, no raw control character."""
+    code, out, err = run(*argv)
+    assert "Traceback" not in err
+    assert CONTROL.search((out + err).replace("\r\n", "\n")) is None, (out + err)[-500:]  # CSV: CR LF
+    return code, out, err
+
+
+class TestUnwritableOutput:
+    """A file that cannot be written is one line naming it, exit 1: never a traceback."""
+
+    @pytest.mark.parametrize(
+        ("argv", "name", "needs"),
+        [
+            (("convert", str(EXAMPLE)), "out.csv", None),
+            (("convert", str(EXAMPLE)), "out.json", None),
+            (("convert", str(EXAMPLE)), "out.xml", None),
+            (("convert", str(EXAMPLE)), "out.xlsx", "openpyxl"),
+            (("render", str(EXAMPLE), "-o"), "table.md", None),
+            (("render", str(EXAMPLE), "-o"), "table.docx", "docx"),
+            (("report", str(EXAMPLE), "-o"), "report.docx", "docx"),
+            (("report", str(EXAMPLE), "-o"), "report.md", None),
+            (("pillars", str(EXAMPLE), "-o"), "pillars.csv", None),
+            (("dstwg", str(ILLUSTRATIVE), "--quarter", "2025Q2", "-o"), "dstwg.csv", None),
+            (("dstwg", str(ILLUSTRATIVE), "--quarter", "2025Q2", "-o"), "dstwg.xlsx", "openpyxl"),
+        ],
+    )
+    def test_missing_folder(
+        self, tmp_path: Path, argv: tuple[str, ...], name: str, needs: str | None
+    ) -> None:
+        if needs is not None:
+            pytest.importorskip(needs)
+        target = tmp_path / "nonexistent" / name
+        code, out, err = clean_run(*argv, str(target))
+        assert (1, "", f"{target}: cannot write: No such file or directory\n") == (code, out, err)
+        assert not (tmp_path / "nonexistent").exists()
+
+    def test_chart(self, tmp_path: Path) -> None:
+        pytest.importorskip("matplotlib")
+        target = tmp_path / "nonexistent" / "x.png"
+        code, _, err = clean_run("chart", str(EXAMPLE), "-o", str(target))
+        assert (1, f"{target}: cannot write: No such file or directory\n") == (code, err)
+
+    def test_a_folder_in_the_way(self, tmp_path: Path) -> None:
+        target = tmp_path / "table.md"
+        target.mkdir()
+        code, _, err = clean_run("render", str(EXAMPLE), "-o", str(target))
+        assert 1 == code
+        assert err.startswith(f"{target}: cannot write: ")
+        assert ".tmp" not in err  # the atomic write's temporary file is no business of the user's
+
+    def test_the_tracker_back(self, tmp_path: Path) -> None:
+        pytest.importorskip("openpyxl")
+        tracker = tmp_path / "tracker.xlsx"
+        assert 0 == clean_run("convert", str(EXAMPLE), str(tracker))[0]
+        target = tmp_path / "nonexistent" / "back.yaml"
+        code, _, err = clean_run("convert", str(tracker), str(target), "--programme", str(EXAMPLE))
+        assert (1, f"{target}: cannot write: No such file or directory\n") == (code, err)
+
+
+class TestUnreadableInput:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("summary", "{}"),
+            ("render", "{}"),
+            ("report", "{}"),
+            ("pillars", "{}"),
+            ("dstwg", "{}", "--quarter", "2025Q2"),
+            ("convert", "{}", "out.json"),
+            ("chart", "{}", "-o", "x.svg"),
+            ("validate", "{}"),
+            ("frameworks", "--load", "{}"),
+            ("pillars", str(EXAMPLE), "--load", "{}"),
+        ],
+    )
+    def test_missing_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        missing = tmp_path / "missing.yaml"
+        code, _, err = clean_run(*(a.replace("{}", str(missing)) for a in argv))
+        assert (1, f"{missing}: cannot read: No such file or directory\n") == (code, err)
+
+    def test_a_folder(self, tmp_path: Path) -> None:
+        folder = tmp_path / "programme.yaml"
+        folder.mkdir()
+        code, _, err = clean_run("render", str(folder))
+        assert (1, f"{folder}: cannot read: Is a directory\n") == (code, err)
+
+    def test_the_tracker_and_its_programme(self, tmp_path: Path) -> None:
+        pytest.importorskip("openpyxl")
+        tracker = tmp_path / "tracker.xlsx"
+        code, _, err = clean_run("convert", str(tracker), "back.yaml", "--programme", str(EXAMPLE))
+        assert (1, f"{tracker}: cannot read: No such file or directory\n") == (code, err)
+        assert 0 == clean_run("convert", str(EXAMPLE), str(tracker))[0]
+        missing = tmp_path / "missing.yaml"
+        code, _, err = clean_run("convert", str(tracker), "back.yaml", "--programme", str(missing))
+        assert (1, f"{missing}: cannot read: No such file or directory\n") == (code, err)
+
+    def test_a_file_that_does_not_load_is_a_line_per_problem(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("format: resultsframework/1\ntitle: T\ncountry: 3\nstatus: x\n")
+        code, _, err = clean_run("render", str(bad))
+        assert 1 == code
+        first, second = err.splitlines()
+        assert f"{bad}: country (line 3): expected text, found number 3" == first
+        assert second.startswith(f"{bad}: status (line 4): unknown key 'status'")
+
+    def test_every_file_of_a_portfolio_is_reported(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("format: resultsframework/1\ntitle: T\ncountry: 3\n")
+        missing = tmp_path / "missing.yaml"
+        code, _, err = clean_run("pillars", str(bad), str(EXAMPLE), str(missing))
+        assert 1 == code
+        assert [
+            f"{bad}: country (line 3): expected text, found number 3",
+            f"{missing}: cannot read: No such file or directory",
+        ] == err.splitlines()
+
+    def test_a_tracker_that_is_no_workbook(self, tmp_path: Path) -> None:
+        pytest.importorskip("openpyxl")
+        tracker = tmp_path / "tracker.xlsx"
+        tracker.write_text("not a workbook")
+        code, _, err = clean_run("convert", str(tracker), "back.yaml", "--programme", str(EXAMPLE))
+        assert 1 == code
+        assert err.startswith(f"{tracker}: $: not an Excel workbook")
+
+
+class TestMissingExtra:
+    """A missing optional dependency names the extra to install, exit 1."""
+
+    def test_word(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(sys.modules, "docx", None)  # import docx now fails, as if not installed
+        target = tmp_path / "table.docx"
+        code, _, err = clean_run("render", str(EXAMPLE), "-o", str(target))
+        expected = "resultsframework: this needs python-docx, which is not installed: pip install 'resultsframework[docx]'\n"
+        assert (1, expected) == (code, err)
+        assert not target.exists()
+        assert (1, expected) == clean_run("report", str(EXAMPLE), "-o", str(tmp_path / "r.docx"))[::2]
+
+    @pytest.mark.parametrize(
+        ("module", "argv", "extra"),
+        [
+            ("openpyxl", ("render", str(EXAMPLE), "-o", "{}/t.xlsx"), "xlsx"),
+            ("openpyxl", ("convert", str(EXAMPLE), "{}/tracker.xlsx"), "xlsx"),
+            ("matplotlib", ("chart", str(EXAMPLE), "-o", "{}/x.png"), "charts"),
+            ("matplotlib", ("report", str(EXAMPLE), "--charts", "-o", "{}/r.docx"), "charts"),
+        ],
+    )
+    def test_others(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, argv: tuple[str, ...], extra: str
+    ) -> None:
+        monkeypatch.setitem(sys.modules, module, None)
+        code, _, err = clean_run(*(a.replace("{}", str(tmp_path)) for a in argv))
+        assert 1 == code
+        assert err.endswith(f"pip install 'resultsframework[{extra}]'\n")
+        assert 1 == len(err.splitlines())
+        assert [] == list(tmp_path.iterdir())
+
+
+class TestControlCharacters:
+    """Text from the user's files is printed with its control characters escaped."""
+
+    def test_a_file_name(self, tmp_path: Path) -> None:
+        name = tmp_path / "a\x1b[2Jb\x07.yaml"
+        code, _, err = clean_run("validate", str(name))
+        assert 1 == code
+        assert f"{tmp_path}/a\\x1b[2Jb\\x07.yaml: cannot read: No such file or directory\n" == err
+        code, _, err = clean_run("render", str(name), "-o", str(tmp_path / "nonexistent" / "\x9bx.md"))
+        assert 1 == code
+        assert "\\x1b[2J" in err
+
+    def test_an_output_name(self, tmp_path: Path) -> None:
+        target = tmp_path / "nonexistent" / "\x1b]0;title\x07.csv"
+        code, _, err = clean_run("convert", str(EXAMPLE), str(target))
+        assert (
+            1,
+            f"{tmp_path}/nonexistent/\\x1b]0;title\\x07.csv: cannot write: No such file or directory\n",
+        ) == (
+            code,
+            err,
+        )
+
+    def test_a_title_and_a_message(self, tmp_path: Path) -> None:
+        path = tmp_path / "p.yaml"
+        path.write_text('format: resultsframework/1\ntitle: "T\\e[31m\\x9b\\a"\n', encoding="utf-8")
+        code, out, _ = clean_run("summary", str(path))
+        assert 0 == code
+        assert out.startswith("T\\x1b[31m\\x9b\\x07\n")
+        bad = tmp_path / "bad.yaml"
+        bad.write_text('format: resultsframework/1\ntitle: T\n"\\e[2J": 1\n', encoding="utf-8")
+        code, out, err = clean_run("validate", str(bad))
+        assert 1 == code
+        assert "\\x1b[2J" in err
+
+    def test_json_lines_escape_them_as_json(self, tmp_path: Path) -> None:
+        name = tmp_path / "a\x1bb\x9bc.yaml"
+        code, out, _ = clean_run("validate", "--json", str(name))
+        assert 1 == code
+        (record,) = [json.loads(line) for line in out.splitlines()]
+        assert (str(name), "cannot-read") == (record["file"], record["code"])
+
+    def test_a_document_is_written_as_it_is_to_a_file_or_pipe_and_escaped_on_a_terminal(
+        self, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "p.yaml"
+        path.write_text('format: resultsframework/1\ntitle: "T\\x9b"\n', encoding="utf-8")
+        code, out, _ = run("report", str(path))
+        assert 0 == code
+        assert "T\x9b" in out  # the same as -o would write
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        terminal = Terminal()
+        assert 0 == main(["report", str(path)], out=terminal, err=io.StringIO())
+        shown = terminal.getvalue()
+        assert CONTROL.search(shown) is None
+        assert "T\\x9b" in shown
+
+    def test_the_helper(self) -> None:
+        from resultsframework.cli.console import json_line, printable
+
+        assert "a\\x1bb\\x07c\\x9bd\\x7f\tok\n" == printable("a\x1bb\x07c\x9bd\x7f\tok\n")
+        assert "é ٠١٢ ✓" == printable("é ٠١٢ ✓")
+        assert '{"m": "\\u001b\\u009b"}' == json_line({"m": "\x1b\x9b"})
+        assert {"m": "\x1b\x9b"} == json.loads(json_line({"m": "\x1b\x9b"}))
+
+
+class TestExitCodes:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            (),
+            ("frobnicate",),
+            ("validate",),
+            ("render", str(EXAMPLE), "--as-of", "someday"),
+            ("render", str(EXAMPLE), "--as-of", "2021-02-30"),
+            ("render", str(EXAMPLE), "--locale", "de"),
+            ("render", str(EXAMPLE), "--locale", "xx_QQ"),
+            ("render", str(EXAMPLE), "--digits", "roman"),
+            ("render", str(EXAMPLE), "--format", "pdf"),
+            ("render", str(EXAMPLE), "--format", "docx"),
+            ("render", str(EXAMPLE), "-o", "table.pdf"),
+            ("report", str(EXAMPLE), "-o", "report.html"),
+            ("dstwg", str(ILLUSTRATIVE)),
+            ("dstwg", str(ILLUSTRATIVE), "--quarter", "2025-05"),
+            ("dstwg", str(ILLUSTRATIVE), "--quarter", "2025Q5"),
+            ("frameworks", "--search", "x", "--framework", "nope"),
+            ("frameworks", "--locale", "zz"),
+            ("pillars", str(EXAMPLE), "--framework", "sdgg"),
+            ("pillars", str(EXAMPLE), "--table", "summary", "--level", "nope"),
+            ("pillars", str(EXAMPLE), "--table", "cube"),
+            ("convert", str(EXAMPLE), "out.pdf"),
+            ("convert", str(EXAMPLE), "out.toml"),
+            ("convert", "in.pdf", "out.json"),
+            ("convert", "tracker.xlsx", "out.json"),
+            ("chart", str(EXAMPLE), "-o", "x.gif"),
+            ("chart", str(EXAMPLE)),
+            ("schema", "extra"),
+        ],
+    )
+    def test_usage_errors_exit_2_with_one_line(self, argv: tuple[str, ...]) -> None:
+        code, out, err = clean_run(*argv)
+        assert (2, "") == (code, out)
+        assert 1 == len(err.splitlines()), err
+        assert err.startswith("resultsframework")
+
+    def test_a_bad_argument_says_which(self) -> None:
+        code, _, err = clean_run("render", str(EXAMPLE), "--as-of", "someday")
+        assert 2 == code
+        assert err.startswith("resultsframework render: argument --as-of: expected a date")
+        assert err.endswith("(see 'resultsframework render --help')\n")
+        _, _, err = clean_run("render", str(EXAMPLE), "--locale", "de")
+        assert "argument -l/--locale: no translation into 'de'; use one of ar, en, fr" in err
+
+    def test_names_that_are_not_there_suggest_the_nearest(self) -> None:
+        _, _, err = clean_run("pillars", str(EXAMPLE), "--framework", "sdgg")
+        assert "resultsframework: no framework 'sdgg'; did you mean 'sdg'?\n" == err
+        _, _, err = clean_run("pillars", str(EXAMPLE), "--table", "matrix", "--level", "pilar")
+        assert "has no level 'pilar'; its levels: pillar, objective, outcome, cross_cutting" in err
+
+    def test_help_and_version_exit_0_on_standard_output(self) -> None:
+        code, out, err = clean_run("--help")
+        assert (0, "") == (code, err)
+        assert out.startswith("usage: resultsframework")
+        assert "exit codes: 0 success" in out
+        code, out, err = clean_run("dstwg", "--help")
+        assert (0, "") == (code, err)
+        assert "--quarter QUARTER" in out
+        assert (0, "resultsframework 0.1.0\n", "") == clean_run("--version")
+
+    def test_types_read_what_the_help_says(self, tmp_path: Path) -> None:
+        assert 0 == clean_run("render", str(EXAMPLE), "--as-of", "31 December 2021", "--locale", "ar_IQ")[0]
+        assert 0 == clean_run("render", str(EXAMPLE), "--locale", "fr-CH")[0]
+        assert 0 == clean_run("dstwg", str(ILLUSTRATIVE), "--quarter", "Q2 2025")[0]
+
+    def test_interrupted(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import resultsframework as rf
+
+        def interrupt(*_args: object, **_kwargs: object) -> rf.Programme:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(rf, "load", interrupt)
+        assert (130, "", "resultsframework: interrupted\n") == clean_run("summary", str(EXAMPLE))
+
+    def test_a_bug_is_not_hidden(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import resultsframework as rf
+
+        def bug(*_args: object, **_kwargs: object) -> rf.Programme:
+            raise KeyError("a bug")
+
+        monkeypatch.setattr(rf, "load", bug)
+        with pytest.raises(KeyError, match="a bug"):
+            run("summary", str(EXAMPLE))
+
+    def test_a_closed_pipe_is_quiet(self) -> None:
+        read, write = os.pipe()
+        os.close(read)
+        result = subprocess.run(
+            [sys.executable, "-m", "resultsframework", "schema"], stdout=write, stderr=subprocess.PIPE,
+            text=True, check=False,
+        )  # fmt: skip
+        os.close(write)
+        assert (1, "") == (result.returncode, result.stderr)
+
+
+class TestFrameworksCommand:
+    def test_a_framework_file_is_known_for_the_command_only(self, tmp_path: Path) -> None:
+        import resultsframework as rf
+
+        path = tmp_path / "plan.yaml"
+        path.write_text(
+            'format: resultsframework-framework/1\nid: plan\ntitle: "A plan\\e"\nlevels: [goal]\n'
+            "elements:\n- {code: '1', level: goal, title: Safe migration}\n",
+            encoding="utf-8",
+        )
+        code, out, err = clean_run("frameworks", "--load", str(path))
+        assert (0, "") == (code, err)
+        assert "plan\t1 elements\tA plan\\x1b\n" == out.splitlines(keepends=True)[0]
+        assert "plan" not in rf.frameworks.ids()
+        code, out, _ = clean_run("frameworks", "--load", str(path), "--search", "safe", "--framework", "plan")
+        assert (0, "1\tgoal\tSafe migration\n") == (code, out)
+
+    def test_a_framework_file_that_does_not_load(self, tmp_path: Path) -> None:
+        path = tmp_path / "plan.yaml"
+        path.write_text("format: resultsframework-framework/1\nid: plan\n", encoding="utf-8")
+        code, _, err = clean_run("frameworks", "--load", str(path))
+        assert 1 == code
+        assert all(line.startswith(f"{path}: ") for line in err.splitlines())
+
+
+class TestTheParser:
+    def test_public_names(self) -> None:
+        import importlib
+        from importlib.metadata import entry_points
+
+        import resultsframework.__main__
+        from resultsframework import cli
+
+        assert {"main", "parser"} <= set(cli.__all__)
+        module = importlib.import_module("resultsframework.cli.main")
+        assert module.main is cli.main is resultsframework.__main__.main
+        (script,) = [e for e in entry_points(group="console_scripts") if e.name == "resultsframework"]
+        assert "resultsframework.cli.main:main" == script.value
+        assert script.load() is cli.main
+
+    def test_every_command_runs_through_the_parser(self) -> None:
+        from resultsframework.cli import commands, parser
+
+        for name, command in _commands(parser()).items():
+            assert getattr(commands, name) is command.get_default("run"), name
+
+    def test_every_option_has_help(self) -> None:
+        from resultsframework.cli import parser
+
+        for name, command in _commands(parser()).items():
+            for action in command._actions:
+                assert action.help, f"{name} {action.option_strings or action.dest}"
+
+
+def _commands(top: object) -> dict[str, argparse.ArgumentParser]:
+    (sub,) = [a for a in top._actions if isinstance(a, argparse._SubParsersAction)]  # type: ignore[attr-defined]
+    return dict(sub.choices)
+
+
+def _positionals(command: argparse.ArgumentParser) -> int:
+    return sum(1 for a in command._actions if not a.option_strings)
+
+
+def _options(command: argparse.ArgumentParser) -> set[str]:
+    return {flag for action in command._actions for flag in action.option_strings}
+
+
+def _reference_module() -> Any:
+    spec = importlib.util.spec_from_file_location("_cli_reference", ROOT / "docs" / "_cli_reference.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestDocumentation:
+    """docs/cli.md and the generated reference say what the parser does, and nothing it does not."""
+
+    def test_the_reference_names_every_command_and_option(self, tmp_path: Path) -> None:
+        from resultsframework.cli import parser
+
+        reference = _reference_module()
+        target = tmp_path / "cli.md"
+        reference.write_cli_reference(target)
+        text = target.read_text(encoding="utf-8")
+        for name, command in _commands(parser()).items():
+            section = text.split(f"\n## {name}\n", 1)[1].split("\n## ", 1)[0]
+            assert (command.description or "") in section
+            for action in command._actions:
+                if isinstance(action, argparse._HelpAction):
+                    continue
+                for flag in action.option_strings:
+                    assert re.search(rf"`[^`]*(?<![\w-]){re.escape(flag)}(?![\w-])[^`]*`", section), (
+                        name,
+                        flag,
+                    )
+                assert (action.help or "") in section, (name, action.dest)
+                if not action.option_strings:
+                    assert f"`{action.metavar}" in section, (name, action.dest)
+
+    def test_the_cli_page_documents_what_the_parser_has(self) -> None:
+        from resultsframework.cli import parser
+
+        commands = _commands(parser())
+        text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+        rows = re.findall(r"^\| `(\w+)[^`]*` \| (.*) \|$", text, re.MULTILINE)
+        assert sorted(commands) == sorted(name for name, _ in rows)  # every command, none that is not
+        for name, _ in rows:
+            row = next(line for line in text.splitlines() if line.startswith(f"| `{name}"))
+            for flag in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", row):
+                assert flag in _options(commands[name]), f"docs/cli.md documents {name} {flag}"
+        everywhere = set().union(*(_options(c) for c in commands.values()))
+        for flag in re.findall(r"`[^`]*?(?<![\w-])(--?[a-z][\w-]*)", text):
+            assert flag in everywhere | {"--help", "-h", "--version", "-m"}, flag  # python -m
+
+    def test_every_command_line_in_the_documentation_parses(self) -> None:
+        """The examples in the pages and the README are commands the parser accepts."""
+        from resultsframework.cli import parser
+        from resultsframework.cli.console import CommandError
+
+        pages = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
+        seen = 0
+        for page in pages:
+            for lang, body in re.findall(
+                r"^```(\w*)\n(.*?)^```$", page.read_text(encoding="utf-8"), re.M | re.S
+            ):
+                if lang not in ("sh", "console", "bash", "shell"):
+                    continue
+                for written in body.splitlines():
+                    line = written.removeprefix("$ ")
+                    if not line.startswith("resultsframework "):
+                        continue
+                    words = shlex.split(line.split("#")[0], comments=False)
+                    words = list(itertools.takewhile(lambda w: w not in (">", "|", "&&", ";"), words))
+                    try:
+                        parser().parse(words[1:])
+                    except CommandError as e:
+                        raise AssertionError(f"{page.name}: {line}: {e.message}") from None
+                    seen += 1
+        assert seen >= 10

@@ -1,0 +1,323 @@
+"""
+The commands: each a function of the parsed arguments and the console, returning the exit code.
+
+They use the public API (``import resultsframework as rf``), which imports each part on first
+use, so that ``--help`` stays fast.  What a user can get wrong is raised (a
+:class:`~.console.CommandError`, a :class:`~resultsframework.LoadError`, an ``OSError`` ...)
+and printed by :func:`~.main.main`, never here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Literal
+
+import resultsframework as rf
+
+from .console import USAGE, CommandError, Console, json_line, lookup, reading, reason, writing
+
+__all__ = [
+    "chart",
+    "convert",
+    "dstwg",
+    "frameworks",
+    "pillars",
+    "render",
+    "report",
+    "schema",
+    "summary",
+    "validate",
+]
+
+TABLE_FORMATS = ("md", "html", "docx", "xlsx", "csv")
+BINARY_FORMATS = frozenset({"docx", "xlsx"})
+DOCUMENT_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+# -- shared steps ---------------------------------------------------------------------------
+
+
+def load(path: str) -> rf.Programme:
+    """The programme file at *path*; a file that cannot be read is a :class:`CommandError`."""
+    with reading(path):
+        return rf.load(path)
+
+
+def load_all(paths: Sequence[str], console: Console) -> list[rf.Programme]:
+    """Every programme file, reporting the problems of all of them before failing."""
+    programmes, problems = [], []
+    for path in console.progress(paths):
+        try:
+            programmes.append(load(path))
+        except rf.LoadError as e:
+            problems += e.lines()
+        except CommandError as e:
+            problems.append(e.message)
+    if problems:
+        raise CommandError("\n".join(problems))
+    return programmes
+
+
+@contextlib.contextmanager
+def registered(paths: Sequence[str]) -> Iterator[None]:
+    """
+    The framework files given with ``--load``, known while the command runs.
+
+    The registry is left as it was afterwards, so that :func:`~.main.main` called from a
+    program does not change what the program sees.
+    """
+    replaced: list[tuple[str, rf.Framework | None]] = []
+    try:
+        for path in paths:
+            with reading(path):
+                framework = rf.frameworks.load(path)
+            replaced.append((framework.id, rf.frameworks.find(framework.id)))
+            rf.frameworks.register(framework, replace=True)
+        yield
+    finally:
+        for framework_id, before in reversed(replaced):
+            rf.frameworks.unregister(framework_id)
+            if before is not None and rf.frameworks.find(framework_id) is not before:
+                rf.frameworks.register(before, replace=True)
+
+
+def output_format(args: argparse.Namespace, default: str, allowed: Sequence[str]) -> str:
+    """The format to write: ``--format``, else the ``-o`` file's suffix, else *default*."""
+    from ..rendering import FORMATS  # noqa: PLC0415
+
+    fmt: str | None = getattr(args, "format", None)
+    if fmt is None and args.output is not None:
+        fmt = FORMATS.get(Path(args.output).suffix.lower().lstrip("."))
+        if fmt not in allowed:
+            raise CommandError(
+                f"resultsframework: cannot tell the format of {args.output!r}; use {', '.join(allowed)}",
+                USAGE,
+            )
+    fmt = fmt or default
+    if fmt in BINARY_FORMATS and args.output is None:
+        raise CommandError(f"resultsframework: {fmt} is a binary format; give -o FILE", USAGE)
+    return fmt
+
+
+def emit(console: Console, data: str | bytes, target: str | None) -> int:
+    """*data* into the file *target* (atomically), or on standard output without one."""
+    if target is None:
+        if isinstance(data, bytes):  # output_format refuses this first
+            raise CommandError("resultsframework: this format is binary; give -o FILE", USAGE)
+        console.document(data)
+        return 0
+    write(target, data.encode("utf-8") if isinstance(data, str) else data)
+    return 0
+
+
+def write(target: str, data: bytes) -> None:
+    """*data* into the file *target*, atomically."""
+    from ..io.atomic import write_atomic  # noqa: PLC0415
+
+    with writing(target):
+        write_atomic(target, data)
+
+
+# -- the commands -----------------------------------------------------------------------------
+
+
+def validate(args: argparse.Namespace, console: Console) -> int:
+    """``validate FILE...``: load and check each file; exit 1 if any has errors."""
+    from ..core.errors import format_path  # noqa: PLC0415
+    from ..io.documents import load_located  # noqa: PLC0415
+
+    def emit_json(path: str, severity: str, code: str, problem: rf.Problem) -> None:
+        record = {"file": path, "severity": severity, "code": code, "path": format_path(problem.path),
+                  "line": problem.line, "message": problem.message}  # fmt: skip
+        console.print(json_line(record))
+
+    failed = False
+    for path in console.progress(args.files):
+        try:
+            programme, line_of = load_located(path)
+        except rf.LoadError as e:
+            failed = True
+            for problem, line in zip(e.problems, e.lines(), strict=True):
+                if args.json:
+                    emit_json(path, "error", "load-error", problem)
+                else:
+                    console.error(line)
+            continue
+        except OSError as e:  # reported with the file's other problems, and the next file checked
+            failed = True
+            if args.json:
+                emit_json(path, "error", "cannot-read", rf.Problem((), reason(e)))
+            else:
+                console.error(f"{path}: cannot read: {reason(e)}")
+            continue
+        diagnostics = rf.validate(programme, as_of=args.as_of, disaggregation=args.disaggregation)
+        errors = [d for d in diagnostics if d.severity is rf.Severity.ERROR]
+        failed = failed or bool(errors)
+        for diagnostic in diagnostics:
+            if args.quiet and diagnostic.severity is not rf.Severity.ERROR:
+                continue
+            where = rf.Problem(diagnostic.path, diagnostic.message, line_of(diagnostic.path))
+            if args.json:
+                emit_json(path, diagnostic.severity.value, diagnostic.code, where)
+            else:
+                finding = f"{path}: {where.location()}: {diagnostic.severity} [{diagnostic.code}] "
+                finding += diagnostic.message
+                if diagnostic.severity is rf.Severity.ERROR:
+                    console.error(finding)
+                else:
+                    console.print(finding)
+        if not errors and not args.json:
+            warnings = len(diagnostics)
+            note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            console.print(f"{path}: valid{note}")
+    return 1 if failed else 0
+
+
+def summary(args: argparse.Namespace, console: Console) -> int:
+    """``summary FILE``: the cover data and where each indicator stands."""
+    from ..formats.summary import summary as summarise  # noqa: PLC0415
+
+    console.write(summarise(load(args.file)))
+    return 0
+
+
+def render(args: argparse.Namespace, console: Console) -> int:
+    """``render FILE``: the MPTF indicator table."""
+    fmt = output_format(args, "md", TABLE_FORMATS)
+    programme = load(args.file)
+    output = rf.render(
+        programme, fmt, args.locale, digits=args.digits, as_of=args.as_of,
+        include_activities=args.activities, per_period=args.periods, show_status=args.status,
+        organisation=args.organisation, standalone=args.standalone, landscape=not args.portrait,
+    )  # fmt: skip
+    return emit(console, output, args.output)
+
+
+def report(args: argparse.Namespace, console: Console) -> int:
+    """``report FILE``: the MPTF final narrative report, as Word or Markdown."""
+    fmt = output_format(args, "md", ("docx", "md"))
+    programme = load(args.file)
+    output = rf.report(programme, "docx" if fmt == "docx" else "md", args.locale, digits=args.digits,
+                       as_of=args.as_of, charts=args.charts)  # fmt: skip
+    return emit(console, output, args.output)
+
+
+def frameworks(args: argparse.Namespace, console: Console) -> int:
+    """``frameworks``: list the frameworks, or search their elements."""
+    with registered(args.load):
+        if args.search is None:
+            for framework in rf.frameworks.list():
+                console.print(f"{framework.id}\t{len(framework.elements)} elements\t{framework.title}")
+            return 0
+        if args.framework is not None:
+            with lookup():
+                rf.frameworks.get(args.framework)
+        found = rf.frameworks.search(args.search, framework=args.framework, language=args.locale)
+        for element in found:
+            console.print(f"{element.code}\t{element.level}\t{element.title_in(args.locale)}")
+    return 0
+
+
+def pillars(args: argparse.Namespace, console: Console) -> int:
+    """``pillars FILE...``: map programmes onto a framework and roll them up."""
+    fmt = output_format(args, "md", TABLE_FORMATS)
+    with registered(args.load):
+        programmes = load_all(args.files, console)
+        with lookup():
+            framework = rf.frameworks.get(args.framework)
+        if args.level is not None and args.level not in framework.levels:
+            raise CommandError(
+                f"resultsframework: the framework {framework.id!r} has no level {args.level!r}; "
+                f"its levels: {', '.join(framework.levels)}",
+                USAGE,
+            )
+        alignment = rf.align(programmes, framework, as_of=args.as_of)
+        loc = rf.Localizer(args.locale, digits=args.digits)
+        if args.table == "mapping":
+            table = rf.alignment_table(alignment, locale=loc)
+        elif args.table == "summary":
+            table = rf.summary_table(alignment, args.level, locale=loc)
+        else:
+            table = rf.matrix_table(alignment, args.level, locale=loc)
+    return emit(console, rf.render_table(table, fmt), args.output)
+
+
+def dstwg(args: argparse.Namespace, console: Console) -> int:
+    """``dstwg FILE --quarter Q``: check and export one quarter's Durable Solutions values."""
+    fmt = output_format(args, "csv", ("csv", "xlsx", "md", "html"))
+    programme = load(args.file)
+    diagnostics = rf.check_quarter(programme, args.quarter)
+    for diagnostic in diagnostics:
+        console.error(f"{args.file}: {diagnostic}")
+    if any(d.severity is rf.Severity.ERROR for d in diagnostics):
+        return 1
+    table = rf.quarter_table(programme, args.quarter, locale=rf.Localizer(args.locale, digits=args.digits))
+    return emit(console, rf.render_table(table, fmt), args.output)
+
+
+def convert(args: argparse.Namespace, console: Console) -> int:
+    """``convert IN OUT``: between programme files, the tracker, IATI XML and HXL CSV."""
+    source, target = Path(args.source).suffix.lower(), Path(args.target).suffix.lower()
+    if source == ".xlsx":
+        if args.programme is None or target not in DOCUMENT_SUFFIXES:
+            raise CommandError(
+                "resultsframework: a tracker converts to .json or .yaml, with --programme FILE", USAGE
+            )
+        programme = load(args.programme)
+        with reading(args.source):
+            programme = rf.read_tracker(programme, args.source)
+        with writing(args.target):
+            rf.dump(programme, args.target)
+        return 0
+    if source not in (*DOCUMENT_SUFFIXES, ".toml"):
+        raise CommandError(
+            f"resultsframework: cannot read {args.source!r}; use .json, .yaml, .toml or a .xlsx tracker",
+            USAGE,
+        )
+    if target not in (*DOCUMENT_SUFFIXES, ".xlsx", ".xml", ".csv"):
+        raise CommandError(
+            f"resultsframework: cannot write {args.target!r}; use .json, .yaml, .xlsx, .xml or .csv", USAGE
+        )
+    programme = load(args.source)
+    if target in DOCUMENT_SUFFIXES:
+        with writing(args.target):
+            rf.dump(programme, args.target)
+        return 0
+    if target == ".xlsx":
+        data = rf.tracker_workbook(programme)
+    elif target == ".xml":
+        data = rf.to_iati(programme, reporting_org=args.reporting_org)
+    else:
+        data = rf.to_hxl(programme).encode("utf-8")
+    write(args.target, data)
+    return 0
+
+
+def chart(args: argparse.Namespace, console: Console) -> int:
+    """``chart FILE -o OUT``: a progress, status or trend chart, as PNG or SVG."""
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise CommandError("resultsframework: a chart is written as .png or .svg", USAGE)
+    image: Literal["png", "svg"] = "png" if suffix == ".png" else "svg"
+    assessment = rf.assess(load(args.file), args.as_of)
+    if args.indicator is not None:
+        with lookup():
+            assessment[args.indicator]
+        data = rf.trend_chart(assessment, args.indicator, format=image, locale=args.locale)
+    elif args.by is not None:
+        data = rf.status_chart(assessment, by=args.by, format=image, locale=args.locale)
+    else:
+        data = rf.progress_chart(assessment, format=image, locale=args.locale)
+    write(args.output, data)
+    return 0
+
+
+def schema(args: argparse.Namespace, console: Console) -> int:
+    """``schema``: the JSON Schema of the file format."""
+    import json  # noqa: PLC0415
+
+    console.document(json.dumps(rf.json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return 0
