@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
@@ -35,6 +36,7 @@ suppress_warnings = ["myst.xref_missing"]  # README-style links to ../ files out
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+autodoc_typehints_description_target = "documented"  # fields say what they mean below the class
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
@@ -42,6 +44,22 @@ html_theme = "alabaster"
 html_title = "resultsframework"
 
 
-def setup(app: object) -> None:
+def _factory_defaults(
+    app: object,
+    what: str,
+    name: str,
+    obj: object,
+    options: object,
+    signature: str | None,
+    annotation: str | None,
+) -> tuple[str | None, str | None]:
+    """attrs shows a field with a factory as ``=NOTHING``: show the empty mapping it starts as."""
+    if signature and "=NOTHING" in signature:
+        signature = signature.replace("=NOTHING", "={}")
+    return signature, annotation
+
+
+def setup(app: Any) -> None:
     write_format_reference(HERE / "reference" / "schema.md")
     write_cli_reference(HERE / "reference" / "cli.md")
+    app.connect("autodoc-process-signature", _factory_defaults)
