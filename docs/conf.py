@@ -44,16 +44,9 @@ html_theme = "alabaster"
 html_title = "resultsframework"
 
 
-def _factory_defaults(
-    app: object,
-    what: str,
-    name: str,
-    obj: object,
-    options: object,
-    signature: str | None,
-    annotation: str | None,
-) -> tuple[str | None, str | None]:
+def _factory_defaults(*event: Any) -> tuple[str | None, str | None]:
     """attrs shows a field with a factory as ``=NOTHING``: show the empty mapping it starts as."""
+    signature, annotation = event[-2], event[-1]  # autodoc-process-signature's last two arguments
     if signature and "=NOTHING" in signature:
         signature = signature.replace("=NOTHING", "={}")
     return signature, annotation
