@@ -130,7 +130,7 @@ class TestOtherCommands:
         lines = [line for line in out.splitlines() if re.match(r"\d+\.\d", line)]
         rows = {line.split()[0]: line.split() for line in lines}
         assert ["1.1.2", "not", "achieved", "20", "60", "33.3%"] == rows["1.1.2"]
-        assert ["1.4.1", "not", "conducted", "–", "70%", "–"] == rows["1.4.1"]
+        assert ["1.4.1", "not", "conducted", "–", "70.0%", "–"] == rows["1.4.1"]
         header = next(line for line in out.splitlines() if line.startswith("code"))
         assert {len(header)} == {len(line) for line in lines}  # the columns line up
         assert "3 exceeded, 8 achieved, 1 not achieved, 2 not conducted" in out

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..assessment.progress import assess
-from ..core.model import Measure, Programme, Ratio, Status, Value
+from ..core.model import Measure, Programme, Status
+from ..text.l10n import Localizer
 
 __all__ = ["summary"]
-
-
-def _value(value: Value | None, *, percent: bool = False) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Ratio):
-        pct = value.percent
-        return f"{value.numerator}/{value.denominator}" + (f" ({pct:.1f}%)" if pct is not None else "")
-    text = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
-    return f"{text}%" if percent and isinstance(value, int | Decimal) else text
 
 
 def summary(programme: Programme) -> str:
@@ -28,16 +15,17 @@ def summary(programme: Programme) -> str:
 
     .. versionadded:: 0.1.0
     """
+    loc = Localizer("en")
     lines = [programme.title]
     mptf = programme.identifier("mptf_project")
     if mptf:
         lines.append(f"MPTF Office project reference: {mptf}")
     if programme.organisations:
-        orgs = ", ".join(f"{o.id} ({o.role.value.replace('_', ' ')})" for o in programme.organisations)
+        orgs = ", ".join(f"{o.id} ({loc.label(o.role).lower()})" for o in programme.organisations)
         lines.append(f"Organisations: {orgs}")
     budget = programme.budget
     if budget is not None and budget.total_approved is not None:
-        lines.append(f"Approved budget: {budget.total_approved.amount:,} {budget.total_approved.currency}")
+        lines.append(f"Approved budget: {loc.money(budget.total_approved)}")
     dates = programme.dates
     if dates is not None and dates.duration is not None:
         line = f"Duration: {dates.duration.start} to {dates.duration.end} ({dates.duration.months} months)"
@@ -56,15 +44,16 @@ def summary(programme: Programme) -> str:
     lines.append("")
     rows = [("code", "status", "achieved", "target", "rate")]
     for item in assessment.indicators:
-        rate = item.overall.percent
         percent = item.indicator.measure is Measure.PERCENTAGE
         rows.append(
             (
                 item.code,
-                item.status.value.replace("_", " "),
-                _value(item.overall.achieved, percent=percent),
-                _value(item.overall.target, percent=percent),
-                f"{rate:.1f}%" if rate is not None else "–",
+                loc.status(item.status).lower(),
+                loc.value(item.overall.achieved, percentage=percent),
+                loc.value(item.overall.target, percentage=percent),
+                loc.percent(item.overall.achievement_rate)
+                if item.overall.achievement_rate is not None
+                else "–",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
@@ -74,5 +63,5 @@ def summary(programme: Programme) -> str:
         lines.append("  ".join([*left, *right]).rstrip())
     counts = assessment.counts()
     lines.append("")
-    lines.append(", ".join(f"{counts[s]} {s.value.replace('_', ' ')}" for s in Status if counts[s]))
+    lines.append(", ".join(f"{counts[s]} {loc.status(s).lower()}" for s in Status if counts[s]))
     return "\n".join(lines) + "\n"
