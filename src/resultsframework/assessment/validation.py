@@ -43,6 +43,7 @@ from ..core.model import (
 from ..core.numbers import is_number
 from ..core.periods import Period
 from ..text.escape import unshowable
+from ..text.values import plain
 from .progress import IndicatorAssessment, assess, report_date
 
 __all__ = ["Diagnostic", "Severity", "validate"]
@@ -621,10 +622,5 @@ def _percentage(value: Value, path: Path) -> Iterator[Diagnostic]:
 
 
 def _show(value: Value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Ratio):
-        return f"{value.numerator}/{value.denominator}"
-    if isinstance(value, str):
-        return repr(value if len(value) < 40 else value[:37] + "...")
-    return str(value)
+    """A value as a message quotes it: a text in quotes, shortened; anything else as files write it."""
+    return repr(shorten(value, 40)) if isinstance(value, str) else plain(value)
