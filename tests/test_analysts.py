@@ -159,6 +159,95 @@ class TestDataFrames:
             "data frame: row[3].value: expected a number, found 'many'",
         ] == info.value.lines()
 
+    def test_a_reporter_named_like_a_sentinel_is_just_a_reporter(self) -> None:
+        """No text stands for "several reporters": a reporter called "\\0several" is one reporter."""
+        import pandas as pd
+
+        odd = "\0several"
+        records = (rf.Achieved(rf.Period.year(2025), 3, reported_by=odd),
+                   rf.Achieved(rf.Period.year(2025), 4, reported_by="UNDP"))  # fmt: skip
+        programme = one_indicator(rf.Indicator("1", "People", rf.Measure.COUNT, achieved=records))
+        assert programme == rf.from_dataframe(programme, rf.to_dataframe(programme))
+        row = {"indicator": "1", "period": "2025", "value": 9}
+        updated = rf.from_dataframe(programme, pd.DataFrame([{**row, "reported_by": odd}]))
+        assert [(9, odd), (4, "UNDP")] == [(r.value, r.reported_by) for r in updated.indicator("1").achieved]
+        alone = one_indicator(rf.Indicator("1", "People", rf.Measure.COUNT, achieved=records[:1]))
+        assert 9 == rf.from_dataframe(alone, pd.DataFrame([row])).indicator("1").achieved[0].value
+
+    @pytest.mark.parametrize(
+        "nothing",
+        [None, "", float("nan"), "numpy.nan", "numpy.float32(nan)", "pandas.NA", "pandas.NaT"],
+        ids=["None", "empty", "nan", "numpy.nan", "float32-nan", "NA", "NaT"],
+    )
+    def test_missing_values_of_every_kind_are_missing(
+        self, illustrative: rf.Programme, nothing: object
+    ) -> None:
+        """pandas.NA, NaT, NaN of any kind, None or an empty text: in any column, nothing."""
+        import numpy
+        import pandas
+
+        if isinstance(nothing, str) and nothing:
+            nothing = eval(nothing, {"numpy": numpy, "pandas": pandas, "nan": float("nan")})
+        optional = ("numerator", "denominator", "reported_by", "narrative", "variance", "variance_category",
+                    "source", "reported_status", "collected", "comment", "sex")  # fmt: skip
+        frame = pandas.DataFrame([
+            {"indicator": "1.2.2", "period": "2025Q3", "value": 12, **dict.fromkeys(optional, nothing)},
+            {"indicator": "1.2.2", "period": "2025Q4", "value": nothing, "narrative": "Not measured"},
+            {"indicator": "1.2.2", "period": nothing, "value": nothing},  # as to_dataframe writes none
+        ])  # fmt: skip
+        updated = rf.from_dataframe(illustrative, frame).indicator("1.2.2").achieved
+        assert [
+            rf.Achieved(rf.Period.quarter(2025, 3), 12),
+            rf.Achieved(rf.Period.quarter(2025, 4), None, narrative="Not measured"),
+        ] == list(updated[-2:])
+
+    def test_numpy_scalars_are_their_values(self) -> None:
+        import numpy
+        import pandas as pd
+
+        indicators = (rf.Indicator("1", "People", rf.Measure.COUNT), rf.Indicator("2", "Km", rf.Measure.NUMBER),
+                      rf.Indicator("3", "Plan", rf.Measure.YES_NO))  # fmt: skip
+        programme = rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=indicators),))
+        frame = pd.DataFrame({
+            "indicator": ["1", "2", "3"], "period": ["2025"] * 3,
+            "value": pd.Series([numpy.int64(12), numpy.float32(2.5), numpy.bool_(True)], dtype=object),
+        })  # fmt: skip
+        updated = rf.from_dataframe(programme, frame)
+        values = [updated.indicator(code).achieved[0].value for code in ("1", "2", "3")]
+        assert [12, Decimal("2.5"), True] == values
+        assert [int, Decimal, bool] == [type(v) for v in values]
+
+    def test_a_long_cell_is_quoted_short(self, illustrative: rf.Programme) -> None:
+        import pandas as pd
+
+        frame = pd.DataFrame([
+            {"indicator": "9" * 10_000, "period": "2025Q3", "value": 1},
+            {"indicator": "1.2.2", "period": "2025Q3", "value": "many " * 2_000},
+        ])  # fmt: skip
+        with pytest.raises(rf.LoadError) as info:
+            rf.from_dataframe(illustrative, frame)
+        assert 2 == len(info.value.lines())
+        assert all(len(line) < 150 for line in info.value.lines())
+        assert info.value.lines()[1].startswith(
+            "data frame: row[2].value: expected a number, found 'many many"
+        )
+
+    def test_an_unreadable_count_names_its_column(self, illustrative: rf.Programme) -> None:
+        import pandas as pd
+
+        frame = pd.DataFrame([{"indicator": "1.1.2", "period": "2025Q3", "numerator": "half", "denominator": 9},
+                              {"indicator": "1.1.2", "period": "2025Q4", "numerator": 3}])  # fmt: skip
+        with pytest.raises(rf.LoadError) as info:
+            rf.from_dataframe(illustrative, frame)
+        assert [
+            "data frame: row[1].numerator: expected a number, found 'half'",
+            "data frame: row[2].denominator: a percentage needs both numerator and denominator",
+        ] == info.value.lines()
+
+
+def one_indicator(indicator: rf.Indicator) -> rf.Programme:
+    return rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),))
+
 
 class TestHXL:
     def test_header_and_hashtag_rows(self, illustrative: rf.Programme) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
+from decimal import Decimal
 
 from hypothesis import given, settings
 
@@ -94,3 +95,55 @@ def test_web_sources_become_document_links() -> None:
     link = root.find(".//actual/document-link")
     assert link is not None
     assert ("https://example.org/list.pdf", "A08") == (link.get("url"), link.find("category").get("code"))  # type: ignore[union-attr]
+
+
+def test_results_top_down_with_their_types() -> None:
+    """Impact (3), then each outcome (2) and its outputs (1); results without indicators left out."""
+    indicator = rf.Indicator("i", "People", rf.Measure.COUNT, target=rf.Target(3))
+    outputs = (rf.Output("1.1", "Done", indicators=(indicator,)), rf.Output("1.2", "Nothing measured"))
+    programme = rf.Programme(
+        "P",
+        dates=rf.Dates(date(2025, 1, 1), date(2025, 12, 31)),
+        impact=rf.Impact("Better lives", indicators=(indicator,)),
+        outcomes=(rf.Outcome("1", "O", indicators=(indicator,), outputs=outputs), rf.Outcome("2", "Empty")),
+    )
+    results = export(programme).findall("iati-activity/result")
+    assert [("3", "Better lives"), ("2", "1: O"), ("1", "1.1: Done")] == [
+        (r.get("type"), r.findtext("title/narrative")) for r in results
+    ]
+
+
+def test_values_take_no_trailing_zeros() -> None:
+    records = (
+        rf.Achieved(rf.Period.year(2024), Decimal("12.50")),
+        rf.Achieved(rf.Period.year(2025), Decimal("100.00")),
+    )
+    indicator = rf.Indicator("1.1", "Kilometres", rf.Measure.NUMBER, achieved=records)
+    root = export(rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),)))
+    assert ["12.5", "100"] == [a.get("value") for a in root.iter("actual")]
+
+
+def test_schema_errors_are_diagnostics_with_the_element_and_line() -> None:
+    document = rf.to_iati(rf.load(ILLUSTRATIVE), reporting_org="XM-DAC-47066", generated=WHEN)
+    broken = document.replace(b"<period-start", b"<period-begin", 1)
+    line = broken[: broken.index(b"<period-begin")].count(b"\n") + 1
+    (finding,) = rf.validate_iati(broken)
+    assert (rf.Severity.ERROR, "iati-schema") == (finding.severity, finding.code)
+    assert ("iati-activity", 0, "result", 0, "indicator", 0, "period", 0, "period-begin", 0) == finding.path
+    assert finding.message.startswith(f"line {line}: Element 'period-begin': This element is not expected.")
+    assert str(finding).startswith(
+        "iati-activity[0].result[0].indicator[0].period[0].period-begin[0]: error [iati-schema] line "
+    )
+
+
+def test_the_root_is_the_document() -> None:
+    findings = rf.validate_iati(b'<iati-activities version="2.03"><iati-activity/></iati-activities>')
+    assert [
+        "iati-activity[0]: error [iati-schema] line 1: Element 'iati-activity': Missing child element(s). Expected is ( iati-identifier )."
+    ] == [str(f) for f in findings]
+    (finding, _) = rf.validate_iati(b"<iati-activities/>")
+    assert () == finding.path
+    assert (
+        "$: error [iati-schema] line 1: Element 'iati-activities': The attribute 'version' is required"
+        in str(finding)
+    )

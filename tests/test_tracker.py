@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -174,6 +175,89 @@ class TestFillingIn:
     def test_not_a_workbook(self, illustrative: rf.Programme) -> None:
         with pytest.raises(rf.LoadError, match="not an Excel workbook"):
             rf.read_tracker(illustrative, b"not a zip")
+
+    def test_counts_are_never_dropped(self) -> None:
+        """A numerator and denominator come back whatever the measure (validation flags the mismatch)."""
+        record = rf.Achieved(rf.Period.year(2025), rf.Ratio(3, 4))
+        indicator = rf.Indicator("1", "People", rf.Measure.COUNT, achieved=(record,))
+        programme = rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),))
+        assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))
+
+    def test_a_count_without_the_other_names_the_empty_cell(self, illustrative: rf.Programme) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.1.2", "2025Q1")
+        sheet.cell(row, column(sheet, "Numerator")).value = None
+        with pytest.raises(rf.LoadError) as info:
+            rf.read_tracker(illustrative, save(book))
+        letter = openpyxl.utils.get_column_letter(column(sheet, "Numerator"))
+        assert [
+            f"tracker: Tracker!{letter}{row} (Numerator): a percentage needs both numerator and denominator"
+        ] == info.value.lines()
+
+
+HEADERS = {"value": "Achieved value", "numerator": "Numerator", "denominator": "Denominator"}
+SAME = [
+    (rf.Measure.COUNT, {"value": 12}),
+    (rf.Measure.COUNT, {"value": 12.0}),
+    (rf.Measure.COUNT, {"value": " 12 "}),
+    (rf.Measure.NUMBER, {"value": 2.5}),
+    (rf.Measure.NUMBER, {"value": "2.50"}),
+    (rf.Measure.NUMBER, {"value": "1e3"}),
+    (rf.Measure.PERCENTAGE, {"value": "42.5"}),
+    (rf.Measure.PERCENTAGE, {"numerator": "21", "denominator": 50}),
+    (rf.Measure.YES_NO, {"value": True}),
+    (rf.Measure.YES_NO, {"value": "Yes"}),
+    (rf.Measure.YES_NO, {"value": " no "}),
+    (rf.Measure.YES_NO, {"value": "FALSE"}),
+    (rf.Measure.QUALITATIVE, {"value": "Drafted, not yet adopted"}),
+    (rf.Measure.QUALITATIVE, {"value": 7}),
+    (rf.Measure.COUNT, {"value": "many"}),
+    (rf.Measure.NUMBER, {"value": "NaN"}),
+    (rf.Measure.NUMBER, {"value": "Infinity"}),
+    (rf.Measure.YES_NO, {"value": "maybe"}),
+    (rf.Measure.PERCENTAGE, {"numerator": "half", "denominator": 50}),
+    (rf.Measure.PERCENTAGE, {"numerator": 21}),
+]
+
+
+@pytest.mark.parametrize(
+    ("measure", "cells"), SAME, ids=lambda v: str(v.value if isinstance(v, rf.Measure) else v)
+)
+def test_the_tracker_and_a_frame_read_a_cell_alike(measure: rf.Measure, cells: dict[str, object]) -> None:
+    """What is typed in the tracker and what an analyst puts in a frame's cell mean the same."""
+    import pandas as pd
+
+    indicator = rf.Indicator("1", "Indicator", measure)
+    programme = rf.Programme(
+        "P",
+        reporting_periods=(rf.Period.year(2025),),
+        outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),),
+    )
+    book = workbook(programme)
+    sheet = book["Tracker"]
+    row = find(sheet, "1", "2025")
+    for field, typed in cells.items():
+        sheet.cell(row, column(sheet, HEADERS[field])).value = typed
+    frame = pd.DataFrame([{"indicator": "1", "period": "2025", "value": None, **cells}])
+
+    def read(reader: Callable[[], rf.Programme]) -> object:
+        try:
+            return reader().indicator("1").achieved[0].value
+        except rf.LoadError as e:
+            return [(p.path[-1], p.message) for p in e.problems]
+
+    in_tracker = read(lambda: rf.read_tracker(programme, save(book)))
+    in_frame = read(lambda: rf.from_dataframe(programme, frame))
+    if isinstance(in_tracker, list) or isinstance(in_frame, list):
+        # The same message; the tracker names the cell, the frame its column.
+        assert isinstance(in_tracker, list)
+        assert isinstance(in_frame, list)
+        assert [message for _, message in in_tracker] == [message for _, message in in_frame]
+        for (cell, _), (field, _) in zip(in_tracker, in_frame, strict=True):
+            assert str(cell).endswith(f"({HEADERS[str(field)]})")
+    else:
+        assert (in_tracker, type(in_tracker)) == (in_frame, type(in_frame))
 
 
 JUNK = st.one_of(

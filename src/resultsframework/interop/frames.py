@@ -15,13 +15,11 @@ never 0.
 
 from __future__ import annotations
 
+import enum
 import math
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
-
-import attrs
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..assessment.progress import Assessment, IndicatorAssessment, assess
 from ..core.errors import LoadError, Problem
@@ -31,7 +29,6 @@ from ..core.model import (
     Breakdown,
     Cell,
     Indicator,
-    Measure,
     Programme,
     Ratio,
     Status,
@@ -41,7 +38,7 @@ from ..core.model import (
     record_values,
 )
 from ..core.periods import Period, PeriodError, parse_date
-from ..text.escape import display_text
+from .readback import Unreadable, blank, keep_unshown, quote, read_value, text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,7 +78,7 @@ def to_dataframe(
     dimensions: dict[str, None] = {}
     for assessment in assessments:
         for item in assessment.indicators:
-            rows.extend(_rows(assessment.programme, item, dimensions))
+            rows.extend(tidy_rows(assessment.programme, item, dimensions))
     columns = [*FIXED, *dimensions, *VALUES]
     # Built column by column, as objects: pandas would otherwise turn int and Decimal into float.
     frame = pandas.DataFrame({c: pandas.Series([r.get(c) for r in rows], dtype=object) for c in columns})
@@ -109,9 +106,18 @@ def _number(value: Value | None) -> object:
     return value
 
 
-def _rows(
+def tidy_rows(
     programme: Programme, item: IndicatorAssessment, dimensions: dict[str, None]
 ) -> list[dict[str, Any]]:
+    """
+    The rows of one assessed indicator in a tidy frame, as dictionaries keyed by column.
+
+    A row per period (its total: the value, its counts, narrative, variance, source ...), each
+    followed by a row per breakdown cell, with the cell's categories under their dimension
+    columns; one row with no period for an indicator without values.  The dimension columns met
+    are added to *dimensions*, in order.  :func:`to_dataframe` and the HXL export
+    (:func:`~resultsframework.to_hxl`) are built from these rows.
+    """
     indicator = item.indicator
     base = {
         "programme": programme.title,
@@ -166,11 +172,6 @@ def _column(dimension: str) -> str:
     return DIMENSION_PREFIX + dimension if taken else dimension
 
 
-def _blank(value: object) -> bool:
-    """Whether a frame cell holds nothing (None, NaN, NaT, pandas.NA or an empty text)."""
-    return _text(value) in (None, "")
-
-
 def _values(value: Value | None) -> dict[str, object]:
     if isinstance(value, Ratio):
         return {"value": value.percent, "numerator": value.numerator, "denominator": value.denominator}
@@ -191,7 +192,10 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
     not have changes nothing: the value's narrative, source, breakdowns ... are kept.  Without
     ``reported_by``, a row is the period's value of its one reporter (several are an error).
     Floats from the frame are read by their shortest decimal text (``0.1`` is
-    ``Decimal('0.1')``) and whole ones as integers.
+    ``Decimal('0.1')``) and whole ones as integers, numpy scalars as their values, yes/no values
+    from booleans or ``yes``/``no``/``true``/``false``.  A cell holding ``None``, NaN,
+    ``pandas.NA``, ``NaT`` or an empty text holds nothing.  The tracker reads its cells the same
+    way (:mod:`.readback`).
 
     Raises:
         LoadError: listing every row that cannot be read, as ``row N: column: message``
@@ -236,30 +240,31 @@ def _read_rows(
     with_reporter = "reported_by" in frame.columns
     for number, row in enumerate(frame.to_dict("records"), start=1):
         where = ("row", number)
-        code = _text(row.get("indicator"))
-        if _text(row.get("period")) is None and all(_blank(row.get(c)) for c in VALUES):
+        code = text(row.get("indicator")) or ""
+        if text(row.get("period")) is None and all(blank(row.get(c)) for c in VALUES):
             continue  # an indicator with nothing reported, as to_dataframe writes it
         if code not in known:
-            problems.append(Problem((*where, "indicator"), f"no indicator {code!r} in the programme"))
+            problems.append(Problem((*where, "indicator"), f"no indicator {quote(code)} in the programme"))
             continue
         try:
-            period = Period.parse(_text(row.get("period")) or "")
-            value = _read_value(row, known[code])
+            period = Period.parse(text(row.get("period")) or "")
         except PeriodError as e:
             problems.append(Problem((*where, "period"), str(e)))
             continue
-        except ValueError as e:
-            problems.append(Problem((*where, "value"), str(e)))
+        try:
+            value = read_value(known[code], row.get("value"), row.get("numerator"), row.get("denominator"))
+        except Unreadable as e:
+            problems.append(Problem((*where, e.field), str(e)))
             continue
-        reporter = _text(row.get("reported_by")) if with_reporter else _sole_reporter(known[code], period)
-        if reporter is _SEVERAL:
+        reporter = text(row.get("reported_by")) if with_reporter else _sole_reporter(known[code], period)
+        if reporter is _Reporters.SEVERAL:
             problems.append(
                 Problem(where, f"several organisations report {code} in {period}: add reported_by")
             )
             continue
         key = (code, period, reporter)
         categories = tuple(
-            (dimension_of[c], _text(row[c])) for c in dimension_columns if _text(row.get(c)) is not None
+            (dimension_of[c], text(row[c])) for c in dimension_columns if text(row.get(c)) is not None
         )
         if categories:
             if value is None:
@@ -274,15 +279,18 @@ def _read_rows(
     return totals, cells
 
 
-_SEVERAL = "\0several"
-"""A reporter no organisation has: the period's values come from several."""
+class _Reporters(enum.Enum):
+    """Who reports a period's values when no one organisation does: a reporter no text can be."""
+
+    SEVERAL = enum.auto()
+    """Several organisations report the period: a row without ``reported_by`` is none of theirs."""
 
 
-def _sole_reporter(indicator: Indicator, period: Period) -> str | None:
+def _sole_reporter(indicator: Indicator, period: Period) -> str | Literal[_Reporters.SEVERAL] | None:
     """For a frame without ``reported_by``: the one reporter of the period's values, if one."""
     reporters = {r.reported_by for r in indicator.achieved if r.period == period}
     if len(reporters) > 1:
-        return _SEVERAL
+        return _Reporters.SEVERAL
     return next(iter(reporters), None)
 
 
@@ -304,17 +312,19 @@ def _total(
     row: dict[str, Any], value: Value | None, where: tuple[str, int], problems: list[Problem]
 ) -> dict[str, Any] | None:
     """What a total row says beside its value, or ``None`` (with its problems noted)."""
-    total: dict[str, Any] = {"value": value, **{c: _text(row.get(c)) for c in TEXTS}}
+    total: dict[str, Any] = {"value": value, **{c: text(row.get(c)) for c in TEXTS}}
     before = len(problems)
     try:
         total["collected"] = _date(row.get("collected"))
     except (PeriodError, ValueError, TypeError):
-        problems.append(Problem((*where, "collected"), f"expected a date, found {row.get('collected')!r}"))
+        problems.append(
+            Problem((*where, "collected"), f"expected a date, found {quote(row.get('collected'))}")
+        )
     for column, choices in (("variance_category", VarianceCategory), ("reported_status", Status)):
-        text = total[column]
-        if text is not None and text not in {c.value for c in choices}:
+        stated = total[column]
+        if stated is not None and stated not in {c.value for c in choices}:
             expected = ", ".join(c.value for c in choices)
-            problems.append(Problem((*where, column), f"expected one of {expected}; found {text!r}"))
+            problems.append(Problem((*where, column), f"expected one of {expected}; found {quote(stated)}"))
     return total if len(problems) == before else None
 
 
@@ -346,146 +356,8 @@ def _records(totals: dict[Key, dict[str, Any]], cells: dict[Key, list[tuple[tupl
 
 
 def _date(value: object) -> date | None:
-    if _blank(value):
+    if blank(value):
         return None
     if hasattr(value, "date"):  # a pandas Timestamp or a datetime
         return value.date()  # type: ignore[no-any-return]
     return value if isinstance(value, date) else parse_date(str(value))
-
-
-def _text(value: object) -> str | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if type(value).__name__ in ("NAType", "NaTType"):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _exact(value: object) -> int | Decimal | None:
-    if value is None or type(value).__name__ in ("NAType", "NaTType"):
-        return None
-    if isinstance(value, bool):
-        raise ValueError(f"expected a number, found {value}")
-    if isinstance(value, int | Decimal):
-        return value
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        if math.isinf(value):
-            raise ValueError(f"expected a finite number, found {value}")
-        return int(value) if value.is_integer() else Decimal(repr(value))
-    if hasattr(value, "item"):  # a numpy scalar
-        return _exact(value.item())
-    if isinstance(value, str):
-        try:
-            return _exact(Decimal(value.strip()))
-        except InvalidOperation:
-            raise ValueError(f"expected a number, found {value!r}") from None
-    raise ValueError(f"expected a number, found {value!r}")
-
-
-_CLOSE = Decimal("1e-9")
-"""How near a percent read back from floats must be to its numerator / denominator."""
-
-
-def _read_value(row: dict[str, Any], indicator: Indicator) -> Value | None:
-    """The value of a row, read as the indicator's measure expects it."""
-    numerator, denominator = _exact(row.get("numerator")), _exact(row.get("denominator"))
-    if numerator is not None or denominator is not None:
-        if numerator is None or denominator is None:
-            raise ValueError("a percentage needs both numerator and denominator")
-        ratio = Ratio(numerator, denominator)
-        shown = _exact(row.get("value"))  # to_dataframe writes the percent beside its counts
-        percent = ratio.percent
-        if shown is not None and (
-            percent is None or abs(shown - percent) > _CLOSE * max(Decimal(1), abs(percent))
-        ):
-            raise ValueError(
-                f"the value {shown} is not {numerator}/{denominator}; change the value, or the "
-                "numerator and denominator, but not one without the other"
-            )
-        return ratio
-    value = row.get("value")
-    if indicator.measure is Measure.QUALITATIVE:
-        return _text(value)
-    if indicator.measure is Measure.YES_NO:
-        text = _text(value)
-        if text is None:
-            return None
-        if isinstance(value, bool):
-            return value
-        if text.lower() in ("true", "false", "yes", "no"):
-            return text.lower() in ("true", "yes")
-        raise ValueError(f"expected true or false, found {value!r}")
-    return _exact(value)
-
-
-def keep_unshown(
-    indicator: Indicator, records: list[Achieved], unshown: tuple[str, ...] = ()
-) -> list[Achieved]:
-    """
-    *records* read back from a table, with what the table does not show kept from *indicator*.
-
-    A table shows neither a breakdown's ``complete`` flag and ``explanation`` nor the order of
-    breakdowns and of their cells; *unshown* names further fields of a value it does not show
-    (the tracker: its stated ``status`` and ``collected`` date). Texts shown as displayed come
-    back as written.
-    """
-    merged = []
-    for record in records:
-        key = (record.period, record.reported_by)
-        old = next((r for r in indicator.achieved if (r.period, r.reported_by) == key), None)
-        if old is None:
-            merged.append(record)
-            continue
-        breakdowns = [_as_before(b, old.breakdowns) for b in _in_order(record.breakdowns, old.breakdowns)]
-        variance = record.variance
-        if variance is not None and old.variance is not None:
-            variance = attrs.evolve(variance, reason=_as_written(old.variance.reason, variance.reason))
-        fields: dict[str, Any] = {
-            "value": _as_written(old.value, record.value),
-            "narrative": _as_written(old.narrative, record.narrative),
-            "variance": variance,
-            "source": _as_written(old.source, record.source),
-            "comment": _as_written(old.comment, record.comment),
-            "breakdowns": tuple(breakdowns),
-        }
-        fields.update((name, getattr(old, name)) for name in unshown)
-        merged.append(attrs.evolve(record, **fields))
-    return merged
-
-
-def _in_order(new: tuple[Breakdown, ...], old: tuple[Breakdown, ...]) -> list[Breakdown]:
-    """*new* breakdowns in the order of the *old* ones with the same dimensions, the others after."""
-    order = {b.dimensions: index for index, b in enumerate(old)}
-    return sorted(new, key=lambda b: order.get(b.dimensions, len(order)))
-
-
-def _as_before(breakdown: Breakdown, old: tuple[Breakdown, ...]) -> Breakdown:
-    """*breakdown* with the flags, explanation and cell order of the old one with its dimensions."""
-    before = next((b for b in old if b.dimensions == breakdown.dimensions), None)
-    if before is None:
-        return breakdown
-    order = {cell.categories: index for index, cell in enumerate(before.cells)}
-    cells = sorted(breakdown.cells, key=lambda c: order.get(c.categories, len(order)))
-    return attrs.evolve(
-        breakdown, cells=tuple(cells), complete=before.complete, explanation=before.explanation
-    )
-
-
-_T = TypeVar("_T")
-
-
-def _as_written(old: object, new: _T) -> _T:
-    """
-    The programme's own text when the cell shows it unchanged.
-
-    A workbook holds texts as they are displayed (bidirectional controls closed, characters
-    Excel cannot hold replaced, an empty text as an empty cell); reading back what was
-    displayed gives back what was written.
-    """
-    if isinstance(old, str) and new != old and display_text(old) == (new or ""):
-        return old  # type: ignore[return-value]
-    return new

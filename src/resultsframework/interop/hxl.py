@@ -18,7 +18,8 @@ from typing import Any
 from ..assessment.progress import Assessment, assess
 from ..core.model import Programme
 from ..text.escape import formula_safe
-from .frames import _rows
+from ..text.values import plain
+from .frames import tidy_rows
 
 __all__ = ["to_hxl"]
 
@@ -82,7 +83,7 @@ def to_hxl(data: Programme | Assessment | Iterable[Programme | Assessment]) -> s
         for item in assessment.indicators:
             dimensions: dict[str, None] = {}
             current: dict[Any, Any] | None = None
-            for row in _rows(programme, item, dimensions):
+            for row in tidy_rows(programme, item, dimensions):
                 categories = tuple((d, row[d]) for d in dimensions if row.get(d) is not None)
                 if not categories:
                     organisation = row.get("reported_by") or "; ".join(item.indicator.responsible)
@@ -101,17 +102,7 @@ def to_hxl(data: Programme | Assessment | Iterable[Programme | Assessment]) -> s
     writer.writerow([formula_safe(h) for h in headings])
     writer.writerow(tags)
     for record in records:
-        line = [_text(record.get(key)) for _, _, key in COLUMNS]
-        line += [_text(record.get(categories)) for categories in cells]
+        line = [plain(record.get(key)) for _, _, key in COLUMNS]
+        line += [plain(record.get(categories)) for categories in cells]
         writer.writerow([formula_safe(text) for text in line])
     return buffer.getvalue()
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    from ..text.values import plain  # noqa: PLC0415
-
-    return plain(value) if not hasattr(value, "isoformat") else value.isoformat()  # type: ignore[arg-type]

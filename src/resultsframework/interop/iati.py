@@ -19,26 +19,35 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..assessment.progress import aggregate
+from ..core.diagnostics import Diagnostic, Severity
+from ..core.errors import Path, shorten
 from ..core.extras import require
 from ..core.model import (
     Achieved,
     Direction,
+    Impact,
     Indicator,
     Measure,
+    NodeKind,
     Organisation,
     OrganisationRole,
+    Outcome,
+    Output,
     Programme,
     Ratio,
+    Result,
     Value,
 )
 from ..core.periods import Period
 from ..text.escape import xml_safe
+from ..text.values import plain
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -65,6 +74,8 @@ MEASURE_CODES = {
 """IATI IndicatorMeasure: 1 unit, 2 percentage, 5 qualitative."""
 
 QUALITATIVE = "5"
+RESULT_TYPES: dict[NodeKind, str] = {"impact": "3", "outcome": "2", "output": "1"}
+"""IATI ResultType of the results with indicators: 3 impact, 2 outcome, 1 output."""
 SDG_INDICATOR = re.compile(r"^\d+\.[0-9a-z]+\.\d+$")
 URL = re.compile(r"^https?://\S+$")
 
@@ -75,8 +86,14 @@ def _narrative(parent: ET.Element, tag: str, text: str | None) -> ET.Element:
     return element
 
 
-def _decimal(value: int | Decimal) -> str:
-    text = format(Decimal(value), "f")
+def _iati_number(value: int | Decimal) -> str:
+    """
+    A number as IATI's ``@value`` takes it: written plain, without trailing zeros.
+
+    :func:`~resultsframework.text.values.plain` writes a number as precise as it is stated
+    (``12.50``); IATI's values are given without the zeros (``12.5``, ``100``).
+    """
+    text = plain(value)
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -164,8 +181,9 @@ def _activity(root: ET.Element, programme: Programme, reporting_org: str | None,
     country = _country_code(programme.country)
     if country:
         ET.SubElement(activity, "recipient-country", {"code": country, "percentage": "100"})
-    for kind, result in _results(programme):
-        _result(activity, kind, result, programme)
+    for node in programme.walk(*RESULT_TYPES):
+        if isinstance(node.item, Impact | Outcome | Output) and node.item.indicators:
+            _result(activity, RESULT_TYPES[node.kind], node.item, programme)
 
 
 def _currency(programme: Programme) -> str:
@@ -186,23 +204,10 @@ def _status(programme: Programme) -> str:
     return "3" if report is not None and report >= dates.end else "2"
 
 
-def _results(programme: Programme) -> list[tuple[str, object]]:
-    found: list[tuple[str, object]] = []
-    if programme.impact is not None and programme.impact.indicators:
-        found.append(("3", programme.impact))
-    for outcome in programme.outcomes:
-        if outcome.indicators:
-            found.append(("2", outcome))
-        found.extend(("1", output) for output in outcome.outputs if output.indicators)
-    return found
-
-
-def _result(activity: ET.Element, kind: str, result: object, programme: Programme) -> None:
+def _result(activity: ET.Element, kind: str, result: Result, programme: Programme) -> None:
     element = ET.SubElement(activity, "result", {"type": kind})
-    code = getattr(result, "code", None)
-    statement = getattr(result, "statement", "")
-    _narrative(element, "title", f"{code}: {statement}" if code else statement)
-    for indicator in getattr(result, "indicators", ()):
+    _narrative(element, "title", f"{result.code}: {result.statement}" if result.code else result.statement)
+    for indicator in result.indicators:
         _indicator(element, indicator, programme)
 
 
@@ -324,18 +329,18 @@ def _value(value: Value | None, measure: str) -> str | None:
         return None
     if isinstance(value, Ratio):
         percent = value.percent
-        return None if percent is None else _decimal(percent.quantize(Decimal("0.01")))
-    return _decimal(value)
+        return None if percent is None else _iati_number(percent.quantize(Decimal("0.01")))
+    return _iati_number(value)
 
 
 def _comment_value(value: Value | None) -> str | None:
-    """What a value says that @value cannot: yes/no, a text, a ratio's counts."""
+    """What a value says that @value cannot, for people to read: Yes or No, a text, a ratio's counts."""
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, str):
         return value
     if isinstance(value, Ratio):
-        return f"{_decimal(value.numerator)} of {_decimal(value.denominator)}"
+        return f"{plain(value.numerator)} of {plain(value.denominator)}"
     return None
 
 
@@ -347,17 +352,58 @@ def _schema() -> Any:
         return etree.XMLSchema(etree.parse(str(path)))
 
 
-def validate_iati(document: bytes) -> list[str]:
+def validate_iati(document: bytes) -> list[Diagnostic]:
     """
-    Check an IATI document against the official 2.03 schema; return the errors (none: valid).
+    Check an IATI document against the official 2.03 schema; return what is wrong (none: valid).
+
+    Each finding is a :class:`~resultsframework.Diagnostic` with the code ``iati-schema``, the
+    path of the element below the root ``iati-activities`` (elements counted from 0) and the
+    line in its message::
+
+        iati-activity[0].result[0].indicator[0].period[0].period-begin[0]: error [iati-schema]
+        line 45: Element 'period-begin': This element is not expected. Expected is ( period-start ).
+
+    The schema does not check IATI's codelists and rules; :func:`to_iati` applies them.
 
     Needs lxml (``pip install 'resultsframework[iati]'``).
+
+    Raises:
+        lxml.etree.XMLSyntaxError: if *document* is not XML.
 
     .. versionadded:: 0.1.0
     """
     etree = require("lxml.etree", "iati")
-    schema = _schema()
     parsed = etree.fromstring(document, etree.XMLParser(resolve_entities=False, no_network=True))
+    return [diagnostic for check in CHECKS for diagnostic in check(parsed)]
+
+
+def _schema_errors(parsed: Any) -> Iterator[Diagnostic]:
+    """The official schema's errors, in document order."""
+    schema = _schema()
     if schema.validate(parsed):
-        return []
-    return [f"line {e.line}: {e.message}" for e in schema.error_log]
+        return
+    for error in schema.error_log:
+        message = f"line {error.line}: {shorten(error.message, 300)}"
+        yield Diagnostic(Severity.ERROR, "iati-schema", _element_path(error.path), message)
+
+
+CHECKS: tuple[Callable[[Any], Iterator[Diagnostic]], ...] = (_schema_errors,)
+"""What :func:`validate_iati` checks, in order: each takes the parsed document (lxml)."""
+
+_STEP = re.compile(r"(?P<tag>.+?)(?:\[(?P<index>\d+)\])?")
+
+
+def _element_path(xpath: str | None) -> Path:
+    """
+    lxml's XPath of an element as a field path below the root, counting from 0.
+
+    ``/iati-activities/iati-activity/result[2]/indicator`` is ``("iati-activity", 0, "result",
+    1, "indicator", 0)``: ``iati-activity[0].result[1].indicator[0]``.
+    """
+    path: list[str | int] = []
+    for step in (xpath or "").strip("/").split("/")[1:]:
+        match = _STEP.fullmatch(step)
+        if match is None:  # an empty step: not an element's path
+            return ()
+        path += [shorten(match["tag"]), int(match["index"] or 1) - 1]
+    return tuple(path)

@@ -35,7 +35,7 @@ from ..core.model import (
 )
 from ..core.periods import Period, PeriodError
 from ..text.escape import display_text
-from .frames import _exact, keep_unshown
+from .readback import Field, Unreadable, blank, exact, keep_unshown, quote, read_value, text
 
 __all__ = ["read_tracker", "tracker_workbook"]
 
@@ -45,6 +45,8 @@ KEYS = (
     "Reported by",
 )  # fmt: skip
 OPEN = ("Achieved value", "Numerator", "Denominator")
+CELLS: dict[Field, str] = {"value": OPEN[0], "numerator": OPEN[1], "denominator": OPEN[2]}
+"""The columns of a value's cells."""
 NOTES = ("Narrative", "Reason for variance", "Variance category", "Source of verification", "Comment")
 LOCKED_FILL = "EDEDED"
 
@@ -279,12 +281,12 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
     problems += _unsaved_formulas(data, rows, headers)
     for index, header in enumerate(headers):
         foreign = header not in (*KEYS, *OPEN, *NOTES) and _parse_key(header) is None
-        if foreign and any(r[index] not in (None, "") for r in rows[1:] if index < len(r)):
+        if foreign and any(not blank(r[index]) for r in rows[1:] if index < len(r)):
             problems.append(Problem((_where(1, index, header),), unknown))
     updates: dict[str, list[Achieved]] = {}
     for number, values in enumerate(rows[1:], start=2):
         row = dict(zip(headers, values, strict=False))
-        if all(row.get(h) in (None, "") for h in (*OPEN, *NOTES, *(h for h in headers if _parse_key(h)))):
+        if all(blank(row.get(h)) for h in (*OPEN, *NOTES, *(h for h in headers if _parse_key(h)))):
             continue
         record = _read_row(row, headers, number, known, problems)
         if record is not None:
@@ -340,93 +342,55 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, known: dict[
     def where(header: str) -> tuple[str]:
         return (_where(number, headers.index(header), header),)
 
-    code = str(row.get("Indicator code") or "")
+    code = text(row.get("Indicator code")) or ""
     indicator = known.get(code)
     if indicator is None:
-        problems.append(Problem(where("Indicator code"), f"no indicator {code!r} in the programme"))
+        problems.append(Problem(where("Indicator code"), f"no indicator {quote(code)} in the programme"))
         return None
     try:
-        period = Period.parse(str(row.get("Period") or ""))
+        period = Period.parse(text(row.get("Period")) or "")
     except PeriodError as e:
         problems.append(Problem(where("Period"), str(e)))
         return None
     before = len(problems)
-    value = _read_value(indicator, row, where, problems)
+    value: Value | None = None
+    try:
+        cell = {field: row.get(header) for field, header in CELLS.items()}
+        # The tracker leaves the percent empty beside its counts: one typed there is one too many.
+        value = read_value(
+            indicator, cell["value"], cell["numerator"], cell["denominator"], percent_and_counts="either"
+        )
+    except Unreadable as e:
+        problems.append(Problem(where(CELLS[e.field]), str(e)))
     cells: dict[tuple[str, ...], list[Cell]] = {}
     for header in headers:
         categories = _parse_key(header)
-        if categories is None or row.get(header) in (None, ""):
+        if categories is None or blank(row.get(header)):
             continue
         try:
-            number_value = _exact(row[header])
-        except ValueError as e:
+            number_value = exact(row[header])
+        except Unreadable as e:
             problems.append(Problem(where(header), str(e)))
             continue
         dims = tuple(d for d, _ in categories)
         cells.setdefault(dims, []).append(Cell(categories, number_value))  # type: ignore[arg-type]
-    category = row.get("Variance category")
-    if category not in (None, "") and category not in {c.value for c in VarianceCategory}:
+    category = text(row.get("Variance category"))
+    if category is not None and category not in {c.value for c in VarianceCategory}:
         choices = ", ".join(c.value for c in VarianceCategory)
-        problems.append(Problem(where("Variance category"), f"expected one of {choices}; found {category!r}"))
+        found = quote(row.get("Variance category"))
+        problems.append(Problem(where("Variance category"), f"expected one of {choices}; found {found}"))
     if len(problems) > before:
         return None
-    reason = _text(row.get("Reason for variance"))
+    reason = text(row.get("Reason for variance"))
     variance = Variance(reason, VarianceCategory(category) if category else None) if reason else None
     if variance is None and category:
         problems.append(
             Problem(where("Variance category"), "a category needs the reason for variance beside it")
         )
         return None
-    reporter = _text(row.get("Reported by"))
+    reporter = text(row.get("Reported by"))
     return code, Achieved(
-        period, value, narrative=_text(row.get("Narrative")), variance=variance, reported_by=reporter,
-        source=_text(row.get("Source of verification")), comment=_text(row.get("Comment")),
+        period, value, narrative=text(row.get("Narrative")), variance=variance, reported_by=reporter,
+        source=text(row.get("Source of verification")), comment=text(row.get("Comment")),
         breakdowns=tuple(Breakdown(dims, tuple(group)) for dims, group in cells.items()),
     )  # fmt: skip
-
-
-def _text(value: object) -> str | None:
-    if value is None or value == "":
-        return None
-    return str(value)
-
-
-def _read_value(
-    indicator: Indicator, row: dict[str, Any], where: Any, problems: list[Problem]
-) -> Value | None:
-    raw = row.get("Achieved value")
-    if indicator.measure is Measure.PERCENTAGE and row.get("Numerator") not in (None, ""):
-        if raw not in (None, ""):
-            problems.append(
-                Problem(
-                    where("Achieved value"),
-                    f"both a percentage ({raw}) and a numerator and denominator; keep one or the other",
-                )
-            )
-            return None
-        try:
-            numerator, denominator = _exact(row.get("Numerator")), _exact(row.get("Denominator"))
-        except ValueError as e:
-            problems.append(Problem(where("Numerator"), str(e)))
-            return None
-        if numerator is None or denominator is None:
-            problems.append(
-                Problem(where("Denominator"), "a percentage needs both numerator and denominator")
-            )
-            return None
-        return Ratio(numerator, denominator)
-    if raw in (None, ""):
-        return None
-    if indicator.measure is Measure.YES_NO:
-        text = str(raw).strip().lower()
-        if isinstance(raw, bool) or text in ("yes", "no", "true", "false"):
-            return raw if isinstance(raw, bool) else text in ("yes", "true")
-        problems.append(Problem(where("Achieved value"), f"expected Yes or No, found {raw!r}"))
-        return None
-    if indicator.measure is Measure.QUALITATIVE:
-        return str(raw)
-    try:
-        return _exact(raw)
-    except ValueError as e:
-        problems.append(Problem(where("Achieved value"), str(e)))
-        return None
