@@ -38,6 +38,7 @@ class TestNotebook:
     def test_a_programme_shows_what_it_states_and_computes_nothing(
         self, example: rf.Programme, monkeypatch: pytest.MonkeyPatch
     ) -> None:
+        import resultsframework.formats.notebook  # imported before the patch, so nothing keeps it
         from resultsframework.assessment import progress
 
         def refuse(*args: object, **kwargs: object) -> None:
