@@ -10,6 +10,7 @@ Jupyter through a ``_repr_*_`` method, which imports the notebook format when it
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,3 +149,14 @@ def test_the_layer_check_sees_an_upward_import() -> None:
         ("resultsframework.formats.html", 1, False),
         ("resultsframework.formats.notebook", 4, True),
     ] == found
+
+
+def test_the_architecture_page_names_every_module() -> None:
+    """docs/architecture.md stays true: every module of the package is where it says."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:\w+/)?\w+\.py)`", page))
+    modules = {str(p.relative_to(PACKAGE)) for p in _modules() if p.name != "__init__.py"}
+    modules -= {"__main__.py", "rendering.py", "frameworks.py"}
+    assert [] == sorted(modules - named), "modules the page does not place"
+    named -= {"__init__.py", "tests/test_layers.py"}
+    assert [] == sorted(named - modules), "modules the page names that do not exist"

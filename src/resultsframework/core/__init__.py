@@ -3,6 +3,6 @@ The core layer: a programme's results framework as typed data, and exact arithme
 
 Nothing here reads files, computes progress or renders: the model (:mod:`.model`), reporting
 periods (:mod:`.periods`), exact numbers (:mod:`.numbers`), breakdowns (:mod:`.disaggregation`),
-frameworks as data (:mod:`.framework`), walking a programme (:mod:`.walk`), and the errors every
+frameworks as data (:mod:`.framework`), diagnostics (:mod:`.diagnostics`), and the errors every
 layer raises (:mod:`.errors`, :mod:`.extras`).  Every other layer builds on this one.
 """
