@@ -18,12 +18,12 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import attrs
 
-from ..core.errors import no_such
+from ..core.errors import ResultsFrameworkError, no_such
 from ..core.model import (
     Accumulation,
     Achieved,
@@ -39,7 +39,7 @@ from ..core.model import (
     Value,
 )
 from ..core.numbers import divide, numeric, total
-from ..core.periods import Period
+from ..core.periods import Period, PeriodError, parse_date
 from ..text.l10n import N_
 
 __all__ = ["Assessment", "IndicatorAssessment", "Progress", "assess", "report_date", "status_counts"]
@@ -276,7 +276,7 @@ def status_counts(assessments: Iterable[Assessment]) -> Counter[Status]:
 
 
 def assess(
-    programme: Programme, as_of: date | None = None, *, band: Decimal | str = DEFAULT_BAND
+    programme: Programme, as_of: date | str | None = None, *, band: Decimal | str | int = DEFAULT_BAND
 ) -> Assessment:
     """
     Assess every indicator of *programme* as of a date.
@@ -285,26 +285,69 @@ def assess(
         programme: The programme.
         as_of: Only values for periods that have started by this date count, and
             before the programme's end an indicator is judged against the target
-            due by then.  ``None``: the end of the programme's last reporting
-            period (the date of the report it holds); a programme that states no
-            reporting period is judged on everything, against its end targets.
-        band: The on-track band, as a fraction: with the default ``0.15`` an
-            indicator is on track when within 15 % of the target due.
+            due by then.  A :class:`~datetime.date` or a text such as ``"2025-06-30"``
+            (not a :class:`~datetime.datetime`: pass its ``.date()``).  ``None``: the
+            end of the programme's last reporting period (the date of the report it
+            holds); a programme that states no reporting period is judged on
+            everything, against its end targets.
+        band: The on-track band, as a fraction (``Decimal``, ``int`` or a text such as
+            ``"0.15"``, never a ``float``): with the default ``0.15`` an indicator is on
+            track when within 15 % of the target due.
+
+    Raises:
+        TypeError: if *programme*, *as_of* or *band* is of the wrong type.
+        PeriodError: if *as_of* is a text that is not a date.
+        ResultsFrameworkError: if *band* is a text that is not a number, or is negative.
 
     .. versionadded:: 0.1.0
     """
-    band = Decimal(band)
-    if as_of is None:
-        as_of = report_date(programme)
-    items: list[IndicatorAssessment] = []
-    context = _Context(programme, as_of, band)
-    if programme.impact is not None:
-        items.extend(context.indicator(i, None, None) for i in programme.impact.indicators)
-    for outcome in programme.outcomes:
-        items.extend(context.indicator(i, outcome, None) for i in outcome.indicators)
-        for output in outcome.outputs:
-            items.extend(context.indicator(i, outcome, output) for i in output.indicators)
-    return Assessment(programme, as_of, tuple(items), band)
+    if not isinstance(programme, Programme):
+        raise TypeError(f"assess() takes a Programme, not {type(programme).__name__}")
+    day = report_date(programme) if as_of is None else _as_of(as_of)
+    context = _Context(programme, day, _band(band))
+    items = [
+        context.indicator(node.item, node.outcome, node.output)  # type: ignore[arg-type]  # an Indicator
+        for node in programme.walk("indicator")
+    ]
+    return Assessment(programme, day, tuple(items), context.band)
+
+
+def _as_of(value: object) -> date:
+    if isinstance(value, datetime):
+        raise TypeError(
+            f"assess(as_of=...) takes a date or a text such as '2025-06-30', not the datetime {value}: "
+            "pass its .date()"
+        )
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except PeriodError as e:
+            raise PeriodError(f"assess(as_of=...): {e}") from None
+    raise TypeError(
+        f"assess(as_of=...) takes a date or a text such as '2025-06-30', not {type(value).__name__} {value!r}"
+    )
+
+
+def _band(value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        hint = ": write Decimal('0.15') or '0.15', never a float" if isinstance(value, float) else ""
+        raise TypeError(
+            f"assess(band=...) takes a Decimal, an int or a text such as '0.15', "
+            f"not {type(value).__name__} {value!r}{hint}"
+        )
+    try:
+        band = Decimal(value)
+    except ArithmeticError:
+        raise ResultsFrameworkError(
+            f"assess(band=...) takes a number such as '0.15', not {value!r}"
+        ) from None
+    if not band.is_finite() or band < 0:
+        raise ResultsFrameworkError(
+            f"assess(band=...) takes a fraction of 0 or more, such as 0.15, not {value}"
+        )
+    return band
 
 
 @attrs.frozen

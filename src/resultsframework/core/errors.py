@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import linecache
+import re
+import sys
+import types
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -51,6 +55,58 @@ def shorten(text: object, limit: int = 60) -> str:
     """*text*, or its start and an ellipsis if it is longer than *limit*: messages stay readable."""
     shown = text if isinstance(text, str) else str(text)
     return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+# -- errors of constructors: building a programme in code ------------------------------------
+
+_CONVERTER_CALL = re.compile(r"__attr_converter_(\w+)\(")
+
+
+def building() -> str:
+    """
+    ``Indicator.statement``: the class and field whose constructor is converting a value.
+
+    Called only when a converter refuses a value: the converters are shared by many fields, and
+    this finds the one from the attrs-generated ``__init__`` calling them (its source line names
+    the field).  Empty when no constructor is found (a converter called on its own).
+    """
+    frame: types.FrameType | None = sys._getframe(1)  # the cold path of an error message
+    for _ in range(8):
+        if frame is None:
+            break
+        code = frame.f_code
+        if code.co_name == "__init__" and code.co_filename.startswith("<attrs generated"):
+            instance = frame.f_locals.get("self")
+            found = _CONVERTER_CALL.search(linecache.getline(code.co_filename, frame.f_lineno))
+            if instance is None or found is None:
+                break
+            return f"{type(instance).__qualname__}.{found.group(1)}"
+        frame = frame.f_back
+    return ""
+
+
+def found(value: object) -> str:
+    """What a constructor was given, in Python's words: ``int 3``, ``float 0.5``, ``str 'x'``."""
+    return f"{type(value).__name__} {shorten(repr(value))}"
+
+
+def wrong_type(expected: str, value: object, at: str = "", hint: str = "") -> TypeError:
+    """
+    The error of a constructor given a value of the wrong type.
+
+    ``TypeError: Indicator.statement: expected a text (str), found int 3``; *at* follows the
+    field (``[2]`` for an item of a list), *hint* follows the message.
+    """
+    site = building()
+    where = f"{site}{at}: " if site else f"{at.lstrip('.')}: " if at else ""
+    return TypeError(f"{where}expected {expected}, found {found(value)}{hint}")
+
+
+def wrong_value(message: str, at: str = "") -> ResultsFrameworkError:
+    """The error of a constructor given a value of the right type that it cannot take."""
+    site = building()
+    where = f"{site}{at}: " if site else f"{at.lstrip('.')}: " if at else ""
+    return ResultsFrameworkError(f"{where}{message}")
 
 
 @attrs.frozen

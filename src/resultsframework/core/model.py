@@ -9,20 +9,26 @@ compute (see :mod:`resultsframework._assess`) and do not judge (see
 so that it can be reported on.
 
 Numbers are ``int`` or :class:`decimal.Decimal`, never ``float``.
+
+Building in code is as safe as loading a file: the constructors convert what users naturally
+write (a list for a tuple, ``"count"`` for :attr:`Measure.COUNT`, ``"2021Q3"`` for a
+:class:`Period`, ``"2021-05-01"`` for a date) and refuse at once, naming the class and the
+field, what the model cannot hold (a float, a value of the wrong type, an unknown word).
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterator, Mapping, Sequence
+import numbers
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Literal, NamedTuple, TypeAlias, overload
+from typing import Literal, NamedTuple, TypeAlias, TypeVar, overload
 
 import attrs
 
-from .errors import no_such
-from .periods import Period
+from .errors import did_you_mean, no_such, shorten, wrong_type, wrong_value
+from .periods import Period, to_date, to_period
 
 __all__ = [
     "Accumulation",
@@ -163,6 +169,400 @@ class VarianceCategory(_Choice):
     OTHER = "other"
 
 
+# -- converters: building in code is as safe as loading a file -----------------------------
+#
+# Every field has one converter, which takes the field's type as it is (checked by its exact
+# type first: this is the common case) and converts what users naturally write instead (a list
+# for a tuple, "count" for Measure.COUNT, "2021Q3" for a Period, "2021-05-01" for a date), or
+# raises a TypeError (wrong type) or ValueError (ResultsFrameworkError: a word or text it cannot
+# read) naming the class and field.  The loader (io/converter.py) checks every value against
+# the file format with its own hooks and builds objects without running these again.
+
+_T = TypeVar("_T")
+_C = TypeVar("_C", bound="_Choice")
+
+MAX_DIGITS = 40
+"""Numbers with more digits than this are refused, in code as in files: no real count or amount
+needs them, and formatting or comparing them could take unbounded time."""
+
+_INT_LIMIT = 10**MAX_DIGITS
+
+
+def _no_float(value: float, at: str = "") -> TypeError:
+    return wrong_type(
+        "an exact number (int or decimal.Decimal)",
+        value,
+        at=at,
+        hint=f"; resultsframework never holds floats: write Decimal({str(value)!r}) or an int",
+    )
+
+
+def _checked_int(value: int, at: str = "") -> int:
+    if -_INT_LIMIT < value < _INT_LIMIT:
+        return value
+    raise wrong_value(f"number too large (more than {MAX_DIGITS} digits)", at)
+
+
+def _checked_decimal(value: Decimal, at: str = "") -> Decimal:
+    if not value.is_finite():
+        raise wrong_value(f"expected a finite number, found {value}", at)
+    if len(value.as_tuple().digits) > MAX_DIGITS or abs(value.adjusted()) > MAX_DIGITS:
+        raise wrong_value(f"number too large or too precise (more than {MAX_DIGITS} digits)", at)
+    return value
+
+
+def _exact(value: object, expected: str, at: str = "") -> int | Decimal:
+    """*value* as an exact number (numbers of other libraries too), or the error of what it is."""
+    if isinstance(value, bool):
+        raise wrong_type(expected, value, at=at, hint="; True and False are yes/no values, not numbers")
+    if isinstance(value, int):
+        return _checked_int(int(value), at)
+    if isinstance(value, Decimal):
+        return _checked_decimal(value, at)
+    if isinstance(value, float):
+        raise _no_float(value, at)
+    if isinstance(value, numbers.Integral):  # numpy and pandas integers
+        return _checked_int(int(value), at)
+    raise wrong_type(expected, value, at=at)
+
+
+def _number(value: int | Decimal) -> int | Decimal:
+    """An exact number, ``int`` or ``Decimal``: Ratio's numerator and denominator."""
+    if type(value) is int:
+        return _checked_int(value)
+    return _exact(value, "an exact number (int or decimal.Decimal)")
+
+
+def _optional_year(value: int | None) -> int | None:
+    if value is None or type(value) is int:
+        return value
+    number = _exact(value, "a year (int)")
+    if isinstance(number, Decimal):
+        raise wrong_type("a year (int)", value)
+    return number
+
+
+def _amount(value: Decimal | int | str) -> Decimal:
+    """An amount of money: a ``Decimal``, or an ``int`` or a text such as ``'600000'`` as one."""
+    if type(value) is Decimal:
+        return _checked_decimal(value)
+    if isinstance(value, str):
+        try:
+            number = Decimal(value)
+        except ArithmeticError:
+            raise wrong_value(f"expected an amount such as '600000' or '1250.50', found {value!r}") from None
+        return _checked_decimal(number)
+    return _checked_decimal(Decimal(_exact(value, "an amount (decimal.Decimal, int or a text)")))
+
+
+_VALUE = "a value (bool, int, decimal.Decimal, Ratio or str)"
+
+
+def _value(value: Value, at: str = "") -> Value:
+    """A baseline, target or achieved value: yes/no, an exact number, a Ratio or a text."""
+    kind = type(value)
+    if kind is int:
+        return _checked_int(value, at)  # type: ignore[arg-type]
+    if kind is str or kind is bool or kind is Ratio:
+        return value
+    if kind is Decimal:
+        return _checked_decimal(value, at)  # type: ignore[arg-type]
+    if isinstance(value, bool | str | Ratio):
+        return value
+    if isinstance(value, int | Decimal | float | numbers.Integral):
+        return _exact(value, _VALUE, at)
+    raise wrong_type(_VALUE, value, at=at)
+
+
+def _optional_value(value: Value | None) -> Value | None:
+    return None if value is None else _value(value)
+
+
+def _text(value: str) -> str:
+    if isinstance(value, str):
+        return value
+    raise wrong_type("a text (str)", value)
+
+
+def _optional_text(value: str | None) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise wrong_type("a text (str) or None", value)
+
+
+def _bool(value: bool) -> bool:
+    if value is True or value is False:
+        return value
+    raise wrong_type("True or False", value)
+
+
+def _optional_bool(value: bool | None) -> bool | None:
+    if value is None or value is True or value is False:
+        return value
+    raise wrong_type("True, False or None", value)
+
+
+def _optional_date(value: datetime.date | str | None) -> datetime.date | None:
+    if value is None or type(value) is datetime.date:
+        return value
+    return to_date(value)
+
+
+def _optional_period(value: Period | str | int | None) -> Period | None:
+    if value is None or type(value) is Period:
+        return value
+    return to_period(value)
+
+
+def _sequence(value: object, item: str, at: str = "") -> tuple[object, ...]:
+    """The items of a list, tuple or other iterable, in order; texts, mappings and sets refused."""
+    if isinstance(value, tuple):
+        return value
+    expected = f"a list or tuple, each item {item}"
+    if isinstance(value, str | bytes):
+        raise wrong_type(expected, value, at=at, hint=f"; write [{value!r}] for one")
+    if isinstance(value, set | frozenset):
+        raise wrong_type(expected, value, at=at, hint="; a set has no order: use a list")
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise wrong_type(expected, value, at=at)
+    return tuple(value)
+
+
+def _items(kind: type[_T], value: Iterable[_T], expected: str) -> tuple[_T, ...]:
+    """A tuple of *kind* from any iterable of them, each item checked."""
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not kind:
+                break
+        else:
+            return value
+    items = _sequence(value, expected)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise wrong_type(expected, item, at=f"[{index}]")
+    return items  # type: ignore[return-value]  # every item checked
+
+
+def _optional(kind: type[_T], value: _T | None, expected: str) -> _T | None:
+    if value is None or isinstance(value, kind):
+        return value
+    raise wrong_type(f"{expected} or None", value)
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return _items(str, value, "a text (str)")
+
+
+def _periods(value: Iterable[Period | str | int]) -> tuple[Period, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not Period:
+                break
+        else:
+            return value
+    items = _sequence(value, "a Period or a text such as '2021Q3'")
+    return tuple([to_period(item, at=f"[{index}]") for index, item in enumerate(items)])  # type: ignore[arg-type]
+
+
+def _choice(kind: type[_C], value: object) -> _C:
+    """The member of an enumeration *value* is or names, or the error naming the choices."""
+    if isinstance(value, kind):
+        return value
+    if not isinstance(value, str):
+        raise wrong_type(f"a {kind.__name__} or one of its words (str)", value)
+    try:
+        return kind(value)
+    except ValueError:
+        words = [member.value for member in kind]
+        choices = ", ".join(repr(word) for word in words)
+        close = did_you_mean("_".join(value.lower().split()), words)
+        raise wrong_value(f"expected one of {choices}; found {shorten(value)!r}{close}") from None
+
+
+def _role(value: OrganisationRole | str) -> OrganisationRole:
+    return value if type(value) is OrganisationRole else _choice(OrganisationRole, value)
+
+
+def _contribution_source(value: ContributionSource | str) -> ContributionSource:
+    return value if type(value) is ContributionSource else _choice(ContributionSource, value)
+
+
+def _measure(value: Measure | str) -> Measure:
+    return value if type(value) is Measure else _choice(Measure, value)
+
+
+def _direction(value: Direction | str) -> Direction:
+    return value if type(value) is Direction else _choice(Direction, value)
+
+
+def _accumulation(value: Accumulation | str) -> Accumulation:
+    return value if type(value) is Accumulation else _choice(Accumulation, value)
+
+
+def _activity_status(value: ActivityStatus | str | None) -> ActivityStatus | None:
+    return value if value is None or type(value) is ActivityStatus else _choice(ActivityStatus, value)
+
+
+def _status(value: Status | str | None) -> Status | None:
+    return value if value is None or type(value) is Status else _choice(Status, value)
+
+
+def _variance_category(value: VarianceCategory | str | None) -> VarianceCategory | None:
+    return value if value is None or type(value) is VarianceCategory else _choice(VarianceCategory, value)
+
+
+def _one(kind: type[_T], value: _T, expected: str) -> _T:
+    if isinstance(value, kind):
+        return value
+    raise wrong_type(expected, value)
+
+
+def _money(value: Money) -> Money:
+    return _one(Money, value, "a Money")
+
+
+def _optional_money(value: Money | None) -> Money | None:
+    return _optional(Money, value, "a Money")
+
+
+def _contributions(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
+    return _items(Contribution, value, "a Contribution")
+
+
+def _optional_budget(value: Budget | None) -> Budget | None:
+    return _optional(Budget, value, "a Budget")
+
+
+def _optional_dates(value: Dates | None) -> Dates | None:
+    return _optional(Dates, value, "a Dates")
+
+
+def _optional_evaluation(value: Evaluation | None) -> Evaluation | None:
+    return _optional(Evaluation, value, "an Evaluation")
+
+
+def _optional_contact(value: Contact | None) -> Contact | None:
+    return _optional(Contact, value, "a Contact")
+
+
+def _identifiers(value: Iterable[Identifier]) -> tuple[Identifier, ...]:
+    return _items(Identifier, value, "an Identifier")
+
+
+def _organisations(value: Iterable[Organisation]) -> tuple[Organisation, ...]:
+    return _items(Organisation, value, "an Organisation")
+
+
+def _locations(value: Iterable[Location]) -> tuple[Location, ...]:
+    return _items(Location, value, "a Location")
+
+
+def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
+    return _items(Dimension, value, "a Dimension")
+
+
+def _links(value: Iterable[FrameworkLink]) -> tuple[FrameworkLink, ...]:
+    return _items(FrameworkLink, value, "a FrameworkLink")
+
+
+def _breakdowns(value: Iterable[Breakdown]) -> tuple[Breakdown, ...]:
+    return _items(Breakdown, value, "a Breakdown")
+
+
+def _optional_baseline(value: Baseline | None) -> Baseline | None:
+    return _optional(Baseline, value, "a Baseline")
+
+
+def _optional_target(value: Target | None) -> Target | None:
+    return _optional(Target, value, "a Target")
+
+
+def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
+    return _items(Target, value, "a Target")
+
+
+def _optional_variance(value: Variance | None) -> Variance | None:
+    return _optional(Variance, value, "a Variance")
+
+
+def _achieved(value: Iterable[Achieved]) -> tuple[Achieved, ...]:
+    return _items(Achieved, value, "an Achieved")
+
+
+def _indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return _items(Indicator, value, "an Indicator")
+
+
+def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
+    return _items(Activity, value, "an Activity")
+
+
+def _outputs(value: Iterable[Output]) -> tuple[Output, ...]:
+    return _items(Output, value, "an Output")
+
+
+def _outcomes(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
+    return _items(Outcome, value, "an Outcome")
+
+
+def _optional_impact(value: Impact | None) -> Impact | None:
+    return _optional(Impact, value, "an Impact")
+
+
+def _narrative(value: Mapping[str, str]) -> dict[str, str]:
+    """Narrative sections: a copy of the mapping given, every name and text checked."""
+    if not isinstance(value, Mapping):
+        raise wrong_type("a mapping of names to texts (dict[str, str])", value)
+    sections = dict(value)
+    for name, text in sections.items():
+        if not isinstance(name, str):
+            raise wrong_type("a name (str)", name, at=f"[{shorten(name)!r}]")
+        if not isinstance(text, str):
+            raise wrong_type("a text (str)", text, at=f"[{shorten(name)!r}]")
+    return sections
+
+
+_CELL = "a Cell(categories, value)"
+
+
+def _cells(value: Iterable[Cell | tuple[object, object]]) -> tuple[Cell, ...]:
+    """Cells: each a Cell, or a pair (categories, value) made one; categories and values checked."""
+    items = _sequence(value, _CELL)
+    cells = [_cell(item, f"[{index}]") for index, item in enumerate(items)]
+    if type(value) is tuple and all(new is old for new, old in zip(cells, value, strict=True)):
+        return value  # every item a Cell, checked
+    return tuple(cells)
+
+
+def _cell(item: object, at: str) -> Cell:
+    if not isinstance(item, tuple | list) or len(item) != 2:
+        raise wrong_type(_CELL, item, at=at, hint="; Breakdown.by() builds cells from a mapping")
+    categories, value = item
+    if isinstance(categories, Mapping):
+        categories = tuple(categories.items())
+    pairs = []
+    for index, pair in enumerate(
+        _sequence(categories, "a pair of texts (dimension, category)", f"{at}.categories")
+    ):
+        if (
+            not isinstance(pair, tuple | list)
+            or len(pair) != 2
+            or not isinstance(pair[0], str)
+            or not isinstance(pair[1], str)
+        ):
+            raise wrong_type("a pair of texts (dimension, category)", pair, at=f"{at}.categories[{index}]")
+        pairs.append(pair if type(pair) is tuple else (pair[0], pair[1]))
+    checked = _value(value, at=f"{at}.value")
+    if (
+        type(item) is Cell
+        and type(item.categories) is tuple
+        and checked is value
+        and all(a is b for a, b in zip(pairs, item.categories, strict=True))
+    ):
+        return item
+    return Cell(tuple(pairs), checked)
+
+
 @attrs.frozen
 class Ratio:
     """
@@ -171,8 +571,8 @@ class Ratio:
     ``Ratio(15, 50).percent == Decimal(30)``.
     """
 
-    numerator: int | Decimal
-    denominator: int | Decimal
+    numerator: int | Decimal = attrs.field(converter=_number)
+    denominator: int | Decimal = attrs.field(converter=_number)
 
     @property
     def percent(self) -> Decimal | None:
@@ -199,42 +599,42 @@ numerator and denominator, ``str`` for qualitative indicators.
 class Money:
     """An exact amount in an ISO 4217 currency."""
 
-    amount: Decimal
-    currency: str
+    amount: Decimal = attrs.field(converter=_amount)
+    currency: str = attrs.field(converter=_text)
 
 
 @attrs.frozen
 class Identifier:
     """An identifier of the programme in one scheme (``mptf_project``: ``00127216``)."""
 
-    scheme: str
-    id: str
+    scheme: str = attrs.field(converter=_text)
+    id: str = attrs.field(converter=_text)
 
 
 @attrs.frozen
 class Organisation:
     """An organisation taking part in the programme, referred to elsewhere by *id*."""
 
-    id: str
-    role: OrganisationRole
-    name: str | None = None
+    id: str = attrs.field(converter=_text)
+    role: OrganisationRole = attrs.field(converter=_role)
+    name: str | None = attrs.field(default=None, converter=_optional_text)
 
 
 @attrs.frozen
 class Contribution:
     """A contribution to the programme budget."""
 
-    source: ContributionSource
-    amount: Money
-    contributor: str | None = None
+    source: ContributionSource = attrs.field(converter=_contribution_source)
+    amount: Money = attrs.field(converter=_money)
+    contributor: str | None = attrs.field(default=None, converter=_optional_text)
 
 
 @attrs.frozen
 class Budget:
     """The approved budget and the contributions to it."""
 
-    total_approved: Money | None = None
-    contributions: tuple[Contribution, ...] = ()
+    total_approved: Money | None = attrs.field(default=None, converter=_optional_money)
+    contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=_contributions)
 
 
 @attrs.frozen
@@ -246,12 +646,12 @@ class Dates:
     actual end is after its original end; *extension_reason* says why.
     """
 
-    start: datetime.date | None = None
-    original_end: datetime.date | None = None
-    actual_end: datetime.date | None = None
-    extension_reason: str | None = None
-    financial_closure: datetime.date | None = None
-    operationally_closed: bool | None = None
+    start: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    original_end: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    actual_end: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    extension_reason: str | None = attrs.field(default=None, converter=_optional_text)
+    financial_closure: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    operationally_closed: bool | None = attrs.field(default=None, converter=_optional_bool)
 
     @property
     def end(self) -> datetime.date | None:
@@ -280,28 +680,28 @@ class Dates:
 class Evaluation:
     """The programme assessment, review or evaluation (MPTF cover page)."""
 
-    completed: bool | None = None
-    date: datetime.date | None = None
-    report_attached: bool | None = None
-    report_date: datetime.date | None = None
+    completed: bool | None = attrs.field(default=None, converter=_optional_bool)
+    date: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    report_attached: bool | None = attrs.field(default=None, converter=_optional_bool)
+    report_date: datetime.date | None = attrs.field(default=None, converter=_optional_date)
 
 
 @attrs.frozen
 class Contact:
     """Who submitted the report."""
 
-    name: str
-    title: str | None = None
-    organisation: str | None = None
-    email: str | None = None
+    name: str = attrs.field(converter=_text)
+    title: str | None = attrs.field(default=None, converter=_optional_text)
+    organisation: str | None = attrs.field(default=None, converter=_optional_text)
+    email: str | None = attrs.field(default=None, converter=_optional_text)
 
 
 @attrs.frozen
 class Location:
     """A country, governorate or place, with an OCHA p-code when known."""
 
-    name: str
-    pcode: str | None = None
+    name: str = attrs.field(converter=_text)
+    pcode: str | None = attrs.field(default=None, converter=_optional_text)
 
 
 @attrs.frozen
@@ -313,8 +713,8 @@ class FrameworkLink:
     ``iom-iraq-2022:1.3`` or ``undaf-iraq:A.2``.
     """
 
-    framework: str
-    code: str
+    framework: str = attrs.field(converter=_text)
+    code: str = attrs.field(converter=_text)
 
     def __str__(self) -> str:
         return f"{self.framework}:{self.code}"
@@ -329,10 +729,10 @@ class Dimension:
     ``18-30`` or ``60+``), ``disability``, ``population_group`` and ``location``.
     """
 
-    id: str
-    label: str | None = None
-    categories: tuple[str, ...] = ()
-    summable: bool = True
+    id: str = attrs.field(converter=_text)
+    label: str | None = attrs.field(default=None, converter=_optional_text)
+    categories: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    summable: bool = attrs.field(default=True, converter=_bool)
     """Whether the categories add up to the total (False for multiple-choice dimensions)."""
 
 
@@ -367,10 +767,10 @@ class Breakdown:
     breakdown (unique people against services delivered).
     """
 
-    dimensions: tuple[str, ...]
-    cells: tuple[Cell, ...]
-    complete: bool = True
-    explanation: str | None = None
+    dimensions: tuple[str, ...] = attrs.field(converter=_texts)
+    cells: tuple[Cell, ...] = attrs.field(converter=_cells)
+    complete: bool = attrs.field(default=True, converter=_bool)
+    explanation: str | None = attrs.field(default=None, converter=_optional_text)
 
     @overload
     @classmethod
@@ -431,11 +831,11 @@ class Breakdown:
 class Baseline:
     """The value before the programme; absent is not zero."""
 
-    value: Value | None = None
-    text: str | None = None
+    value: Value | None = attrs.field(default=None, converter=_optional_value)
+    text: str | None = attrs.field(default=None, converter=_optional_text)
     """The baseline as the programme document writes it."""
-    date: datetime.date | None = None
-    year: int | None = None
+    date: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    year: int | None = attrs.field(default=None, converter=_optional_year)
 
 
 @attrs.frozen
@@ -444,11 +844,11 @@ class Target:
     A planned value: the end-of-programme target, or a milestone for a period.
     """
 
-    value: Value | None = None
-    text: str | None = None
+    value: Value | None = attrs.field(default=None, converter=_optional_value)
+    text: str | None = attrs.field(default=None, converter=_optional_text)
     """The target as the programme document writes it ("4 Network meetings held")."""
-    period: Period | None = None
-    breakdowns: tuple[Breakdown, ...] = ()
+    period: Period | None = attrs.field(default=None, converter=_optional_period)
+    breakdowns: tuple[Breakdown, ...] = attrs.field(default=(), converter=_breakdowns)
 
 
 @attrs.frozen
@@ -460,53 +860,53 @@ class Variance:
     that text is kept as written.
     """
 
-    reason: str
-    category: VarianceCategory | None = None
+    reason: str = attrs.field(converter=_text)
+    category: VarianceCategory | None = attrs.field(default=None, converter=_variance_category)
 
 
 @attrs.frozen
 class Achieved:
     """What was achieved in one reporting period, as a report states it."""
 
-    period: Period
-    value: Value | None = None
+    period: Period = attrs.field(converter=to_period)
+    value: Value | None = attrs.field(default=None, converter=_optional_value)
     """The value; ``None`` when no data could be collected (never read as zero)."""
-    narrative: str | None = None
+    narrative: str | None = attrs.field(default=None, converter=_optional_text)
     """The achievement as the report writes it ("6 Network meetings held. ...")."""
-    variance: Variance | None = None
-    source: str | None = None
+    variance: Variance | None = attrs.field(default=None, converter=_optional_variance)
+    source: str | None = attrs.field(default=None, converter=_optional_text)
     """The source of verification of this figure."""
-    breakdowns: tuple[Breakdown, ...] = ()
-    status: Status | None = None
+    breakdowns: tuple[Breakdown, ...] = attrs.field(default=(), converter=_breakdowns)
+    status: Status | None = attrs.field(default=None, converter=_status)
     """The status the report states (qualitative indicators, activities not conducted)."""
-    reported_by: str | None = None
+    reported_by: str | None = attrs.field(default=None, converter=_optional_text)
     """The organisation that reported this value, when several report one indicator."""
-    collected: datetime.date | None = None
-    comment: str | None = None
+    collected: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    comment: str | None = attrs.field(default=None, converter=_optional_text)
 
 
 @attrs.frozen(repr=False)
 class Indicator:
     """An indicator with its baseline, targets and achieved values."""
 
-    code: str
-    statement: str
-    measure: Measure
-    unit: str | None = None
-    direction: Direction = Direction.INCREASE
-    accumulation: Accumulation = Accumulation.SUM
-    currency: str | None = None
+    code: str = attrs.field(converter=_text)
+    statement: str = attrs.field(converter=_text)
+    measure: Measure = attrs.field(converter=_measure)
+    unit: str | None = attrs.field(default=None, converter=_optional_text)
+    direction: Direction = attrs.field(default=Direction.INCREASE, converter=_direction)
+    accumulation: Accumulation = attrs.field(default=Accumulation.SUM, converter=_accumulation)
+    currency: str | None = attrs.field(default=None, converter=_optional_text)
     """The ISO 4217 currency of a money indicator."""
-    disaggregation: tuple[str, ...] = ()
+    disaggregation: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     """The dimensions values must be broken down by."""
-    means_of_verification: str | None = None
+    means_of_verification: str | None = attrs.field(default=None, converter=_optional_text)
     """The planned means and source of verification."""
-    responsible: tuple[str, ...] = ()
-    baseline: Baseline | None = None
-    target: Target | None = None
-    milestones: tuple[Target, ...] = ()
-    achieved: tuple[Achieved, ...] = ()
-    links: tuple[FrameworkLink, ...] = ()
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    baseline: Baseline | None = attrs.field(default=None, converter=_optional_baseline)
+    target: Target | None = attrs.field(default=None, converter=_optional_target)
+    milestones: tuple[Target, ...] = attrs.field(default=(), converter=_targets)
+    achieved: tuple[Achieved, ...] = attrs.field(default=(), converter=_achieved)
+    links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
 
     def __repr__(self) -> str:
         values = len(self.achieved)
@@ -523,50 +923,50 @@ class Indicator:
 class Activity:
     """An activity under an output."""
 
-    code: str
-    statement: str
-    responsible: tuple[str, ...] = ()
-    status: ActivityStatus | None = None
-    status_reason: str | None = None
-    narrative: str | None = None
-    links: tuple[FrameworkLink, ...] = ()
+    code: str = attrs.field(converter=_text)
+    statement: str = attrs.field(converter=_text)
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    status: ActivityStatus | None = attrs.field(default=None, converter=_activity_status)
+    status_reason: str | None = attrs.field(default=None, converter=_optional_text)
+    narrative: str | None = attrs.field(default=None, converter=_optional_text)
+    links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
 
 
 @attrs.frozen
 class Output:
     """An output: a result the programme is directly responsible for."""
 
-    code: str
-    statement: str
-    responsible: tuple[str, ...] = ()
-    narrative: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    activities: tuple[Activity, ...] = ()
-    links: tuple[FrameworkLink, ...] = ()
+    code: str = attrs.field(converter=_text)
+    statement: str = attrs.field(converter=_text)
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    narrative: str | None = attrs.field(default=None, converter=_optional_text)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
+    links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
 
 
 @attrs.frozen
 class Outcome:
     """An outcome: the higher-level change the programme contributes to."""
 
-    code: str
-    statement: str
-    responsible: tuple[str, ...] = ()
-    narrative: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    outputs: tuple[Output, ...] = ()
-    links: tuple[FrameworkLink, ...] = ()
+    code: str = attrs.field(converter=_text)
+    statement: str = attrs.field(converter=_text)
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    narrative: str | None = attrs.field(default=None, converter=_optional_text)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    outputs: tuple[Output, ...] = attrs.field(default=(), converter=_outputs)
+    links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
 
 
 @attrs.frozen
 class Impact:
     """The impact or goal above the outcomes, when the framework states one."""
 
-    statement: str
-    code: str | None = None
-    narrative: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    links: tuple[FrameworkLink, ...] = ()
+    statement: str = attrs.field(converter=_text)
+    code: str | None = attrs.field(default=None, converter=_optional_text)
+    narrative: str | None = attrs.field(default=None, converter=_optional_text)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
 
 
 Result: TypeAlias = Impact | Outcome | Output
@@ -604,23 +1004,23 @@ class Programme:
     .. versionadded:: 0.1.0
     """
 
-    title: str
-    identifiers: tuple[Identifier, ...] = ()
-    organisations: tuple[Organisation, ...] = ()
-    country: str | None = None
-    localities: tuple[Location, ...] = ()
-    priority_area: str | None = None
-    budget: Budget | None = None
-    dates: Dates | None = None
-    reporting_periods: tuple[Period, ...] = ()
-    evaluation: Evaluation | None = None
-    submitted_by: Contact | None = None
-    narrative: dict[str, str] = attrs.field(factory=dict, hash=False)
+    title: str = attrs.field(converter=_text)
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), converter=_identifiers)
+    organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=_organisations)
+    country: str | None = attrs.field(default=None, converter=_optional_text)
+    localities: tuple[Location, ...] = attrs.field(default=(), converter=_locations)
+    priority_area: str | None = attrs.field(default=None, converter=_optional_text)
+    budget: Budget | None = attrs.field(default=None, converter=_optional_budget)
+    dates: Dates | None = attrs.field(default=None, converter=_optional_dates)
+    reporting_periods: tuple[Period, ...] = attrs.field(default=(), converter=_periods)
+    evaluation: Evaluation | None = attrs.field(default=None, converter=_optional_evaluation)
+    submitted_by: Contact | None = attrs.field(default=None, converter=_optional_contact)
+    narrative: dict[str, str] = attrs.field(converter=_narrative, factory=dict, hash=False)
     """Free narrative sections keyed by name (``executive_summary``, ``purpose``, ...)."""
-    dimensions: tuple[Dimension, ...] = ()
-    links: tuple[FrameworkLink, ...] = ()
-    impact: Impact | None = None
-    outcomes: tuple[Outcome, ...] = ()
+    dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=_dimensions)
+    links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
+    impact: Impact | None = attrs.field(default=None, converter=_optional_impact)
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_outcomes)
 
     def __repr__(self) -> str:
         indicators = sum(1 for _ in self.indicators())
@@ -677,30 +1077,34 @@ class Programme:
         .. versionadded:: 0.1.0
         """
         every = not kinds
+        want_impact, want_outcome, want_output, want_activity, want_indicator = (
+            every or kind in kinds for kind in ("impact", "outcome", "output", "activity", "indicator")
+        )
+        node = tuple.__new__  # Node is a named tuple: the same object, without the call through __new__
         impact = self.impact
         if impact is not None:
-            if every or "impact" in kinds:
-                yield Node("impact", ("impact",), impact)
-            if every or "indicator" in kinds:
+            if want_impact:
+                yield node(Node, ("impact", ("impact",), impact, None, None))
+            if want_indicator:
                 for k, indicator in enumerate(impact.indicators):
-                    yield Node("indicator", ("impact", "indicators", k), indicator)
+                    yield node(Node, ("indicator", ("impact", "indicators", k), indicator, None, None))
         for i, outcome in enumerate(self.outcomes):
             at = ("outcomes", i)
-            if every or "outcome" in kinds:
-                yield Node("outcome", at, outcome, outcome)
-            if every or "indicator" in kinds:
+            if want_outcome:
+                yield node(Node, ("outcome", at, outcome, outcome, None))
+            if want_indicator:
                 for k, indicator in enumerate(outcome.indicators):
-                    yield Node("indicator", (*at, "indicators", k), indicator, outcome)
+                    yield node(Node, ("indicator", (*at, "indicators", k), indicator, outcome, None))
             for j, output in enumerate(outcome.outputs):
                 where = (*at, "outputs", j)
-                if every or "output" in kinds:
-                    yield Node("output", where, output, outcome, output)
-                if every or "indicator" in kinds:
+                if want_output:
+                    yield node(Node, ("output", where, output, outcome, output))
+                if want_indicator:
                     for k, indicator in enumerate(output.indicators):
-                        yield Node("indicator", (*where, "indicators", k), indicator, outcome, output)
-                if every or "activity" in kinds:
+                        yield node(Node, ("indicator", (*where, "indicators", k), indicator, outcome, output))
+                if want_activity:
                     for k, activity in enumerate(output.activities):
-                        yield Node("activity", (*where, "activities", k), activity, outcome, output)
+                        yield node(Node, ("activity", (*where, "activities", k), activity, outcome, output))
 
     def placed_indicators(
         self,

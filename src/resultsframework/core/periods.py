@@ -18,14 +18,16 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
-from .errors import shorten
+from .errors import ResultsFrameworkError, building, shorten, wrong_type
 
 __all__ = ["Period", "PeriodError", "parse_date"]
 
 
-class PeriodError(ValueError):
+class PeriodError(ResultsFrameworkError):
     """
     A text could not be read as a date or a reporting period.
+
+    A :class:`~resultsframework.ResultsFrameworkError`, so a :class:`ValueError`.
 
     .. versionadded:: 0.1.0
     """
@@ -36,6 +38,34 @@ _ACCEPTED = (
     "'2021S1', '2021W3', '2021-05-01', '2021-05-01/2021-12-30' or "
     "'May 2021 to December 2021'"
 )
+
+
+def to_date(value: date | str) -> date:
+    """
+    *value* as a date: a :class:`~datetime.date` as it is, a text read by :func:`parse_date`.
+
+    The converter of every date field of the model.  A :class:`~datetime.datetime` is refused
+    rather than cut to its day (which day depends on the time zone, and a datetime kept would
+    fail to compare with dates later): pass its ``.date()``.
+
+    Raises:
+        TypeError: for a datetime or anything but a date or a text.
+        PeriodError: for a text that is not one day.
+    """
+    if type(value) is date:
+        return value
+    if isinstance(value, datetime):
+        raise wrong_type(
+            "a date", value, hint="; pass its .date() (a datetime is refused, not cut to its day)"
+        )
+    if isinstance(value, date):  # a subclass of date from another library: the day it names
+        return date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except PeriodError as e:
+            raise _located(e) from None
+    raise wrong_type("a date (datetime.date or a text such as '2021-12-30')", value)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -56,8 +86,8 @@ class Period:
     .. versionadded:: 0.1.0
     """
 
-    start: date
-    end: date
+    start: date = attrs.field(converter=to_date)
+    end: date = attrs.field(converter=to_date)
 
     # -- constructors ----------------------------------------------------------------
 
@@ -344,6 +374,37 @@ def _parse_written(text: str) -> Period | None:
     if one.date() == two.date():
         return Period.day(one.date())
     return Period.month(one.year, one.month)
+
+
+def to_period(value: Period | str | int, *, at: str = "") -> Period:
+    """
+    *value* as a period: a :class:`Period` as it is, a text read by :meth:`Period.parse`, an
+    ``int`` the calendar year (``2021``), as files may write it.
+
+    The converter of every period field of the model.
+
+    Raises:
+        TypeError: for anything else.
+        PeriodError: for a text that is not a period.
+    """
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        try:
+            return Period.parse(value)
+        except PeriodError as e:
+            raise _located(e, at) from None
+    if isinstance(value, int) and not isinstance(value, bool):
+        if 1 <= value <= 9999:
+            return Period.year(value)
+        raise _located(PeriodError(f"a year is between 1 and 9999, not {value}"), at)
+    raise wrong_type("a Period, a text such as '2021Q3' or a year such as 2021", value, at=at)
+
+
+def _located(error: PeriodError, at: str = "") -> PeriodError:
+    """*error* with the class and field being built in front (``Achieved.period: ...``)."""
+    site = building() + at
+    return PeriodError(f"{site}: {error}" if site else str(error))
 
 
 def parse_date(text: str) -> date:

@@ -28,7 +28,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ..core.errors import Path, Problem, did_you_mean, shorten
-from ..core.model import Breakdown, Cell, FrameworkLink, Ratio, Value, _Choice
+from ..core.model import MAX_DIGITS, Breakdown, Cell, FrameworkLink, Ratio, Value, _Choice
 from ..core.periods import Period, PeriodError, parse_date
 
 __all__ = [
@@ -46,9 +46,9 @@ FORMAT = "resultsframework/1"
 
 T = TypeVar("T")
 
-# Numbers with more digits than this are refused: no real count or amount needs
-# them, and formatting or comparing them could take unbounded time.
-MAX_DIGITS = 40
+# Numbers with more digits than MAX_DIGITS are refused (as the model's constructors refuse
+# them): no real count or amount needs them, and formatting or comparing them could take
+# unbounded time.
 
 
 class InputError(ValueError):
@@ -333,10 +333,68 @@ def _class_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, 
 
 
 def _fast_class_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, object], Any]:
-    # The fast path needs no message: anything that is not a mapping fails in the
-    # generated code, and the detailed converter then says what is wrong.
-    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-    return generated
+    # The fast path needs no message: anything that is not a mapping, an unknown key or a
+    # missing field fails here, and the detailed converter then says what is wrong.
+    build = _unchecked(cls)
+    if build is None:
+        generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True
+        )
+        return generated
+    attrs.resolve_types(cls)
+    hooks = {f.alias: (conv.get_structure_hook(f.type), f.type) for f in attrs.fields(cls) if f.init}
+
+    def hook(value: Any, _: object) -> Any:
+        if type(value) is not dict:
+            raise InputError(cls.__name__)
+        fields = {}
+        for key, item in value.items():
+            handler, kind = hooks[key]  # KeyError: an unknown key
+            fields[key] = handler(item, kind)
+        return build(**fields)  # TypeError: a required field is missing
+
+    return hook
+
+
+def _unchecked(cls: type[Any]) -> Callable[..., Any] | None:
+    """
+    A constructor of *cls* that keeps its fields as given, without the class's converters.
+
+    The model's converters check and convert what code passes; the loader's hooks have already
+    checked every value, more strictly (as the file format asks), and made it the field's type,
+    so the converters would only check it again, on every one of the millions of objects a
+    portfolio holds.  ``None`` for a class with nothing to skip, or with validators or hooks
+    the loader must not skip.
+    """
+    fields = [f for f in attrs.fields(cls) if f.init]
+    if (
+        not any(f.converter is not None for f in fields)
+        or any(f.validator is not None for f in attrs.fields(cls))
+        or hasattr(cls, "__attrs_pre_init__")
+        or hasattr(cls, "__attrs_post_init__")
+    ):
+        return None
+    namespace: dict[str, Any] = {"_new": object.__new__, "_bind": object.__setattr__.__get__, "_cls": cls}
+    params, lines = [], []
+    for index, f in enumerate(fields):
+        if f.default is attrs.NOTHING:
+            params.append(f.alias)
+        elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            namespace["_nothing"] = attrs.NOTHING
+            namespace[f"_factory{index}"] = f.default.factory
+            params.append(f"{f.alias}=_nothing")
+            lines.append(f"    if {f.alias} is _nothing: {f.alias} = _factory{index}()")
+        else:
+            namespace[f"_default{index}"] = f.default
+            params.append(f"{f.alias}=_default{index}")
+        lines.append(f"    _set({f.name!r}, {f.alias})")
+    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
+        lines.append("    _set('_attrs_cached_hash', None)")
+    head = [f"def build({', '.join(params)}):", "    self = _new(_cls)", "    _set = _bind(self)"]
+    source = "\n".join([*head, *lines, "    return self"])
+    exec(compile(source, f"<unchecked {cls.__qualname__}>", "exec"), namespace)
+    built: Callable[..., Any] = namespace["build"]
+    return built
 
 
 def _class_unstructure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
@@ -436,6 +494,7 @@ def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], B
     value_hook = conv.get_structure_hook(Value)
     keys = frozenset(("dimensions", "cells", "complete", "explanation"))
     new_cell = tuple.__new__  # Cell is a named tuple: the same object, without the call through __new__
+    new_breakdown: Callable[..., Breakdown] = _unchecked(Breakdown) or Breakdown
     # Category tuples already checked, each kept once: a portfolio repeats a few combinations
     # (female/18-59, ...) millions of times.  Only texts equal texts, so a hit needs no check.
     checked: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
@@ -472,7 +531,7 @@ def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], B
             if type(number) is not int or not -_INT_LIMIT < number < _INT_LIMIT:
                 number = value_hook(number, Value)
             cells.append(new_cell(Cell, (categories, number)))
-        return Breakdown(tuple(dimensions), tuple(cells), complete, explanation)
+        return new_breakdown(tuple(dimensions), tuple(cells), complete, explanation)
 
     return hook
 
