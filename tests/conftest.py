@@ -57,6 +57,21 @@ MISSING_EXTRAS = {
 """The extras this environment lacks: CI also runs the suite with none of them installed."""
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "extras(*modules): the test needs these optional modules; skipped where one is missing"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``extras("docx", ...)`` is skipped at once where one is missing (property tests
+    would otherwise shrink their way to the missing extra first)."""
+    for marker in item.iter_markers("extras"):
+        lacking = [MISSING_EXTRAS[m] for m in marker.args if m in MISSING_EXTRAS]
+        if lacking:
+            pytest.skip(f"needs the {', '.join(dict.fromkeys(lacking))} extra")
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, Result[None], None]:
     """

@@ -97,6 +97,7 @@ class TestDataFrames:
         for programme in (example, illustrative):
             assert programme == rf.from_dataframe(programme, rf.to_dataframe(programme))
 
+    @pytest.mark.extras("pandas")
     @settings(max_examples=40)
     @given(reported_programmes())
     def test_any_programme_comes_back_unchanged(self, programme: rf.Programme) -> None:
@@ -278,6 +279,7 @@ class TestHXL:
         assert row[headings.index("Indicator")].startswith("'=")
 
 
+@pytest.mark.extras("pandas")
 @settings(max_examples=40)
 @given(
     st.lists(

@@ -157,6 +157,7 @@ class TestRender:
         assert 0 == code
         assert out.startswith("**Indicator Based Performance Assessment**")
 
+    @pytest.mark.extras("openpyxl")
     def test_format_from_the_output_suffix(self, tmp_path: Path) -> None:
         target = tmp_path / "table.xlsx"
         code, _, _ = run("render", str(EXAMPLE), "-o", str(target), "--locale", "ar", "--status")
@@ -178,6 +179,7 @@ class TestRender:
 
 
 class TestReport:
+    @pytest.mark.extras("docx")
     def test_word_report(self, tmp_path: Path) -> None:
         target = tmp_path / "report.docx"
         code, _, _ = run("report", str(EXAMPLE), "-o", str(target), "--locale", "fr")

@@ -10,14 +10,37 @@ from __future__ import annotations
 import doctest
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import MISSING_EXTRAS, ROOT
 
 DOCS = ROOT / "docs"
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 PAGES = sorted(p for p in DOCS.glob("*.md") if "```python" in p.read_text(encoding="utf-8"))
+
+
+class _Runner(doctest.DocTestRunner):
+    """A doctest runner that keeps the exceptions examples raised, to tell a missing extra."""
+
+    errors: list[BaseException]
+
+    def report_unexpected_exception(self, out: Any, test: Any, example: Any, exc_info: Any) -> None:
+        self.__dict__.setdefault("errors", []).append(exc_info[1])
+        super().report_unexpected_exception(out, test, example, exc_info)
+
+    def run(self, *args: Any, **kwargs: Any) -> doctest.TestResults:
+        self.errors = []
+        return super().run(*args, **kwargs)
+
+
+def _needs(error: BaseException, module: str, extra: str) -> bool:
+    """Whether *error* is the missing extra *extra* (its module *module*) being asked for."""
+    named = getattr(error, "name", None) or ""
+    return isinstance(error, ImportError) and (
+        f"resultsframework[{extra}]" in str(error) or named.split(".")[0] == module
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -33,8 +56,13 @@ def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     source = "\n".join(body for lang, body in blocks if lang == "python")
     parser = doctest.DocTestParser()
     test = parser.get_doctest(source, {}, page.name, str(page), 0)
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner = _Runner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
+    lacking = sorted(
+        {extra for e in runner.errors for m, extra in MISSING_EXTRAS.items() if _needs(e, m, extra)}
+    )
+    if lacking:
+        pytest.skip(f"the page's examples need the {', '.join(lacking)} extra")
     result = runner.summarize(verbose=False)
     assert result.attempted > 0
     assert result.failed == 0, f"{result.failed} example(s) in {page.name} failed; see the output above"

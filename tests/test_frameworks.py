@@ -287,6 +287,7 @@ class TestCommandLine:
         code, out, _ = self.run("frameworks", "--search", "10.7", "--framework", "sdg", "--locale", "fr")
         assert out.startswith("10.7\ttarget\tFaciliter la migration")
 
+    @pytest.mark.extras("openpyxl")
     def test_pillars_portfolio(self, tmp_path: Path) -> None:
         target = tmp_path / "pillars.xlsx"
         code, _, err = self.run(

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 
 import resultsframework as rf
@@ -82,6 +83,7 @@ class TestExport:
             "iati-activity/title/narrative"
         )
 
+    @pytest.mark.extras("lxml")
     @settings(max_examples=25)
     @given(programmes)
     def test_any_programme_gives_a_valid_document(self, programme: rf.Programme) -> None:

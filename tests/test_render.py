@@ -440,6 +440,7 @@ class TestAnyProgramme:
         rf.validate(programme)
         assert rf.to_hxl(programme)
 
+    @pytest.mark.extras("docx", "openpyxl")
     @settings(max_examples=10)
     @given(programmes)
     def test_word_excel_and_the_tracker(self, programme: rf.Programme) -> None:
