@@ -62,6 +62,7 @@ class Progress:
     period: Period | None
     """The period, or ``None`` for the whole programme up to the assessment date."""
     status: Status
+    """Where the indicator stands, judged against the target due (see :class:`Status`)."""
     achieved: Value | None = None
     """The achieved value, aggregated over the periods it covers."""
     target: Value | None = None
@@ -69,6 +70,7 @@ class Progress:
     due: Value | None = None
     """The target due by the assessment date, which the status is judged against."""
     baseline: Value | None = None
+    """The baseline value, if the indicator states one."""
     variance: Decimal | None = None
     """Achieved minus target, where both are numbers."""
     achievement_rate: Decimal | None = None
@@ -85,6 +87,8 @@ class Progress:
     reported_status: Status | None = None
     """The status the report states, if any."""
     notes: tuple[str, ...] = ()
+    """What was done that a reader should know (values that could not be combined), in English;
+    the MPTF table shows them translated as footnotes."""
 
     @property
     def capped_rate(self) -> Decimal | None:
@@ -110,7 +114,9 @@ class IndicatorAssessment:
     """
 
     indicator: Indicator
+    """The indicator assessed."""
     overall: Progress
+    """Where it stands for the whole programme up to the date assessed."""
     outcome: str | None = None
     """The code of the outcome the indicator sits under."""
     output: str | None = None
@@ -140,14 +146,17 @@ class IndicatorAssessment:
 
     @property
     def code(self) -> str:
+        """The indicator's code."""
         return self.indicator.code
 
     @property
     def status(self) -> Status:
+        """Its overall status."""
         return self.overall.status
 
     @property
     def achievement_rate(self) -> Decimal | None:
+        """Its overall achievement rate, as a fraction (``Decimal('1.5')`` is 150 %)."""
         return self.overall.achievement_rate
 
 
@@ -162,9 +171,13 @@ class Assessment(Mapping[str, IndicatorAssessment]):
     """
 
     programme: Programme
+    """The programme assessed."""
     as_of: date | None
+    """The date it is assessed as of (``None``: on everything it reports, against its end targets)."""
     indicators: tuple[IndicatorAssessment, ...]
+    """Every indicator's assessment, top down in file order."""
     band: Decimal = DEFAULT_BAND
+    """The on-track band, as a fraction: within 15 % of the target due is on track by default."""
     _by_code: dict[str, IndicatorAssessment] = attrs.field(init=False, repr=False)
     _by_identity: dict[int, IndicatorAssessment] = attrs.field(init=False, repr=False)
 

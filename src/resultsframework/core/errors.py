@@ -118,7 +118,9 @@ class Problem:
     """
 
     path: Path
+    """The field path, from the top of the document: ``("outcomes", 0, "code")``."""
     message: str
+    """What is wrong, and what was expected."""
     line: int | None = None
     """The 1-based line in the file, where the loader knows it."""
 

@@ -87,7 +87,9 @@ class Period:
     """
 
     start: date = attrs.field(converter=to_date)
+    """The first day of the period."""
     end: date = attrs.field(converter=to_date)
+    """The last day of the period, included."""
 
     # -- constructors ----------------------------------------------------------------
 
