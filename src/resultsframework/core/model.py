@@ -572,7 +572,9 @@ class Ratio:
     """
 
     numerator: int | Decimal = attrs.field(converter=_number)
+    """The part counted (``15`` of 50 trainees employed)."""
     denominator: int | Decimal = attrs.field(converter=_number)
+    """The whole it is a share of (15 of ``50`` trainees); a denominator of 0 gives no percent."""
 
     @property
     def percent(self) -> Decimal | None:
@@ -600,7 +602,9 @@ class Money:
     """An exact amount in an ISO 4217 currency."""
 
     amount: Decimal = attrs.field(converter=_amount)
+    """The exact amount (``600000``); an ``int`` or a text such as ``'1250.50'`` is read as one."""
     currency: str = attrs.field(converter=_text)
+    """The ISO 4217 currency code (``USD``)."""
 
 
 @attrs.frozen
@@ -608,7 +612,9 @@ class Identifier:
     """An identifier of the programme in one scheme (``mptf_project``: ``00127216``)."""
 
     scheme: str = attrs.field(converter=_text)
+    """The scheme the identifier belongs to (``mptf_project``, ``programme_number``)."""
     id: str = attrs.field(converter=_text)
+    """The programme's identifier in that scheme, as a text (``'00127216'``)."""
 
 
 @attrs.frozen
@@ -616,8 +622,11 @@ class Organisation:
     """An organisation taking part in the programme, referred to elsewhere by *id*."""
 
     id: str = attrs.field(converter=_text)
+    """The short name results refer to it by, in ``responsible`` and ``reported_by`` (``IOM``)."""
     role: OrganisationRole = attrs.field(converter=_role)
+    """The part it plays: lead, participating, implementing partner, donor or government counterpart."""
     name: str | None = attrs.field(default=None, converter=_optional_text)
+    """The organisation's full name ("International Organization for Migration")."""
 
 
 @attrs.frozen
@@ -625,8 +634,11 @@ class Contribution:
     """A contribution to the programme budget."""
 
     source: ContributionSource = attrs.field(converter=_contribution_source)
+    """Where the contribution comes from: the fund, an agency, a donor, a government or other."""
     amount: Money = attrs.field(converter=_money)
+    """The amount contributed, with its currency."""
     contributor: str | None = attrs.field(default=None, converter=_optional_text)
+    """Who contributes it, by name ("UNDP", "Government of Iraq")."""
 
 
 @attrs.frozen
@@ -634,7 +646,9 @@ class Budget:
     """The approved budget and the contributions to it."""
 
     total_approved: Money | None = attrs.field(default=None, converter=_optional_money)
+    """The total approved budget as per the programme document."""
     contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=_contributions)
+    """The contributions to the budget, by source (fund, agencies, donors, government)."""
 
 
 @attrs.frozen
@@ -647,11 +661,17 @@ class Dates:
     """
 
     start: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The date the programme started (or starts)."""
     original_end: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The end date the programme document set at first."""
     actual_end: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The date the programme actually ended (or now ends), after any extension."""
     extension_reason: str | None = attrs.field(default=None, converter=_optional_text)
+    """Why the programme was extended, when its actual end is after its original end."""
     financial_closure: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The expected date of financial closure."""
     operationally_closed: bool | None = attrs.field(default=None, converter=_optional_bool)
+    """Whether the agencies have operationally closed the programme in their systems."""
 
     @property
     def end(self) -> datetime.date | None:
@@ -681,9 +701,13 @@ class Evaluation:
     """The programme assessment, review or evaluation (MPTF cover page)."""
 
     completed: bool | None = attrs.field(default=None, converter=_optional_bool)
+    """Whether an assessment, review or evaluation of the programme was completed."""
     date: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The date it was completed."""
     report_attached: bool | None = attrs.field(default=None, converter=_optional_bool)
+    """Whether the evaluation report is attached to the programme report."""
     report_date: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The date of the evaluation report."""
 
 
 @attrs.frozen
@@ -691,9 +715,13 @@ class Contact:
     """Who submitted the report."""
 
     name: str = attrs.field(converter=_text)
+    """The name of the person who submitted the report."""
     title: str | None = attrs.field(default=None, converter=_optional_text)
+    """Their title or position ("Programme Manager")."""
     organisation: str | None = attrs.field(default=None, converter=_optional_text)
+    """The organisation they submitted it for ("IOM")."""
     email: str | None = attrs.field(default=None, converter=_optional_text)
+    """Their email address."""
 
 
 @attrs.frozen
@@ -701,7 +729,9 @@ class Location:
     """A country, governorate or place, with an OCHA p-code when known."""
 
     name: str = attrs.field(converter=_text)
+    """The place as the programme names it ("Baghdad")."""
     pcode: str | None = attrs.field(default=None, converter=_optional_text)
+    """Its OCHA p-code, when known (``IQG08``)."""
 
 
 @attrs.frozen
@@ -714,7 +744,9 @@ class FrameworkLink:
     """
 
     framework: str = attrs.field(converter=_text)
+    """The external framework's id (``sdg``, ``gcm``, ``undaf-iraq``)."""
     code: str = attrs.field(converter=_text)
+    """The element's code in that framework (``10.7`` for SDG target 10.7)."""
 
     def __str__(self) -> str:
         return f"{self.framework}:{self.code}"
@@ -730,8 +762,11 @@ class Dimension:
     """
 
     id: str = attrs.field(converter=_text)
+    """The dimension's id, as an indicator's ``disaggregation`` and breakdowns name it (``nationality``)."""
     label: str | None = attrs.field(default=None, converter=_optional_text)
+    """The dimension as reports word it ("Nationality")."""
     categories: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """The categories it has (``iraqi``, ``syrian``, ...); none stated means any category."""
     summable: bool = attrs.field(default=True, converter=_bool)
     """Whether the categories add up to the total (False for multiple-choice dimensions)."""
 
@@ -747,6 +782,7 @@ class Cell(NamedTuple):
     categories: tuple[tuple[str, str], ...]
     """Pairs of (dimension, category), in the breakdown's dimension order."""
     value: Value
+    """The value for that combination of categories."""
 
     def category(self, dimension: str) -> str | None:
         """The category of *dimension* this cell is for."""
@@ -768,9 +804,13 @@ class Breakdown:
     """
 
     dimensions: tuple[str, ...] = attrs.field(converter=_texts)
+    """The dimensions the value is broken down by, in order (``("sex", "age")``)."""
     cells: tuple[Cell, ...] = attrs.field(converter=_cells)
+    """The values, one per combination of categories (see :meth:`by`)."""
     complete: bool = attrs.field(default=True, converter=_bool)
+    """Whether the cells cover every category and so add up to the total; False for "of whom 868 women"."""
     explanation: str | None = attrs.field(default=None, converter=_optional_text)
+    """Why the total legitimately differs from the sum of the cells (unique people against services)."""
 
     @overload
     @classmethod
@@ -832,10 +872,13 @@ class Baseline:
     """The value before the programme; absent is not zero."""
 
     value: Value | None = attrs.field(default=None, converter=_optional_value)
+    """The baseline value; ``None`` when not known (never read as zero)."""
     text: str | None = attrs.field(default=None, converter=_optional_text)
     """The baseline as the programme document writes it."""
     date: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The date the baseline value is of."""
     year: int | None = attrs.field(default=None, converter=_optional_year)
+    """The year the baseline value is of (``2020``), when no date is given."""
 
 
 @attrs.frozen
@@ -845,10 +888,13 @@ class Target:
     """
 
     value: Value | None = attrs.field(default=None, converter=_optional_value)
+    """The planned value (``4``); ``None`` when the document states the target only in words."""
     text: str | None = attrs.field(default=None, converter=_optional_text)
     """The target as the programme document writes it ("4 Network meetings held")."""
     period: Period | None = attrs.field(default=None, converter=_optional_period)
+    """The period a milestone is for (``2021Q4``); ``None`` for the end-of-programme target."""
     breakdowns: tuple[Breakdown, ...] = attrs.field(default=(), converter=_breakdowns)
+    """The planned value broken down by sex, age or other dimensions, when the document plans one."""
 
 
 @attrs.frozen
@@ -861,7 +907,9 @@ class Variance:
     """
 
     reason: str = attrs.field(converter=_text)
+    """The reason for variance with the planned target, as the report writes it ("None" included)."""
     category: VarianceCategory | None = attrs.field(default=None, converter=_variance_category)
+    """The kind of reason: context and security, political, COVID-19, budget, design or other."""
 
 
 @attrs.frozen
@@ -869,20 +917,25 @@ class Achieved:
     """What was achieved in one reporting period, as a report states it."""
 
     period: Period = attrs.field(converter=to_period)
+    """The reporting period the value is for (``2021Q3``)."""
     value: Value | None = attrs.field(default=None, converter=_optional_value)
     """The value; ``None`` when no data could be collected (never read as zero)."""
     narrative: str | None = attrs.field(default=None, converter=_optional_text)
     """The achievement as the report writes it ("6 Network meetings held. ...")."""
     variance: Variance | None = attrs.field(default=None, converter=_optional_variance)
+    """The reason for variance with the planned target, when the report gives one."""
     source: str | None = attrs.field(default=None, converter=_optional_text)
     """The source of verification of this figure."""
     breakdowns: tuple[Breakdown, ...] = attrs.field(default=(), converter=_breakdowns)
+    """The value broken down by sex, age or other dimensions (those of the indicator's disaggregation)."""
     status: Status | None = attrs.field(default=None, converter=_status)
     """The status the report states (qualitative indicators, activities not conducted)."""
     reported_by: str | None = attrs.field(default=None, converter=_optional_text)
     """The organisation that reported this value, when several report one indicator."""
     collected: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """When the value was collected; of two values for one period and reporter, the later counts."""
     comment: str | None = attrs.field(default=None, converter=_optional_text)
+    """Any other remark on the value (the tracker's *Comment* column)."""
 
 
 @attrs.frozen(repr=False)
@@ -890,11 +943,17 @@ class Indicator:
     """An indicator with its baseline, targets and achieved values."""
 
     code: str = attrs.field(converter=_text)
+    """The indicator's code as the results framework numbers it (``1.1.2``)."""
     statement: str = attrs.field(converter=_text)
+    """The indicator as the document words it ("Number of Network meetings held")."""
     measure: Measure = attrs.field(converter=_measure)
+    """What kind of value it takes: count, number, percentage, yes/no, qualitative or money."""
     unit: str | None = attrs.field(default=None, converter=_optional_text)
+    """What it counts or measures, in words ("network meetings", "participants")."""
     direction: Direction = attrs.field(default=Direction.INCREASE, converter=_direction)
+    """Which way of change is success (an increase, unless stated)."""
     accumulation: Accumulation = attrs.field(default=Accumulation.SUM, converter=_accumulation)
+    """How its values over several reporting periods make a whole (summed, unless stated)."""
     currency: str | None = attrs.field(default=None, converter=_optional_text)
     """The ISO 4217 currency of a money indicator."""
     disaggregation: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -902,11 +961,17 @@ class Indicator:
     means_of_verification: str | None = attrs.field(default=None, converter=_optional_text)
     """The planned means and source of verification."""
     responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """The ids of the organisations responsible for it (``IOM``)."""
     baseline: Baseline | None = attrs.field(default=None, converter=_optional_baseline)
+    """The value before the programme; ``None`` when not stated (never read as zero)."""
     target: Target | None = attrs.field(default=None, converter=_optional_target)
+    """The planned target at the end of the programme."""
     milestones: tuple[Target, ...] = attrs.field(default=(), converter=_targets)
+    """The planned targets for periods before the end, each with its ``period``."""
     achieved: tuple[Achieved, ...] = attrs.field(default=(), converter=_achieved)
+    """What was achieved, one value per reporting period (and reporter), in period order."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
+    """The elements of external frameworks it contributes to (``sdg:10.7``)."""
 
     def __repr__(self) -> str:
         values = len(self.achieved)
@@ -924,12 +989,19 @@ class Activity:
     """An activity under an output."""
 
     code: str = attrs.field(converter=_text)
+    """The activity's code as the results framework numbers it (``1.1.1``)."""
     statement: str = attrs.field(converter=_text)
+    """The activity as the document words it ("Act as Coordinator and Secretariat")."""
     responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """The ids of the organisations responsible for it (``IOM``)."""
     status: ActivityStatus | None = attrs.field(default=None, converter=_activity_status)
+    """Where it stands: planned, ongoing, completed or not conducted."""
     status_reason: str | None = attrs.field(default=None, converter=_optional_text)
+    """Why it has that status (above all, why it was not conducted)."""
     narrative: str | None = attrs.field(default=None, converter=_optional_text)
+    """What was done, as the report writes it."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
+    """The elements of external frameworks it contributes to (``gcm:23``)."""
 
 
 @attrs.frozen
@@ -937,12 +1009,19 @@ class Output:
     """An output: a result the programme is directly responsible for."""
 
     code: str = attrs.field(converter=_text)
+    """The output's code as the results framework numbers it (``1.1``, ``Output 4``)."""
     statement: str = attrs.field(converter=_text)
+    """The output as the document words it ("The UN Network on Migration in Iraq is functioning")."""
     responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """The ids of the organisations responsible for it (``IOM``)."""
     narrative: str | None = attrs.field(default=None, converter=_optional_text)
+    """The report's narrative of progress toward the output."""
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    """The indicators the output is measured by."""
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
+    """The activities that deliver the output."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
+    """The elements of external frameworks it contributes to (``sdg:10.7``)."""
 
 
 @attrs.frozen
@@ -950,12 +1029,19 @@ class Outcome:
     """An outcome: the higher-level change the programme contributes to."""
 
     code: str = attrs.field(converter=_text)
+    """The outcome's code as the results framework numbers it (``1``)."""
     statement: str = attrs.field(converter=_text)
+    """The outcome as the document words it ("Enhanced institutional capacity for ...")."""
     responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """The ids of the organisations responsible for it (``IOM``, ``UNDP``)."""
     narrative: str | None = attrs.field(default=None, converter=_optional_text)
+    """The report's narrative of progress toward the outcome."""
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    """The indicators the outcome is measured by."""
     outputs: tuple[Output, ...] = attrs.field(default=(), converter=_outputs)
+    """The outputs that contribute to the outcome."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
+    """The elements of external frameworks it contributes to (``sdg:10.7``)."""
 
 
 @attrs.frozen
@@ -963,10 +1049,15 @@ class Impact:
     """The impact or goal above the outcomes, when the framework states one."""
 
     statement: str = attrs.field(converter=_text)
+    """The impact or goal as the document words it."""
     code: str | None = attrs.field(default=None, converter=_optional_text)
+    """Its code, when the framework numbers it."""
     narrative: str | None = attrs.field(default=None, converter=_optional_text)
+    """The report's narrative of progress toward the impact."""
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    """The indicators the impact is measured by."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
+    """The elements of external frameworks it contributes to (``sdg:10.7``)."""
 
 
 Result: TypeAlias = Impact | Outcome | Output
@@ -986,6 +1077,7 @@ class Node(NamedTuple):
     path: tuple[str | int, ...]
     """Its field path in the file: ``("outcomes", 0, "outputs", 1, "indicators", 2)``."""
     item: Impact | Outcome | Output | Activity | Indicator
+    """The element itself."""
     outcome: Outcome | None = None
     """The outcome it sits under (itself, for an outcome)."""
     output: Output | None = None
@@ -1005,22 +1097,37 @@ class Programme:
     """
 
     title: str = attrs.field(converter=_text)
+    """The programme title, as the programme document states it."""
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), converter=_identifiers)
+    """Its identifiers in each scheme (MPTF Office project reference, programme number)."""
     organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=_organisations)
+    """The organisations taking part (lead, participating, implementing partners, donors), each by id."""
     country: str | None = attrs.field(default=None, converter=_optional_text)
+    """The country or region it works in ("Iraq")."""
     localities: tuple[Location, ...] = attrs.field(default=(), converter=_locations)
+    """The places within the country it works in, with their OCHA p-codes where known."""
     priority_area: str | None = attrs.field(default=None, converter=_optional_text)
+    """The priority area or strategic result it serves (of the UNDAF, for instance)."""
     budget: Budget | None = attrs.field(default=None, converter=_optional_budget)
+    """The approved budget and the contributions to it."""
     dates: Dates | None = attrs.field(default=None, converter=_optional_dates)
+    """When it started and ends, with any extension and closure."""
     reporting_periods: tuple[Period, ...] = attrs.field(default=(), converter=_periods)
+    """The period(s) the report covers (``2021-05-01/2021-12-30``); none for a plan."""
     evaluation: Evaluation | None = attrs.field(default=None, converter=_optional_evaluation)
+    """The assessment, review or evaluation of the programme, if any."""
     submitted_by: Contact | None = attrs.field(default=None, converter=_optional_contact)
+    """Who submitted the report."""
     narrative: dict[str, str] = attrs.field(converter=_narrative, factory=dict, hash=False)
     """Free narrative sections keyed by name (``executive_summary``, ``purpose``, ...)."""
     dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=_dimensions)
+    """The disaggregation dimensions it defines beyond the built-in ones."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
+    """The elements of external frameworks the whole programme contributes to (``sdg:10.7``)."""
     impact: Impact | None = attrs.field(default=None, converter=_optional_impact)
+    """The impact or goal above the outcomes, when the framework states one."""
     outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_outcomes)
+    """The outcomes, each with its indicators and outputs, in the document's order."""
 
     def __repr__(self) -> str:
         indicators = sum(1 for _ in self.indicators())
