@@ -975,7 +975,7 @@ class Indicator:
 
     def __repr__(self) -> str:
         values = len(self.achieved)
-        return f"Indicator({self.code!r}, {_short(self.statement)!r}, {self.measure.value}, {values} values)"
+        return f"Indicator({self.code!r}, {shorten(self.statement)!r}, {self.measure.value}, {values} values)"
 
     def _repr_html_(self) -> str:
         # The one kind of upward import the layers allow: a notebook display hook.
@@ -1084,10 +1084,6 @@ class Node(NamedTuple):
     """The output it sits under (itself, for an output)."""
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 @attrs.frozen(repr=False)
 class Programme:
     """
@@ -1131,7 +1127,7 @@ class Programme:
 
     def __repr__(self) -> str:
         indicators = sum(1 for _ in self.indicators())
-        return f"Programme({_short(self.title)!r}, {len(self.outcomes)} outcomes, {indicators} indicators)"
+        return f"Programme({shorten(self.title)!r}, {len(self.outcomes)} outcomes, {indicators} indicators)"
 
     def _repr_html_(self) -> str:
         # The one kind of upward import the layers allow: a notebook display hook.

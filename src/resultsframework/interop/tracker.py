@@ -152,12 +152,13 @@ def _write_rows(
     open_counts = frozenset(OPEN)
     yes_no_rows: list[int] = []
     row = 2
-    for _path, outcome, output, indicator in programme.placed_indicators():
-        place = (outcome.code if outcome else None, output.code if output else None)
+    for node in programme.walk("indicator"):
+        indicator: Indicator = node.item  # type: ignore[assignment]
+        place = (node.outcome.code if node.outcome else None, node.output.code if node.output else None)
         editable = open_counts | open_always if indicator.measure is Measure.PERCENTAGE else open_always
         by_key = {(r.period, r.reported_by): r for r in reversed(indicator.achieved)}  # the first of a key
         for period, reporter in _rows(programme, indicator):
-            values = _row_values(indicator, period, by_key.get((period, reporter)), place=place, cells=cells)
+            values = _row_values(indicator, period, by_key.get((period, reporter)), place=place)
             values["Reported by"] = reporter
             for index, header in enumerate(headers, start=1):
                 cell = sheet.cell(row=row, column=index)
@@ -200,7 +201,6 @@ def _row_values(
     record: Achieved | None,
     *,
     place: tuple[str | None, str | None],
-    cells: list[str],
 ) -> dict[str, Any]:
     outcome, output = place
     values: dict[str, Any] = {

@@ -66,8 +66,7 @@ def describe(value: object) -> str:
     if isinstance(value, float):
         return f"floating-point number {value!r}"
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"text {shown!r}"
+        return f"text {shorten(value)!r}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list | tuple):
