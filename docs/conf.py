@@ -19,6 +19,7 @@ sys.path.insert(0, str(HERE))
 
 from _cli_reference import write_cli_reference  # noqa: E402
 from _format_reference import write_format_reference  # noqa: E402
+from sphinx.ext.napoleon.docstring import GoogleDocstring  # noqa: E402
 
 import resultsframework  # noqa: E402
 
@@ -42,6 +43,18 @@ napoleon_numpy_docstring = False
 
 html_theme = "alabaster"
 html_title = "resultsframework"
+
+
+def _attribute_as_written(self: Any) -> list[str]:
+    """
+    A field's docstring as written: Napoleon would read "Where it stands: planned, ..." as a type
+    ("Where it stands") and a text; our fields' types come from their annotations.
+    """
+    lines: list[str] = self._consume_to_end()
+    return lines
+
+
+GoogleDocstring._parse_attribute_docstring = _attribute_as_written  # type: ignore[method-assign]
 
 
 def _factory_defaults(*event: Any) -> tuple[str | None, str | None]:
