@@ -14,6 +14,8 @@ Arabic labels are drawn right to left by matplotlib's own text layout.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -62,13 +64,32 @@ def _format(format: ImageFormat, fmt: ImageFormat | None) -> ImageFormat:
     return chosen
 
 
+# Text is text: matplotlib would read "$1,000 and $500" as TeX maths (and fail on an odd "$").
+# A fixed salt: SVG element ids are otherwise random, and the same chart would differ.
+_SETTINGS = {"text.parse_math": False, "svg.hashsalt": "resultsframework"}
+
+
+@contextmanager
+def _drawing() -> Iterator[Any]:
+    """
+    pyplot, with every text drawn as written.
+
+    A chart is made and saved wholly inside: matplotlib reads the setting when it makes each
+    text (labels, titles, the tick labels it makes while drawing), not when it saves.
+    """
+    plt = _pyplot()
+    with plt.rc_context(_SETTINGS):
+        yield plt
+
+
 def _save(figure: Any, fmt: ImageFormat) -> bytes:
     buffer = io.BytesIO()
     metadata = {"Software": None} if fmt == "png" else {"Date": None}  # the same chart gives the same bytes
-    # A fixed salt: SVG element ids are otherwise random, and the same chart would differ.
-    with _pyplot().rc_context({"svg.hashsalt": "resultsframework"}):
-        figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150, metadata=metadata)
-    _pyplot().close(figure)
+    try:
+        with _drawing():
+            figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150, metadata=metadata)
+    finally:
+        _pyplot().close(figure)
     return buffer.getvalue()
 
 
@@ -84,21 +105,21 @@ def progress_chart(
     .. versionadded:: 0.1.0
     """
     chosen = _format(format, fmt)
-    plt = _pyplot()
-    loc = Localizer(locale)
-    items = [i for i in assessment.indicators if i.achievement_rate is not None]
-    labels = [f"{i.code} {shorten(i.indicator.statement, 40)}" for i in items]
-    rates = [float(i.achievement_rate or 0) * 100 for i in items]  # floats for drawing only
-    figure, axes = plt.subplots(figsize=(8, max(2.0, 0.35 * len(items) + 1)))
-    axes.barh(range(len(items)), rates, color=[COLOURS[i.status] for i in items])
-    axes.axvline(100, color="#24292f", linewidth=1)
-    axes.set_yticks(range(len(items)), labels)
-    axes.invert_yaxis()
-    axes.set_xlabel(f"{loc.gettext('Achievement rate')} (%)")
-    axes.set_title(shorten(assessment.programme.title, 80))
-    for index, item in enumerate(items):
-        axes.text(rates[index] + 1, index, loc.status(item.status), va="center", fontsize=8)
-    return _save(figure, chosen)
+    with _drawing() as plt:
+        loc = Localizer(locale)
+        items = [i for i in assessment.indicators if i.achievement_rate is not None]
+        labels = [f"{i.code} {shorten(i.indicator.statement, 40)}" for i in items]
+        rates = [float(i.achievement_rate or 0) * 100 for i in items]  # floats for drawing only
+        figure, axes = plt.subplots(figsize=(8, max(2.0, 0.35 * len(items) + 1)))
+        axes.barh(range(len(items)), rates, color=[COLOURS[i.status] for i in items])
+        axes.axvline(100, color="#24292f", linewidth=1)
+        axes.set_yticks(range(len(items)), labels)
+        axes.invert_yaxis()
+        axes.set_xlabel(f"{loc.gettext('Achievement rate')} (%)")
+        axes.set_title(shorten(assessment.programme.title, 80))
+        for index, item in enumerate(items):
+            axes.text(rates[index] + 1, index, loc.status(item.status), va="center", fontsize=8)
+        return _save(figure, chosen)
 
 
 def status_chart(
@@ -115,30 +136,30 @@ def status_chart(
     .. versionadded:: 0.1.0
     """
     chosen = _format(format, fmt)
-    plt = _pyplot()
-    loc = Localizer(locale)
-    groups = assessment.counts_by(by)
-    names = list(groups)
-    figure, axes = plt.subplots(figsize=(8, max(2.0, 0.45 * len(names) + 1)))
-    left = [0] * len(names)
-    for status in Status:
-        counts = [groups[name][status] for name in names]
-        if any(counts):
-            axes.barh(
-                range(len(names)),
-                counts,
-                left=left,
-                color=COLOURS[status],
-                label=loc.status(status),
-            )
-            left = [a + b for a, b in zip(left, counts, strict=True)]
-    axes.set_yticks(range(len(names)), [_group_name(loc, by, name) for name in names])
-    axes.xaxis.set_major_locator(_integer_ticks())
-    axes.invert_yaxis()
-    axes.set_xlabel(loc.gettext("Indicators"))
-    axes.legend(loc="lower right", fontsize=8)
-    axes.set_title(shorten(assessment.programme.title, 80))
-    return _save(figure, chosen)
+    with _drawing() as plt:
+        loc = Localizer(locale)
+        groups = assessment.counts_by(by)
+        names = list(groups)
+        figure, axes = plt.subplots(figsize=(8, max(2.0, 0.45 * len(names) + 1)))
+        left = [0] * len(names)
+        for status in Status:
+            counts = [groups[name][status] for name in names]
+            if any(counts):
+                axes.barh(
+                    range(len(names)),
+                    counts,
+                    left=left,
+                    color=COLOURS[status],
+                    label=loc.status(status),
+                )
+                left = [a + b for a, b in zip(left, counts, strict=True)]
+        axes.set_yticks(range(len(names)), [_group_name(loc, by, name) for name in names])
+        axes.xaxis.set_major_locator(_integer_ticks())
+        axes.invert_yaxis()
+        axes.set_xlabel(loc.gettext("Indicators"))
+        axes.legend(loc="lower right", fontsize=8)
+        axes.set_title(shorten(assessment.programme.title, 80))
+        return _save(figure, chosen)
 
 
 def trend_chart(
@@ -155,29 +176,29 @@ def trend_chart(
     .. versionadded:: 0.1.0
     """
     chosen = _format(format, fmt)
-    plt = _pyplot()
-    loc = Localizer(locale)
-    item = assessment[code]
-    periods = item.periods
-    labels = [p.period.id if p.period else "" for p in periods]
-    achieved = [_float(numeric(p.achieved)) for p in periods]
-    targets = [_float(numeric(p.target)) for p in periods]
-    figure, axes = plt.subplots(figsize=(8, 4))
-    heights = [a if a is not None else 0 for a in achieved]
-    colours = [COLOURS[p.status] for p in periods]
-    axes.bar(range(len(periods)), heights, color=colours, label=loc.gettext("Achieved value"))
-    positions = [i for i, t in enumerate(targets) if t is not None]
-    if positions:
-        marks = [targets[i] for i in positions]
-        label = loc.gettext("Planned Target")
-        axes.plot(positions, marks, "k_", markersize=28, markeredgewidth=2, label=label)
-    for index, value in enumerate(achieved):
-        if value is None:  # missing is shown as missing, not as zero
-            axes.text(index, 0, "–", ha="center", va="bottom")
-    axes.set_xticks(range(len(periods)), labels)
-    axes.set_title(f"{item.code} {shorten(item.indicator.statement, 70)}")
-    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    return _save(figure, chosen)
+    with _drawing() as plt:
+        loc = Localizer(locale)
+        item = assessment[code]
+        periods = item.periods
+        labels = [p.period.id if p.period else "" for p in periods]
+        achieved = [_float(numeric(p.achieved)) for p in periods]
+        targets = [_float(numeric(p.target)) for p in periods]
+        figure, axes = plt.subplots(figsize=(8, 4))
+        heights = [a if a is not None else 0 for a in achieved]
+        colours = [COLOURS[p.status] for p in periods]
+        axes.bar(range(len(periods)), heights, color=colours, label=loc.gettext("Achieved value"))
+        positions = [i for i, t in enumerate(targets) if t is not None]
+        if positions:
+            marks = [targets[i] for i in positions]
+            label = loc.gettext("Planned Target")
+            axes.plot(positions, marks, "k_", markersize=28, markeredgewidth=2, label=label)
+        for index, value in enumerate(achieved):
+            if value is None:  # missing is shown as missing, not as zero
+                axes.text(index, 0, "–", ha="center", va="bottom")
+        axes.set_xticks(range(len(periods)), labels)
+        axes.set_title(f"{item.code} {shorten(item.indicator.statement, 70)}")
+        axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+        return _save(figure, chosen)
 
 
 def _group_name(loc: Localizer, by: str, name: str) -> str:

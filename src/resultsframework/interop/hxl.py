@@ -10,8 +10,10 @@ dependency on libhxl: it is a header row, a hashtag row, and the data.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -57,14 +59,47 @@ ATTRIBUTES = {
 }
 
 
-def attribute(dimension: str, category: str) -> str:
-    """The HXL attribute of one breakdown category: ``f``, ``age_18_59``, ``location_baghdad``."""
+def _digest(category: str) -> str:
+    """Six hex digits that tell one category from another: the same for the same text, always."""
+    return hashlib.sha256(unicodedata.normalize("NFC", category).encode("utf-8")).hexdigest()[:6]
+
+
+def attribute(dimension: str, category: str, *, unique: bool = False) -> str:
+    """
+    The HXL attribute of one breakdown category: ``f``, ``age_18_59``, ``location_baghdad``.
+
+    HXL attributes are written in ``[a-z0-9_]``: a category written (partly) in another script
+    (``نينوى``) keeps what readable ASCII it has and gains a short digest of the text
+    (``location_1f3a9c``), so that categories that differ get different attributes.  *unique*
+    adds the digest to any category not already known (for categories that differ only in
+    case or punctuation).
+    """
     known = ATTRIBUTES.get((dimension, category))
     if known:
         return known
     prefix = "age" if dimension == "age" else dimension
     text = re.sub(r"[^a-z0-9]+", "_", f"{prefix}_{category}".lower().replace("+", "plus")).strip("_")
+    if unique or not category.isascii():
+        text = f"{text}_{_digest(category)}"
     return text if text[:1].isalpha() else f"x_{text}"
+
+
+def _tags(cells: Iterable[tuple[tuple[str, str], ...]]) -> list[str]:
+    """The hashtag of each breakdown column, different for different columns."""
+    columns = list(cells)
+
+    def tag(categories: tuple[tuple[str, str], ...], unique: bool) -> str:
+        attributes = " ".join(f"+{attribute(d, c, unique=unique)}" for d, c in categories)
+        return f"#indicator +num +achieved {attributes}"
+
+    tags = [tag(categories, False) for categories in columns]
+    counts: dict[str, int] = {}
+    for text in tags:
+        counts[text] = counts.get(text, 0) + 1
+    return [
+        tag(categories, True) if counts[text] > 1 else text
+        for categories, text in zip(columns, tags, strict=True)
+    ]
 
 
 def to_hxl(data: Programme | Assessment | Iterable[Programme | Assessment]) -> str:
@@ -98,7 +133,7 @@ def to_hxl(data: Programme | Assessment | Iterable[Programme | Assessment]) -> s
     tags = [tag for _, tag, _ in COLUMNS]
     for categories in cells:
         headings.append("Achieved: " + ", ".join(f"{d} {c}" for d, c in categories))
-        tags.append("#indicator +num +achieved " + " ".join(f"+{attribute(d, c)}" for d, c in categories))
+    tags.extend(_tags(cells))
     writer.writerow([formula_safe(h) for h in headings])
     writer.writerow(tags)
     for record in records:

@@ -10,6 +10,7 @@ collected with its path; nothing stops at the first.
 from __future__ import annotations
 
 import json
+import re
 import typing
 from collections.abc import Callable
 from datetime import date
@@ -100,10 +101,38 @@ def _float_error(value: float) -> InputError:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(value: str) -> str:
+    """
+    *value*, or an error if it holds a lone surrogate.
+
+    JSON can write one (``"\\ud800"``, half of an escaped pair), and Python keeps it in a
+    text, but it is not a character: no file, terminal or table can hold it, so it is refused
+    here, with its path, rather than crash a writer later.  ASCII texts (most) need no search.
+    """
+    if value.isascii():
+        return value
+    found = _SURROGATE.search(value)
+    if found is not None:
+        raise InputError(
+            f"the text holds a lone surrogate U+{ord(found.group()):04X}, which is not a character; "
+            "write the character itself (in JSON, a character beyond U+FFFF is escaped as a pair, "
+            "such as \\ud83d\\ude00)"
+        )
+    return value
+
+
+def _shown_key(key: str) -> str:
+    """A key as a path can show it: a lone surrogate written as its escape."""
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _structure_str(value: object, _: object) -> str:
     if not isinstance(value, str):
         raise InputError(f"expected text, found {describe(value)}")
-    return value
+    return _check_text(value)
 
 
 def _structure_int(value: object, _: object) -> int:
@@ -170,6 +199,7 @@ def _structure_link(value: object, _: object) -> FrameworkLink:
         raise InputError(f"a framework link needs both a framework and a code, found {value!r}")
     if framework != framework.strip() or code != code.strip():
         raise InputError(f"a framework link has no spaces around the ':' or at its ends, found {value!r}")
+    _check_text(value)
     return FrameworkLink(framework, code)
 
 
@@ -277,6 +307,9 @@ def _fast_tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[object
         def texts(value: object, _: object) -> tuple[Any, ...]:
             if type(value) is not list or not all(type(item) is str for item in value):
                 raise InputError("not a list of texts")
+            for item in value:
+                if not item.isascii():
+                    _check_text(item)
             return tuple(value)
 
         return texts
@@ -305,9 +338,10 @@ def _structure_str_dict(value: object, _: object) -> dict[str, str]:
         try:
             if not isinstance(key, str):
                 raise InputError(f"expected a name, found {describe(key)}")
-            out[key] = _structure_str(text, str)
+            out[_check_text(key)] = _structure_str(text, str)
         except InputError as e:
-            e.__notes__ = [IterableValidationNote(f"@ key {key!r}", key, str)]
+            shown = _shown_key(key) if isinstance(key, str) else key
+            e.__notes__ = [IterableValidationNote(f"@ key {shown!r}", shown, str)]
             errors.append(e)
     if errors:
         raise IterableValidationError("While structuring a mapping", errors, dict)
@@ -412,12 +446,17 @@ def _value_hook(conv: cattrs.Converter) -> Callable[[object, object], Value | No
             if -_INT_LIMIT < value < _INT_LIMIT:
                 return value  # type: ignore[return-value]
             return _check_int(value)  # type: ignore[arg-type]
-        if kind is str or kind is bool:
+        if kind is bool:
             return value  # type: ignore[return-value]
+        if kind is str:
+            text = typing.cast(str, value)
+            return text if text.isascii() else _check_text(text)
         if value is None and t == _OPTIONAL_VALUE:
             return None
-        if isinstance(value, bool | str):
+        if isinstance(value, bool):
             return value
+        if isinstance(value, str):
+            return _check_text(value)
         if isinstance(value, int):
             return _check_int(value)
         if isinstance(value, Decimal):
@@ -453,6 +492,8 @@ def _cell_structure_hook(conv: cattrs.Converter) -> Callable[[object, object], C
                     f"a breakdown category is written 'dimension: category' with texts; "
                     f"found {dim!r}: {describe(cat)}"
                 )
+            _check_text(dim)
+            _check_text(cat)
         number = value["value"]
         if type(number) is not int or not -_INT_LIMIT < number < _INT_LIMIT:
             number = value_hook(number, Value)
@@ -471,6 +512,9 @@ def _fast_cell_hook(conv: cattrs.Converter) -> Callable[[object, object], Cell]:
         for dim, cat in categories:
             if type(cat) is not str or type(dim) is not str:
                 raise InputError("category")
+            if not (cat.isascii() and dim.isascii()):
+                _check_text(dim)
+                _check_text(cat)
         if not categories:
             raise InputError("no category")
         if type(number) is not int or not -_INT_LIMIT < number < _INT_LIMIT:
@@ -505,11 +549,13 @@ def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], B
         complete, explanation = value.get("complete", True), value.get("explanation")
         if type(dimensions) is not list or type(raw_cells) is not list or type(complete) is not bool:
             raise InputError("breakdown")
-        if explanation is not None and type(explanation) is not str:
-            raise InputError("breakdown")
+        if explanation is not None and (type(explanation) is not str or not explanation.isascii()):
+            _structure_str(explanation, str)  # the check of a text that is not ASCII, or the error
         for dimension in dimensions:
             if type(dimension) is not str:
                 raise InputError("breakdown")
+            if not dimension.isascii():
+                _check_text(dimension)
         cells = []
         for raw in raw_cells:
             items = tuple(raw.items())
@@ -524,6 +570,9 @@ def _fast_breakdown_hook(conv: cattrs.Converter) -> Callable[[object, object], B
                 for dim, cat in found:
                     if type(cat) is not str or type(dim) is not str:
                         raise InputError("category")
+                    if not (cat.isascii() and dim.isascii()):
+                        _check_text(dim)
+                        _check_text(cat)
                 if len(checked) >= _CHECKED_LIMIT:
                     checked.clear()
                 checked[found] = categories = found

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -74,6 +75,27 @@ def _decode(data: bytes, source: str | None) -> str:
         ) from None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(text: str, source: str | None) -> None:
+    """
+    A text given as ``str`` (never one decoded from UTF-8 bytes) may hold a lone surrogate.
+
+    It is not a character, so no parser can read it (YAML's would fail in its encoder): it is
+    refused with its line.  One escaped in JSON (``"\\ud800"``) is refused by the converter,
+    with its field path.
+    """
+    found = _SURROGATE.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        message = (
+            f"the text holds a lone surrogate U+{ord(found.group()):04X}, which is not a character; "
+            "write the character itself"
+        )
+        raise LoadError([Problem((), message, line)], source)
+
+
 def load_document(
     text: str | bytes,
     fmt: str,
@@ -131,6 +153,8 @@ def _parse_and_structure(
     parser = _PARSERS.get(fmt)
     if parser is None:
         raise LoadError([Problem((), f"unknown format {fmt!r}; expected 'json', 'yaml' or 'toml'")], source)
+    if not text.isascii():
+        _refuse_surrogates(text, source)
     try:
         data, lines = parser(text)
     except ParseError as e:

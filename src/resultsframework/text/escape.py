@@ -89,9 +89,13 @@ def isolate(text: str) -> str:
     return f"\u2068{display_text(text)}\u2069" if text else text
 
 
+# A line ends at LF, CRLF or a lone CR (as CommonMark and HTML read them): each is one <br>.
+_LINE_BREAK = re.compile("\r\n?|\n")
+
+
 def html_text(text: str) -> str:
     """Text for HTML content and attributes: every markup character escaped, newlines as <br>."""
-    return html.escape(display_text(text), quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+    return _LINE_BREAK.sub("<br>", html.escape(display_text(text), quote=True))
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -102,11 +106,12 @@ def markdown_text(text: str) -> str:
     Text for a GitHub Markdown table cell: one line, no markup, no table breaks.
 
     HTML is escaped (GitHub renders inline HTML), emphasis, code, link, strike-through
-    and pipe characters are backslash-escaped, and newlines become ``<br>``.
+    and pipe characters are backslash-escaped, and each line break (LF, CRLF or a lone CR)
+    becomes ``<br>``.
     """
     escaped = html.escape(display_text(text), quote=False)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
-    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+    return _LINE_BREAK.sub("<br>", escaped)
 
 
 _BLOCK_MARK = re.compile(r"^(\s*)([#+\-=])")
