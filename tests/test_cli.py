@@ -32,7 +32,7 @@ class TestValidate:
     def test_valid_file_exits_0(self) -> None:
         code, out, _ = run("validate", str(EXAMPLE))
         assert 0 == code
-        assert out.endswith(f"{EXAMPLE}: valid (1 warning)\n")
+        assert out.endswith(f"{EXAMPLE}: valid (2 warnings)\n")
 
     def test_invalid_file_exits_1_with_file_path_message_lines(self, tmp_path: Path) -> None:
         bad = tmp_path / "bad.yaml"
@@ -98,6 +98,9 @@ class TestValidate:
             {"file": str(EXAMPLE), "severity": "warning", "code": "extension-reason-missing",
              "path": "dates.extension_reason", "line": 37,
              "message": "the programme was extended from 2021-09-30 to 2021-12-30 but no reason is given"},
+            {"file": str(EXAMPLE), "severity": "warning", "code": "reporting-period-outside-programme",
+             "path": "reporting_periods[0]", "line": 43,
+             "message": "the period 2021-05-01/2021-12-31 extends beyond the programme (2021-05-01 to 2021-12-30)"},
             {"file": str(bad), "severity": "error", "code": "load-error", "path": "country", "line": 3,
              "message": "expected text, found number 3"},
         ] == records  # fmt: skip
@@ -127,6 +130,7 @@ class TestOtherCommands:
         code, out, _ = run("summary", str(EXAMPLE))
         assert 0 == code
         assert "Assessed as of 2021-12-31" in out
+        assert "Duration: 2021-05-01 to 2021-12-30 (8 months), extended from 2021-09-30" in out
         lines = [line for line in out.splitlines() if re.match(r"\d+\.\d", line)]
         rows = {line.split()[0]: line.split() for line in lines}
         assert ["1.1.2", "not", "achieved", "20", "60", "33.3%"] == rows["1.1.2"]
@@ -134,6 +138,27 @@ class TestOtherCommands:
         header = next(line for line in out.splitlines() if line.startswith("code"))
         assert {len(header)} == {len(line) for line in lines}  # the columns line up
         assert "3 exceeded, 8 achieved, 1 not achieved, 2 not conducted" in out
+
+    @pytest.mark.parametrize(
+        ("start", "end", "said"),
+        [
+            ("2021-09-26", "2021-09-27", "2 days"),
+            ("2021-09-26", "2021-09-26", "1 day"),
+            ("2021-09-01", "2021-09-21", "3 weeks"),
+            ("2021-09-01", "2021-09-07", "1 week"),
+            ("2021-05-01", "2021-05-31", "1 month"),
+            ("2021-05-15", "2021-06-14", "1 month"),
+            ("2021-05-01", "2021-12-30", "8 months"),
+        ],
+    )
+    def test_summary_durations(self, tmp_path: Path, start: str, end: str, said: str) -> None:
+        """A two-day workshop lasts 2 days, not '1 months'."""
+        path = tmp_path / "p.yaml"
+        path.write_text(
+            f"format: resultsframework/1\ntitle: T\ndates:\n  start: '{start}'\n  actual_end: '{end}'\n"
+        )
+        code, out, _ = run("summary", str(path))
+        assert (0, f"Duration: {start} to {end} ({said})") == (code, out.splitlines()[1])
 
     def test_schema_is_json(self) -> None:
         code, out, _ = run("schema")

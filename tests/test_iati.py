@@ -149,3 +149,16 @@ def test_the_root_is_the_document() -> None:
         "$: error [iati-schema] line 1: Element 'iati-activities': The attribute 'version' is required"
         in str(finding)
     )
+
+
+def test_the_default_currency_is_the_budgets_and_never_invented() -> None:
+    """A programme with no budget states no currency: IATI's default-currency is optional."""
+    bare = export(rf.Programme("P")).find("iati-activity")
+    assert bare is not None
+    assert "default-currency" not in bare.attrib
+    budget = rf.Budget(total_approved=rf.Money(Decimal(600000), "EUR"))
+    activity = export(rf.Programme("P", budget=budget)).find("iati-activity")
+    assert "EUR" == activity.get("default-currency")  # type: ignore[union-attr]
+    fund = rf.Contribution(rf.ContributionSource.FUND, rf.Money(Decimal(1000), "CHF"))
+    activity = export(rf.Programme("P", budget=rf.Budget(contributions=(fund,)))).find("iati-activity")
+    assert "CHF" == activity.get("default-currency")  # type: ignore[union-attr]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -80,6 +81,23 @@ class TestPeriods:
         p = programme(indicator(target=10, values={"2025-06-01/2026-01-31": 10}))
         assert [("warning", "period-outside-programme", f"{IND}.achieved[0].period")] == found(p)
 
+    def test_reporting_periods_outside_the_programme(self) -> None:
+        """A 2025 programme reported for 2030 is an error; a period a day too long, a warning."""
+        p = attrs.evolve(programme(), reporting_periods=(Period.year(2030),))
+        assert [("error", "reporting-period-outside-programme", "reporting_periods[0]")] == found(p)
+        p = attrs.evolve(programme(), reporting_periods=(Period.parse("2025-07-01/2026-01-01"),))
+        (d,) = rf.validate(p)
+        assert ("warning", "reporting-period-outside-programme") == (d.severity.value, d.code)
+        assert "2025-07-01/2026-01-01 extends beyond the programme (2025-01-01 to 2025-12-31)" in d.message
+        p = attrs.evolve(programme(), reporting_periods=(Period(date(2025, 5, 1), date(2025, 4, 1)),))
+        assert [("error", "period-inverted", "reporting_periods[0]")] == found(p)
+        assert [] == found(attrs.evolve(programme(), reporting_periods=(Period.year(2025),)))
+
+    def test_the_example_reports_a_day_past_its_end(self, example: rf.Programme) -> None:
+        """Seed 000 reports May to December 2021 of a programme whose actual end is 30 December."""
+        (d,) = [d for d in rf.validate(example) if d.code == "reporting-period-outside-programme"]
+        assert (Severity.WARNING, ("reporting_periods", 0)) == (d.severity, d.path)
+
     def test_overlapping_periods_in_a_summed_indicator(self) -> None:
         p = programme(indicator(target=10, values={"2025Q1": 5, "2025-03-01/2025-05-31": 5}))
         assert [("error", "period-overlap", f"{IND}.achieved[1].period")] == found(p)
@@ -125,6 +143,58 @@ class TestValues:
         p = programme(indicator(target=10, values={"2025": "N/A"}))
         assert ("error", "measure-mismatch", f"{IND}.achieved[0].value") in found(p)
 
+    def test_yes_no_written_as_a_number_is_not_true(self) -> None:
+        """Python's 1 == True: a yes/no value or target written 1 is flagged, with what to write."""
+        p = programme(indicator(Measure.YES_NO, target=True, values={"2025": 1}))
+        (d,) = [d for d in rf.validate(p) if d.code == "measure-mismatch"]
+        assert (Severity.ERROR, (*IND_PATH, "achieved", 0, "value")) == (d.severity, d.path)
+        assert d.message.endswith("found 1; write true, not the number 1")
+        p = programme(indicator(Measure.YES_NO, target=0, values={"2025": False}))
+        (d,) = [d for d in rf.validate(p) if d.code == "measure-mismatch"]
+        assert d.message.endswith("write false, not the number 0")
+        assert [] == found(programme(indicator(Measure.YES_NO, target=True, values={"2025": True})))
+
+    def test_currencies_are_iso_4217(self) -> None:
+        money = attrs.evolve(indicator(Measure.MONEY, target=10), currency="XYZ")
+        assert [("error", "currency-invalid", f"{IND}.currency")] == found(programme(money))
+        (d,) = rf.validate(programme(attrs.evolve(money, currency="usd")))
+        assert d.message == "expected an ISO 4217 code such as 'USD', found 'usd'; write 'USD'"
+        budget = rf.Budget(
+            total_approved=rf.Money(600000, "US$"),
+            contributions=(
+                rf.Contribution(rf.ContributionSource.FUND, rf.Money(1, "EURO")),
+                rf.Contribution(rf.ContributionSource.DONOR, rf.Money(1, "EUR")),
+            ),
+        )
+        assert [
+            ("error", "currency-invalid", "budget.total_approved.currency"),
+            ("error", "currency-invalid", "budget.contributions[0].amount.currency"),
+        ] == found(attrs.evolve(programme(), budget=budget))
+
+    def test_amounts_have_their_currencys_decimals(self) -> None:
+        """Two decimals for USD, none for JPY."""
+        budget = rf.Budget(
+            total_approved=rf.Money("600000.005", "USD"),
+            contributions=(
+                rf.Contribution(rf.ContributionSource.FUND, rf.Money("1000.50", "JPY")),
+                rf.Contribution(rf.ContributionSource.FUND, rf.Money("1000.00", "JPY")),
+                rf.Contribution(rf.ContributionSource.DONOR, rf.Money("12.50", "USD")),
+            ),
+        )
+        diagnostics = rf.validate(attrs.evolve(programme(), budget=budget))
+        assert [
+            ("warning", "money-precision", "budget.total_approved.amount"),
+            ("warning", "money-precision", "budget.contributions[0].amount.amount"),
+        ] == [(d.severity.value, d.code, d.location()) for d in diagnostics]
+        assert "the amount 1000.50 JPY has more decimals than JPY (no decimals)" == diagnostics[1].message
+        money = attrs.evolve(
+            indicator(Measure.MONEY, target=Decimal("10.125"), values={"2025": Decimal("10.10")}),
+            currency="USD",
+        )
+        assert [("warning", "money-precision", f"{IND}.target.value")] == [
+            f for f in found(programme(money)) if f[1] == "money-precision"
+        ]
+
     def test_numbers_written_as_text_get_what_to_write(self) -> None:
         """Numbers copied from Word or Excel arrive as '1,234' or '45%'."""
         messages = [d.message for d in rf.validate(programme(indicator(target=10, values={"2025": "1,234"})))]
@@ -150,6 +220,22 @@ class TestValues:
         assert ("error", "percentage-out-of-range", f"{IND}.target.value") in codes
         assert ("error", "numerator-exceeds-denominator", f"{IND}.achieved[0].value") in codes
         assert ("error", "denominator-invalid", f"{IND}.achieved[1].value") in codes
+
+
+class TestOrganisations:
+    def test_duplicate_organisation_ids(self) -> None:
+        organisations = (
+            rf.Organisation("IOM", rf.OrganisationRole.LEAD),
+            rf.Organisation("UNDP", rf.OrganisationRole.PARTICIPATING),
+            rf.Organisation("IOM", rf.OrganisationRole.IMPLEMENTING_PARTNER),
+        )
+        (d,) = rf.validate(attrs.evolve(programme(), organisations=organisations))
+        assert ("error", "duplicate-organisation", "organisations[2].id") == (
+            d.severity.value,
+            d.code,
+            d.location(),
+        )
+        assert "'IOM' is used twice (first at organisations[0])" in d.message
 
 
 class TestBreakdowns:

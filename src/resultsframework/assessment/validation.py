@@ -34,6 +34,7 @@ from ..core.model import (
     FrameworkLink,
     Indicator,
     Measure,
+    Money,
     Node,
     Programme,
     Ratio,
@@ -88,6 +89,7 @@ class _Validator:
         yield from self.dates()
         yield from self.codes()
         yield from self.organisations()
+        yield from self.money()
         yield from self.links()
         yield from self.texts()
         assessment = assess(self.programme, self.as_of)
@@ -116,12 +118,7 @@ class _Validator:
                     "but no reason is given",
                 )
         for index, period in enumerate(self.programme.reporting_periods):
-            if period.is_inverted:
-                yield diagnostic(
-                    "period-inverted",
-                    ("reporting_periods", index),
-                    f"the period {period} ends before it starts",
-                )
+            yield from self.period(period, ("reporting_periods", index), reporting=True)
 
     def codes(self) -> Iterator[Diagnostic]:
         walk = self.programme.walk
@@ -175,7 +172,19 @@ class _Validator:
             )
 
     def organisations(self) -> Iterator[Diagnostic]:
-        known = {o.id for o in self.programme.organisations}
+        first: dict[str, int] = {}
+        for index, organisation in enumerate(self.programme.organisations):
+            if organisation.id in first:
+                yield diagnostic(
+                    "duplicate-organisation",
+                    ("organisations", index, "id"),
+                    f"the organisation id {shorten(organisation.id)!r} is used twice (first at "
+                    f"organisations[{first[organisation.id]}]); responsible and reported_by cannot "
+                    "tell them apart",
+                )
+            else:
+                first[organisation.id] = index
+        known = set(first)
         if not known:
             return
         for path, names in self.responsible():
@@ -187,6 +196,23 @@ class _Validator:
                         f"{shorten(name)!r} is not one of the programme's organisations "
                         f"({', '.join(sorted(known))})",
                     )
+
+    def money(self) -> Iterator[Diagnostic]:
+        """The budget's and the contributions' currencies and amounts."""
+        budget = self.programme.budget
+        if budget is None:
+            return
+        amounts: list[tuple[Path, Money | None]] = [(("budget", "total_approved"), budget.total_approved)]
+        amounts += [
+            (("budget", "contributions", i, "amount"), c.amount) for i, c in enumerate(budget.contributions)
+        ]
+        for path, money in amounts:
+            if money is None:
+                continue
+            if not _is_currency(money.currency):
+                yield _currency_invalid(money.currency, (*path, "currency"))
+            else:
+                yield from _precision(money.amount, money.currency, (*path, "amount"))
 
     # -- indicators ----------------------------------------------------------------------
 
@@ -216,12 +242,8 @@ class _Validator:
                 yield diagnostic(
                     "currency-missing", (*path, "currency"), "a money indicator needs its currency"
                 )
-            elif not _CURRENCY.match(indicator.currency):
-                yield diagnostic(
-                    "currency-invalid",
-                    (*path, "currency"),
-                    f"expected an ISO 4217 code such as 'USD', found {shorten(indicator.currency)!r}",
-                )
+            elif not _is_currency(indicator.currency):
+                yield _currency_invalid(indicator.currency, (*path, "currency"))
         if (
             indicator.measure is not Measure.QUALITATIVE
             and (indicator.target is None or indicator.target.value is None)
@@ -315,26 +337,28 @@ class _Validator:
                     Severity.WARNING,
                 )
 
-    def period(self, period: Period, path: Path) -> Iterator[Diagnostic]:
+    def period(self, period: Period, path: Path, *, reporting: bool = False) -> Iterator[Diagnostic]:
+        """
+        An inverted period, or one outside the programme's dates.
+
+        Wholly outside is an error, partly (it extends beyond) a warning; a reporting period
+        (*reporting*) has its own code.
+        """
         if period.is_inverted:
             yield diagnostic("period-inverted", path, f"the period {period} ends before it starts")
             return
         duration = self.programme.dates.duration if self.programme.dates is not None else None
-        if duration is None or duration.is_inverted:
+        if duration is None or duration.is_inverted or duration.contains(period):
             return
+        dates = f"the programme ({duration.start} to {duration.end})"
         if not period.overlaps(duration):
-            yield diagnostic(
-                "period-outside-programme",
-                path,
-                f"the period {period} lies outside the programme ({duration.start} to {duration.end})",
-            )
-        elif not duration.contains(period):
-            yield diagnostic(
-                "period-outside-programme",
-                path,
-                f"the period {period} extends beyond the programme ({duration.start} to {duration.end})",
-                Severity.WARNING,
-            )
+            message, severity = f"the period {period} lies outside {dates}", Severity.ERROR
+        else:
+            message, severity = f"the period {period} extends beyond {dates}", Severity.WARNING
+        if reporting:
+            yield diagnostic("reporting-period-outside-programme", path, message, severity)
+        else:
+            yield diagnostic("period-outside-programme", path, message, severity)
 
     def value(self, indicator: Indicator, value: Value | None, path: Path) -> Iterator[Diagnostic]:
         if value is None:
@@ -355,13 +379,16 @@ class _Validator:
                 "measure-mismatch",
                 path,
                 f"a {measure.value} indicator takes {_EXPECTED[measure]}, found {_show(value)}"
-                + _number_hint(value),
+                + _number_hint(value)
+                + _yes_no_hint(measure, value),
             )
             return
         if measure is Measure.COUNT and value < 0:  # type: ignore[operator]
             yield diagnostic("negative-count", path, f"a count cannot be negative, found {value}")
         if measure is Measure.PERCENTAGE:
             yield from _percentage(value, path)
+        if measure is Measure.MONEY and indicator.currency is not None and _is_currency(indicator.currency):
+            yield from _precision(value, indicator.currency, path)
 
     def breakdowns(
         self, indicator: Indicator, total: Value | None, breakdowns: tuple[Breakdown, ...], path: Path
@@ -514,6 +541,50 @@ def _number_hint(value: Value) -> str:
     if found.group(3):
         return f"; write {digits} (a percent) or {{numerator: ..., denominator: ...}}"
     return f"; write the number {digits}, without quotes or separators"
+
+
+def _yes_no_hint(measure: Measure, value: Value) -> str:
+    """What to write instead of 1 or 0 for a yes/no value, which Python would take for true or false."""
+    if measure is Measure.YES_NO and is_number(value) and value in (0, 1):
+        return f"; write {'true' if value == 1 else 'false'}, not the number {value}"
+    return ""
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies  # noqa: PLC0415  (babel's data loads only when needed)
+
+    return frozenset(list_currencies())
+
+
+def _is_currency(code: str) -> bool:
+    """Whether *code* is an ISO 4217 currency code babel knows: ``USD``, not ``US$`` or ``XYZ``."""
+    return _CURRENCY.match(code) is not None and code in _currencies()
+
+
+def _currency_invalid(code: str, path: Path) -> Diagnostic:
+    written = code.strip().upper()
+    hint = f"; write {written!r}" if written != code and written in _currencies() else ""
+    return diagnostic(
+        "currency-invalid", path, f"expected an ISO 4217 code such as 'USD', found {shorten(code)!r}{hint}"
+    )
+
+
+def _precision(amount: Value, currency: str, path: Path) -> Iterator[Diagnostic]:
+    """More decimals than *currency* has: cents of a cent, or yen with cents."""
+    from babel.numbers import get_currency_precision  # noqa: PLC0415
+
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        return
+    digits = get_currency_precision(currency)
+    exponent = amount.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > digits:
+        has = f"{digits} decimal{'s' if digits != 1 else ''}" if digits else "no decimals"
+        yield diagnostic(
+            "money-precision",
+            path,
+            f"the amount {plain(amount)} {currency} has more decimals than {currency} ({has})",
+        )
 
 
 _LEAVES = (int, Decimal, date, enum.Enum, Period, Ratio, FrameworkLink, type(None))

@@ -95,9 +95,11 @@ RULES: Mapping[str, Rule] = _rules(
     ("extension-reason-missing", _W,
      "The actual end is after the original end, and no extension_reason is given."),
     ("period-inverted", _E, "A period ends before it starts."),
+    ("reporting-period-outside-programme", _E, "A reporting period lies outside the programme's dates."),
     ("duplicate-code", _E,
      "Two outcomes, two outputs of one outcome, two activities or two indicators share a code."),
     ("code-hierarchy", _W, "A numbered code contradicts its place: indicator 1.2.3 under output 1.1."),
+    ("duplicate-organisation", _E, "Two organisations share an id."),
     ("unknown-organisation", _W,
      "A responsible or reporting organisation is not among the programme's organisations."),
     ("unknown-framework", _W, "A link is to a framework that is not known (shipped or registered)."),
@@ -106,7 +108,9 @@ RULES: Mapping[str, Rule] = _rules(
      "A text holds a control character (often pasted from Word) that Word, Excel and HTML cannot hold."),
     # validate(): indicators and their values
     ("currency-missing", _W, "A money indicator has no currency."),
-    ("currency-invalid", _E, "A money indicator's currency is not an ISO 4217 code such as USD."),
+    ("currency-invalid", _E,
+     "The budget's, a contribution's or a money indicator's currency is not an ISO 4217 code such as USD."),
+    ("money-precision", _W, "An amount has more decimals than its currency: 0.005 USD, or 1.5 JPY."),
     ("target-missing", _W,
      "Values are reported but the indicator has no target value (none, or only its text), "
      "so it is not assessed."),

@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
 from ..assessment.progress import assess
 from ..core.model import Measure, Programme, Status
+from ..core.periods import Period
 from ..text.l10n import Localizer
 
 __all__ = ["summary"]
+
+
+def _duration(period: Period) -> str:
+    """
+    How long *period* lasts, as reports say it: ``8 months``, ``1 month``, ``3 weeks``, ``2 days``.
+
+    A period of a month or more counts its months, a month begun counting whole (1 May to
+    30 December is 8 months, as MPTF reports state it; for a period starting on the 1st this
+    is :attr:`Period.months <resultsframework.Period.months>`); a shorter one counts its days,
+    in weeks when they are whole weeks.
+    """
+    days = (period.end - period.start).days + 1
+    if days <= 0:
+        return f"{period.start} to {period.end}"
+    span = relativedelta(period.end + timedelta(days=1), period.start)
+    months = span.years * 12 + span.months
+    if months:
+        return _count(months + (1 if span.days else 0), "month")
+    if days % 7 == 0:
+        return _count(days // 7, "week")
+    return _count(days, "day")
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
 def summary(programme: Programme) -> str:
@@ -28,7 +58,7 @@ def summary(programme: Programme) -> str:
         lines.append(f"Approved budget: {loc.money(budget.total_approved)}")
     dates = programme.dates
     if dates is not None and dates.duration is not None:
-        line = f"Duration: {dates.duration.start} to {dates.duration.end} ({dates.duration.months} months)"
+        line = f"Duration: {dates.duration.start} to {dates.duration.end} ({_duration(dates.duration)})"
         if dates.extended:
             line += f", extended from {dates.original_end}"
         lines.append(line)

@@ -150,7 +150,8 @@ def _lead(programme: Programme) -> Organisation | None:
 def _activity(root: ET.Element, programme: Programme, reporting_org: str | None, org_type: str) -> None:
     lead = _lead(programme)
     org_ref = reporting_org or (lead.id if lead else "unknown")
-    activity = ET.SubElement(root, "iati-activity", {"default-currency": _currency(programme)})
+    currency = _currency(programme)
+    activity = ET.SubElement(root, "iati-activity", {"default-currency": currency} if currency else {})
     number = programme.identifier("mptf_project") or programme.identifier("programme_number") or "0"
     ET.SubElement(activity, "iati-identifier").text = programme.identifier("iati") or f"{org_ref}-{number}"
     reporting = ET.SubElement(activity, "reporting-org", {"ref": org_ref, "type": org_type})
@@ -186,11 +187,15 @@ def _activity(root: ET.Element, programme: Programme, reporting_org: str | None,
             _result(activity, RESULT_TYPES[node.kind], node.item, programme)
 
 
-def _currency(programme: Programme) -> str:
+def _currency(programme: Programme) -> str | None:
+    """The budget's currency, else the contributions' if they agree; none is invented."""
     budget = programme.budget
-    if budget is not None and budget.total_approved is not None:
+    if budget is None:
+        return None
+    if budget.total_approved is not None:
         return budget.total_approved.currency
-    return "USD"
+    currencies = {c.amount.currency for c in budget.contributions}
+    return currencies.pop() if len(currencies) == 1 else None
 
 
 def _status(programme: Programme) -> str:
