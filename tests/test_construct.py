@@ -496,3 +496,18 @@ def test_a_programme_built_with_lists_words_and_texts_is_the_programme(data: st.
     assert hash(original) == hash(built)
     assert built == rf.loads(rf.dumps(built))
     assert built == rf.loads(rf.dumps(built, "yaml"), "yaml")
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: rf.Programme("a\ud800"),
+        lambda: rf.Indicator("1.1.1", "x", "count", disaggregation=["s\udc00"]),
+        lambda: rf.Programme("t", narrative={"purpose": "v\ud800"}),
+        lambda: rf.Achieved("2021Q3", 6, narrative="\udfff"),
+    ],
+)
+def test_a_lone_surrogate_is_refused_in_code_as_in_files(build: Any) -> None:
+    """Half of a JSON escape is no character: a YAML written from it could not be read back."""
+    with pytest.raises(rf.ResultsFrameworkError, match=r"lone surrogate U\+D[89A-F][0-9A-F]{2}"):
+        build()

@@ -176,3 +176,29 @@ class ParseError(Exception):
         self.message = message
         self.line = line
         self.path = path
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> str | None:
+    """
+    The first lone surrogate in *text*, if it holds one (ASCII texts, most, need no search).
+
+    JSON can write one (``"\\ud800"``, half of an escaped pair) and Python keeps it in a text,
+    but it is not a character: no file, terminal or table can hold it.  Files and constructors
+    refuse it, each with this one test.
+    """
+    if text.isascii():
+        return None
+    found = _SURROGATE.search(text)
+    return found.group() if found else None
+
+
+def surrogate_message(char: str) -> str:
+    """What to say of a lone surrogate found in a text."""
+    return (
+        f"the text holds a lone surrogate U+{ord(char):04X}, which is not a character; "
+        "write the character itself (in JSON, a character beyond U+FFFF is escaped as a pair, "
+        "such as \\ud83d\\ude00)"
+    )

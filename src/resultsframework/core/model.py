@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple, TypeAlias, TypeVar, overload
 
 import attrs
 
-from .errors import did_you_mean, no_such, shorten, wrong_type, wrong_value
+from .errors import did_you_mean, lone_surrogate, no_such, shorten, surrogate_message, wrong_type, wrong_value
 from .periods import Period, to_date, to_period
 
 __all__ = [
@@ -278,15 +278,25 @@ def _optional_value(value: Value | None) -> Value | None:
     return None if value is None else _value(value)
 
 
+def _character_text(value: str, at: str = "") -> str:
+    """A text that holds only characters: a lone surrogate (half of a JSON escape) is refused."""
+    char = lone_surrogate(value)
+    if char is not None:
+        raise wrong_value(surrogate_message(char), at)
+    return value
+
+
 def _text(value: str) -> str:
     if isinstance(value, str):
-        return value
+        return _character_text(value)
     raise wrong_type("a text (str)", value)
 
 
 def _optional_text(value: str | None) -> str | None:
-    if value is None or isinstance(value, str):
+    if value is None:
         return value
+    if isinstance(value, str):
+        return _character_text(value)
     raise wrong_type("a text (str) or None", value)
 
 
@@ -350,7 +360,10 @@ def _optional(kind: type[_T], value: _T | None, expected: str) -> _T | None:
 
 
 def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    return _items(str, value, "a text (str)")
+    items = _items(str, value, "a text (str)")
+    for index, item in enumerate(items):
+        _character_text(item, at=f"[{index}]")
+    return items
 
 
 def _periods(value: Iterable[Period | str | int]) -> tuple[Period, ...]:
@@ -519,6 +532,8 @@ def _narrative(value: Mapping[str, str]) -> dict[str, str]:
             raise wrong_type("a name (str)", name, at=f"[{shorten(name)!r}]")
         if not isinstance(text, str):
             raise wrong_type("a text (str)", text, at=f"[{shorten(name)!r}]")
+        _character_text(name, at="")
+        _character_text(text, at=f"[{shorten(name)!r}]")
     return sections
 
 

@@ -10,7 +10,6 @@ collected with its path; nothing stops at the first.
 from __future__ import annotations
 
 import json
-import re
 import typing
 from collections.abc import Callable
 from datetime import date
@@ -28,7 +27,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ..core.errors import Path, Problem, did_you_mean, shorten
+from ..core.errors import Path, Problem, did_you_mean, lone_surrogate, shorten, surrogate_message
 from ..core.model import MAX_DIGITS, Breakdown, Cell, FrameworkLink, Ratio, Value, _Choice
 from ..core.periods import Period, PeriodError, parse_date
 
@@ -101,26 +100,11 @@ def _float_error(value: float) -> InputError:
     )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _check_text(value: str) -> str:
-    """
-    *value*, or an error if it holds a lone surrogate.
-
-    JSON can write one (``"\\ud800"``, half of an escaped pair), and Python keeps it in a
-    text, but it is not a character: no file, terminal or table can hold it, so it is refused
-    here, with its path, rather than crash a writer later.  ASCII texts (most) need no search.
-    """
-    if value.isascii():
-        return value
-    found = _SURROGATE.search(value)
-    if found is not None:
-        raise InputError(
-            f"the text holds a lone surrogate U+{ord(found.group()):04X}, which is not a character; "
-            "write the character itself (in JSON, a character beyond U+FFFF is escaped as a pair, "
-            "such as \\ud83d\\ude00)"
-        )
+    """*value*, or an error if it holds a lone surrogate (see :func:`~..core.errors.lone_surrogate`)."""
+    char = lone_surrogate(value)
+    if char is not None:
+        raise InputError(surrogate_message(char))
     return value
 
 
