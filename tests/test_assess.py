@@ -432,3 +432,15 @@ class TestDisaggregation:
     def test_age_ranges(self, text: str, expected: tuple[int, int | None]) -> None:
         age = rf.AgeRange.parse(text)
         assert expected == (age.minimum, age.maximum)
+
+
+@pytest.mark.parametrize(
+    ("measure", "value", "target"), [("yes_no", 1, True), ("count", True, 1), ("yes_no", True, 1)]
+)
+def test_a_number_never_meets_a_yes_no(measure: str, value: object, target: object) -> None:
+    """1 == True in Python; in a results framework a count of 1 is not a "yes"."""
+    indicator = rf.Indicator(
+        "1.1", "x", measure, target=rf.Target(target), achieved=[rf.Achieved("2021Q1", value)]
+    )
+    programme = rf.Programme("p", outcomes=[rf.Outcome("1", "o", indicators=[indicator])])
+    assert rf.Status.NOT_ASSESSED == rf.assess(programme)["1.1"].status

@@ -499,11 +499,15 @@ class _Context:
         if indicator.measure is Measure.QUALITATIVE or target is None:
             return stated or Status.NOT_ASSESSED
         if indicator.measure is Measure.YES_NO or isinstance(value, bool) or isinstance(target, bool):
-            if value == target:
+            if not (isinstance(value, bool) and isinstance(target, bool)):
+                # 1 == True in Python, but a count of 1 is not a "yes": only yes/no meets yes/no
+                # (validate reports the value that is not one, measure-mismatch).
+                return stated or Status.NOT_ASSESSED
+            if value is target:
                 return Status.ACHIEVED
             if final:
                 return Status.NOT_ACHIEVED
-            return Status.BEHIND if due == target and self._milestone_due(indicator) else Status.ON_TRACK
+            return Status.BEHIND if due is target and self._milestone_due(indicator) else Status.ON_TRACK
         achieved = numeric(value)
         goal = numeric(target)
         if achieved is None or goal is None:
