@@ -305,3 +305,32 @@ def test_any_edited_frame_ends_in_a_programme_or_our_error(edits: list[tuple[int
     except rf.LoadError as e:
         lines = e.lines()
     assert all(line.startswith("data frame: ") for line in lines)
+
+
+def test_a_cross_tabulation_keeps_the_order_of_its_dimensions() -> None:
+    """A breakdown by ("sex", "age") comes back as one, whatever the order of the frame's columns."""
+    period = rf.Period.year(2025)
+    by_age = rf.Breakdown(("age",), (rf.Cell((("age", "18_59"),), 3),))
+    cross = rf.Breakdown(
+        ("sex", "age"),
+        (
+            rf.Cell((("sex", "female"), ("age", "18_59")), 4),
+            rf.Cell((("sex", "male"), ("age", "18_59")), 6),
+        ),
+    )
+    first = rf.Indicator("1", "By age", rf.Measure.COUNT, disaggregation=("age",),
+                         achieved=(rf.Achieved(period, 3, breakdowns=(by_age,)),))  # fmt: skip
+    second = rf.Indicator("2", "By sex and age", rf.Measure.COUNT, disaggregation=("sex", "age"),
+                          achieved=(rf.Achieved(period, 10, breakdowns=(cross,)),))  # fmt: skip
+    programme = rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(first, second)),))
+    frame = rf.to_dataframe(programme)
+    assert list(frame.columns).index("age") < list(frame.columns).index("sex")
+    back = rf.from_dataframe(programme, frame)
+    assert programme == back
+    assert ("sex", "age") == back.indicator("2").achieved[0].breakdowns[0].dimensions
+    # A new value, with no breakdown before it, follows the indicator's disaggregation.
+    empty = attrs.evolve(second, achieved=())
+    fresh = rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(first, empty)),))
+    (breakdown,) = rf.from_dataframe(fresh, frame).indicator("2").achieved[0].breakdowns
+    assert (("sex", "female"), ("age", "18_59")) == breakdown.cells[0].categories
+    assert ("sex", "age") == breakdown.dimensions

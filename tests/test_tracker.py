@@ -286,3 +286,190 @@ def test_whatever_is_typed_in_ends_in_a_programme_or_our_error(edits: list[tuple
     except rf.LoadError as e:
         lines = e.lines()
     assert all(line.startswith("tracker: ") for line in lines)
+
+
+def quarters_programme(*indicators: rf.Indicator) -> rf.Programme:
+    return rf.Programme(
+        "P",
+        reporting_periods=tuple(rf.Period.quarter(2025, q) for q in (1, 2, 3)),
+        outcomes=(rf.Outcome("1", "O", indicators=indicators),),
+    )
+
+
+def running(code: str, *records: rf.Achieved) -> rf.Indicator:
+    return rf.Indicator(
+        code, "People reached (Y/N)", rf.Measure.COUNT, accumulation=rf.Accumulation.RUNNING_TOTAL,
+        target=rf.Target(500), achieved=records,
+    )  # fmt: skip
+
+
+def rows_of(sheet, code: str, period: str) -> list[int]:
+    headers = [c.value for c in sheet[1]]
+    return [
+        row
+        for row in range(2, sheet.max_row + 1)
+        if sheet.cell(row, headers.index("Indicator code") + 1).value == code
+        and sheet.cell(row, headers.index("Period") + 1).value == period
+    ]
+
+
+class TestNeverLoseNorDoubleCount:
+    def test_a_running_total_in_a_new_quarter_stays_the_reporters(self) -> None:
+        q1, q2, q3 = (rf.Period.quarter(2025, q) for q in (1, 2, 3))
+        programme = quarters_programme(
+            running("1", rf.Achieved(q1, 90, reported_by="IOM"), rf.Achieved(q2, 110, reported_by="IOM"))
+        )
+        book = workbook(programme)
+        sheet = book["Tracker"]
+        (row,) = rows_of(sheet, "1", "2025Q3")
+        assert "IOM" == sheet.cell(row, column(sheet, "Reported by")).value
+        sheet.cell(row, column(sheet, "Achieved value")).value = 230
+        updated = rf.read_tracker(programme, save(book))
+        assert [("IOM", 90), ("IOM", 110), ("IOM", 230)] == [
+            (r.reported_by, r.value) for r in updated.indicator("1").achieved
+        ]
+        assert 230 == rf.assess(updated)["1"].overall.achieved  # not 110 + 230 = 340
+        assert q3 == updated.indicator("1").achieved[-1].period
+
+    def test_several_reporters_each_get_a_row_in_a_new_quarter(self) -> None:
+        q1 = rf.Period.quarter(2025, 1)
+        programme = quarters_programme(
+            running("1", rf.Achieved(q1, 40, reported_by="IOM"), rf.Achieved(q1, 50, reported_by="UNDP"))
+        )
+        book = workbook(programme)
+        sheet = book["Tracker"]
+        rows = rows_of(sheet, "1", "2025Q2")
+        assert ["IOM", "UNDP"] == [sheet.cell(r, column(sheet, "Reported by")).value for r in rows]
+        for row, value in zip(rows, (60, 70), strict=True):
+            sheet.cell(row, column(sheet, "Achieved value")).value = value
+        updated = rf.read_tracker(programme, save(book))
+        assert 130 == rf.assess(updated)["1"].overall.achieved
+        # Without any reporter the row has none, as before.
+        plain = quarters_programme(running("2"))
+        assert [None] == [
+            workbook(plain)["Tracker"].cell(r, column(sheet, "Reported by")).value
+            for r in rows_of(workbook(plain)["Tracker"], "2", "2025Q2")
+        ]
+
+    def test_a_duplicated_row_is_an_error_naming_both(self, illustrative: rf.Programme) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        first, second = find(sheet, "1.2.2", "2025Q1"), find(sheet, "1.2.2", "2025Q2")
+        sheet.cell(second, column(sheet, "Period")).value = "2025Q1"
+        sheet.cell(second, column(sheet, "Achieved value")).value = 99
+        with pytest.raises(rf.LoadError) as info:
+            rf.read_tracker(illustrative, save(book))
+        (line,) = [line for line in info.value.lines() if "second row" in line]
+        assert line.startswith(f"tracker: Tracker!A{second}: a second row for indicator '1.2.2' in 2025Q1")
+        assert f"Tracker!A{first} is the first" in line
+
+    @pytest.mark.parametrize("header", ["Target", "Baseline", "Indicator", "Unit", "Outcome"])
+    def test_a_changed_locked_cell_is_an_error(self, illustrative: rf.Programme, header: str) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.1.1", "2025Q2")
+        sheet.cell(row, column(sheet, header)).value = 12345
+        with pytest.raises(rf.LoadError) as info:
+            rf.read_tracker(illustrative, save(book))
+        letter = openpyxl.utils.get_column_letter(column(sheet, header))
+        assert [f"tracker: Tracker!{letter}{row} ({header}): a locked cell, changed"] == [
+            line[: line.index("changed") + len("changed")] for line in info.value.lines()
+        ]
+
+    def test_a_changed_code_is_an_error(self, illustrative: rf.Programme) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.1.1", "2025Q2")
+        assert 7 == row
+        sheet.cell(row, column(sheet, "Indicator code")).value = "1.2.2"
+        with pytest.raises(rf.LoadError, match=r"Tracker!A7: the tracker has no row for '1.2.2' in 2025Q2"):
+            rf.read_tracker(illustrative, save(book))
+
+    def test_y_and_n_are_yes_and_no(self, example: rf.Programme) -> None:
+        book = workbook(example)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.1.3", "2021-05-01/2021-12-30")
+        sheet.cell(row, column(sheet, "Achieved value")).value = "y"
+        assert rf.read_tracker(example, save(book)).indicator("1.1.3").achieved[0].value is True
+        sheet.cell(row, column(sheet, "Achieved value")).value = "N"
+        sheet.cell(row, column(sheet, "Reason for variance")).value = "Strategy instead of a plan"
+        assert rf.read_tracker(example, save(book)).indicator("1.1.3").achieved[0].value is False
+
+    def test_a_number_typed_as_text_and_a_category_misspelt_get_a_hint(
+        self, illustrative: rf.Programme
+    ) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.2.2", "2025Q1")
+        sheet.cell(row, column(sheet, "Achieved value")).value = "1,234"
+        sheet.cell(row, column(sheet, "Reason for variance")).value = "Rain"
+        sheet.cell(row, column(sheet, "Variance category")).value = "othr"
+        with pytest.raises(rf.LoadError) as info:
+            rf.read_tracker(illustrative, save(book))
+        lines = info.value.lines()
+        assert any(
+            line.endswith(
+                "(Achieved value): expected a number, found '1,234'; write the number 1234, "
+                "without quotes or separators"
+            )
+            for line in lines
+        )
+        assert any(
+            "(Variance category): expected one of" in line and line.endswith("did you mean 'other'?")
+            for line in lines
+        )
+
+
+class TestClearing:
+    """Clearing a cell removes its field; clearing every cell of a row removes the row's value."""
+
+    def clear(self, sheet, row: int, headers: list[str]) -> None:
+        for header in headers:
+            sheet.cell(row, column(sheet, header)).value = None
+
+    def open_headers(self, sheet) -> list[str]:
+        fixed = {"Outcome", "Output", "Indicator code", "Indicator", "Measure", "Unit", "Baseline", "Target",
+                 "Period", "Reported by", "Numerator", "Denominator"}  # fmt: skip
+        return [c.value for c in sheet[1] if c.value not in fixed]
+
+    def test_a_cleared_cell_removes_its_field(self, illustrative: rf.Programme) -> None:
+        before = illustrative.indicator("1.1.1").achieved
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.1.1", "2025Q2")
+        self.clear(sheet, row, ["Source of verification"])
+        updated = rf.read_tracker(illustrative, save(book)).indicator("1.1.1").achieved
+        q2 = rf.Period.quarter(2025, 2)
+        (old,) = [r for r in before if r.period == q2]
+        (new,) = [r for r in updated if r.period == q2]
+        assert old.source is not None
+        assert (None, old.value, old.narrative) == (new.source, new.value, new.narrative)
+
+    def test_an_emptied_row_removes_the_value_as_clearing_each_cell_does(
+        self, illustrative: rf.Programme
+    ) -> None:
+        q2 = rf.Period.quarter(2025, 2)
+        assert any(r.period == q2 for r in illustrative.indicator("1.1.1").achieved)
+        results = []
+        for one_by_one in (False, True):
+            book = workbook(illustrative)
+            sheet = book["Tracker"]
+            row = find(sheet, "1.1.1", "2025Q2")
+            headers = self.open_headers(sheet)
+            if one_by_one:
+                for header in headers:
+                    self.clear(sheet, row, [header])
+            else:
+                for cell in sheet[row]:
+                    if cell.column_letter and not cell.protection.locked:
+                        cell.value = None
+            results.append(rf.read_tracker(illustrative, save(book)))
+        assert results[0] == results[1]
+        updated = results[0].indicator("1.1.1").achieved
+        assert not any(r.period == q2 for r in updated)
+        assert len(updated) == len(illustrative.indicator("1.1.1").achieved) - 1
+
+    def test_a_row_written_empty_and_left_empty_changes_nothing(self) -> None:
+        record = rf.Achieved(rf.Period.quarter(2025, 1), None, status=rf.Status.ON_TRACK)
+        programme = quarters_programme(running("1", record))
+        assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))

@@ -193,9 +193,11 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
     ``reported_by``, a row is the period's value of its one reporter (several are an error).
     Floats from the frame are read by their shortest decimal text (``0.1`` is
     ``Decimal('0.1')``) and whole ones as integers, numpy scalars as their values, yes/no values
-    from booleans or ``yes``/``no``/``true``/``false``.  A cell holding ``None``, NaN,
+    from booleans or ``yes``/``no``/``y``/``n``/``true``/``false``.  A cell holding ``None``, NaN,
     ``pandas.NA``, ``NaT`` or an empty text holds nothing.  The tracker reads its cells the same
-    way (:mod:`.readback`).
+    way (:mod:`.readback`).  A cross-tabulated breakdown keeps the order of its dimensions (that
+    of the programme's breakdown, else of the indicator's disaggregation), whatever the order
+    of the frame's columns.
 
     Raises:
         LoadError: listing every row that cannot be read, as ``row N: column: message``

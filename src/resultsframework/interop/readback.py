@@ -21,6 +21,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
+from ..assessment.validation import _number_hint
 from ..core.errors import shorten
 from ..core.model import Achieved, Breakdown, Indicator, Measure, Ratio, Value
 from ..text.escape import display_text
@@ -146,6 +147,8 @@ def exact(value: object) -> int | Decimal | None:
             spelled = None
         if spelled is not None and spelled.is_finite():
             return _held(spelled)
+        # '1,234' typed as text: the same hint as a programme file gives
+        raise Unreadable(f"expected a number, found {quote(value)}{_number_hint(value)}")
     raise Unreadable(f"expected a number, found {quote(value)}")
 
 
@@ -179,7 +182,8 @@ def read_value(
     measure: a table never drops what was typed, and validation says when the measure does not
     take it.  A percent beside the counts is read as *percent_and_counts* says.  Otherwise the
     value is a text for a qualitative indicator, ``True`` or ``False`` for a yes/no one (from a
-    boolean, or ``yes``, ``no``, ``true``, ``false`` in any case), and an exact number (see
+    boolean, or ``yes``, ``no``, ``y``, ``n``, ``true``, ``false`` in any case: the
+    statements say "(Y/N)"), and an exact number (see
     :func:`exact`) for the others.
 
     Raises:
@@ -196,9 +200,9 @@ def read_value(
         if isinstance(value, bool):
             return value
         word = str(value).strip().lower()
-        if word in ("yes", "true", "no", "false"):
-            return word in ("yes", "true")
-        raise Unreadable(f"expected Yes or No (or true or false), found {quote(value)}")
+        if word in ("yes", "y", "true", "no", "n", "false"):
+            return word in ("yes", "y", "true")
+        raise Unreadable(f"expected Yes or No (or Y, N, true, false), found {quote(value)}")
     return exact(value)
 
 
@@ -245,14 +249,17 @@ def keep_unshown(
     *records* read back from a table, with what the table does not show kept from *indicator*.
 
     A table shows neither a breakdown's ``complete`` flag and ``explanation`` nor the order of
-    breakdowns and of their cells; *unshown* names further fields of a value it does not show
+    breakdowns, of their cells and of a cross-tabulation's dimensions (a frame has a column per
+    dimension, in the order it met them): a breakdown by ``("sex", "age")`` comes back as one,
+    not as ``("age", "sex")``.  *unshown* names further fields of a value it does not show
     (the tracker: its stated ``status`` and ``collected`` date). Texts shown as displayed come
     back as written.
     """
     merged = []
-    for record in records:
-        key = (record.period, record.reported_by)
+    for read in records:
+        key = (read.period, read.reported_by)
         old = next((r for r in indicator.achieved if (r.period, r.reported_by) == key), None)
+        record = _dimensions_in_order(read, old, indicator)
         if old is None:
             merged.append(record)
             continue
@@ -271,6 +278,30 @@ def keep_unshown(
         fields.update((name, getattr(old, name)) for name in unshown)
         merged.append(attrs.evolve(record, **fields))
     return merged
+
+
+def _dimensions_in_order(record: Achieved, old: Achieved | None, indicator: Indicator) -> Achieved:
+    """
+    *record* with each breakdown's dimensions in their order before: that of the old breakdown
+    over the same dimensions, else that of the indicator's disaggregation.
+    """
+    before = {frozenset(b.dimensions): b.dimensions for b in old.breakdowns} if old else {}
+    rank = {d: i for i, d in enumerate(indicator.disaggregation)}
+    breakdowns = []
+    for read in record.breakdowns:
+        dimensions = before.get(frozenset(read.dimensions)) or tuple(
+            sorted(read.dimensions, key=lambda d: rank.get(d, len(rank)))
+        )
+        if dimensions == read.dimensions:
+            breakdowns.append(read)
+            continue
+        place = {d: i for i, d in enumerate(dimensions)}
+        cells = tuple(
+            cell._replace(categories=tuple(sorted(cell.categories, key=lambda pair: place[pair[0]])))
+            for cell in read.cells
+        )
+        breakdowns.append(attrs.evolve(read, dimensions=dimensions, cells=cells))
+    return attrs.evolve(record, breakdowns=tuple(breakdowns)) if record.breakdowns else record
 
 
 def _in_order(new: tuple[Breakdown, ...], old: tuple[Breakdown, ...]) -> list[Breakdown]:

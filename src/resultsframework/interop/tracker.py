@@ -1,13 +1,14 @@
 """
 The indicator tracking workbook an M&E officer fills in each quarter, and reading it back.
 
-:func:`tracker_workbook` writes one row per indicator and period: codes, statements, baseline
+:func:`tracker_workbook` writes one row per indicator, period and reporter: codes, statements, baseline
 and target locked; value, numerator and denominator, one column per disaggregation cell,
 narrative, reason for variance (with its category from a list), source and comment open.
 Yes/no values and variance categories have dropdowns.  No cell holds a formula.
 
 :func:`read_tracker` puts what was typed back into the programme.  Every problem is reported
-with its sheet, cell and column; a cell with something in it is never ignored.
+with its sheet, cell and column; a cell with something in it is never ignored, a locked cell
+changed is an error, and a row is never read twice.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import LoadError, Problem
+from ..core.errors import LoadError, Problem, did_you_mean
 from ..core.extras import require
 from ..core.model import (
     Achieved,
@@ -66,10 +67,47 @@ def _parse_key(text: str) -> tuple[tuple[str, str], ...] | None:
 
 
 def _rows(programme: Programme, indicator: Indicator) -> list[tuple[Period, str | None]]:
-    """A row per period (the reporting periods and any with a value), and per reporter of that period."""
+    """
+    A row per period (the reporting periods and any with a value), and per reporter.
+
+    A period with values has a row per reporter of them.  A reporting period has a row per
+    reporter of the indicator's values (one row without a reporter when it has none): the
+    "Reported by" cell is locked, and a running total typed into a row without the reporter
+    would be another organisation's, added to the reporter's own.
+    """
+    reporters = {r.reported_by for r in indicator.achieved} or {None}
     found = {(r.period, r.reported_by) for r in indicator.achieved}
-    found |= {(p, None) for p in programme.reporting_periods if not any(k[0] == p for k in found)}
+    found |= {(p, reporter) for p in programme.reporting_periods for reporter in reporters}
     return sorted(found, key=lambda key: (key[0].start, key[0].end, key[1] or ""))
+
+
+Row = tuple[Indicator, str | None, dict[str, Any], frozenset[str]]
+"""A row the tracker writes: the indicator, the reporter, the row's values and its open columns."""
+Key = tuple[str, Period, str | None]
+"""A row's indicator code, period and reporter (as its cell reads back)."""
+
+
+def _layout(programme: Programme, cells: list[str]) -> list[tuple[Key, Row]]:
+    """The rows the tracker writes, in order."""
+    open_always = frozenset((*OPEN[:1], *NOTES, *cells))
+    open_counts = frozenset(OPEN)
+    layout: list[tuple[Key, Row]] = []
+    for node in programme.walk("indicator"):
+        indicator: Indicator = node.item  # type: ignore[assignment]
+        place = (node.outcome.code if node.outcome else None, node.output.code if node.output else None)
+        editable = open_counts | open_always if indicator.measure is Measure.PERCENTAGE else open_always
+        by_key = {(r.period, r.reported_by): r for r in reversed(indicator.achieved)}  # the first of a key
+        for period, reporter in _rows(programme, indicator):
+            values = _row_values(indicator, period, by_key.get((period, reporter)), place=place)
+            values["Reported by"] = reporter
+            key = (indicator.code, period, _as_shown(reporter))
+            layout.append((key, (indicator, reporter, values, editable)))
+    return layout
+
+
+def _as_shown(reporter: str | None) -> str | None:
+    """A reporter as its cell reads back."""
+    return text(display_text(reporter)) if reporter is not None else None
 
 
 def _columns(programme: Programme) -> list[str]:
@@ -148,30 +186,26 @@ def _write_rows(
     sheet: Any, programme: Programme, headers: list[str], cells: list[str]
 ) -> tuple[int, list[int]]:
     """A row per indicator, period and reporter; how many, and the rows of yes/no indicators."""
-    open_always = frozenset((*OPEN[:1], *NOTES, *cells))
-    open_counts = frozenset(OPEN)
     yes_no_rows: list[int] = []
     row = 2
-    for node in programme.walk("indicator"):
-        indicator: Indicator = node.item  # type: ignore[assignment]
-        place = (node.outcome.code if node.outcome else None, node.output.code if node.output else None)
-        editable = open_counts | open_always if indicator.measure is Measure.PERCENTAGE else open_always
-        by_key = {(r.period, r.reported_by): r for r in reversed(indicator.achieved)}  # the first of a key
-        for period, reporter in _rows(programme, indicator):
-            values = _row_values(indicator, period, by_key.get((period, reporter)), place=place)
-            values["Reported by"] = reporter
-            for index, header in enumerate(headers, start=1):
-                cell = sheet.cell(row=row, column=index)
-                value = values.get(header)
-                if value is not None:
-                    cell.value = display_text(value) if isinstance(value, str) else value
-                    if isinstance(value, str):
-                        cell.data_type = "s"  # text, never a formula
-                cell.style = "rf-open" if header in editable else "rf-locked"
-            if indicator.measure is Measure.YES_NO:
-                yes_no_rows.append(row)
-            row += 1
+    for _, (indicator, _, values, editable) in _layout(programme, cells):
+        for index, header in enumerate(headers, start=1):
+            cell = sheet.cell(row=row, column=index)
+            value = values.get(header)
+            if value is not None:
+                cell.value = _written(value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, never a formula
+            cell.style = "rf-open" if header in editable else "rf-locked"
+        if indicator.measure is Measure.YES_NO:
+            yes_no_rows.append(row)
+        row += 1
     return row - 2, yes_no_rows
+
+
+def _written(value: Any) -> Any:
+    """What a cell holds once *value* is written in it."""
+    return display_text(value) if isinstance(value, str) else value
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
@@ -239,9 +273,17 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
     """
     *programme* with the values typed into its tracking workbook.
 
-    A row's values replace the programme's value for that indicator and period (other
-    details of the value, such as its reporter or collection date, are kept); rows left empty
-    change nothing.
+    What the sheet shows is what the programme gets.  A row's values replace the programme's
+    value for that indicator, period and reporter (what the tracker does not show, such as the
+    value's stated status or collection date, is kept).  A cell cleared removes that field
+    (a narrative, a breakdown cell ...), and a row whose cells are all cleared removes the
+    value for its period and reporter: emptying a row and clearing its cells one by one mean
+    the same.  A row the tracker wrote empty and left empty changes nothing.
+
+    What the tracker locks (codes, statements, measure, unit, baseline, target, period,
+    reporter) is the programme's: a locked cell changed is an error naming the cell (change it
+    in the programme instead), and so is a second row for the same indicator, period and
+    reporter, naming both rows.
 
     Raises:
         LoadError: listing every problem as ``Tracker!K7 (Achieved value): message``.
@@ -283,24 +325,137 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
         foreign = header not in (*KEYS, *OPEN, *NOTES) and _parse_key(header) is None
         if foreign and any(not blank(r[index]) for r in rows[1:] if index < len(r)):
             problems.append(Problem((_where(1, index, header),), unknown))
-    updates: dict[str, list[Achieved]] = {}
-    for number, values in enumerate(rows[1:], start=2):
-        row = dict(zip(headers, values, strict=False))
-        if all(blank(row.get(h)) for h in (*OPEN, *NOTES, *(h for h in headers if _parse_key(h)))):
-            continue
-        record = _read_row(row, headers, number, known, problems)
-        if record is not None:
-            code, achieved = record
-            updates.setdefault(code, []).append(achieved)
+    updates, removed = _read_rows(programme, rows, headers, cell_columns, problems)
     if problems:
         raise LoadError(problems, source)
-    return record_values(
+    updated = record_values(
         programme,
         {
             code: keep_unshown(known[code], records, ("status", "collected"))
             for code, records in updates.items()
         },
     )
+    return _without(updated, removed) if removed else updated
+
+
+def _read_rows(
+    programme: Programme, rows: list[tuple[Any, ...]], headers: list[str], cell_columns: list[str],
+    problems: list[Problem],
+) -> tuple[dict[str, list[Achieved]], dict[str, set[tuple[Period, str | None]]]]:  # fmt: skip
+    """The values the rows hold and the values of the rows emptied, by indicator code."""
+    known = {i.code: i for i in programme.indicators()}
+    layout: dict[Key, Row] = {}
+    for key, written in _layout(programme, cell_columns):
+        layout.setdefault(key, written)
+    open_columns = (*OPEN, *NOTES, *(h for h in headers if _parse_key(h)))
+    seen: dict[Key, int] = {}
+    updates: dict[str, list[Achieved]] = {}
+    removed: dict[str, set[tuple[Period, str | None]]] = {}
+    for number, values in enumerate(rows[1:], start=2):
+        row = dict(zip(headers, values, strict=False))
+        if all(blank(value) for value in values):
+            continue
+        found = _row_key(row, headers, number, known, problems)
+        if found is None:
+            continue
+        key = found
+        if key in seen:
+            first = f"{SHEET}!A{seen[key]}"
+            by = f", reported by {quote(key[2])}" if key[2] is not None else ""
+            problems.append(Problem((f"{SHEET}!A{number}",), (
+                f"a second row for indicator {quote(key[0])} in {key[1]}{by}: {first} is the first; "
+                "keep one of them, with its values"
+            )))  # fmt: skip
+            continue
+        seen[key] = number
+        if key not in layout:
+            by = f" reported by {quote(key[2])}" if key[2] is not None else ""
+            problems.append(Problem((f"{SHEET}!A{number}",), (
+                f"the tracker has no row for {quote(key[0])} in {key[1]}{by}; the code, period and "
+                "reporter are locked: put back what the tracker wrote"
+            )))  # fmt: skip
+            continue
+        indicator, reporter, shown, editable = layout[key]
+        if _locked_changed(row, headers, number, shown=shown, editable=editable, problems=problems):
+            continue
+        if all(blank(row.get(h)) for h in open_columns):
+            if any(not blank(shown.get(h)) for h in open_columns):  # emptied: the value is removed
+                removed.setdefault(indicator.code, set()).add((key[1], reporter))
+            continue
+        achieved = _read_row(
+            row, headers, number, indicator=indicator, key=(key[1], reporter), problems=problems
+        )
+        if achieved is not None:
+            updates.setdefault(indicator.code, []).append(achieved)
+    return updates, removed
+
+
+def _row_key(row: dict[str, Any], headers: list[str], number: int, known: dict[str, Indicator],
+             problems: list[Problem]) -> Key | None:  # fmt: skip
+    """A row's indicator code, period and reporter, or ``None`` (with the problem noted)."""
+    code = text(row.get("Indicator code")) or ""
+    if code not in known:
+        where = _where(number, headers.index("Indicator code"), "Indicator code")
+        problems.append(Problem((where,), f"no indicator {quote(code)} in the programme"))
+        return None
+    try:
+        period = Period.parse(text(row.get("Period")) or "")
+    except PeriodError as e:
+        problems.append(Problem((_where(number, headers.index("Period"), "Period"),), str(e)))
+        return None
+    return code, period, text(row.get("Reported by"))
+
+
+_KEY_COLUMNS = frozenset(("Indicator code", "Period", "Reported by"))
+
+
+def _locked_changed(row: dict[str, Any], headers: list[str], number: int, *, shown: dict[str, Any],
+                    editable: frozenset[str], problems: list[Problem]) -> bool:  # fmt: skip
+    """Whether a locked cell of the row differs from what the tracker wrote (each one noted)."""
+    changed = False
+    for index, header in enumerate(headers):
+        if header in editable or header in _KEY_COLUMNS or header not in (*KEYS, *OPEN):
+            continue
+        typed, expected = row.get(header), shown.get(header)
+        expected = None if expected is None else _written(expected)
+        if (blank(typed) and blank(expected)) or (
+            typed == expected and isinstance(typed, bool) == isinstance(expected, bool)
+        ):
+            continue
+        before = (
+            f"the programme has {quote(expected)}" if not blank(expected) else "the programme has nothing"
+        )
+        problems.append(Problem((_where(number, index, header),), (
+            f"a locked cell, changed ({before}); the tracker does not read it: change it in the "
+            "programme, and put this cell back"
+        )))  # fmt: skip
+        changed = True
+    return changed
+
+
+def _without(programme: Programme, removed: dict[str, set[tuple[Period, str | None]]]) -> Programme:
+    """*programme* without the values of *removed* (indicator code -> periods and reporters)."""
+    import attrs  # noqa: PLC0415
+
+    def indicator(item: Indicator) -> Indicator:
+        gone = removed.get(item.code)
+        if not gone:
+            return item
+        kept = tuple(r for r in item.achieved if (r.period, r.reported_by) not in gone)
+        return attrs.evolve(item, achieved=kept)
+
+    outcomes = tuple(
+        attrs.evolve(
+            outcome,
+            indicators=tuple(map(indicator, outcome.indicators)),
+            outputs=tuple(
+                attrs.evolve(output, indicators=tuple(map(indicator, output.indicators)))
+                for output in outcome.outputs
+            ),
+        )
+        for outcome in programme.outcomes
+    )
+    return attrs.evolve(programme, outcomes=outcomes)
 
 
 def _unsaved_formulas(data: bytes, rows: list[tuple[Any, ...]], headers: list[str]) -> list[Problem]:
@@ -337,21 +492,12 @@ def _where(row: int, column: int, header: str) -> str:
     return f"{SHEET}!{get_column_letter(column + 1)}{row} ({header})"
 
 
-def _read_row(row: dict[str, Any], headers: list[str], number: int, known: dict[str, Indicator],
-              problems: list[Problem]) -> tuple[str, Achieved] | None:  # fmt: skip
+def _read_row(row: dict[str, Any], headers: list[str], number: int, *, indicator: Indicator,
+              key: tuple[Period, str | None], problems: list[Problem]) -> Achieved | None:  # fmt: skip
     def where(header: str) -> tuple[str]:
         return (_where(number, headers.index(header), header),)
 
-    code = text(row.get("Indicator code")) or ""
-    indicator = known.get(code)
-    if indicator is None:
-        problems.append(Problem(where("Indicator code"), f"no indicator {quote(code)} in the programme"))
-        return None
-    try:
-        period = Period.parse(text(row.get("Period")) or "")
-    except PeriodError as e:
-        problems.append(Problem(where("Period"), str(e)))
-        return None
+    period, reporter = key
     before = len(problems)
     value: Value | None = None
     try:
@@ -376,9 +522,11 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, known: dict[
         cells.setdefault(dims, []).append(Cell(categories, number_value))  # type: ignore[arg-type]
     category = text(row.get("Variance category"))
     if category is not None and category not in {c.value for c in VarianceCategory}:
-        choices = ", ".join(c.value for c in VarianceCategory)
+        choices = [c.value for c in VarianceCategory]
         found = quote(row.get("Variance category"))
-        problems.append(Problem(where("Variance category"), f"expected one of {choices}; found {found}"))
+        problems.append(Problem(where("Variance category"), (
+            f"expected one of {', '.join(choices)}; found {found}{did_you_mean(category, choices)}"
+        )))  # fmt: skip
     if len(problems) > before:
         return None
     reason = text(row.get("Reason for variance"))
@@ -388,8 +536,7 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, known: dict[
             Problem(where("Variance category"), "a category needs the reason for variance beside it")
         )
         return None
-    reporter = text(row.get("Reported by"))
-    return code, Achieved(
+    return Achieved(
         period, value, narrative=text(row.get("Narrative")), variance=variance, reported_by=reporter,
         source=text(row.get("Source of verification")), comment=text(row.get("Comment")),
         breakdowns=tuple(Breakdown(dims, tuple(group)) for dims, group in cells.items()),
