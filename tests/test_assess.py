@@ -437,7 +437,7 @@ class TestDisaggregation:
 @pytest.mark.parametrize(
     ("measure", "value", "target"), [("yes_no", 1, True), ("count", True, 1), ("yes_no", True, 1)]
 )
-def test_a_number_never_meets_a_yes_no(measure: str, value: object, target: object) -> None:
+def test_a_number_never_meets_a_yes_no(measure: str, value: rf.Value, target: rf.Value) -> None:
     """1 == True in Python; in a results framework a count of 1 is not a "yes"."""
     indicator = rf.Indicator(
         "1.1", "x", measure, target=rf.Target(target), achieved=[rf.Achieved("2021Q1", value)]

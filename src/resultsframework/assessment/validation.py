@@ -23,7 +23,7 @@ import attrs
 
 from ..core.diagnostics import Diagnostic, Severity, diagnostic
 from ..core.disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
-from ..core.errors import Path, did_you_mean, format_path, nearest, shorten
+from ..core.errors import Path, did_you_mean, format_path, nearest, number_hint, shorten
 from ..core.model import (
     Accumulation,
     Achieved,
@@ -379,7 +379,7 @@ class _Validator:
                 "measure-mismatch",
                 path,
                 f"a {measure.value} indicator takes {_EXPECTED[measure]}, found {_show(value)}"
-                + _number_hint(value)
+                + number_hint(value)
                 + _yes_no_hint(measure, value),
             )
             return
@@ -527,20 +527,6 @@ _EXPECTED = {
     Measure.YES_NO: "true or false",
     Measure.QUALITATIVE: "a text",
 }
-_WRITTEN_NUMBER = re.compile(r"^(-?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|-?\d+)(\.\d+)? ?(%?)$")
-
-
-def _number_hint(value: Value) -> str:
-    """What to write instead of a number written as text ('1,234', '45%'), if it is one."""
-    if not isinstance(value, str) or len(value) > 40:  # a number written as text is short
-        return ""
-    found = _WRITTEN_NUMBER.match(value.strip())
-    if found is None:
-        return ""
-    digits = re.sub(r"[,\u00a0\u202f ]", "", found.group(1)) + (found.group(2) or "")
-    if found.group(3):
-        return f"; write {digits} (a percent) or {{numerator: ..., denominator: ...}}"
-    return f"; write the number {digits}, without quotes or separators"
 
 
 def _yes_no_hint(measure: Measure, value: Value) -> str:

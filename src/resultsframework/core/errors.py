@@ -202,3 +202,19 @@ def surrogate_message(char: str) -> str:
         "write the character itself (in JSON, a character beyond U+FFFF is escaped as a pair, "
         "such as \\ud83d\\ude00)"
     )
+
+
+_WRITTEN_NUMBER = re.compile(r"^(-?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|-?\d+)(\.\d+)? ?(%?)$")
+
+
+def number_hint(value: object) -> str:
+    """What to write instead of a number written as text ('1,234', '45%'), if it is one."""
+    if not isinstance(value, str) or len(value) > 40:  # a number written as text is short
+        return ""
+    found = _WRITTEN_NUMBER.match(value.strip())
+    if found is None:
+        return ""
+    digits = re.sub(r"[,\u00a0\u202f ]", "", found.group(1)) + (found.group(2) or "")
+    if found.group(3):
+        return f"; write {digits} (a percent) or {{numerator: ..., denominator: ...}}"
+    return f"; write the number {digits}, without quotes or separators"

@@ -21,8 +21,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from ..assessment.validation import _number_hint
-from ..core.errors import shorten
+from ..core.errors import number_hint, shorten
 from ..core.model import Achieved, Breakdown, Indicator, Measure, Ratio, Value
 from ..text.escape import display_text
 
@@ -148,7 +147,7 @@ def exact(value: object) -> int | Decimal | None:
         if spelled is not None and spelled.is_finite():
             return _held(spelled)
         # '1,234' typed as text: the same hint as a programme file gives
-        raise Unreadable(f"expected a number, found {quote(value)}{_number_hint(value)}")
+        raise Unreadable(f"expected a number, found {quote(value)}{number_hint(value)}")
     raise Unreadable(f"expected a number, found {quote(value)}")
 
 
