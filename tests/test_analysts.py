@@ -50,16 +50,115 @@ class TestNotebook:
         assert "Number of Network meetings held" in html
         assert "<script" not in rf.Programme("<script>x</script>")._repr_html_()
 
-    def test_an_assessment_shows_the_table_with_statuses(self, example: rf.Programme) -> None:
-        html = rf.assess(example)._repr_html_()
-        assert "Indicator Based Performance Assessment" in html
+    def test_an_assessment_shows_a_compact_table_with_statuses(self, example: rf.Programme) -> None:
+        from resultsframework.formats.html import table_html
+
+        assessment = rf.assess(example)
+        html = assessment._repr_html_()
         assert "Not achieved" in html
         assert "As of 2021-12-31" in html
+        assert "Indicator Based Performance Assessment" not in html  # the MPTF table is rf.indicator_table
+        header = "".join(
+            f"<th scope='col'>{h}</th>"
+            for h in ("Code", "Indicator", "Status", "Achieved", "Target", "Achievement rate")
+        )
+        assert header in html
+        assert len(assessment.indicators) == html.count("<th scope='row'>")
+        assert (
+            "<tr><th scope='row'>1.1.1</th><td>Number of Network meetings held</td><td>Exceeded</td>" in html
+        )
+        assert "150.0%" in html
+        full = table_html(rf.indicator_table(example, assessment=assessment, show_status=True))
+        assert len(html) < len(full) / 2 < 10354 / 2  # 10,354 characters before: the whole MPTF table
+
+    def test_every_display_has_its_scoped_style(self, example: rf.Programme) -> None:
+        from resultsframework.formats.notebook import STYLE, table_notebook_html
+
+        assessment = rf.assess(example)
+        table = rf.indicator_table(example, assessment=assessment, show_status=True)
+        for html in (
+            example._repr_html_(),
+            assessment._repr_html_(),
+            assessment["1.1.1"]._repr_html_(),
+            example.indicator("1.1.1")._repr_html_(),
+            table_notebook_html(table),
+        ):
+            assert html.startswith(f'<div class="rf-notebook">{STYLE}')
+            assert html.endswith("</div>")
+        rules = STYLE.removeprefix("<style>").removesuffix("</style>").split("}")
+        selectors = [s for rule in rules if rule for s in rule.split("{")[0].split(",")]
+        assert all(s.strip().startswith("div.rf-notebook") for s in selectors), selectors
+        assert "text-align:left" in STYLE
+        assert "vertical-align:top" in STYLE
+        assert "border:" in STYLE
+        assert "font-size:0.85em" in STYLE
+
+    def test_the_assessment_display_escapes_and_shortens(self) -> None:
+        long = "<b>Number</b> of & " + "x" * 120
+        programme = rf.Programme(
+            "<script>alert(1)</script>",
+            outcomes=[
+                rf.Outcome("1", "O", indicators=[rf.Indicator("1.<i>", long, "count", target=rf.Target(5))])
+            ],
+        )
+        html = rf.assess(programme)._repr_html_()
+        assert "<script" not in html
+        assert "<b>" not in html
+        assert "<i>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "1.&lt;i&gt;" in html
+        assert "&lt;b&gt;Number&lt;/b&gt; of &amp; xxx" in html
+        assert f"title='{'&lt;b&gt;Number&lt;/b&gt; of &amp; ' + 'x' * 120}'" in html  # the whole, on hover
+        assert "x" * 120 + "<" not in html.split("title=")[1].split("'>")[1]  # shown shortened
 
     def test_indicator_card(self, example: rf.Programme) -> None:
         html = rf.assess(example)["1.1.1"]._repr_html_()
         assert "150.0%" in html
         assert "Exceeded" in html
+
+
+class TestFilter:
+    def test_by_status_word_label_or_several(self, illustrative: rf.Programme) -> None:
+        assessment = rf.assess(illustrative)
+        behind = assessment.filter(status="behind")
+        assert isinstance(behind, rf.Assessment)
+        assert ["1.2.1"] == [i.code for i in behind.indicators] == list(behind)
+        assert behind.filter(status=rf.Status.BEHIND).indicators == behind.indicators
+        assert assessment.filter(status="Behind").indicators == behind.indicators
+        on_track = [i for i in assessment.indicators if i.status is rf.Status.ON_TRACK]
+        assert list(assessment.filter(status="on track").indicators) == on_track
+        both = assessment.filter(status=["behind", rf.Status.ON_TRACK, "not-achieved"])
+        assert [i.code for i in assessment.indicators] == [i.code for i in both.indicators]  # file order
+        assert (assessment.programme, assessment.as_of, assessment.band) == (
+            behind.programme,
+            behind.as_of,
+            behind.band,
+        )
+        assert behind["1.2.1"] is assessment["1.2.1"]
+        assert {rf.Status.BEHIND: 1} == behind.counts()
+        assert 0 == len(assessment.filter(status="exceeded"))
+        assert "Assessment(1 indicators: 1 behind)" == repr(behind)
+
+    def test_a_filtered_assessment_exports_its_indicators(self, illustrative: rf.Programme) -> None:
+        behind = rf.assess(illustrative).filter(status="behind")
+        assert {"1.2.1"} == set(rf.to_dataframe(behind)["indicator"])
+
+    def test_a_word_that_is_no_status(self, illustrative: rf.Programme) -> None:
+        with pytest.raises(ValueError, match="no status 'behnd'; did you mean 'behind'"):
+            rf.assess(illustrative).filter(status="behnd")
+        with pytest.raises(TypeError, match="not int"):
+            rf.assess(illustrative).filter(status=[3])  # type: ignore[list-item]
+
+    def test_indicators_is_documented_as_every_indicator_in_file_order(self) -> None:
+        doc = (
+            pytest.importorskip("sphinx.pycode")
+            .ModuleAnalyzer.for_module("resultsframework.assessment.progress")
+            .find_attr_docs()[("Assessment", "indicators")]
+        )
+        text = " ".join(doc)
+        assert "IndicatorAssessment" in text
+        assert "file order" in text
+        assert "filter" in text
 
 
 class TestDataFrames:
@@ -77,13 +176,91 @@ class TestDataFrames:
     def test_numbers_stay_exact_and_missing_stays_missing(
         self, example: rf.Programme, illustrative: rf.Programme
     ) -> None:
+        import pandas as pd
+
         frame = rf.to_dataframe(illustrative)
         income = frame[frame["indicator"] == "1.1"].iloc[0]
         assert (Decimal(42), 168, 400) == (income["value"], income["numerator"], income["denominator"])
         seed = rf.to_dataframe(example)
         not_conducted = seed[seed["indicator"] == "1.4.2"].iloc[0]
-        assert not_conducted["value"] is None  # not 0
+        assert not_conducted["value"] is pd.NA  # not 0
         assert "not_conducted" == not_conducted["status"]
+
+    def test_one_missing_marker_per_kind_of_column(self, illustrative: rf.Programme) -> None:
+        """pandas.NA in text and exact-number columns, NaT in dates: never None beside NaN."""
+        import pandas as pd
+
+        for programme in (
+            illustrative,
+            rf.load(ROOT / "examples" / "mptf-00127216-un-migration-network.yaml"),
+        ):
+            frame = rf.to_dataframe(programme)
+            for column in frame.columns:
+                missing = {type(v) for v in frame[column] if v is None or pd.isna(v)}
+                expected = (
+                    {type(pd.NaT)} if column in ("period_start", "period_end", "collected") else {type(pd.NA)}
+                )
+                assert missing <= expected, column
+            assert frame["baseline"].isna().any()
+            assert frame["reported_by"].isna().any()
+            floats = rf.to_dataframe(programme, numbers="float")
+            assert (floats["value"].isna() | frame["value"].notna()).all()  # missing stays missing
+
+    def test_the_row_column_tells_totals_from_cells(self, illustrative: rf.Programme) -> None:
+        frame = rf.to_dataframe(illustrative)
+        assert list(frame.columns).index("row") < list(frame.columns).index("sex")
+        assert {"total", "cell"} == set(frame["row"])
+        dimensions = ["sex", "age", "type_of_support", "damage_category"]
+        assert (frame["row"] == "cell").tolist() == frame[dimensions].notna().any(axis=1).tolist()
+        labour = frame[(frame["indicator"] == "1.1.1") & (frame["period"] == "2025Q2")]
+        assert ["total", "cell", "cell", "cell", "cell", "cell", "cell", "cell"] == list(labour["row"])
+        totals = frame[frame["row"] == "total"].groupby("indicator")["value"].sum()
+        assert 171 + 140 == totals["1.1.1"]  # every row summed counts each value once per breakdown
+        assert 4 * totals["1.1.1"] == frame.groupby("indicator")["value"].sum()["1.1.1"]
+        nothing = rf.to_dataframe(rf.Programme("P", outcomes=[rf.Outcome("1", "O", indicators=[
+            rf.Indicator("1.1", "I", "count")])]))  # fmt: skip
+        assert ["total"] == list(nothing["row"])
+
+    def test_frames_are_read_with_or_without_the_row_column(self, illustrative: rf.Programme) -> None:
+        frame = rf.to_dataframe(illustrative)
+        assert illustrative == rf.from_dataframe(illustrative, frame.drop(columns="row"))
+        assert illustrative == rf.from_dataframe(illustrative, frame.astype({"row": object}))
+
+    def test_a_row_column_that_disagrees_is_an_error(self, illustrative: rf.Programme) -> None:
+        frame = rf.to_dataframe(illustrative)
+        labour = frame.index[(frame["indicator"] == "1.1.1") & (frame["period"] == "2025Q2")]
+        frame.loc[labour[0], "row"] = "cell"
+        frame.loc[labour[1], "row"] = "total"
+        frame.loc[labour[2], "row"] = "sum"
+        with pytest.raises(rf.LoadError) as info:
+            rf.from_dataframe(illustrative, frame)
+        first = labour[0] + 1
+        assert [
+            f"data frame: row[{first}].row: the row says it is a breakdown cell with no dimension filled",
+            f"data frame: row[{first + 1}].row: the row says it is a total with a dimension filled (sex: female)",
+            f"data frame: row[{first + 2}].row: expected total or cell; found 'sum'",
+        ] == info.value.lines()[:3]
+
+    def test_errors_name_the_index_label_of_a_labelled_frame(self, illustrative: rf.Programme) -> None:
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            [
+                {"indicator": "9.9.9", "period": "2025Q3", "value": 1},
+                {"indicator": "1.2.2", "period": "2025Q3", "value": "many"},
+            ],
+            index=["debris", "rubble"],
+        )
+        with pytest.raises(rf.LoadError) as info:
+            rf.from_dataframe(illustrative, frame)
+        assert [
+            "data frame: row 'debris'.indicator: no indicator '9.9.9' in the programme",
+            "data frame: row 'rubble'.value: expected a number, found 'many'",
+        ] == info.value.lines()
+        filtered = pd.concat([frame.reset_index(drop=True)] * 2, ignore_index=True).iloc[[1, 3]]
+        with pytest.raises(rf.LoadError) as info:
+            rf.from_dataframe(illustrative, filtered)
+        assert ["data frame: row 1.value: expected a number, found 'many'"] == info.value.lines()[:1]
 
     def test_float_columns_on_request(self, illustrative: rf.Programme) -> None:
         frame = rf.to_dataframe(illustrative, numbers="float")

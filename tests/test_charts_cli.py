@@ -40,6 +40,38 @@ class TestCharts:
             assert png == draw(kind, "png")
             assert b"<svg" in draw(kind, "svg")
 
+    def test_a_chart_shows_itself_and_is_still_bytes(self, tmp_path: Path) -> None:
+        import copy
+        import pickle
+
+        from resultsframework.formats.charts import Chart
+
+        assessment = rf.assess(rf.load(ILLUSTRATIVE))
+        png = rf.progress_chart(assessment)
+        svg = rf.status_chart(assessment, format="svg")
+        trend = rf.trend_chart(assessment, "1.2.1")
+        for chart, kind in ((png, "png"), (svg, "svg"), (trend, "png")):
+            assert isinstance(chart, Chart)
+            assert isinstance(chart, bytes)
+            assert kind == chart.format
+            assert f"Chart({kind}, {len(chart):,} bytes)" == repr(chart)
+            assert bytes(chart) == chart
+            assert hash(bytes(chart)) == hash(chart)
+            target = tmp_path / f"chart.{kind}"
+            target.write_bytes(chart)
+            assert target.read_bytes() == chart
+            for copied in (pickle.loads(pickle.dumps(chart)), copy.copy(chart), copy.deepcopy(chart)):
+                assert (chart, kind) == (copied, copied.format)
+        assert len(repr(png)) < 40
+        assert bytes(png) == png._repr_png_()
+        assert png._repr_svg_() is None
+        assert svg._repr_png_() is None
+        assert svg.decode("utf-8") == svg._repr_svg_()
+        assert type(png[:4]) is bytes
+        assert png[:4] == b"\x89PNG"
+        with pytest.raises(ValueError, match="'png' or 'svg'"):
+            Chart(b"GIF89a", "gif")  # type: ignore[arg-type]
+
     def test_arabic_labels(self) -> None:
         svg = rf.progress_chart(rf.assess(rf.load(ILLUSTRATIVE)), format="svg", locale="ar")
         assert svg.startswith(b"<?xml")

@@ -175,7 +175,12 @@ class Assessment(Mapping[str, IndicatorAssessment]):
     as_of: date | None
     """The date it is assessed as of (``None``: on everything it reports, against its end targets)."""
     indicators: tuple[IndicatorAssessment, ...]
-    """Every indicator's assessment, top down in file order."""
+    """
+    Every indicator's assessment (an :class:`IndicatorAssessment`), in file order: top down
+    (the impact's indicators, then each outcome's and its outputs').  Unlike iterating the
+    assessment (its codes, once each), this keeps every indicator, even two that share a code;
+    :meth:`filter` keeps some of them.
+    """
     band: Decimal = DEFAULT_BAND
     """The on-track band, as a fraction: within 15 % of the target due is on track by default."""
     _by_code: dict[str, IndicatorAssessment] = attrs.field(init=False, repr=False)
@@ -232,6 +237,26 @@ class Assessment(Mapping[str, IndicatorAssessment]):
 
         return assessment_html(self)
 
+    def filter(self, status: Status | str | Iterable[Status | str]) -> Assessment:
+        """
+        The assessment of the indicators with the given status(es) only: an :class:`Assessment`.
+
+        *status* is a :class:`Status`, its word (``"behind"``, ``"not_achieved"``), its label
+        in any case (``"Not achieved"``, ``"on track"``), or several of them
+        (``assessment.filter(status=["behind", "not_achieved"])``).  The result is an
+        assessment like this one (same programme, date and band) whose :attr:`indicators` are
+        the matching ones, in file order, so that it is counted, looked up by code, charted
+        (:func:`~resultsframework.progress_chart`) and exported
+        (:func:`~resultsframework.to_dataframe`) as the whole is; its :attr:`programme` is still
+        the whole programme.  ``list(assessment.filter(...).indicators)`` gives the
+        :class:`IndicatorAssessment` objects; nothing matching gives an empty assessment.
+
+        Raises:
+            ValueError: for a word that is no status (naming the nearest ones).
+        """
+        wanted = _statuses(status)
+        return attrs.evolve(self, indicators=tuple(i for i in self.indicators if i.status in wanted))
+
     def counts(self) -> Counter[Status]:
         """How many indicators have each status."""
         return Counter(item.status for item in self.indicators)
@@ -249,6 +274,24 @@ class Assessment(Mapping[str, IndicatorAssessment]):
             for key in _keys(item, level):
                 result[key][item.status] += 1
         return dict(result)
+
+
+def _statuses(status: Status | str | Iterable[Status | str]) -> frozenset[Status]:
+    """The statuses *status* names: one status or word, or several."""
+    given = [status] if isinstance(status, str) else list(status)
+    words = {s.value: s for s in Status}
+    found: set[Status] = set()
+    for one in given:
+        if isinstance(one, Status):
+            found.add(one)
+            continue
+        if not isinstance(one, str):
+            raise TypeError(f"a status is a Status or its word, not {type(one).__name__}")
+        word = one.strip().lower().replace(" ", "_").replace("-", "_")
+        if word not in words:
+            raise ValueError(no_such("status", one, list(words)))
+        found.add(words[word])
+    return frozenset(found)
 
 
 def _keys(item: IndicatorAssessment, level: str) -> list[str]:

@@ -7,8 +7,9 @@ Charts with matplotlib (the ``charts`` extra), imported only here.
 * :func:`status_chart`: indicators by status, per output, outcome or organisation;
 * :func:`trend_chart`: one indicator quarter by quarter, with its milestones.
 
-Each returns the image as bytes (PNG or SVG); the same chart always gives the same bytes.
-Arabic labels are drawn right to left by matplotlib's own text layout.
+Each returns a :class:`Chart`: the image's bytes (PNG or SVG), which a notebook shows as the
+image rather than as ``b'\\x89PNG...'``; the same chart always gives the same bytes.  Arabic
+labels are drawn right to left by matplotlib's own text layout.
 """
 
 from __future__ import annotations
@@ -26,9 +27,46 @@ from ..core.model import Status
 from ..core.numbers import numeric
 from ..text.l10n import Localizer
 
-__all__ = ["progress_chart", "status_chart", "trend_chart"]
+__all__ = ["Chart", "progress_chart", "status_chart", "trend_chart"]
 
 ImageFormat = Literal["png", "svg"]
+
+
+class Chart(bytes):
+    """
+    A chart: the bytes of its image, which a notebook displays as the image.
+
+    It *is* ``bytes`` (``isinstance(chart, bytes)``, ``chart == data``, ``path.write_bytes(chart)``,
+    ``chart.startswith(b"\\x89PNG")`` all work as before), with :attr:`format` beside them,
+    ``_repr_png_`` or ``_repr_svg_`` for Jupyter and a one-line ``repr``
+    (``Chart(png, 45,123 bytes)``).  Slicing or adding gives plain ``bytes``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    format: ImageFormat
+    """The image's format: ``"png"`` or ``"svg"``."""
+
+    def __new__(cls, data: bytes, format: ImageFormat) -> Chart:
+        """The chart whose image is *data*, in *format* (``"png"`` or ``"svg"``)."""
+        if format not in ("png", "svg"):
+            raise ValueError(f"a chart is drawn as 'png' or 'svg', not {format!r}")
+        chart = super().__new__(cls, data)
+        chart.format = format
+        return chart
+
+    def __repr__(self) -> str:
+        return f"Chart({self.format}, {len(self):,} bytes)"
+
+    def __reduce__(self) -> tuple[type[Chart], tuple[bytes, str]]:
+        return (Chart, (bytes(self), self.format))
+
+    def _repr_png_(self) -> bytes | None:
+        return bytes(self) if self.format == "png" else None
+
+    def _repr_svg_(self) -> str | None:
+        return self.decode("utf-8") if self.format == "svg" else None
+
 
 COLOURS = {
     Status.EXCEEDED: "#1a7f37",
@@ -82,7 +120,7 @@ def _drawing() -> Iterator[Any]:
         yield plt
 
 
-def _save(figure: Any, fmt: ImageFormat) -> bytes:
+def _save(figure: Any, fmt: ImageFormat) -> Chart:
     buffer = io.BytesIO()
     metadata = {"Software": None} if fmt == "png" else {"Date": None}  # the same chart gives the same bytes
     try:
@@ -90,12 +128,12 @@ def _save(figure: Any, fmt: ImageFormat) -> bytes:
             figure.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150, metadata=metadata)
     finally:
         _pyplot().close(figure)
-    return buffer.getvalue()
+    return Chart(buffer.getvalue(), fmt)
 
 
 def progress_chart(
     assessment: Assessment, *, format: ImageFormat = "png", locale: str = "en", fmt: ImageFormat | None = None
-) -> bytes:
+) -> Chart:
     """
     Achieved against target for every numeric indicator, as a percentage of the target.
 
@@ -129,7 +167,7 @@ def status_chart(
     format: ImageFormat = "png",
     locale: str = "en",
     fmt: ImageFormat | None = None,
-) -> bytes:
+) -> Chart:
     """
     Indicators by status for each output, outcome or organisation, as stacked bars.
 
@@ -169,7 +207,7 @@ def trend_chart(
     format: ImageFormat = "png",
     locale: str = "en",
     fmt: ImageFormat | None = None,
-) -> bytes:
+) -> Chart:
     """
     One indicator period by period: the value achieved in each, and its milestones.
 

@@ -4,13 +4,20 @@ pandas: programmes, assessments and portfolios as tidy data frames, and back.
 Needs the ``pandas`` extra (``pip install 'resultsframework[pandas]'``), imported only here.
 
 A frame has one row per indicator × period × disaggregation cell: the period's total, then one
-row per cell of its breakdowns, with a column per dimension (empty on total rows).  An
-indicator without values has one row with an empty period, so nothing disappears.
+row per cell of its breakdowns, with a column per dimension (empty on total rows).  The ``row``
+column says which a row is, ``"total"`` or ``"cell"``: summing every row would count each
+value once per breakdown besides its total, so ``frame[frame["row"] == "total"]`` is what to
+add up.  An indicator without values has one ``"total"`` row with an empty period, so nothing
+disappears.
 
 **Numbers.**  By default values stay exact: ``int`` or ``Decimal`` in ``object`` columns, so
-that sums are exact.  ``numbers="float"`` gives ``float64`` columns for plotting and
-statistics, an explicit, documented loss of exactness.  Missing stays missing (``NA``/``NaN``),
-never 0.
+that sums are exact (and the achievement rate is the exact fraction, ``Decimal('1.5')`` for
+150 %, never rounded).  ``numbers="float"`` gives ``float64`` columns for plotting and
+statistics, an explicit, documented loss of exactness.
+
+**Missing** stays missing, never 0, with one marker per kind of column: ``pandas.NA`` in the
+text (``string``) and exact-number (``object``) columns, ``NaT`` in the date columns, ``NaN``
+in the ``float64`` columns of ``numbers="float"``; ``frame.isna()`` finds them all.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..assessment.progress import Assessment, IndicatorAssessment, assess
-from ..core.errors import LoadError, Problem
+from ..core.errors import LoadError, Path, Problem
 from ..core.extras import require
 from ..core.model import (
     Achieved,
@@ -50,7 +57,7 @@ Numbers = Literal["decimal", "float"]
 FIXED = (
     "programme", "outcome", "output", "indicator", "statement", "measure", "unit", "direction",
     "accumulation", "links", "baseline", "target", "status", "achievement_rate", "period",
-    "period_start", "period_end", "reported_by",
+    "period_start", "period_end", "reported_by", "row",
 )  # fmt: skip
 VALUES = (
     "value", "numerator", "denominator", "narrative", "variance", "variance_category", "source",
@@ -58,6 +65,8 @@ VALUES = (
 )  # fmt: skip
 TEXTS = ("narrative", "variance", "variance_category", "source", "reported_status", "comment")
 NUMERIC = ("baseline", "target", "achievement_rate", "value", "numerator", "denominator")
+ROW_KINDS = ("total", "cell")
+"""The words of the ``row`` column: a period's total, or one cell of one of its breakdowns."""
 
 
 def to_dataframe(
@@ -67,7 +76,12 @@ def to_dataframe(
     A tidy frame of one programme, one assessment, or a portfolio of them.
 
     Programmes are assessed as of their report (see :func:`assess`); pass assessments to
-    choose the date.
+    choose the date (or a filtered one, ``assessment.filter(status="behind")``, for some
+    indicators only).
+
+    The ``row`` column is ``"total"`` for a period's total and ``"cell"`` for a breakdown cell:
+    add up ``frame[frame["row"] == "total"]``, or the cells of one dimension, never every row.
+    Missing values are ``pandas.NA`` (``NaT`` for dates, ``NaN`` with ``numbers="float"``).
 
     .. versionadded:: 0.1.0
     """
@@ -81,7 +95,10 @@ def to_dataframe(
             rows.extend(tidy_rows(assessment.programme, item, dimensions))
     columns = [*FIXED, *dimensions, *VALUES]
     # Built column by column, as objects: pandas would otherwise turn int and Decimal into float.
-    frame = pandas.DataFrame({c: pandas.Series([r.get(c) for r in rows], dtype=object) for c in columns})
+    # Missing is pandas.NA in every object column, as in the string columns (never None or NaN).
+    frame = pandas.DataFrame(
+        {c: pandas.Series([_missing(r.get(c), pandas.NA) for r in rows], dtype=object) for c in columns}
+    )
     for column in (*FIXED, *dimensions, *TEXTS):
         if column not in NUMERIC and column not in ("period_start", "period_end"):
             frame[column] = frame[column].astype("string")
@@ -93,8 +110,13 @@ def to_dataframe(
     return frame
 
 
+def _missing(value: object, na: object) -> object:
+    """*value*, or pandas' missing marker *na* for ``None``."""
+    return na if value is None else value
+
+
 def _as_float(value: object) -> float:
-    if value is None or isinstance(value, bool | str):
+    if blank(value) or isinstance(value, bool | str):
         return math.nan
     return float(value)  # type: ignore[arg-type]
 
@@ -114,7 +136,8 @@ def tidy_rows(
 
     A row per period (its total: the value, its counts, narrative, variance, source ...), each
     followed by a row per breakdown cell, with the cell's categories under their dimension
-    columns; one row with no period for an indicator without values.  The dimension columns met
+    columns, ``row`` saying which (``"total"`` or ``"cell"``); one total row with no period for
+    an indicator without values.  Missing values are ``None`` here.  The dimension columns met
     are added to *dimensions*, in order.  :func:`to_dataframe` and the HXL export
     (:func:`~resultsframework.to_hxl`) are built from these rows.
     """
@@ -136,7 +159,7 @@ def tidy_rows(
         "achievement_rate": item.achievement_rate,
     }
     if not indicator.achieved:
-        return [{**base, "period": None}]
+        return [{**base, "period": None, "row": "total"}]
     rows = []
     for record in indicator.achieved:
         at = {
@@ -148,7 +171,7 @@ def tidy_rows(
         }
         variance = record.variance
         rows.append({
-            **at, **_values(record.value), "narrative": record.narrative,
+            **at, "row": "total", **_values(record.value), "narrative": record.narrative,
             "variance": variance.reason if variance else None,
             "variance_category": variance.category.value if variance and variance.category else None,
             "source": record.source, "reported_status": record.status.value if record.status else None,
@@ -159,7 +182,7 @@ def tidy_rows(
                 for dimension, _ in cell.categories:
                     dimensions.setdefault(_column(dimension), None)
                 categories = {_column(d): c for d, c in cell.categories}
-                rows.append({**at, **categories, **_values(cell.value)})
+                rows.append({**at, "row": "cell", **categories, **_values(cell.value)})
     return rows
 
 
@@ -187,9 +210,12 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
 
     Needed: ``indicator``, ``period`` and ``value`` (or ``numerator`` and ``denominator``);
     optional: ``reported_by``, ``narrative``, ``variance``, ``source``, and a column per
-    dimension for breakdown rows.  A value in the frame replaces the programme's value for
-    the same indicator, period and reporter; the others are kept.  A column the frame does
-    not have changes nothing: the value's narrative, source, breakdowns ... are kept.  Without
+    dimension for breakdown rows.  A ``row`` column (``"total"`` or ``"cell"``, as
+    :func:`to_dataframe` writes it) may be there or not: the rows with a dimension filled are
+    the cells; where ``row`` is given, it must agree.  A value in the frame replaces the
+    programme's value for the same indicator, period and reporter; the others are kept.  A
+    column the frame does not have changes nothing: the value's narrative, source,
+    breakdowns ... are kept.  Without
     ``reported_by``, a row is the period's value of its one reporter (several are an error).
     Floats from the frame are read by their shortest decimal text (``0.1`` is
     ``Decimal('0.1')``) and whole ones as integers, numpy scalars as their values, yes/no values
@@ -200,8 +226,10 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
     of the frame's columns.
 
     Raises:
-        LoadError: listing every row that cannot be read, as ``row N: column: message``
-            (rows numbered from 1, as spreadsheets do).
+        LoadError: listing every row that cannot be read, with its column: ``row[N].column:
+            message`` for a frame with the default index (rows numbered from 1, as spreadsheets
+            do), else by the row's index label, ``row 'x'.column: message`` (``row 17.value``
+            for a filtered frame's label 17).
 
     .. versionadded:: 0.1.0
     """
@@ -240,8 +268,7 @@ def _read_rows(
     totals: dict[Key, dict[str, Any]] = {}
     cells: dict[Key, list[tuple[tuple[str, ...], Cell]]] = {}
     with_reporter = "reported_by" in frame.columns
-    for number, row in enumerate(frame.to_dict("records"), start=1):
-        where = ("row", number)
+    for where, row in zip(_row_labels(frame), frame.to_dict("records"), strict=True):
         code = text(row.get("indicator")) or ""
         if text(row.get("period")) is None and all(blank(row.get(c)) for c in VALUES):
             continue  # an indicator with nothing reported, as to_dataframe writes it
@@ -268,6 +295,17 @@ def _read_rows(
         categories = tuple(
             (dimension_of[c], text(row[c])) for c in dimension_columns if text(row.get(c)) is not None
         )
+        stated = text(row.get("row"))
+        if stated is not None and stated not in ROW_KINDS:
+            problems.append(Problem((*where, "row"), f"expected total or cell; found {quote(stated)}"))
+            continue
+        if stated is not None and (stated == "cell") != bool(categories):
+            filled = ", ".join(f"{d}: {c}" for d, c in categories)
+            said = f"a total with a dimension filled ({filled})" if categories else (
+                "a breakdown cell with no dimension filled"
+            )  # fmt: skip
+            problems.append(Problem((*where, "row"), f"the row says it is {said}"))
+            continue
         if categories:
             if value is None:
                 problems.append(Problem((*where, "value"), "a breakdown row needs a value"))
@@ -310,8 +348,21 @@ _FIELDS = (
 Key = tuple[str, Period, str | None]
 
 
+def _row_labels(frame: pd.DataFrame) -> list[Path]:
+    """
+    Where each row of *frame* is, for messages: ``row[N]`` (from 1) with the default index,
+    else ``row 'x'`` by its index label.
+    """
+    import pandas  # noqa: PLC0415  (required by the caller)
+
+    index = frame.index
+    if isinstance(index, pandas.RangeIndex) and index.start == 0 and index.step == 1:
+        return [("row", number) for number in range(1, len(frame) + 1)]
+    return [(f"row {label!r}" if isinstance(label, str) else f"row {label}",) for label in index]
+
+
 def _total(
-    row: dict[str, Any], value: Value | None, where: tuple[str, int], problems: list[Problem]
+    row: dict[str, Any], value: Value | None, where: Path, problems: list[Problem]
 ) -> dict[str, Any] | None:
     """What a total row says beside its value, or ``None`` (with its problems noted)."""
     total: dict[str, Any] = {"value": value, **{c: text(row.get(c)) for c in TEXTS}}
