@@ -511,3 +511,10 @@ def test_a_cross_tabulation_keeps_the_order_of_its_dimensions() -> None:
     (breakdown,) = rf.from_dataframe(fresh, frame).indicator("2").achieved[0].breakdowns
     assert (("sex", "female"), ("age", "18_59")) == breakdown.cells[0].categories
     assert ("sex", "age") == breakdown.dimensions
+
+
+def test_a_table_shows_itself_in_the_notebook_style(example: rf.Programme) -> None:
+    html = rf.indicator_table(example)._repr_html_()
+    assert html.startswith("<div class")
+    assert "div.rf-notebook" in html
+    assert "Indicator Based Performance Assessment" in html

@@ -67,6 +67,7 @@ from .core.model import VarianceCategory as VarianceCategory
 from .core.periods import Period as Period
 from .core.periods import PeriodError as PeriodError
 from .core.periods import parse_date as parse_date
+from .formats.charts import Chart as Chart
 from .formats.charts import progress_chart as progress_chart
 from .formats.charts import status_chart as status_chart
 from .formats.charts import trend_chart as trend_chart

@@ -123,9 +123,9 @@ class Table:
 
     def _repr_html_(self) -> str:
         # The one kind of upward import the layers allow: a notebook display hook.
-        from ..formats.html import table_html  # noqa: PLC0415
+        from ..formats.notebook import table_notebook_html  # noqa: PLC0415
 
-        return table_html(self)
+        return table_notebook_html(self)
 
     def flat(self, kinds: tuple[str, ...] = ("indicator",)) -> tuple[list[str], list[list[str]]]:
         """
