@@ -37,9 +37,11 @@ class TestValidate:
     def test_invalid_file_exits_1_with_file_path_message_lines(self, tmp_path: Path) -> None:
         bad = tmp_path / "bad.yaml"
         bad.write_text("format: resultsframework/1\ntitle: T\ncountry: 3\n")
-        code, _, err = run("validate", str(EXAMPLE), str(bad))
-        assert 1 == code
-        assert f"{bad}: country (line 3): expected text, found number 3\n" == err
+        code, out, err = run("validate", str(EXAMPLE), str(bad))
+        assert (1, "") == (code, err)
+        assert out.endswith(
+            f"{bad}: country (line 3): expected text, found number 3\n{bad}: invalid (1 error)\n"
+        )
 
     def test_validation_errors_exit_1(self, tmp_path: Path) -> None:
         bad = tmp_path / "bad.json"
@@ -65,9 +67,10 @@ class TestValidate:
                 }
             )
         )
-        code, _, err = run("validate", str(bad))
-        assert 1 == code
-        assert "outcomes[0].indicators[0].achieved[0].value: error [negative-count]" in err  # JSON: no lines
+        code, out, err = run("validate", str(bad))
+        assert (1, "") == (code, err)
+        assert "outcomes[0].indicators[0].achieved[0].value: error [negative-count]" in out  # JSON: no lines
+        assert out.endswith(f"{bad}: invalid (1 error, 1 warning)\n")
 
     def test_findings_in_yaml_files_name_their_line(self, tmp_path: Path) -> None:
         bad = tmp_path / "bad.yaml"
@@ -76,14 +79,18 @@ class TestValidate:
             "  - code: '1.1'\n    statement: I\n    measure: count\n    achieved:\n"
             "    - period: '2025'\n      value: -1\n"
         )
-        code, _, err = run("validate", str(bad))
+        code, out, _ = run("validate", str(bad))
         assert 1 == code
-        assert f"{bad}: outcomes[0].indicators[0].achieved[0].value (line 12): error [negative-count]" in err
+        assert (
+            f"{bad}: outcomes[0].indicators[0].achieved[0].value (line 12): error [negative-count] "
+            "indicator 1.1: a count cannot be negative, found -1\n"
+        ) in out
 
     def test_missing_file(self, tmp_path: Path) -> None:
-        code, _, err = run("validate", str(tmp_path / "nope.yaml"))
+        code, out, _ = run("validate", str(tmp_path / "nope.yaml"))
         assert 1 == code
-        assert "cannot read" in err
+        assert f"{tmp_path / 'nope.yaml'}: cannot read: No such file or directory\n" in out
+        assert out.endswith(f"{tmp_path / 'nope.yaml'}: invalid (1 error)\n")
 
     def test_usage_error_exits_2(self) -> None:
         assert 2 == run("validate")[0]
@@ -96,12 +103,12 @@ class TestValidate:
         records = [json.loads(line) for line in out.splitlines()]
         assert [
             {"file": str(EXAMPLE), "severity": "warning", "code": "extension-reason-missing",
-             "path": "dates.extension_reason", "line": 37,
+             "path": "dates.extension_reason", "line": 37, "indicator": None,
              "message": "the programme was extended from 2021-09-30 to 2021-12-30 but no reason is given"},
             {"file": str(EXAMPLE), "severity": "warning", "code": "reporting-period-outside-programme",
-             "path": "reporting_periods[0]", "line": 43,
+             "path": "reporting_periods[0]", "line": 43, "indicator": None,
              "message": "the period 2021-05-01/2021-12-31 extends beyond the programme (2021-05-01 to 2021-12-30)"},
-            {"file": str(bad), "severity": "error", "code": "load-error", "path": "country", "line": 3,
+            {"file": str(bad), "severity": "error", "code": "load-error", "path": "country", "line": 3, "indicator": None,
              "message": "expected text, found number 3"},
         ] == records  # fmt: skip
 
@@ -118,11 +125,148 @@ class TestValidate:
         code, out, err = run("validate", "--as-of", "2025-03-31", "--disaggregation", "warning", str(path))
         assert 0 == code
         assert "warning [breakdown-total]" in out
-        assert "warning [variance-missing] the indicator is behind its target" in out
-        code, _, err = run("validate", str(path))
-        assert 1 == code
-        assert "error [breakdown-total]" in err
+        assert "warning [variance-missing] indicator 1.1: the indicator is behind its target" in out
+        assert out.endswith(f"{path}: valid (2 warnings)\n")
+        code, out, err = run("validate", str(path))
+        assert (1, "") == (code, err)
+        assert "error [breakdown-total] indicator 1.1: the breakdown adds up to 6" in out
+        assert out.endswith(f"{path}: invalid (2 errors)\n")
         assert 2 == run("frobnicate")[0]
+
+
+class TestValidateFindings:
+    """All of a file's findings on standard output, a summary line, and codes to select or ignore."""
+
+    LINES = (
+        "format: resultsframework/1", "title: T", "dates: {start: '2025-01-01', original_end: '2025-12-31'}",
+        "outcomes:", "- code: '1'", "  statement: O", "  indicators:", "  - code: '1.1'", "    statement: I",
+        "    measure: count", "    target: {value: 1300}", "    achieved:", "    - period: 2025Q1",
+        "      value: 1300", "      breakdowns:", "      - dimensions: [sex]",
+        "        cells: [{sex: female, value: 600}, {sex: male, value: 634}]",
+        "  - code: '1.2'", "    statement: J", "    measure: yes_no", "    target: {value: true}",
+        "    achieved:", "    - {period: 2025Q1, value: yes}",
+    )  # fmt: skip
+
+    @pytest.fixture
+    def path(self, tmp_path: Path) -> Path:
+        path = tmp_path / "p.yaml"
+        path.write_text("\n".join(self.LINES) + "\n")
+        return path
+
+    def test_every_finding_and_the_summary_on_standard_output(self, path: Path) -> None:
+        code, out, err = run("validate", str(path))
+        assert (1, "") == (code, err)
+        assert [
+            f"{path}: outcomes[0].indicators[0].achieved[0].breakdowns[0] (line 16): error [breakdown-total] "
+            "indicator 1.1: the breakdown adds up to 1,234 (600 + 634), not the reported total 1,300; "
+            "correct it, or say why in 'explanation'",
+            f"{path}: outcomes[0].indicators[1].achieved[0].value (line 23): error [measure-mismatch] "
+            "indicator 1.2: a yes_no indicator takes true or false, found 'yes'; write true, without "
+            "quotes (YAML reads yes as text, not as yes/no)",
+            f"{path}: invalid (2 errors)",
+        ] == out.splitlines()
+
+    def test_ignore_silences_codes_and_their_exit_code(self, path: Path) -> None:
+        code, out, _ = run("validate", "--ignore", "breakdown-total,measure-mismatch", str(path))
+        assert (0, f"{path}: valid\n") == (code, out)
+        code, out, _ = run(
+            "validate", "--ignore", "breakdown-total", "--ignore", "measure-mismatch", str(path)
+        )
+        assert (0, f"{path}: valid\n") == (code, out)
+
+    def test_select_keeps_only_those_codes(self, path: Path) -> None:
+        code, out, _ = run("validate", "--select", "measure-mismatch", str(path))
+        assert 1 == code
+        assert ["error [measure-mismatch]"] == re.findall(r"error \[[a-z-]+\]", out)
+        assert out.endswith(f"{path}: invalid (1 error)\n")
+        code, out, _ = run(
+            "validate", "--select", "measure-mismatch", "--ignore", "measure-mismatch", str(path)
+        )
+        assert (0, f"{path}: valid\n") == (code, out)
+
+    def test_a_file_that_does_not_load_can_be_ignored_too(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("format: resultsframework/1\ntitle: T\ncountry: 3\n")
+        assert (0, "") == run("validate", "--ignore", "load-error", str(bad))[:2]
+
+    def test_an_unknown_code_is_a_usage_error_with_did_you_mean(self, path: Path) -> None:
+        code, out, err = run("validate", "--ignore", "target-missing,varience-missing", str(path))
+        assert (2, "") == (code, out)
+        assert err == (
+            "resultsframework validate: --ignore: no rule 'varience-missing'; did you mean "
+            "'variance-missing'?\n"
+        )
+        code, _, err = run("validate", "--select", "frobnicate", str(path))
+        assert 2 == code
+        assert "no rule 'frobnicate'; see docs/validation.md for the codes" in err
+
+    def test_json_names_the_indicator(self, path: Path) -> None:
+        code, out, _ = run("validate", "--json", str(path))
+        assert 1 == code
+        records = [json.loads(line) for line in out.splitlines()]
+        assert [("breakdown-total", "1.1"), ("measure-mismatch", "1.2")] == [
+            (r["code"], r["indicator"]) for r in records
+        ]
+
+    def test_a_yaml_syntax_error_shows_the_line_and_a_caret(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("format: resultsframework/1\ntitle: Phase 1: returns\n")
+        code, out, err = run("validate", str(bad))
+        assert (1, "") == (code, err)
+        assert out.splitlines() == [
+            f"{bad}: $ (line 2): not valid YAML (column 15): mapping values are not allowed in this context",
+            "    2 | title: Phase 1: returns",
+            "      |               ^",
+            "    hint: a text holding ': ' must be quoted: title: 'Phase 1: returns'",
+            f"{bad}: invalid (1 error)",
+        ]
+
+
+class TestNamesThatAreNotThere:
+    def test_render_an_unknown_organisation(self) -> None:
+        code, out, err = run("render", str(EXAMPLE), "--organisation", "IMO")
+        assert (1, "") == (code, out)
+        assert 1 == len(err.splitlines())
+        assert err.startswith(
+            "resultsframework: the programme has no organisation 'IMO' (its organisations: "
+        )
+        assert err.endswith("; did you mean 'IOM'?\n")
+
+    def test_an_organisation_in_the_wrong_case(self, example: Any) -> None:
+        import resultsframework as rf
+
+        with pytest.raises(rf.ResultsFrameworkError, match="did you mean 'IOM'"):
+            rf.indicator_table(example, organisation="iom")
+        assert rf.indicator_table(example, organisation="IOM").rows
+
+    def test_an_organisation_only_responsible_for_something_is_known(self, example: Any) -> None:
+        import attrs
+
+        import resultsframework as rf
+
+        trimmed = attrs.evolve(example, organisations=())
+        assert rf.indicator_table(trimmed, organisation="IOM").rows
+
+    def test_a_locale_written_as_a_language_name(self) -> None:
+        import resultsframework as rf
+
+        with pytest.raises(rf.ResultsFrameworkError, match="unknown locale 'french'; did you mean 'fr'\\?"):
+            rf.Localizer("french")
+        with pytest.raises(rf.ResultsFrameworkError, match="did you mean 'ar'"):
+            rf.Localizer("Arabic")
+        assert "ar-IQ" == rf.Localizer("ar_IQ").tag
+        assert "fr-CH" == rf.Localizer("fr-CH").tag
+        code, _, err = run("render", str(EXAMPLE), "--locale", "french")
+        assert 2 == code
+        assert "unknown locale 'french'; did you mean 'fr'?" in err
+
+    def test_the_api_refuses_it_wherever_it_is_given(self, example: Any) -> None:
+        import resultsframework as rf
+
+        with pytest.raises(rf.ResultsFrameworkError, match="did you mean 'fr'"):
+            rf.render(example, "md", "French")
+        with pytest.raises(rf.ResultsFrameworkError, match="did you mean 'fr'"):
+            rf.indicator_table(example, locale="français")
 
 
 class TestOtherCommands:
@@ -302,7 +446,9 @@ class TestUnreadableInput:
     ) -> None:
         monkeypatch.chdir(tmp_path)
         missing = tmp_path / "missing.yaml"
-        code, _, err = clean_run(*(a.replace("{}", str(missing)) for a in argv))
+        code, out, err = clean_run(*(a.replace("{}", str(missing)) for a in argv))
+        if argv[0] == "validate":  # a finding of the file, with the others, on standard output
+            err = out.removesuffix(f"{missing}: invalid (1 error)\n")
         assert (1, f"{missing}: cannot read: No such file or directory\n") == (code, err)
 
     def test_a_folder(self, tmp_path: Path) -> None:
@@ -387,9 +533,9 @@ class TestControlCharacters:
 
     def test_a_file_name(self, tmp_path: Path) -> None:
         name = tmp_path / "a\x1b[2Jb\x07.yaml"
-        code, _, err = clean_run("validate", str(name))
+        code, out, _ = clean_run("validate", str(name))
         assert 1 == code
-        assert f"{tmp_path}/a\\x1b[2Jb\\x07.yaml: cannot read: No such file or directory\n" == err
+        assert out.startswith(f"{tmp_path}/a\\x1b[2Jb\\x07.yaml: cannot read: No such file or directory\n")
         code, _, err = clean_run("render", str(name), "-o", str(tmp_path / "nonexistent" / "\x9bx.md"))
         assert 1 == code
         assert "\\x1b[2J" in err
@@ -413,9 +559,9 @@ class TestControlCharacters:
         assert out.startswith("T\\x1b[31m\\x9b\\x07\n")
         bad = tmp_path / "bad.yaml"
         bad.write_text('format: resultsframework/1\ntitle: T\n"\\e[2J": 1\n', encoding="utf-8")
-        code, out, err = clean_run("validate", str(bad))
+        code, out, _ = clean_run("validate", str(bad))
         assert 1 == code
-        assert "\\x1b[2J" in err
+        assert "\\x1b[2J" in out
 
     def test_json_lines_escape_them_as_json(self, tmp_path: Path) -> None:
         name = tmp_path / "a\x1bb\x9bc.yaml"

@@ -286,3 +286,105 @@ class TestBadInput:
             "f.yaml: outcomes[0].indicators[0].achieved[0].breakdowns[0].cells[0] (line 16): "
             "a breakdown cell needs a 'value' beside its categories"
         ] == problems(text)
+
+
+class TestYamlSyntaxErrors:
+    """A YAML syntax error shows the line, the column, the line itself with a caret, and the fix."""
+
+    def test_a_text_holding_colon_space(self) -> None:
+        text = HEAD + "title: T\nnarrative:\n  executive_summary: Target: 50% of households\n"
+        (line,) = problems(text)
+        assert line == (
+            "f.yaml: $ (line 4): not valid YAML (column 28): mapping values are not allowed in this context\n"
+            "    4 |   executive_summary: Target: 50% of households\n"
+            "      |                            ^\n"
+            "    hint: a text holding ': ' must be quoted: executive_summary: 'Target: 50% of households'"
+        )
+
+    def test_the_hint_keeps_quotes_inside_the_text(self) -> None:
+        (line,) = problems(HEAD + "title: Phase 1: it's done\n")
+        assert line.endswith("hint: a text holding ': ' must be quoted: title: 'Phase 1: it''s done'")
+        assert rf.loads(HEAD + "title: 'Phase 1: it''s done'\n", "yaml").title == "Phase 1: it's done"
+
+    def test_a_tab_in_the_indentation(self) -> None:
+        (line,) = problems(HEAD + "title: T\nnarrative:\n\texecutive_summary: S\n")
+        assert "(line 4): not valid YAML (column 1)" in line
+        assert line.endswith("hint: indent with spaces, not tabs")
+
+    def test_a_text_starting_with_percent(self) -> None:
+        (line,) = problems(HEAD + "title: % of households\n")
+        assert "(line 2): not valid YAML (column 8)" in line
+        assert "    2 | title: % of households\n      |        ^\n" in line
+        assert line.endswith("hint: a text starting with '%' must be quoted: title: '% of households'")
+
+    def test_a_quote_inside_a_quoted_text(self) -> None:
+        (line,) = problems(HEAD + "title: 'it's'\n")
+        assert "(line 2)" in line
+        assert "a ' inside '...' as ''" in line
+
+    def test_a_text_continued_without_indentation_is_found_on_its_own_line(self) -> None:
+        """PyYAML finds this on the next line; the message names the line at fault."""
+        (line,) = problems(HEAD + "title: T\ncountry: Iraq\nsome words\nstatus: x\n")
+        assert "(line 4): not valid YAML (column 1): could not find expected ':'" in line
+        assert "    4 | some words\n" in line
+        assert "indented further than its key, or quoted" in line
+
+    def test_an_indentation_that_does_not_line_up(self) -> None:
+        (line,) = problems(HEAD + "title: T\nnarrative:\n  executive_summary: S\n lessons: L\n")
+        assert "(line 5)" in line
+        assert line.endswith("start in the same column")
+
+    def test_the_pure_python_reader_says_the_same(self) -> None:
+        from resultsframework.core.errors import ParseError
+        from resultsframework.io import yaml as reader
+
+        text = "title: Target: 50%\n"
+        messages = []
+        for loader in (reader._CLoader, reader._PyLoader) if reader._CParser else (reader._PyLoader,):
+            node = loader(text)
+            try:
+                node.get_single_node()
+            except Exception as e:  # noqa: BLE001
+                messages.append(reader._syntax_error(e, text).message)  # type: ignore[arg-type]
+            finally:
+                node.dispose()
+        with pytest.raises(ParseError):
+            reader.parse_yaml(text)
+        assert all("column 14" in m and "must be quoted: title: 'Target: 50%'" in m for m in messages)
+
+
+class TestHintsForValuesWrittenShort:
+    def test_a_target_written_as_a_number_and_words(self) -> None:
+        text = (
+            HEAD + "title: T\noutcomes:\n- code: '1'\n  statement: S\n  indicators:\n  - code: '1.1'\n"
+            "    statement: I\n    measure: count\n    target: 600 participants\n"
+        )
+        (line,) = problems(text)
+        assert line.endswith(
+            "expected a mapping (Target), found text '600 participants'; "
+            'write {value: 600, text: "600 participants"}'
+        )
+        assert "target (line 10)" in line
+
+    def test_a_target_written_with_separators(self) -> None:
+        text = (
+            HEAD + "title: T\noutcomes:\n- code: '1'\n  statement: S\n  indicators:\n  - code: '1.1'\n"
+            "    statement: I\n    measure: count\n    target: 1,200 households\n"
+        )
+        (line,) = problems(text)
+        assert line.endswith('write {value: 1200, text: "1,200 households"}')
+
+    def test_a_target_written_as_a_bare_number_keeps_its_hint(self) -> None:
+        text = (
+            HEAD + "title: T\noutcomes:\n- code: '1'\n  statement: S\n  indicators:\n  - code: '1.1'\n"
+            "    statement: I\n    measure: count\n    target: 600\n"
+        )
+        (line,) = problems(text)
+        assert line.endswith("found number 600; write {value: 600}")
+
+    def test_a_code_read_as_a_number(self) -> None:
+        (line,) = problems(HEAD + "title: T\noutcomes:\n- code: 1.10\n  statement: S\n")
+        assert line == (
+            "f.yaml: outcomes[0].code (line 4): expected text, found number 1.10; "
+            "write '1.10' in quotes (a code such as '1.1' is text)"
+        )

@@ -429,3 +429,70 @@ class TestRules:
             assert "\n" not in rule.meaning, code
             assert rule.meaning[0].isupper(), code
             assert rule.meaning.endswith("."), code
+
+
+class TestMessagesUsersSee:
+    """What a user reads for the common slips: the fix, without a cascade of other findings."""
+
+    @staticmethod
+    def messages(p: rf.Programme) -> list[tuple[str, str]]:
+        return [(d.code, d.message) for d in rf.validate(p)]
+
+    def test_yes_written_as_text_gets_the_hint_to_write_true(self) -> None:
+        p = programme(indicator(Measure.YES_NO, target=True, values={"2025": "yes"}))
+        assert [
+            (
+                "measure-mismatch",
+                "a yes_no indicator takes true or false, found 'yes'; write true, without quotes "
+                "(YAML reads yes as text, not as yes/no)",
+            )
+        ] == self.messages(p)
+
+    def test_no_written_as_text_in_the_target_gets_false_and_no_variance_cascade(self) -> None:
+        p = programme(indicator(Measure.YES_NO, target="No", values={"2025": False}))
+        assert [
+            (
+                "measure-mismatch",
+                "a yes_no indicator takes true or false, found 'No'; write false, without quotes "
+                "(YAML reads No as text, not as yes/no)",
+            )
+        ] == self.messages(p)
+
+    def test_a_yes_no_text_in_a_yaml_file(self) -> None:
+        text = (
+            "format: resultsframework/1\ntitle: T\nreporting_periods: ['2025']\noutcomes:\n- code: '1'\n"
+            "  statement: S\n  indicators:\n  - code: '1.1'\n    statement: I\n    measure: yes_no\n"
+            "    target: {value: true}\n    achieved:\n    - {period: '2025', value: yes}\n"
+        )
+        found = rf.validate(rf.loads(text, "yaml"))
+        assert ["measure-mismatch"] == [d.code for d in found]  # no variance-missing caused by it
+        assert "write true, without quotes" in found[0].message
+
+    def test_a_decimal_in_a_percentage_is_a_number(self) -> None:
+        p = programme(indicator(Measure.PERCENTAGE, target=Decimal("42.5"), values={"2025": Decimal("42.5")}))
+        assert [] == self.messages(p)
+
+    def test_a_decimal_in_a_count_says_why_it_is_not_whole(self) -> None:
+        p = programme(indicator(target=10, values={"2025": Decimal("42.5")}))
+        ((code, message),) = self.messages(p)
+        assert "measure-mismatch" == code
+        assert message == (
+            "a count indicator takes a whole number, found 42.5, which has decimals (a count has none: "
+            "use measure: number, or percentage for a share)"
+        )
+
+    def test_breakdown_totals_are_grouped_in_thousands(self) -> None:
+        breakdown = rf.Breakdown.by("sex", {"female": 600, "male": 634})
+        record = Achieved(Period.year(2025), 1300, breakdowns=(breakdown,))
+        (message,) = [m for _, m in self.messages(programme(indicator(target=1300, records=(record,))))]
+        assert message == (
+            "the breakdown adds up to 1,234 (600 + 634), not the reported total 1,300; correct it, "
+            "or say why in 'explanation'"
+        )
+
+    def test_grouping_leaves_codes_decimals_and_quoted_texts_alone(self) -> None:
+        from resultsframework.assessment.validation import _grouped
+
+        assert "1,234.5678 in 1.1.2, not '12345' nor 2025Q1; 1,300/2,400" == _grouped(
+            "1234.5678 in 1.1.2, not '12345' nor 2025Q1; 1300/2400"
+        )

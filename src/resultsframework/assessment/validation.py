@@ -379,12 +379,13 @@ class _Validator:
                 "measure-mismatch",
                 path,
                 f"a {measure.value} indicator takes {_EXPECTED[measure]}, found {_show(value)}"
+                + _whole_hint(measure, value)
                 + number_hint(value)
                 + _yes_no_hint(measure, value),
             )
             return
         if measure is Measure.COUNT and value < 0:  # type: ignore[operator]
-            yield diagnostic("negative-count", path, f"a count cannot be negative, found {value}")
+            yield diagnostic("negative-count", path, _grouped(f"a count cannot be negative, found {value}"))
         if measure is Measure.PERCENTAGE:
             yield from _percentage(value, path)
         if measure is Measure.MONEY and indicator.currency is not None and _is_currency(indicator.currency):
@@ -431,7 +432,7 @@ class _Validator:
                     found,
                     severity=severity,
                     path=(*where, *found.path),
-                    message=found.message + "; correct it, or say why in 'explanation'",
+                    message=_grouped(found.message) + "; correct it, or say why in 'explanation'",
                 )
 
     def variance(self, path: Path, indicator: Indicator, item: IndicatorAssessment) -> Iterator[Diagnostic]:
@@ -529,10 +530,30 @@ _EXPECTED = {
 }
 
 
+_YES = frozenset({"yes", "y", "on", "true", "oui", "نعم"})
+_NO = frozenset({"no", "n", "off", "false", "non", "لا"})
+
+
 def _yes_no_hint(measure: Measure, value: Value) -> str:
-    """What to write instead of 1 or 0 for a yes/no value, which Python would take for true or false."""
+    """
+    What to write instead of 1 or 0, or of the text yes or no, for a yes/no value: YAML 1.2
+    reads ``yes`` as text, and Python would take 1 for true.
+    """
     if measure is Measure.YES_NO and is_number(value) and value in (0, 1):
         return f"; write {'true' if value == 1 else 'false'}, not the number {value}"
+    if measure is Measure.YES_NO and isinstance(value, str):
+        word = value.strip().lower()
+        if word in _YES or word in _NO:
+            answer = "true" if word in _YES else "false"
+            shown = shorten(value, 10)
+            return f"; write {answer}, without quotes (YAML reads {shown} as text, not as yes/no)"
+    return ""
+
+
+def _whole_hint(measure: Measure, value: Value) -> str:
+    """Why a number with decimals is not a count, and what to use instead."""
+    if measure is Measure.COUNT and is_number(value):
+        return ", which has decimals (a count has none: use measure: number, or percentage for a share)"
     return ""
 
 
@@ -676,6 +697,14 @@ def _percentage(value: Value, path: Path) -> Iterator[Diagnostic]:
         yield diagnostic(
             "percentage-out-of-range", path, f"a share in percent lies between 0 and 100, found {value}"
         )
+
+
+_LONG_NUMBER = re.compile(r"(?<![\w.,'])(\d{4,})(?![\w'])")
+
+
+def _grouped(message: str) -> str:
+    """*message* with its numbers of four digits or more grouped in thousands: 1,234, not 1234."""
+    return _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", message)
 
 
 def _show(value: Value) -> str:

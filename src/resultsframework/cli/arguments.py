@@ -90,9 +90,9 @@ def locale_type(text: str) -> str:
     try:
         language = Locale.parse(text.replace("-", "_")).language
     except (ValueError, TypeError, UnknownLocaleError):
-        raise argparse.ArgumentTypeError(
-            f"unknown locale {text!r}; use one of {', '.join(available)} (or a region of one: ar_IQ)"
-        ) from None
+        from ..text.l10n import unknown_locale  # noqa: PLC0415
+
+        raise argparse.ArgumentTypeError(unknown_locale(text)) from None
     if language not in available:
         raise argparse.ArgumentTypeError(
             f"no translation into {text!r}; use one of {', '.join(available)}"
@@ -139,12 +139,23 @@ def _validate(subparsers: Any) -> None:
     command = _command(
         subparsers, "validate", commands.validate,
         help="check programme files; exit 1 if any has errors",
-        description="Load each file and check it. Prints 'FILE: PATH (line N): message' per problem "
-        "(the line for YAML files); errors go to standard error and make the exit code 1, warnings "
-        "go to standard output and do not.",
+        description="Load each file and check it. Prints 'FILE: PATH (line N): SEVERITY [CODE] "
+        "message' per finding (the line for YAML files; 'indicator CODE:' before the message of a "
+        "finding under an indicator), then 'FILE: valid (N warnings)' or 'FILE: invalid (N errors, "
+        "N warnings)', all on standard output; errors make the exit code 1, warnings do not.",
     )  # fmt: skip
     command.add_argument("files", nargs="+", metavar="FILE", help="a programme file (.yaml, .json, .toml)")
     command.add_argument("-q", "--quiet", action="store_true", help="print errors only, not warnings")
+    command.add_argument(
+        "--select", metavar="CODE,...", action="append", default=[],
+        help="report only these codes (comma-separated; may be given several times), such as "
+        "breakdown-total,variance-missing; the codes are in docs/validation.md",
+    )  # fmt: skip
+    command.add_argument(
+        "--ignore", metavar="CODE,...", action="append", default=[],
+        help="do not report these codes (comma-separated; may be given several times), such as "
+        "target-missing,future-period; an ignored error does not make the exit code 1",
+    )  # fmt: skip
     _as_of(command, "judge indicators as of this date")
     command.add_argument(
         "--disaggregation",
@@ -155,7 +166,8 @@ def _validate(subparsers: Any) -> None:
     command.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object per problem (file, severity, code, path, line, message) on "
+        help="print one JSON object per problem (file, severity, code, path, line, indicator, "
+        "message) on "
         "standard output, for other tools; a file that cannot be loaded gives the code load-error, "
         "one that cannot be read cannot-read",
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -125,55 +125,123 @@ def write(target: str, data: bytes) -> None:
 
 
 def validate(args: argparse.Namespace, console: Console) -> int:
-    """``validate FILE...``: load and check each file; exit 1 if any has errors."""
+    """
+    ``validate FILE...``: load and check each file; exit 1 if any has errors.
+
+    Every finding of a file, and its summary line (``FILE: valid (2 warnings)``, ``FILE: invalid
+    (3 errors, 2 warnings)``), goes to standard output, in the order found; so does ``--json``.
+    Codes left out by ``--select`` or ``--ignore`` are neither printed nor counted.
+    """
     from ..core.errors import format_path  # noqa: PLC0415
     from ..io.documents import load_located  # noqa: PLC0415
 
-    def emit_json(path: str, severity: str, code: str, problem: rf.Problem) -> None:
+    wanted = selection(args.select, args.ignore)
+
+    def emit_json(path: str, severity: str, code: str, problem: rf.Problem, indicator: str | None) -> None:
         record = {"file": path, "severity": severity, "code": code, "path": format_path(problem.path),
-                  "line": problem.line, "message": problem.message}  # fmt: skip
+                  "line": problem.line, "indicator": indicator, "message": problem.message}  # fmt: skip
         console.print(json_line(record))
+
+    def unloadable(path: str, code: str, problems: Sequence[rf.Problem], lines: Sequence[str]) -> None:
+        if not wanted(code):
+            return
+        for problem, line in zip(problems, lines, strict=True):
+            if args.json:
+                emit_json(path, "error", code, problem, None)
+            else:
+                console.print(line)
+        if not args.json:
+            console.print(f"{path}: invalid ({counted(len(problems), 'error')})")
 
     failed = False
     for path in console.progress(args.files):
         try:
             programme, line_of = load_located(path)
         except rf.LoadError as e:
-            failed = True
-            for problem, line in zip(e.problems, e.lines(), strict=True):
-                if args.json:
-                    emit_json(path, "error", "load-error", problem)
-                else:
-                    console.error(line)
+            failed = failed or wanted("load-error")
+            unloadable(path, "load-error", e.problems, e.lines())
             continue
         except OSError as e:  # reported with the file's other problems, and the next file checked
-            failed = True
-            if args.json:
-                emit_json(path, "error", "cannot-read", rf.Problem((), reason(e)))
-            else:
-                console.error(f"{path}: cannot read: {reason(e)}")
+            failed = failed or wanted("cannot-read")
+            problem = rf.Problem((), reason(e))
+            unloadable(path, "cannot-read", [problem], [f"{path}: cannot read: {reason(e)}"])
             continue
         diagnostics = rf.validate(programme, as_of=args.as_of, disaggregation=args.disaggregation)
-        errors = [d for d in diagnostics if d.severity is rf.Severity.ERROR]
+        diagnostics = [d for d in diagnostics if wanted(d.code)]
+        errors = sum(d.severity is rf.Severity.ERROR for d in diagnostics)
         failed = failed or bool(errors)
+        codes = indicator_codes(programme)
         for diagnostic in diagnostics:
             if args.quiet and diagnostic.severity is not rf.Severity.ERROR:
                 continue
             where = rf.Problem(diagnostic.path, diagnostic.message, line_of(diagnostic.path))
+            indicator = indicator_of(diagnostic.path, codes)
             if args.json:
-                emit_json(path, diagnostic.severity.value, diagnostic.code, where)
+                emit_json(path, diagnostic.severity.value, diagnostic.code, where, indicator)
             else:
-                finding = f"{path}: {where.location()}: {diagnostic.severity} [{diagnostic.code}] "
-                finding += diagnostic.message
-                if diagnostic.severity is rf.Severity.ERROR:
-                    console.error(finding)
-                else:
-                    console.print(finding)
-        if not errors and not args.json:
-            warnings = len(diagnostics)
-            note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-            console.print(f"{path}: valid{note}")
+                about = f"indicator {indicator}: " if indicator is not None else ""
+                console.print(
+                    f"{path}: {where.location()}: {diagnostic.severity} [{diagnostic.code}] "
+                    f"{about}{diagnostic.message}"
+                )
+        if not args.json:
+            warnings = len(diagnostics) - errors
+            counts = [counted(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n]
+            note = f" ({', '.join(counts)})" if counts else ""
+            console.print(f"{path}: {'invalid' if errors else 'valid'}{note}")
     return 1 if failed else 0
+
+
+LOAD_CODES = ("load-error", "cannot-read")
+"""The codes of a file that cannot be loaded or read: not rules of validation, but selectable."""
+
+
+def counted(number: int, word: str) -> str:
+    """``1 error``, ``1,234 warnings``."""
+    return f"{number:,} {word}{'s' if number != 1 else ''}"
+
+
+def selection(select: Sequence[str], ignore: Sequence[str]) -> Callable[[str], bool]:
+    """
+    Whether a finding's code is wanted: in ``--select`` (if given) and not in ``--ignore``.
+
+    Each option is a comma-separated list of codes, and may be given several times; a code
+    that is no rule is a usage error, with the nearest code.
+    """
+    from ..core.errors import did_you_mean  # noqa: PLC0415
+
+    known = [*rf.RULES, *LOAD_CODES]
+
+    def codes(values: Sequence[str], option: str) -> frozenset[str]:
+        found = {code.strip() for value in values for code in value.split(",") if code.strip()}
+        for code in sorted(found):
+            if code not in known:
+                hint = did_you_mean(code, known) or "; see docs/validation.md for the codes"
+                raise CommandError(f"resultsframework validate: {option}: no rule {code!r}{hint}", USAGE)
+        return frozenset(found)
+
+    selected = codes(select, "--select") if select else None
+    ignored = codes(ignore, "--ignore")
+    return lambda code: (selected is None or code in selected) and code not in ignored
+
+
+def indicator_codes(programme: rf.Programme) -> dict[tuple[object, ...], str]:
+    """The code of every indicator that has one, by the field path of the indicator."""
+    found: dict[tuple[object, ...], str] = {}
+    for node in programme.walk("indicator"):
+        code = getattr(node.item, "code", None)
+        if code:
+            found[tuple(node.path)] = code
+    return found
+
+
+def indicator_of(path: Sequence[object], codes: dict[tuple[object, ...], str]) -> str | None:
+    """The code of the indicator a finding's *path* lies under, if it lies under one."""
+    for end in range(len(path), 0, -1):
+        code = codes.get(tuple(path[:end]))
+        if code is not None:
+            return code
+    return None
 
 
 def summary(args: argparse.Namespace, console: Console) -> int:

@@ -10,6 +10,7 @@ collected with its path; nothing stops at the first.
 from __future__ import annotations
 
 import json
+import re
 import typing
 from collections.abc import Callable
 from datetime import date
@@ -115,7 +116,11 @@ def _shown_key(key: str) -> str:
 
 def _structure_str(value: object, _: object) -> str:
     if not isinstance(value, str):
-        raise InputError(f"expected text, found {describe(value)}")
+        hint = ""
+        if isinstance(value, Decimal):
+            # code: 1.1 is the number 1.1 (and 1.10 the same number): a code is quoted text
+            hint = f"; write '{value}' in quotes (a code such as '1.1' is text)"
+        raise InputError(f"expected text, found {describe(value)}{hint}")
     return _check_text(value)
 
 
@@ -332,15 +337,25 @@ def _structure_str_dict(value: object, _: object) -> dict[str, str]:
     return out
 
 
+_LEADING_NUMBER = re.compile(r"^\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?:\s*%)?\s+\S")
+"""A text that starts with a number and goes on with words: ``600 participants``."""
+
+
 def _class_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, object], Any]:
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
     name = cls.__name__
-    valued = "value" in {f.name for f in attrs.fields(cls)}
+    fields = {f.name for f in attrs.fields(cls)}
+    valued = "value" in fields
+    texted = "text" in fields
 
     def hook(value: object, t: object) -> Any:
         if not isinstance(value, dict):
             hint = ""
-            if valued and isinstance(value, int | Decimal | str | bool):
+            leading = _LEADING_NUMBER.match(value) if isinstance(value, str) else None
+            if valued and texted and leading is not None and isinstance(value, str):
+                number = leading.group(1).replace(",", "")
+                hint = f"; write {{value: {number}, text: {json.dumps(value, ensure_ascii=False)}}}"
+            elif valued and isinstance(value, int | Decimal | str | bool):
                 shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str | bool) else value
                 hint = f"; write {{value: {shown}}}"
             raise InputError(f"expected a mapping ({name}), found {describe(value)}{hint}")

@@ -190,6 +190,72 @@ def _yaml_lines(node: Any, path: FieldPath, lines: dict[FieldPath, int], seen: s
             _yaml_lines(item, (*path, index), lines, seen)
 
 
+_SIMPLE_KEY = "while scanning a simple key"
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> ParseError:
+    """
+    A YAML syntax error as a person can act on it: the line and column, the line itself with a
+    caret under the column, and the usual fix when the line shows a common cause.
+    """
+    problem = str(error.problem or error.context or "not valid YAML")
+    # "could not find expected ':'" is found on the line after the one at fault
+    mark = error.context_mark if error.context == _SIMPLE_KEY else error.problem_mark or error.context_mark
+    if mark is None:
+        return ParseError(f"not valid YAML: {problem}")
+    lines = text.splitlines()
+    source = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    column = min(mark.column, len(source))
+    message = f"not valid YAML (column {column + 1}): {problem}"
+    hint = _syntax_hint(problem, error.context, source)
+    if source.strip():
+        shown = source.expandtabs(1)  # a tab shown as one space keeps the caret under its column
+        number = f"{mark.line + 1} | "
+        message += f"\n    {number}{shown}\n    {' ' * (len(number) - 2)}| {' ' * column}^"
+    if hint:
+        message += f"\n    {hint}"
+    return ParseError(message, mark.line + 1)
+
+
+_KEY_VALUE = re.compile(r"^(\s*(?:- +)?)([^\s:#'\"][^:#]*?):\s+(.*)$")
+_NUMBER_LIKE_CODE = re.compile(r"^\d+(?:\.\d+)+$")
+
+
+def _syntax_hint(problem: str, context: str | None, source: str) -> str:
+    """The usual fix of a YAML syntax error, read from the line it is on ("" if none is clear)."""
+    indent = source[: len(source) - len(source.lstrip())]
+    if "\t" in indent or "'\\t'" in problem:
+        return "hint: indent with spaces, not tabs"
+    pair = _KEY_VALUE.match(source)
+    value = pair.group(3).rstrip() if pair else ""
+    if pair and "mapping values are not allowed" in problem and ": " in value:
+        quoted = value.replace("'", "''")
+        return f"hint: a text holding ': ' must be quoted: {pair.group(2)}: '{quoted}'"
+    if pair and "cannot start any token" in problem and value[:1] in "%@`":
+        quoted = value.replace("'", "''")
+        return f"hint: a text starting with {value[0]!r} must be quoted: {pair.group(2)}: '{quoted}'"
+    if pair and value[:1] in "'\"" and value.count(value[0]) > 2 - (value[0] == '"'):
+        return (
+            "hint: a quoted text ends at its second quote; write a ' inside '...' as '', or quote "
+            'the whole text with "..."'
+        )
+    if pair and value[:1] in "'\"" and not value.endswith(value[0]):
+        return "hint: a text that starts with a quote must end with it; quote the whole text"
+    if context == _SIMPLE_KEY:
+        return (
+            "hint: a text continued on the next line must be indented further than its key, "
+            "or quoted; a new key needs a ':' after it"
+        )
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return (
+            "hint: check the indentation: the keys of one mapping (and the '-' of one list) "
+            "start in the same column"
+        )
+    if pair and _NUMBER_LIKE_CODE.match(value):
+        return f"hint: quote a code such as {pair.group(2)}: '{value}'"
+    return ""
+
+
 def parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
     loader = _make_loader(text)
     try:
@@ -200,11 +266,11 @@ def parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
         _yaml_lines(node, (), lines, set())
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        message = " ".join(str(part) for part in (e.context, e.problem) if part)
         if isinstance(e, yaml.constructor.ConstructorError) and "tag" in (e.problem or ""):
+            mark = e.problem_mark or e.context_mark
             message = f"YAML tags that construct objects are not allowed ({e.problem})"
-        raise ParseError(f"not valid YAML: {message}", mark.line + 1 if mark else None) from None
+            raise ParseError(f"not valid YAML: {message}", mark.line + 1 if mark else None) from None
+        raise _syntax_error(e, text) from None
     except yaml.reader.ReaderError as e:
         line = text.count("\n", 0, max(e.position, 0)) + 1
         raise ParseError(f"not valid YAML: {e.reason} (character {e.character!r})", line) from None

@@ -20,6 +20,7 @@ from datetime import date
 import attrs
 
 from ..assessment.progress import Assessment, IndicatorAssessment, assess
+from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
 from ..core.model import Achieved, Activity, Indicator, Measure, Node, Programme, Value
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
@@ -57,8 +58,14 @@ def indicator_table(
             (``"IOM"``); an indicator without its own responsible organisations
             belongs to those of its output or outcome.
 
+    Raises:
+        ResultsFrameworkError: *organisation* is neither one of the programme's organisations
+            nor responsible for anything in it (the message names those that are).
+
     .. versionadded:: 0.1.0
     """
+    if organisation is not None:
+        _check_organisation(programme, organisation)
     return _Builder(
         programme,
         Localizer.of(locale),
@@ -68,6 +75,21 @@ def indicator_table(
         show_status=show_status,
         organisation=organisation,
     ).table()
+
+
+def _check_organisation(programme: Programme, organisation: str) -> None:
+    """An organisation the programme does not know is an error, not an empty table."""
+    known = [org.id for org in programme.organisations]
+    for node in programme.walk("outcome", "output", "activity", "indicator"):
+        known += [name for name in getattr(node.item, "responsible", ()) if name not in known]
+    if organisation in known:
+        return
+    same = [name for name in known if name.casefold() == organisation.casefold()]
+    hint = f"; did you mean {same[0]!r}?" if same else did_you_mean(organisation, known)
+    listed = f"its organisations: {', '.join(known)}" if known else "it names no organisations"
+    raise ResultsFrameworkError(
+        f"the programme has no organisation {shorten(organisation)!r} ({listed}){hint}"
+    )
 
 
 IndicatorCell = Callable[[IndicatorAssessment], TableCell]

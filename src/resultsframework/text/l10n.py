@@ -3,25 +3,29 @@ Localisation: fixed labels through gettext catalogues, numbers and dates through
 
 Catalogues ship with the package as ``locale/<language>/LC_MESSAGES/resultsframework.po``
 (English is the source language; French and Arabic are complete).  A label with no
-translation falls back to English; an unknown locale falls back to English too, and
-never fails.  Babel is imported only when something is formatted.
+translation falls back to English; so does a locale without a catalogue (``de``: German numbers
+and dates, English labels), and a code babel does not know (``xx``).  A text that is no locale
+code at all (``"french"``) is an error, which names the locale meant.  Babel is imported only
+when something is formatted.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import re
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
 from ..core.model import Money, Ratio, Status, Value
 from .labels import LABELS, N_
 
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["N_", "Localizer", "available_locales"]
+__all__ = ["N_", "Localizer", "available_locales", "unknown_locale"]
 
 Digits = Literal["latn", "arab"]
 
@@ -53,12 +57,42 @@ def available_locales() -> list[str]:
     return sorted({"en", *(p.name for p in folder.iterdir() if p.is_dir())})
 
 
+_LOCALE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+"""The shape of a locale code (``xx``, ``ar_IQ``): one babel does not know falls back to English."""
+
+
+def unknown_locale(text: str) -> str:
+    """
+    The message for a locale that is no locale (``"french"``), with the one meant: ``did you
+    mean 'fr'?`` for a language's name in English or in itself, else the nearest code.
+    """
+    from babel import Locale  # noqa: PLC0415
+
+    available = available_locales()
+    wanted = text.strip().casefold()
+    names: dict[str, str] = {}
+    for code in available:
+        for name in (Locale("en").languages.get(code), Locale.parse(code).get_language_name(code)):
+            if name:
+                names[name.casefold()] = code
+    meant = names.get(wanted) or names.get(wanted.split()[0] if wanted.split() else wanted)
+    hint = f"; did you mean {meant!r}?" if meant else did_you_mean(text.replace("-", "_"), available)
+    return (
+        f"unknown locale {shorten(text)!r}{hint} (use one of {', '.join(available)}, or a region of "
+        "one such as ar_IQ)"
+    )
+
+
 class Localizer:
     """
     Formats labels, numbers, percentages, money and dates for one locale.
 
     Args:
         locale: A locale identifier such as ``"en"``, ``"fr"``, ``"ar"`` or ``"ar_IQ"``.
+
+    Raises:
+        ResultsFrameworkError: *locale* is no locale (``"french"``: the message says ``did you
+            mean 'fr'?``).
         digits: ``"arab"`` for Arabic-Indic digits (٠١٢٣), ``"latn"`` for 0123;
             by default the locale's own.
 
@@ -70,7 +104,9 @@ class Localizer:
 
         try:
             self.locale: Locale = Locale.parse(locale.replace("-", "_"))
-        except (ValueError, UnknownLocaleError):
+        except (ValueError, TypeError, UnknownLocaleError):
+            if _LOCALE_CODE.match(locale) is None:  # "french", not a code babel does not know
+                raise ResultsFrameworkError(unknown_locale(locale)) from None
             self.locale = Locale.parse("en")
         self.language: str = self.locale.language
         self.digits = digits
