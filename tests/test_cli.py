@@ -214,7 +214,7 @@ class TestValidateFindings:
         code, out, err = run("validate", str(bad))
         assert (1, "") == (code, err)
         assert out.splitlines() == [
-            f"{bad}: $ (line 2): not valid YAML (column 15): mapping values are not allowed in this context",
+            f"{bad}: line 2: not valid YAML (column 15): mapping values are not allowed in this context",
             "    2 | title: Phase 1: returns",
             "      |               ^",
             "    hint: a text holding ': ' must be quoted: title: 'Phase 1: returns'",

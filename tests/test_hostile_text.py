@@ -101,7 +101,7 @@ class TestLoneSurrogates:
         }[fmt]
         with pytest.raises(rf.LoadError) as info:
             rf.loads(text, fmt, source="p")  # type: ignore[arg-type]
-        assert info.value.lines() == [f"p: $ (line 2): {MESSAGE}; write the character itself"]
+        assert info.value.lines() == [f"p: line 2: {MESSAGE}; write the character itself"]
 
     @pytest.mark.parametrize("fmt", ["yaml", "toml"])
     def test_escaped_in_yaml_and_toml(self, fmt: str) -> None:

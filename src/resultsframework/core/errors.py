@@ -125,7 +125,12 @@ class Problem:
     """The 1-based line in the file, where the loader knows it."""
 
     def location(self) -> str:
-        """The field path, with the line when known: ``outcomes[0].code (line 4)``."""
+        """
+        The field path, with the line when known: ``outcomes[0].code (line 4)``; a problem of the
+        whole document (a syntax error) is where its line is: ``line 4``.
+        """
+        if not self.path and self.line is not None:
+            return f"line {self.line}"
         where = format_path(self.path)
         return f"{where} (line {self.line})" if self.line is not None else where
 
