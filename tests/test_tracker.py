@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -473,3 +474,39 @@ class TestClearing:
         record = rf.Achieved(rf.Period.quarter(2025, 1), None, status=rf.Status.ON_TRACK)
         programme = quarters_programme(running("1", record))
         assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))
+
+
+class TestWhatATrackerCannotHold:
+    def test_a_text_longer_than_a_cell_is_refused_naming_where(self, example: rf.Programme) -> None:
+        """Excel cuts a text over 32,767 characters when it opens the file: never without a word."""
+        record = example.indicator("1.1.1").achieved[0]
+        long = attrs.evolve(record, narrative="x" * 40_000)
+        programme = example.with_achieved("1.1.1", long)
+        with pytest.raises(
+            rf.ResultsFrameworkError, match=r"indicator 1\.1\.1, .*Narrative: the text has 40,000 characters"
+        ):
+            rf.tracker_workbook(programme)
+        with pytest.raises(
+            rf.ResultsFrameworkError, match=r"indicator 1\.1\.1, column .*: the text has 40,0\d\d characters"
+        ):
+            rf.render(programme, "xlsx")
+
+    def test_a_text_a_cell_can_hold_is_written_whole(self, example: rf.Programme) -> None:
+        record = example.indicator("1.1.1").achieved[0]
+        programme = example.with_achieved("1.1.1", attrs.evolve(record, narrative="x" * 32_767))
+        back = rf.read_tracker(programme, rf.tracker_workbook(programme))
+        assert "x" * 32_767 == back.indicator("1.1.1").achieved[0].narrative
+
+    def test_two_indicators_sharing_a_code_are_refused(self, example: rf.Programme) -> None:
+        """Rows are matched to indicators by code: a shared code would swap their values."""
+        outcome = example.outcomes[0]
+        output = outcome.outputs[0]
+        twin = attrs.evolve(output.indicators[1], code=output.indicators[0].code)
+        output = attrs.evolve(output, indicators=(output.indicators[0], twin, *output.indicators[2:]))
+        programme = attrs.evolve(
+            example, outcomes=(attrs.evolve(outcome, outputs=(output, *outcome.outputs[1:])),)
+        )
+        with pytest.raises(rf.ResultsFrameworkError, match="share the code"):
+            rf.tracker_workbook(programme)
+        with pytest.raises(rf.ResultsFrameworkError, match="share the code"):
+            rf.read_tracker(programme, rf.tracker_workbook(example))

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Table, TableCell
-from ..text.escape import display_text, isolate
+from ..text.escape import isolate, spreadsheet_text
 
 __all__ = ["table_xlsx"]
 
@@ -28,10 +28,10 @@ def _text(cell: TableCell, rtl: bool) -> str:
     return "\n".join(lines)
 
 
-def _put_text(sheet: Any, row: int, column: int, text: str) -> Any:
-    """Write *text* as a string cell, whatever it starts with."""
+def _put_text(sheet: Any, row: int, column: int, text: str, where: str = "") -> Any:
+    """Write *text* as a string cell, whatever it starts with (a text too long for a cell is refused)."""
     cell = sheet.cell(row=row, column=column)
-    cell.value = display_text(text)
+    cell.value = spreadsheet_text(text, where or f"{sheet.title}, row {row}")
     cell.data_type = "s"  # openpyxl would take "=..." for a formula
     cell.quotePrefix = True  # and Excel would, once the cell is edited
     return cell
@@ -113,7 +113,8 @@ def table_xlsx(table: Table) -> bytes:
         else:
             texts = [_text(content, table.rtl) for content in row.cells]
             for index, text in enumerate(texts, start=1):
-                _put_text(sheet, row_no, index, text).alignment = wrap
+                where = f"{row.kind} {row.code}, column {table.columns[index - 1].label or index}"
+                _put_text(sheet, row_no, index, text, where if row.code else "").alignment = wrap
             sheet.row_dimensions[row_no].height = _height(texts, table.columns)
         row_no += 1
     for note in table.footnotes:

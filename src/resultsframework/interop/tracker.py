@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import io
 import os
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import LoadError, Problem, did_you_mean
+from ..core.errors import LoadError, Problem, ResultsFrameworkError, did_you_mean
 from ..core.extras import require
 from ..core.model import (
     Achieved,
@@ -35,7 +36,7 @@ from ..core.model import (
     record_values,
 )
 from ..core.periods import Period, PeriodError
-from ..text.escape import display_text
+from ..text.escape import display_text, spreadsheet_text
 from .readback import Field, Unreadable, blank, exact, keep_unshown, quote, read_value, text
 
 __all__ = ["read_tracker", "tracker_workbook"]
@@ -142,6 +143,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
+    _one_indicator_a_code(programme)
     cells = _columns(programme)
     headers = [*KEYS, *OPEN, *cells, *NOTES]
     book = openpyxl.Workbook()
@@ -193,7 +195,7 @@ def _write_rows(
             cell = sheet.cell(row=row, column=index)
             value = values.get(header)
             if value is not None:
-                cell.value = _written(value)
+                cell.value = _written(value, f"indicator {indicator.code}, {values.get('Period')}, {header}")
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, never a formula
             cell.style = "rf-open" if header in editable else "rf-locked"
@@ -203,9 +205,24 @@ def _write_rows(
     return row - 2, yes_no_rows
 
 
-def _written(value: Any) -> Any:
-    """What a cell holds once *value* is written in it."""
-    return display_text(value) if isinstance(value, str) else value
+def _one_indicator_a_code(programme: Programme) -> None:
+    """
+    The tracker matches its rows to indicators by code: two indicators sharing one would swap or
+    merge their values without a word, so such a programme is refused.
+    """
+    counts = Counter(indicator.code for indicator in programme.indicators())
+    shared = sorted(code for code, count in counts.items() if count > 1)
+    if shared:
+        codes = ", ".join(repr(code) for code in shared)
+        raise ResultsFrameworkError(
+            f"indicators share the code(s) {codes}: the tracker matches its rows to indicators by "
+            "code, so give each indicator its own (validate reports them as duplicate-code)"
+        )
+
+
+def _written(value: Any, where: str = "") -> Any:
+    """What a cell holds once *value* is written in it (a text too long for a cell is refused)."""
+    return spreadsheet_text(value, where or "a tracker cell") if isinstance(value, str) else value
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
@@ -291,6 +308,7 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
     .. versionadded:: 0.1.0
     """
     openpyxl = require("openpyxl", "xlsx")
+    _one_indicator_a_code(programme)
     source = "tracker" if isinstance(workbook, bytes) else str(workbook)
     data = workbook if isinstance(workbook, bytes) else Path(workbook).read_bytes()
     try:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import html
 import re
 
+from ..core.errors import ResultsFrameworkError
+
 __all__ = [
+    "EXCEL_CELL_LIMIT",
     "close_bidi",
     "display_text",
     "formula_safe",
@@ -20,6 +23,7 @@ __all__ = [
     "isolate",
     "markdown_block",
     "markdown_text",
+    "spreadsheet_text",
     "unshowable",
     "xml_safe",
 ]
@@ -139,3 +143,22 @@ def formula_safe(text: str) -> str:
     """Text for a CSV cell that no spreadsheet will run: a formula-like text gets a leading apostrophe."""
     text = close_bidi(text)
     return "'" + text if is_formula_like(text) else text
+
+
+EXCEL_CELL_LIMIT = 32_767
+"""The most characters an Excel cell holds; Excel cuts a longer text when it opens the file."""
+
+
+def spreadsheet_text(text: str, where: str) -> str:
+    """
+    *text* as a spreadsheet cell holds it (:func:`display_text`), or an error naming *where*
+    if it is longer than a cell can hold: a text is never cut without a word.
+    """
+    shown = display_text(text)
+    if len(shown) > EXCEL_CELL_LIMIT:
+        raise ResultsFrameworkError(
+            f"{where}: the text has {len(shown):,} characters, and an Excel cell holds at most "
+            f"{EXCEL_CELL_LIMIT:,}; Excel would cut it: shorten it in the programme, or keep the "
+            "whole text in a document the source of verification names"
+        )
+    return shown
