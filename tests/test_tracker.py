@@ -510,3 +510,15 @@ class TestWhatATrackerCannotHold:
             rf.tracker_workbook(programme)
         with pytest.raises(rf.ResultsFrameworkError, match="share the code"):
             rf.read_tracker(programme, rf.tracker_workbook(example))
+
+
+def test_a_code_holding_bidirectional_controls_reads_back(example: rf.Programme) -> None:
+    """The cell shows the code with its right-to-left override closed; it is still that indicator."""
+    outcome = example.outcomes[0]
+    output = outcome.outputs[0]
+    first = attrs.evolve(output.indicators[0], code="\u202e1.1.1")
+    output = attrs.evolve(output, indicators=(first, *output.indicators[1:]))
+    programme = attrs.evolve(
+        example, outcomes=(attrs.evolve(outcome, outputs=(output, *outcome.outputs[1:])),)
+    )
+    assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))
