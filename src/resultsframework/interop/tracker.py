@@ -413,7 +413,7 @@ def _row_key(row: dict[str, Any], headers: list[str], number: int, known: dict[s
     """A row's indicator code, period and reporter, or ``None`` (with the problem noted)."""
     code = text(row.get("Indicator code")) or ""
     if code not in known:  # a code as its cell shows it (bidirectional controls closed)
-        code = next((c for c in known if text(display_text(c)) == code), code)
+        code = next((c for c in known if _as_shown(c) == code), code)
     if code not in known:
         where = _where(number, headers.index("Indicator code"), "Indicator code")
         problems.append(Problem((where,), f"no indicator {quote(code)} in the programme"))
