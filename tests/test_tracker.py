@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 import attrs
 import pytest
@@ -522,3 +523,116 @@ def test_a_code_holding_bidirectional_controls_reads_back(example: rf.Programme)
         example, outcomes=(attrs.evolve(outcome, outputs=(output, *outcome.outputs[1:])),)
     )
     assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))
+
+
+class TestOnPaperAndInstructions:
+    def test_the_first_sheet_says_how_to_fill_it_in(self, example: rf.Programme) -> None:
+        book = workbook(example)
+        assert book.sheetnames == ["Instructions", "Tracker"]
+        assert book.active.title == "Instructions"
+        text = "\n".join(str(row[0]) for row in book["Instructions"].iter_rows(values_only=True) if row[0])
+        assert text.startswith(
+            "Indicator tracker: Supporting the United Nations Network on Migration in Iraq"
+        )
+        assert "Reporting periods: 2021-05-01/2021-12-31." in text
+        # which figure to write, by the indicator's accumulation
+        assert (
+            "The level at the end of the period (how many exist or function then): indicators 1.1.2, 1.4.1."
+            in text
+        )
+        assert "validate tracker.xlsx --programme programme.yaml" in text
+
+    def test_a_running_total_is_named_as_the_total_to_date(self) -> None:
+        programme = quarters_programme(running("R.1"))
+        lines = [r[0] for r in workbook(programme)["Instructions"].iter_rows(values_only=True)]
+        assert any(str(line).startswith("The total to date") and "R.1" in str(line) for line in lines)
+
+    def test_printed_on_a4_landscape_with_titles_and_page_numbers(self, example: rf.Programme) -> None:
+        sheet = workbook(example)["Tracker"]
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.paperSize == 9  # A4
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.print_title_cols == "$A:$D"
+        assert sheet.oddFooter.right.text == "Page &P of &N"
+        assert sheet.oddFooter.left.text == example.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.fitToHeight == 0
+        assert sheet.page_setup.fitToWidth == 3  # never shrunk below three quarters
+
+    def test_a_long_title_is_cut_at_a_word_and_an_ampersand_is_not_a_code(
+        self, example: rf.Programme
+    ) -> None:
+        programme = attrs.evolve(example, title="Peace & Return " + "programme for durable solutions " * 8)
+        footer = workbook(programme)["Tracker"].oddFooter.left.text
+        assert footer.startswith("Peace && Return programme")
+        assert footer.endswith(" for\u2026")  # cut at a word
+        assert len(footer) < 110
+
+    def test_each_row_is_as_high_as_its_longest_text(self, example: rf.Programme) -> None:
+        sheet = workbook(example)["Tracker"]
+        row = find(sheet, "1.2.1", "2021-05-01/2021-12-31")  # a statement of about 190 characters
+        assert sheet.row_dimensions[row].height >= 5 * 15
+        short = find(sheet, "1.1.3", "2021-05-01/2021-12-31")  # 'Detailed activity plan ...' in two lines
+        assert sheet.row_dimensions[short].height == 2 * 15
+        assert sheet.column_dimensions["I"].width >= len("2021-05-01/2021-12-31")  # a period on one line
+
+
+class TestFindingsAtTheirCells:
+    def filled(self, illustrative: rf.Programme) -> bytes:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.1.1", "2025Q1")
+        sheet.cell(row, column(sheet, "Achieved value")).value = 500
+        sheet.cell(row, column(sheet, "sex: female")).value = 100
+        return save(book)
+
+    def test_a_finding_names_the_cell_to_correct(self, illustrative: rf.Programme) -> None:
+        data = self.filled(illustrative)
+        row = find(workbook(illustrative)["Tracker"], "1.1.1", "2025Q1")
+        findings = [d for d in rf.validate_tracker(illustrative, data) if d.code == "breakdown-total"]
+        female = column(workbook(illustrative)["Tracker"], "sex: female")
+        letter = openpyxl.utils.get_column_letter(female)
+        assert findings[0].path == (f"Tracker!{letter}{row} (sex: female)",)
+        assert findings[0].location() == f"Tracker!{letter}{row} (sex: female)"
+        assert "not the reported total 500" in findings[0].message
+
+    def test_findings_about_what_the_tracker_does_not_show_keep_their_path(
+        self, example: rf.Programme
+    ) -> None:
+        findings = rf.validate_tracker(example, rf.tracker_workbook(example))
+        assert {d.code: d.path for d in findings}["extension-reason-missing"] == ("dates", "extension_reason")
+
+    def test_the_command_line_gives_the_cells(self, illustrative: rf.Programme, tmp_path: Path) -> None:
+        from .test_cli import run
+
+        tracker = tmp_path / "tracker.xlsx"
+        tracker.write_bytes(self.filled(illustrative))
+        code, out, err = run("validate", str(tracker), "--programme", str(ILLUSTRATIVE))
+        assert code == 1, err
+        assert f"{tracker}: Tracker!N" in out
+        assert "(sex: female): error [breakdown-total] indicator 1.1.1:" in out
+        assert out.strip().endswith(f"{tracker}: invalid (3 errors)")
+
+    def test_a_cell_that_cannot_be_read_is_reported_as_the_file_s(self, illustrative: rf.Programme,
+                                                                   tmp_path: Path) -> None:  # fmt: skip
+        from .test_cli import run
+
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        sheet.cell(find(sheet, "1.2", "2025Q1"), column(sheet, "Achieved value")).value = "1,234"
+        tracker = tmp_path / "tracker.xlsx"
+        tracker.write_bytes(save(book))
+        code, out, _ = run("validate", str(tracker), "--programme", str(ILLUSTRATIVE))
+        assert code == 1
+        assert f"{tracker}: Tracker!K" in out
+        assert "write the number 1234" in out
+
+    def test_a_tracker_without_its_programme_is_a_usage_error(self, tmp_path: Path) -> None:
+        from .test_cli import run
+
+        tracker = tmp_path / "tracker.xlsx"
+        tracker.write_bytes(b"")
+        code, out, err = run("validate", str(tracker))
+        assert code == 2
+        assert out == ""
+        assert "is a tracker: give --programme FILE" in err

@@ -78,6 +78,7 @@ from .interop.iati import to_iati as to_iati
 from .interop.iati import validate_iati as validate_iati
 from .interop.tracker import read_tracker as read_tracker
 from .interop.tracker import tracker_workbook as tracker_workbook
+from .interop.tracker import validate_tracker as validate_tracker
 from .io.documents import dump as dump
 from .io.documents import dumps as dumps
 from .io.documents import load as load

@@ -144,7 +144,15 @@ def _validate(subparsers: Any) -> None:
         "finding under an indicator), then 'FILE: valid (N warnings)' or 'FILE: invalid (N errors, "
         "N warnings)', all on standard output; errors make the exit code 1, warnings do not.",
     )  # fmt: skip
-    command.add_argument("files", nargs="+", metavar="FILE", help="a programme file (.yaml, .json, .toml)")
+    command.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help="a programme file (.yaml, .json, .toml), or a filled-in tracker (.xlsx) with --programme",
+    )  # fmt: skip
+    command.add_argument(
+        "--programme", metavar="FILE",
+        help="for a tracker FILE: the programme file it was made from; its findings are then given "
+        "at the tracker's cells (Tracker!K7)",
+    )  # fmt: skip
     command.add_argument("-q", "--quiet", action="store_true", help="print errors only, not warnings")
     command.add_argument(
         "--select", metavar="CODE,...", action="append", default=[],

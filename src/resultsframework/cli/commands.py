@@ -133,7 +133,6 @@ def validate(args: argparse.Namespace, console: Console) -> int:
     Codes left out by ``--select`` or ``--ignore`` are neither printed nor counted.
     """
     from ..core.errors import format_path  # noqa: PLC0415
-    from ..io.documents import load_located  # noqa: PLC0415
 
     wanted = selection(args.select, args.ignore)
 
@@ -153,10 +152,21 @@ def validate(args: argparse.Namespace, console: Console) -> int:
         if not args.json:
             console.print(f"{path}: invalid ({counted(len(problems), 'error')})")
 
+    trackers = [path for path in args.files if Path(path).suffix.lower() == ".xlsx"]
+    if trackers and args.programme is None:
+        raise CommandError(
+            f"resultsframework: {trackers[0]} is a tracker: give --programme FILE, the programme file "
+            "it was made from",
+            USAGE,
+        )
+    programme_of_trackers = load(args.programme) if trackers else None
     failed = False
     for path in console.progress(args.files):
         try:
-            programme, line_of = load_located(path)
+            if programme_of_trackers is not None and path in trackers:
+                findings = tracker_findings(path, programme_of_trackers, args)
+            else:
+                findings = file_findings(path, args)
         except rf.LoadError as e:
             failed = failed or wanted("load-error")
             unloadable(path, "load-error", e.problems, e.lines())
@@ -166,16 +176,12 @@ def validate(args: argparse.Namespace, console: Console) -> int:
             problem = rf.Problem((), reason(e))
             unloadable(path, "cannot-read", [problem], [f"{path}: cannot read: {reason(e)}"])
             continue
-        diagnostics = rf.validate(programme, as_of=args.as_of, disaggregation=args.disaggregation)
-        diagnostics = [d for d in diagnostics if wanted(d.code)]
-        errors = sum(d.severity is rf.Severity.ERROR for d in diagnostics)
+        findings = [f for f in findings if wanted(f[0].code)]
+        errors = sum(f[0].severity is rf.Severity.ERROR for f in findings)
         failed = failed or bool(errors)
-        codes = indicator_codes(programme)
-        for diagnostic in diagnostics:
+        for diagnostic, where, indicator in findings:
             if args.quiet and diagnostic.severity is not rf.Severity.ERROR:
                 continue
-            where = rf.Problem(diagnostic.path, diagnostic.message, line_of(diagnostic.path))
-            indicator = indicator_of(diagnostic.path, codes)
             if args.json:
                 emit_json(path, diagnostic.severity.value, diagnostic.code, where, indicator)
             else:
@@ -185,11 +191,37 @@ def validate(args: argparse.Namespace, console: Console) -> int:
                     f"{about}{diagnostic.message}"
                 )
         if not args.json:
-            warnings = len(diagnostics) - errors
+            warnings = len(findings) - errors
             counts = [counted(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n]
             note = f" ({', '.join(counts)})" if counts else ""
             console.print(f"{path}: {'invalid' if errors else 'valid'}{note}")
     return 1 if failed else 0
+
+
+Finding = tuple[rf.Diagnostic, rf.Problem, str | None]
+"""A diagnostic, where it is (as a problem at a path, with its line), and its indicator's code."""
+
+
+def file_findings(path: str, args: argparse.Namespace) -> list[Finding]:
+    """The findings of validate on the programme file at *path*, each at its line."""
+    from ..io.documents import load_located  # noqa: PLC0415
+
+    programme, line_of = load_located(path)
+    codes = indicator_codes(programme)
+    return [
+        (d, rf.Problem(d.path, d.message, line_of(d.path)), indicator_of(d.path, codes))
+        for d in rf.validate(programme, as_of=args.as_of, disaggregation=args.disaggregation)
+    ]
+
+
+def tracker_findings(path: str, programme: rf.Programme, args: argparse.Namespace) -> list[Finding]:
+    """The findings of validate on the tracker at *path*, each at its cell where it has one."""
+    from ..interop.tracker import tracker_findings as findings  # noqa: PLC0415
+
+    found = findings(programme, path, as_of=args.as_of, disaggregation=args.disaggregation)
+    return [
+        (d, rf.Problem((cell,) if cell else d.path, d.message), code) for d, cell, code in found
+    ]
 
 
 LOAD_CODES = ("load-error", "cannot-read")

@@ -14,6 +14,7 @@ from typing import Any
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Table, TableCell
 from ..text.escape import isolate, spreadsheet_text
+from ..text.layout import row_height
 
 __all__ = ["table_xlsx"]
 
@@ -57,21 +58,11 @@ def _merge_row(sheet: Any, row: int, width: int) -> None:
     clean(merged)
 
 
-_LINE_HEIGHT = 15  # points, for 11-point text
-
-
 def _height(texts: list[str], columns: tuple[Column, ...]) -> float:
-    """
-    The height a row needs for its wrapped texts, in points.
-
-    Excel fits rows to wrapped text when it opens a workbook, but LibreOffice and printing
-    do not: without a height, a long achievement would show as its first line only.
-    """
-    lines = 1
-    for text, column in zip(texts, columns, strict=False):
-        per_line = max(1, int(column.width * WIDTH_UNIT * 1.1))
-        lines = max(lines, sum(-(-max(1, len(paragraph)) // per_line) for paragraph in text.split("\n")))
-    return min(409, lines * _LINE_HEIGHT)  # Excel's highest row
+    """The height a row needs for its wrapped texts, in points (LibreOffice does not fit rows)."""
+    return row_height(
+        (text, column.width * WIDTH_UNIT) for text, column in zip(texts, columns, strict=False)
+    )
 
 
 def table_xlsx(table: Table) -> bytes:

@@ -16,10 +16,15 @@ from __future__ import annotations
 import io
 import os
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
+
+from ..assessment.validation import Policy, validate
+from ..core.diagnostics import Diagnostic
 from ..core.errors import LoadError, Problem, ResultsFrameworkError, did_you_mean
 from ..core.extras import require
 from ..core.model import (
@@ -37,11 +42,13 @@ from ..core.model import (
 )
 from ..core.periods import Period, PeriodError
 from ..text.escape import display_text, spreadsheet_text
+from ..text.layout import row_height
 from .readback import Field, Unreadable, blank, exact, keep_unshown, quote, read_value, text
 
-__all__ = ["read_tracker", "tracker_workbook"]
+__all__ = ["read_tracker", "tracker_findings", "tracker_workbook", "validate_tracker"]
 
 SHEET = "Tracker"
+INSTRUCTIONS = "Instructions"
 KEYS = (
     "Outcome", "Output", "Indicator code", "Indicator", "Measure", "Unit", "Baseline", "Target", "Period",
     "Reported by",
@@ -51,6 +58,8 @@ CELLS: dict[Field, str] = {"value": OPEN[0], "numerator": OPEN[1], "denominator"
 """The columns of a value's cells."""
 NOTES = ("Narrative", "Reason for variance", "Variance category", "Source of verification", "Comment")
 LOCKED_FILL = "EDEDED"
+FONT = "Calibri"
+"""The font of every cell: the row heights are measured for it (LibreOffice shows Carlito)."""
 
 
 def _cell_key(categories: tuple[tuple[str, str], ...]) -> str:
@@ -150,19 +159,23 @@ def tracker_workbook(programme: Programme) -> bytes:
     sheet = book.active
     sheet.title = SHEET
     wrap = Alignment(wrap_text=True, vertical="top")
-    for index, header in enumerate(headers, start=1):
+    widths = _widths(programme, headers)
+    for index, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         cell = sheet.cell(row=1, column=index, value=display_text(header))
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, size=11, bold=True)
         cell.alignment = wrap
-        width = 40 if header in ("Indicator", "Narrative", "Reason for variance") else 14
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.row_dimensions[1].height = row_height(zip(headers, widths, strict=True))
     sheet.freeze_panes = "E2"
     # One named style per kind of cell: setting three styles on each of 100,000 cells is slow.
-    book.add_named_style(NamedStyle("rf-open", alignment=wrap, protection=Protection(locked=False)))
+    font = Font(name=FONT, size=11)
     book.add_named_style(
-        NamedStyle("rf-locked", alignment=wrap, fill=PatternFill("solid", fgColor=LOCKED_FILL))
+        NamedStyle("rf-open", font=font, alignment=wrap, protection=Protection(locked=False))
     )
-    rows, yes_no_rows = _write_rows(sheet, programme, headers, cells)
+    book.add_named_style(
+        NamedStyle("rf-locked", font=font, alignment=wrap, fill=PatternFill("solid", fgColor=LOCKED_FILL))
+    )
+    rows, yes_no_rows = _write_rows(sheet, programme, headers, cells, widths)
     # A validation holds its cells as ranges; adding them one by one costs time in their number.
     yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
     categories = DataValidation(
@@ -179,18 +192,148 @@ def tracker_workbook(programme: Programme) -> bytes:
     sheet.protection.sheet = True
     sheet.protection.formatCells = False
     sheet.protection.formatColumns = False
+    _print_setup(sheet, programme, widths)
+    _instructions(book, programme)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
+WIDTHS = {
+    "Outcome": 10, "Output": 10, "Indicator code": 10, "Indicator": 40, "Measure": 11, "Unit": 12,
+    "Baseline": 10, "Target": 10, "Period": 12, "Reported by": 14, "Narrative": 40,
+    "Reason for variance": 36, "Variance category": 14, "Source of verification": 24, "Comment": 24,
+}  # fmt: skip
+"""The width of each column (Excel's unit): long texts wider; the value columns 12."""
+
+
+def _widths(programme: Programme, headers: list[str]) -> list[int]:
+    """The width of each column; the period's holds the longest period on one line."""
+    periods = {r.period.id for i in programme.indicators() for r in i.achieved}
+    periods |= {p.id for p in programme.reporting_periods}
+    period = max(WIDTHS["Period"], min(24, max((len(p) + 2 for p in periods), default=0)))
+    return [period if h == "Period" else WIDTHS.get(h, 12) for h in headers]
+
+
+def _print_setup(sheet: Any, programme: Programme, widths: list[int]) -> None:
+    """
+    The sheet on paper: A4 landscape, the heading row and the indicator's columns on every page,
+    the programme and page numbers in the footer, and no more than two pages across, so that the
+    statements stay readable (a wider sheet is printed across more pages, never shrunk further).
+    """
+    from openpyxl.worksheet.properties import PageSetupProperties  # noqa: PLC0415
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.print_options.gridLines = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = "A:D"  # outcome, output, code and statement beside every value
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
+    # A4 landscape holds about 150 units of column width at full size.  Printed at no less than
+    # three quarters of it (200 units a page), with the title columns again on every page:
+    titles = sum(widths[:4])
+    across = -(-(sum(widths) - titles) // (200 - titles))
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = max(1, across)
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.oddFooter.left.text = _footer_text(programme.title)
+    sheet.oddFooter.right.text = "Page &P of &N"
+    sheet.oddHeader.right.text = "Indicator tracker &D"
+
+
+def _footer_text(title: str, limit: int = 100) -> str:
+    """
+    *title* as a footer shows it: Excel refuses a footer of more than 255 characters with its
+    codes, so a long title is cut at a word (with an ellipsis), and ``&`` (a code there) doubled.
+    """
+    shown = " ".join(display_text(title).split())
+    if len(shown) > limit:
+        shown = shown[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return shown.replace("&", "&&")
+
+
+def _instructions(book: Any, programme: Programme) -> None:
+    """The sheet that says how to fill in the tracker, first in the workbook."""
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+
+    sheet = book.create_sheet(INSTRUCTIONS, 0)
+    sheet.sheet_properties.tabColor = "1F4E79"
+    book.active = 0
+    width = 90  # a portrait A4 page at full size
+    sheet.column_dimensions["A"].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, (kind, line) in enumerate(_instruction_lines(programme), start=1):
+        cell = sheet.cell(row=number, column=1, value=spreadsheet_text(line, "the instructions"))
+        cell.data_type = "s"
+        cell.alignment = wrap
+        size = 14 if kind == "title" else 11
+        cell.font = Font(name=FONT, bold=kind != "text", size=size)
+        # a heading in 14 points bold takes two fifths more room than text in 11
+        sheet.row_dimensions[number].height = row_height([(line, width / 1.4)]) * size / 11
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.protection.sheet = True
+
+
+def _instruction_lines(programme: Programme) -> list[tuple[str, str]]:
+    """The instructions, line by line, each with its kind (``title``, ``heading`` or ``text``)."""
+    by_accumulation: dict[str, list[str]] = {}
+    for indicator in programme.indicators():
+        by_accumulation.setdefault(indicator.accumulation.value, []).append(indicator.code)
+    periods = ", ".join(p.id for p in programme.reporting_periods) or "none stated"
+    lines: list[tuple[str, str]] = [
+        ("title", f"Indicator tracker: {programme.title}"),
+        ("text", f"Reporting periods: {periods}."),
+        ("text", ""),
+        ("heading", "How to fill it in"),
+        ("text", "The sheet Tracker has one row per indicator, period and reporting organisation. "
+                 "Fill in the white cells of your rows; the grey cells (codes, statements, baseline, "
+                 "target, period, reporter) are locked: change those in the programme file."),
+        ("text", "Achieved value: a number, without thousands separators or units (1234, not '1,234 "
+                 "people'). Yes/no indicators: choose Yes or No."),
+        ("text", "Percentages: give the numerator and the denominator (14 of 16), or the percent "
+                 "alone when the counts are not known; not both."),
+        ("text", "Breakdown columns (such as 'sex: female') hold the parts of the achieved value; "
+                 "together they should add up to it."),
+        ("text", "Reason for variance: say why a value is off its target; its category comes from "
+                 "the list in the cell."),
+        ("text", "Source of verification: the document or database that proves the figure."),
+        ("text", "Do not add, copy or move rows: a second row for the same indicator, period and "
+                 "reporter is refused. Clearing a row's cells removes what it held."),
+        ("text", ""),
+        ("heading", "Which figure to write"),
+    ]
+    meaning = {
+        "sum": "the period's own figure (what was achieved in that period alone)",
+        "running_total": "the total to date (everything achieved since the start, not only in the "
+        "period)",
+        "level": "the level at the end of the period (how many exist or function then)",
+    }
+    for accumulation, codes in by_accumulation.items():
+        lines.append(("text", f"{meaning[accumulation].capitalize()}: indicators {', '.join(codes)}."))
+    lines += [
+        ("text", ""),
+        ("heading", "When it is filled in"),
+        ("text", "Save the workbook and return it. It is read back with the programme file it was made "
+                 "from: resultsframework validate tracker.xlsx --programme programme.yaml reports "
+                 "each problem at its cell (Tracker!K7), and resultsframework convert tracker.xlsx "
+                 "--programme programme.yaml programme.yaml writes the values into the programme."),
+    ]  # fmt: skip
+    return lines
+
+
 def _write_rows(
-    sheet: Any, programme: Programme, headers: list[str], cells: list[str]
+    sheet: Any, programme: Programme, headers: list[str], cells: list[str], widths: list[int]
 ) -> tuple[int, list[int]]:
     """A row per indicator, period and reporter; how many, and the rows of yes/no indicators."""
     yes_no_rows: list[int] = []
     row = 2
     for _, (indicator, _, values, editable) in _layout(programme, cells):
+        texts = [(str(values.get(h) or ""), width) for h, width in zip(headers, widths, strict=True)]
+        sheet.row_dimensions[row].height = row_height(texts)
         for index, header in enumerate(headers, start=1):
             cell = sheet.cell(row=row, column=index)
             value = values.get(header)
@@ -307,6 +450,13 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
 
     .. versionadded:: 0.1.0
     """
+    return _read(programme, workbook)[0]
+
+
+def _read(
+    programme: Programme, workbook: bytes | str | os.PathLike[str]
+) -> tuple[Programme, dict[Key, int], list[str]]:
+    """The programme as the tracker fills it, the row of each key, and the headings."""
     openpyxl = require("openpyxl", "xlsx")
     _one_indicator_a_code(programme)
     source = "tracker" if isinstance(workbook, bytes) else str(workbook)
@@ -343,7 +493,7 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
         foreign = header not in (*KEYS, *OPEN, *NOTES) and _parse_key(header) is None
         if foreign and any(not blank(r[index]) for r in rows[1:] if index < len(r)):
             problems.append(Problem((_where(1, index, header),), unknown))
-    updates, removed = _read_rows(programme, rows, headers, cell_columns, problems)
+    updates, removed, seen = _read_rows(programme, rows, headers, cell_columns, problems)
     if problems:
         raise LoadError(problems, source)
     updated = record_values(
@@ -353,14 +503,14 @@ def read_tracker(programme: Programme, workbook: bytes | str | os.PathLike[str])
             for code, records in updates.items()
         },
     )
-    return _without(updated, removed) if removed else updated
+    return (_without(updated, removed) if removed else updated), seen, headers
 
 
 def _read_rows(
     programme: Programme, rows: list[tuple[Any, ...]], headers: list[str], cell_columns: list[str],
     problems: list[Problem],
-) -> tuple[dict[str, list[Achieved]], dict[str, set[tuple[Period, str | None]]]]:  # fmt: skip
-    """The values the rows hold and the values of the rows emptied, by indicator code."""
+) -> tuple[dict[str, list[Achieved]], dict[str, set[tuple[Period, str | None]]], dict[Key, int]]:  # fmt: skip
+    """The values the rows hold and the values of the rows emptied, by indicator code; each row's key."""
     known = {i.code: i for i in programme.indicators()}
     layout: dict[Key, Row] = {}
     for key, written in _layout(programme, cell_columns):
@@ -405,7 +555,7 @@ def _read_rows(
         )
         if achieved is not None:
             updates.setdefault(indicator.code, []).append(achieved)
-    return updates, removed
+    return updates, removed, seen
 
 
 def _row_key(row: dict[str, Any], headers: list[str], number: int, known: dict[str, Indicator],
@@ -455,7 +605,6 @@ def _locked_changed(row: dict[str, Any], headers: list[str], number: int, *, sho
 
 def _without(programme: Programme, removed: dict[str, set[tuple[Period, str | None]]]) -> Programme:
     """*programme* without the values of *removed* (indicator code -> periods and reporters)."""
-    import attrs  # noqa: PLC0415
 
     def indicator(item: Indicator) -> Indicator:
         gone = removed.get(item.code)
@@ -561,3 +710,104 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, *, indicator
         source=text(row.get("Source of verification")), comment=text(row.get("Comment")),
         breakdowns=tuple(Breakdown(dims, tuple(group)) for dims, group in cells.items()),
     )  # fmt: skip
+
+
+# -- validation findings at the tracker's cells ------------------------------------------------
+
+_FIELD_COLUMNS = {
+    "value": "Achieved value", "narrative": "Narrative", "variance": "Reason for variance",
+    "source": "Source of verification", "comment": "Comment", "period": "Period",
+    "reported_by": "Reported by", "status": "Achieved value", "collected": "Achieved value",
+}  # fmt: skip
+"""The column of each field of a value the tracker shows."""
+_INDICATOR_COLUMNS = {
+    "code": "Indicator code", "statement": "Indicator", "measure": "Measure", "unit": "Unit",
+    "baseline": "Baseline", "target": "Target",
+}  # fmt: skip
+"""The (locked) column of each field of an indicator the tracker shows."""
+
+
+def tracker_findings(
+    programme: Programme,
+    workbook: bytes | str | os.PathLike[str],
+    *,
+    as_of: date | None = None,
+    disaggregation: Policy = "error",
+) -> list[tuple[Diagnostic, str | None, str | None]]:
+    """
+    Each finding of :func:`~resultsframework.validate` on the programme as the tracker fills it,
+    with the tracker cell it is about (``Tracker!K7 (Achieved value)``, or ``None`` for a finding
+    about something the tracker does not show) and the code of its indicator.
+    """
+    filled, rows, headers = _read(programme, workbook)
+    indicators: dict[tuple[str | int, ...], Indicator] = {
+        tuple(node.path): node.item  # type: ignore[misc]
+        for node in filled.walk("indicator")
+    }
+    firsts: dict[str, int] = {}
+    for (code, _, _), number in rows.items():
+        firsts[code] = min(number, firsts.get(code, number))
+    found: list[tuple[Diagnostic, str | None, str | None]] = []
+    for item in validate(filled, as_of=as_of, disaggregation=disaggregation):
+        ends = (end for end in range(len(item.path), 0, -1) if tuple(item.path[:end]) in indicators)
+        end = next(ends, None)
+        if end is None:
+            found.append((item, None, None))
+            continue
+        indicator = indicators[tuple(item.path[:end])]
+        cell = _cell_of(indicator, tuple(item.path[end:]), rows, firsts, headers)
+        found.append((item, cell, indicator.code))
+    return found
+
+
+def _cell_of(indicator: Indicator, rest: tuple[str | int, ...], rows: dict[Key, int],
+             firsts: dict[str, int], headers: list[str]) -> str | None:  # fmt: skip
+    """The cell of the field at *rest* under *indicator*, if the tracker has one."""
+    number: int | None = firsts.get(indicator.code)
+    header = "Indicator code"
+    if rest[:1] == ("achieved",) and len(rest) > 1 and isinstance(rest[1], int):
+        record = indicator.achieved[rest[1]]
+        number = rows.get((indicator.code, record.period, _as_shown(record.reported_by)))
+        field = rest[2:]
+        header = _FIELD_COLUMNS.get(str(field[0]), "Achieved value") if field else "Achieved value"
+        if field[:1] == ("value",) and field[1:2] in (("numerator",), ("denominator",)):
+            header = str(field[1]).capitalize()
+        if field[:1] == ("breakdowns",) and len(field) > 1 and isinstance(field[1], int):
+            breakdown = record.breakdowns[field[1]]
+            cells = field[2:4]
+            index = cells[1] if cells[:1] == ("cells",) and len(cells) > 1 else 0
+            if breakdown.cells and isinstance(index, int) and index < len(breakdown.cells):
+                header = _cell_key(breakdown.cells[index].categories)
+    elif rest:
+        header = _INDICATOR_COLUMNS.get(str(rest[0]), header)
+    if number is None or header not in headers:
+        return None
+    return _where(number, headers.index(header), header)
+
+
+def validate_tracker(
+    programme: Programme,
+    workbook: bytes | str | os.PathLike[str],
+    *,
+    as_of: date | None = None,
+    disaggregation: Policy = "error",
+) -> list[Diagnostic]:
+    """
+    Check the values typed into the tracking workbook of *programme*, each finding at its cell.
+
+    The programme as the tracker fills it (:func:`read_tracker`) is checked as
+    :func:`~resultsframework.validate` checks a programme file; a finding about a cell of the
+    tracker has that cell as its path, ``("Tracker!K7 (Achieved value)",)``, so that the M&E
+    officer who filled it finds it; the others keep their field path.
+
+    Raises:
+        LoadError: the tracker cannot be read back (each problem at its cell).
+
+    .. versionadded:: 0.1.0
+    """
+    return [
+        attrs.evolve(item, path=(cell,)) if cell is not None else item
+        for item, cell, _ in tracker_findings(
+            programme, workbook, as_of=as_of, disaggregation=disaggregation
+        )
+    ]

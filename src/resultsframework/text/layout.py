@@ -1,0 +1,46 @@
+"""
+How much room text takes on a page: the lines a wrapped text needs in a column, and the height
+of a spreadsheet row that shows all of its cells.
+
+Excel fits a row to its wrapped texts when it opens a workbook, but LibreOffice and printing take
+the height the file gives: without one, a long statement shows as its first line only, cut.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+__all__ = ["LINE_HEIGHT", "MAX_ROW_HEIGHT", "lines_needed", "row_height"]
+
+LINE_HEIGHT = 15.0
+"""Points a line of 11-point text takes in a spreadsheet row."""
+MAX_ROW_HEIGHT = 409.0
+"""Excel's highest row, in points."""
+CHARACTERS_PER_WIDTH = 0.95
+"""
+Characters of ordinary text a unit of Excel column width holds (the unit is one digit '0'):
+measured on LibreOffice's pages, a little under one, so that a row is never too short.
+"""
+
+
+def lines_needed(text: str, width: float) -> int:
+    """
+    The lines *text* takes, wrapped at words, in a column *width* units wide (Excel's unit).
+
+    Each line break starts a line; a word longer than a line is broken.
+    """
+    per_line = max(1, int(width * CHARACTERS_PER_WIDTH))
+    lines = 0
+    for paragraph in text.splitlines() or [""]:
+        if len(paragraph) <= per_line:
+            lines += 1
+        else:
+            lines += len(textwrap.wrap(paragraph, per_line, break_on_hyphens=False)) or 1
+    return lines
+
+
+def row_height(cells: Iterable[tuple[str, float]]) -> float:
+    """The height in points of a row showing each (text, column width) of *cells*, wrapped."""
+    lines = max((lines_needed(text, width) for text, width in cells if text), default=1)
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
