@@ -60,9 +60,7 @@ def _merge_row(sheet: Any, row: int, width: int) -> None:
 
 def _height(texts: list[str], columns: tuple[Column, ...]) -> float:
     """The height a row needs for its wrapped texts, in points (LibreOffice does not fit rows)."""
-    return row_height(
-        (text, column.width * WIDTH_UNIT) for text, column in zip(texts, columns, strict=False)
-    )
+    return row_height((text, column.width * WIDTH_UNIT) for text, column in zip(texts, columns, strict=False))
 
 
 def table_xlsx(table: Table) -> bytes:

@@ -289,27 +289,44 @@ def _instruction_lines(programme: Programme) -> list[tuple[str, str]]:
         ("text", f"Reporting periods: {periods}."),
         ("text", ""),
         ("heading", "How to fill it in"),
-        ("text", "The sheet Tracker has one row per indicator, period and reporting organisation. "
-                 "Fill in the white cells of your rows; the grey cells (codes, statements, baseline, "
-                 "target, period, reporter) are locked: change those in the programme file."),
-        ("text", "Achieved value: a number, without thousands separators or units (1234, not '1,234 "
-                 "people'). Yes/no indicators: choose Yes or No."),
-        ("text", "Percentages: give the numerator and the denominator (14 of 16), or the percent "
-                 "alone when the counts are not known; not both."),
-        ("text", "Breakdown columns (such as 'sex: female') hold the parts of the achieved value; "
-                 "together they should add up to it."),
-        ("text", "Reason for variance: say why a value is off its target; its category comes from "
-                 "the list in the cell."),
+        (
+            "text",
+            "The sheet Tracker has one row per indicator, period and reporting organisation. "
+            "Fill in the white cells of your rows; the grey cells (codes, statements, baseline, "
+            "target, period, reporter) are locked: change those in the programme file.",
+        ),
+        (
+            "text",
+            "Achieved value: a number, without thousands separators or units (1234, not '1,234 "
+            "people'). Yes/no indicators: choose Yes or No.",
+        ),
+        (
+            "text",
+            "Percentages: give the numerator and the denominator (14 of 16), or the percent "
+            "alone when the counts are not known; not both.",
+        ),
+        (
+            "text",
+            "Breakdown columns (such as 'sex: female') hold the parts of the achieved value; "
+            "together they should add up to it.",
+        ),
+        (
+            "text",
+            "Reason for variance: say why a value is off its target; its category comes from "
+            "the list in the cell.",
+        ),
         ("text", "Source of verification: the document or database that proves the figure."),
-        ("text", "Do not add, copy or move rows: a second row for the same indicator, period and "
-                 "reporter is refused. Clearing a row's cells removes what it held."),
+        (
+            "text",
+            "Do not add, copy or move rows: a second row for the same indicator, period and "
+            "reporter is refused. Clearing a row's cells removes what it held.",
+        ),
         ("text", ""),
         ("heading", "Which figure to write"),
     ]
     meaning = {
         "sum": "the period's own figure (what was achieved in that period alone)",
-        "running_total": "the total to date (everything achieved since the start, not only in the "
-        "period)",
+        "running_total": "the total to date (everything achieved since the start, not only in the period)",
         "level": "the level at the end of the period (how many exist or function then)",
     }
     for accumulation, codes in by_accumulation.items():
@@ -807,7 +824,5 @@ def validate_tracker(
     """
     return [
         attrs.evolve(item, path=(cell,)) if cell is not None else item
-        for item, cell, _ in tracker_findings(
-            programme, workbook, as_of=as_of, disaggregation=disaggregation
-        )
+        for item, cell, _ in tracker_findings(programme, workbook, as_of=as_of, disaggregation=disaggregation)
     ]
