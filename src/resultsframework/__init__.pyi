@@ -13,6 +13,11 @@ from .assessment.progress import aggregate as aggregate
 from .assessment.progress import assess as assess
 from .assessment.progress import report_date as report_date
 from .assessment.progress import status_counts as status_counts
+from .assessment.rollup import ContributingIndicator as ContributingIndicator
+from .assessment.rollup import ElementTotals as ElementTotals
+from .assessment.rollup import RollUp as RollUp
+from .assessment.rollup import Total as Total
+from .assessment.rollup import roll_up as roll_up
 from .assessment.validation import validate as validate
 from .core.diagnostics import RULES as RULES
 from .core.diagnostics import Diagnostic as Diagnostic
@@ -97,6 +102,7 @@ from .tables.alignment import matrix_table as matrix_table
 from .tables.alignment import summary_table as summary_table
 from .tables.dstwg import quarter_table as quarter_table
 from .tables.mptf import indicator_table as indicator_table
+from .tables.results import results_table as results_table
 from .tables.table import Column as Column
 from .tables.table import Part as Part
 from .tables.table import Table as Table

@@ -19,7 +19,7 @@ from datetime import date
 import attrs
 
 from ..core.framework import Framework
-from ..core.model import FrameworkLink, Indicator, Programme, Status
+from ..core.model import FrameworkLink, Indicator, Node, Programme, Status
 from .progress import Assessment, IndicatorAssessment, assess
 
 __all__ = ["AlignedIndicator", "Alignment", "align"]
@@ -131,20 +131,30 @@ def _own(links: tuple[FrameworkLink, ...], framework_id: str) -> tuple[str, ...]
 
 def _effective(programme: Programme, framework_id: str) -> Iterator[tuple[Indicator, tuple[str, ...], bool]]:
     """(indicator, codes it counts under, inherited?) for every indicator, by the inheritance rule."""
+    for node, codes, inherited in effective_links(programme, framework_id):
+        yield node.item, codes, inherited  # type: ignore[misc]
+
+
+def effective_links(programme: Programme, framework_id: str) -> Iterator[tuple[Node, tuple[str, ...], bool]]:
+    """
+    Every indicator's node, with the codes of *framework_id* it counts under and whether they are
+    inherited, by the inheritance rule: its own links, else its output's, its outcome's (or the
+    impact's), else the programme's.
+    """
     top = _own(programme.links, framework_id)
-
-    def place(own: tuple[str, ...], above: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
-        return (own, False) if own else (above, True)
-
-    if programme.impact is not None:
-        impact_codes = _own(programme.impact.links, framework_id) or top
-        for indicator in programme.impact.indicators:
-            yield indicator, *place(_own(indicator.links, framework_id), impact_codes)
-    for outcome in programme.outcomes:
-        outcome_codes = _own(outcome.links, framework_id) or top
-        for indicator in outcome.indicators:
-            yield indicator, *place(_own(indicator.links, framework_id), outcome_codes)
-        for output in outcome.outputs:
-            output_codes = _own(output.links, framework_id) or outcome_codes
-            for indicator in output.indicators:
-                yield indicator, *place(_own(indicator.links, framework_id), output_codes)
+    above: dict[int, tuple[str, ...]] = {}  # by id of the impact, outcome or output
+    for node in programme.walk("impact", "outcome", "output", "indicator"):
+        if node.kind in {"impact", "outcome"}:
+            above[id(node.item)] = _own(node.item.links, framework_id) or top
+        elif node.kind == "output":
+            outer = above[id(node.outcome)]
+            above[id(node.item)] = _own(node.item.links, framework_id) or outer
+        else:
+            own = _own(node.item.links, framework_id)
+            result = node.output if node.output is not None else node.outcome
+            if own:
+                yield node, own, False
+            elif result is not None:
+                yield node, above[id(result)], True
+            else:  # an impact indicator
+                yield node, above.get(id(programme.impact), top), True

@@ -674,25 +674,11 @@ def aggregate(
     """
     if len(records) == 1:  # the usual case, per period: nothing to combine
         return records[0].value, True, ()
-    latest_per_period: dict[tuple[str | None, Period], Achieved] = {}
-    for record in records:
-        if record.value is None:
-            continue
-        key = (record.reported_by, record.period)
-        current = latest_per_period.get(key)
-        if current is None or _newer(record, current):
-            latest_per_period[key] = record
-    chosen = list(latest_per_period.values())
+    chosen = combined_records(indicator, records)
     if not chosen:
         return None, True, ()
-    chosen.sort(key=lambda r: (r.period.end, r.period.start))
     if indicator.measure in (Measure.YES_NO, Measure.QUALITATIVE):
         return chosen[-1].value, True, ()
-    if indicator.accumulation is not Accumulation.SUM:
-        per_reporter: dict[str | None, Achieved] = {}
-        for record in chosen:
-            per_reporter[record.reported_by] = record  # sorted: the last is the latest
-        chosen = list(per_reporter.values())
     values = [r.value for r in chosen if r.value is not None]
     if len(values) == 1:
         return values[0], True, ()
@@ -704,6 +690,35 @@ def aggregate(
     if combined is None:
         return None, False, (N_("values of different kinds cannot be combined"),)
     return combined, True, ()
+
+
+def combined_records(indicator: Indicator, records: Sequence[Achieved]) -> list[Achieved]:
+    """
+    The values that make the indicator's whole over *records*, as :func:`aggregate` combines
+    them: one per reporter and period (the correction collected last), then for running totals
+    and levels the latest of each reporter; for yes/no and qualitative indicators the latest
+    alone.  In order of their periods.  The roll-up merges their breakdowns the same way.
+    """
+    if len(records) == 1:
+        return [records[0]] if records[0].value is not None else []
+    latest_per_period: dict[tuple[str | None, Period], Achieved] = {}
+    for record in records:
+        if record.value is None:
+            continue
+        key = (record.reported_by, record.period)
+        current = latest_per_period.get(key)
+        if current is None or _newer(record, current):
+            latest_per_period[key] = record
+    chosen = list(latest_per_period.values())
+    chosen.sort(key=lambda r: (r.period.end, r.period.start))
+    if indicator.measure in (Measure.YES_NO, Measure.QUALITATIVE):
+        return chosen[-1:]
+    if indicator.accumulation is not Accumulation.SUM:
+        per_reporter: dict[str | None, Achieved] = {}
+        for record in chosen:
+            per_reporter[record.reported_by] = record  # sorted: the last is the latest
+        chosen = list(per_reporter.values())
+    return chosen
 
 
 def _newer(record: Achieved, current: Achieved) -> bool:

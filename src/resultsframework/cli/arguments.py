@@ -203,6 +203,12 @@ def _render(subparsers: Any) -> None:
         help="output format (default: from the -o suffix, else md)",
     )  # fmt: skip
     _output_options(command)
+    command.add_argument(
+        "--table", choices=["mptf", "results"], default="mptf",
+        help="mptf: the MPTF indicator table; results: the programme's figures by element of a "
+        "framework (--framework, --level), with their totals (default: mptf)",
+    )  # fmt: skip
+    _framework_options(command, "for --table results: ")
     command.add_argument("--activities", action="store_true", help="add a row per activity with its status")
     command.add_argument("--periods", action="store_true", help="add a column per reporting period")
     command.add_argument("--status", action="store_true", help="add the computed status and achievement rate")
@@ -255,25 +261,31 @@ def _pillars(subparsers: Any) -> None:
     )  # fmt: skip
     command.add_argument("files", nargs="+", metavar="FILE", help="a programme file")
     command.add_argument(
-        "--framework", default="iom-iraq-2022", metavar="ID",
-        help="the framework to map onto (default: iom-iraq-2022; see the frameworks command)",
-    )  # fmt: skip
-    _load_option(command)
-    command.add_argument(
-        "--table", choices=["mapping", "summary", "matrix"], default="mapping",
+        "--table", choices=["mapping", "summary", "matrix", "results"], default="mapping",
         help="mapping: each indicator under its elements; summary: the indicators by status per "
-        "element; matrix: programmes x elements (default: mapping)",
+        "element; matrix: programmes x elements; results: the figures under each element, with "
+        "their totals per unit (default: mapping)",
     )  # fmt: skip
-    command.add_argument(
-        "--level", metavar="LEVEL",
-        help="the framework level to count by, for summary and matrix (default: the highest level "
-        "anything links at)",
-    )  # fmt: skip
+    _framework_options(command)
     command.add_argument(
         "-f", "--format", choices=commands.TABLE_FORMATS,
         help="output format (default: from the -o suffix, else md)",
     )  # fmt: skip
     _output_options(command)
+
+
+def _framework_options(command: Any, purpose: str = "") -> None:
+    """``--framework ID``, ``--load FILE`` and ``--level LEVEL``."""
+    command.add_argument(
+        "--framework", default="iom-iraq-2022", metavar="ID",
+        help=f"{purpose}the framework to map onto (default: iom-iraq-2022; see the frameworks command)",
+    )  # fmt: skip
+    _load_option(command)
+    command.add_argument(
+        "--level", metavar="LEVEL",
+        help=f"{purpose}the framework level to count by (summary and matrix: default the highest level "
+        "anything links at; results: default every element with figures, top down)",
+    )  # fmt: skip
 
 
 def _dstwg(subparsers: Any) -> None:

@@ -219,9 +219,7 @@ def tracker_findings(path: str, programme: rf.Programme, args: argparse.Namespac
     from ..interop.tracker import tracker_findings as findings  # noqa: PLC0415
 
     found = findings(programme, path, as_of=args.as_of, disaggregation=args.disaggregation)
-    return [
-        (d, rf.Problem((cell,) if cell else d.path, d.message), code) for d, cell, code in found
-    ]
+    return [(d, rf.Problem((cell,) if cell else d.path, d.message), code) for d, cell, code in found]
 
 
 LOAD_CODES = ("load-error", "cannot-read")
@@ -288,6 +286,11 @@ def render(args: argparse.Namespace, console: Console) -> int:
     """``render FILE``: the MPTF indicator table."""
     fmt = output_format(args, "md", TABLE_FORMATS)
     programme = load(args.file)
+    if args.table == "results":
+        with registered(args.load):
+            table = results_table([programme], args, console)
+        return emit(console, rf.render_table(table, fmt, standalone=args.standalone,
+                                             landscape=not args.portrait), args.output)  # fmt: skip
     output = rf.render(
         programme, fmt, args.locale, digits=args.digits, as_of=args.as_of,
         include_activities=args.activities, per_period=args.periods, show_status=args.status,
@@ -326,14 +329,9 @@ def pillars(args: argparse.Namespace, console: Console) -> int:
     fmt = output_format(args, "md", TABLE_FORMATS)
     with registered(args.load):
         programmes = load_all(args.files, console)
-        with lookup():
-            framework = rf.frameworks.get(args.framework)
-        if args.level is not None and args.level not in framework.levels:
-            raise CommandError(
-                f"resultsframework: the framework {framework.id!r} has no level {args.level!r}; "
-                f"its levels: {', '.join(framework.levels)}",
-                USAGE,
-            )
+        if args.table == "results":
+            return emit(console, rf.render_table(results_table(programmes, args, console), fmt), args.output)
+        framework = framework_of(args)
         alignment = rf.align(programmes, framework, as_of=args.as_of)
         loc = rf.Localizer(args.locale, digits=args.digits)
         if args.table == "mapping":
@@ -343,6 +341,30 @@ def pillars(args: argparse.Namespace, console: Console) -> int:
         else:
             table = rf.matrix_table(alignment, args.level, locale=loc)
     return emit(console, rf.render_table(table, fmt), args.output)
+
+
+def framework_of(args: argparse.Namespace) -> rf.Framework:
+    """The framework of ``--framework``, with ``--level`` one of its levels."""
+    with lookup():
+        framework = rf.frameworks.get(args.framework)
+    if args.level is not None and args.level not in framework.levels:
+        raise CommandError(
+            f"resultsframework: the framework {framework.id!r} has no level {args.level!r}; "
+            f"its levels: {', '.join(framework.levels)}",
+            USAGE,
+        )
+    return framework
+
+
+def results_table(programmes: Sequence[rf.Programme], args: argparse.Namespace, console: Console) -> rf.Table:
+    """
+    The figures of *programmes* by element of ``--framework`` (at ``--level``), with their totals;
+    what does not add up (a unit that is not the element's) is said on standard error.
+    """
+    rollup = rf.roll_up(programmes, framework_of(args), level=args.level, as_of=args.as_of)
+    for diagnostic in rollup.diagnostics:
+        console.error(f"resultsframework: {diagnostic.severity} [{diagnostic.code}] {diagnostic.message}")
+    return rf.results_table(rollup, locale=rf.Localizer(args.locale, digits=args.digits))
 
 
 def dstwg(args: argparse.Namespace, console: Console) -> int:

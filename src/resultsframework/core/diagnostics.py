@@ -146,13 +146,17 @@ RULES: Mapping[str, Rule] = _rules(
     ("dstwg-period", _E, "A value's period overlaps the quarter without being it."),
     ("dstwg-no-value", _W, "An indicator linked to the catalogue has no value for the quarter."),
     ("dstwg-disaggregation-missing", _E, "A value lacks a breakdown the catalogue's guidance requires."),
+    # roll_up(): a portfolio's figures summed up to a framework's elements
+    ("rollup-unit", _W, "An indicator's unit is not the unit of the framework element it counts under."),
+    ("rollup-currencies", _W, "An element's amounts are in several currencies, kept apart."),
     # validate_iati(): an IATI document
     ("iati-schema", _E, "An IATI document does not follow the official IATI 2.03 schema."),
 )  # fmt: skip
 """
 Every check of the package, by code: :func:`~resultsframework.validate`'s,
 :func:`~resultsframework.check_breakdown`'s (``breakdown-total``),
-:func:`~resultsframework.check_quarter`'s (``dstwg-*``) and
+:func:`~resultsframework.check_quarter`'s (``dstwg-*``), :func:`~resultsframework.roll_up`'s
+(``rollup-*``, in :attr:`RollUp.diagnostics <resultsframework.RollUp.diagnostics>`) and
 :func:`~resultsframework.validate_iati`'s (``iati-schema``).  ``docs/validation.md``
 lists them, with more on each.
 

@@ -81,7 +81,7 @@ class TableRow:
 
     kind: str
     """``impact``, ``outcome``, ``output`` or ``section`` for a group row; ``indicator``,
-    ``activity`` or ``field`` for the others."""
+    ``total`` (what the indicators above it add up to), ``activity`` or ``field`` for the others."""
     cells: tuple[TableCell, ...]
     """One cell spanning the table for a group row, else one per column."""
     code: str | None = None
@@ -127,7 +127,7 @@ class Table:
 
         return table_notebook_html(self)
 
-    def flat(self, kinds: tuple[str, ...] = ("indicator",)) -> tuple[list[str], list[list[str]]]:
+    def flat(self, kinds: tuple[str, ...] = ("indicator", "total")) -> tuple[list[str], list[list[str]]]:
         """
         The flat reading: headings and one row of texts per row of the given kinds.
 

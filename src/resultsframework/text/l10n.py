@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
@@ -181,6 +182,14 @@ class Localizer:
         OrganisationRole: "Not achieved", "Non atteint"; "Coordinating organization".
         """
         return self.gettext(LABELS[member])
+
+    def listing(self, items: Iterable[str]) -> str:
+        """Items as a sentence lists them: "a, b and c" (UN English: no comma before "and"), "a, b et c"."""
+        from babel.lists import format_list  # noqa: PLC0415
+
+        shown = [item for item in items if item]
+        locale = "en_GB" if self.language == "en" else self.locale
+        return str(format_list(shown, locale=locale)) if shown else ""
 
     def yes_no(self, value: bool) -> str:
         """Yes or No, translated: Oui, نعم."""

@@ -1,0 +1,189 @@
+"""
+The results table by framework element: each element, the figures of the indicators counting
+under it (programme, figure, unit, breakdown in words, narrative, source), then its totals.
+
+Built from a :class:`~resultsframework.RollUp`, so every figure is the roll-up's, in every
+format and language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..assessment.rollup import ContributingIndicator, RollUp, Total
+from ..core.disaggregation import BUILTIN_DIMENSIONS
+from ..core.framework import Element
+from ..core.model import Measure, Programme, Ratio, Value
+from ..tables.table import Column, Part, Table, TableCell, TableRow
+from ..text.l10n import N_, Localizer
+
+__all__ = ["results_table"]
+
+
+def results_table(rollup: RollUp, *, locale: str | Localizer = "en") -> Table:
+    """
+    The figures of a roll-up by framework element, with their totals.
+
+    For each element shown (:attr:`RollUp.level`'s, else every element with contributions, top
+    down): a row per contributing indicator, then a row per total (one per measure and unit).
+
+    .. versionadded:: 0.1.0
+    """
+    loc = Localizer.of(locale)
+    _ = loc.gettext
+    columns = (
+        Column("indicator", _(N_("Indicator")), 4),
+        Column("programme", _(N_("Programme")), 3),
+        Column("figure", _(N_("Figure")), 1.5),
+        Column("unit", _(N_("Unit")), 1.5),
+        Column("breakdown", _(N_("Breakdown")), 3),
+        Column("narrative", _(N_("Narrative")), 4),
+        Column("source", _(N_("Source")), 2),
+    )
+    words = _Words(loc, rollup.programmes)
+    rows: list[TableRow] = []
+    for code in rollup:
+        totals = rollup[code]
+        element = totals.element
+        group: tuple[Part, ...] = (
+            Part("element_code", _(N_("Code")), element.code, flat_only=True),
+            Part("element", _level(element), element.title_in(loc.language), prefix=f"{element.code}:"),
+        )
+        rows.append(TableRow("section", (TableCell(group),), element.code))
+        if not totals.contributions:
+            rows.append(_nothing_row(loc, group))
+            continue
+        rows.extend(words.contribution_row(c, group) for c in totals.contributions)
+        rows.extend(words.total_row(t, group) for t in totals if len(t.contributions) > 1)
+    unlinked = rollup.unlinked()
+    if unlinked and rollup.level is None:
+        label = _(N_("Not linked to this framework"))
+        group = (Part("element", label, "", prefix=label),)
+        rows.append(TableRow("section", (TableCell(group),)))
+        rows.extend(words.contribution_row(c, group) for c in unlinked)
+    notes = [
+        _(N_("A total is the sum of the reported figures of one unit: where programmes reach the same "
+             "people, it counts a person more than once. A unit with one indicator has no total row: "
+             "its figure is the total.")),
+        _(N_("An indicator without a link of its own counts where its output, outcome or programme links.")),
+    ]  # fmt: skip
+    if rollup.as_of is not None:
+        notes.append(_(N_("Figures as of {date}.")).format(date=loc.date(rollup.as_of)))
+    if rollup.framework.source:
+        notes.append(f"{_(N_('Source'))}: {rollup.framework.source}")
+    title = f"{rollup.framework.title}: {_(N_('results by framework element'))}"
+    return Table(title, columns, tuple(rows), tuple(notes), loc.tag, loc.rtl)
+
+
+def _level(element: Element) -> str:
+    return element.level.replace("_", " ").capitalize()
+
+
+def _nothing_row(loc: Localizer, group: tuple[Part, ...]) -> TableRow:
+    _ = loc.gettext
+    text = _(N_("No indicator counts under this element."))
+    cells = (TableCell((Part("indicator", _(N_("Indicator")), text),)), *(TableCell(()) for _i in range(6)))
+    return TableRow("field", cells, None, group)
+
+
+class _Words:
+    """Figures, units and breakdowns in words, in one language."""
+
+    def __init__(self, loc: Localizer, programmes: Iterable[Programme]) -> None:
+        self.loc = loc
+        self.labels: dict[str, str] = {d: spec.label or d for d, spec in BUILTIN_DIMENSIONS.items()}
+        for programme in programmes:
+            for dimension in programme.dimensions:
+                self.labels.setdefault(dimension.id, dimension.label or dimension.id)
+
+    def figure(self, value: Value | None, measure: Measure, currency: str | None = None) -> str:
+        _ = self.loc.gettext
+        if value is None:
+            return _(N_("not reported"))
+        if measure is Measure.MONEY and currency and not isinstance(value, (bool, str, Ratio)):
+            return f"{self.loc.number(value)} {currency}"
+        return self.loc.value(value, percentage=measure is Measure.PERCENTAGE)
+
+    def breakdown(self, of: ContributingIndicator | Total) -> str:
+        """``Sex: 142 female and 169 male`` per dimension, a line each; a partial one says of what."""
+        lines = []
+        for dimension in of.dimensions:
+            parts = of.breakdown(dimension)
+            if not parts:
+                continue
+            label = self.labels.get(dimension, dimension).replace("_", " ")
+            categories = self.loc.listing(
+                self.category(dimension, c, v, of.measure) for c, v in parts.items()
+            )
+            covered = of.broken_down(dimension)
+            value = of.value
+            partial = covered is not None and value is not None and covered != value
+            of_what = (
+                " " + self.loc.gettext(N_("(of {value})")).format(value=self.figure(covered, of.measure))
+                if partial
+                else ""
+            )
+            lines.append(f"{label.capitalize()}: {categories}{of_what}")
+        return "\n".join(lines)
+
+    def category(self, dimension: str, category: str, value: Value, measure: Measure) -> str:
+        """``142 female``, ``121 aged 18-24``."""
+        figure = self.figure(value, measure)
+        if dimension == "age":
+            return self.loc.gettext(N_("{value} aged {range}")).format(value=figure, range=category)
+        return f"{figure} {category.replace('_', ' ')}"
+
+    def contribution_row(self, c: ContributingIndicator, group: tuple[Part, ...]) -> TableRow:
+        _ = self.loc.gettext
+        indicator = c.indicator
+        link = _(N_("inherited link")) if c.inherited and c.codes else ""
+        counts_under = ", ".join(c.codes)
+        figure = self.figure(c.value, c.measure, indicator.currency)
+        cells = (
+            TableCell((
+                Part("row", _(N_("Row")), _(N_("contribution")), flat_only=True),
+                Part("code", _(N_("Code")), indicator.code, flat_only=True),
+                Part("indicator", _(N_("Indicator")), indicator.statement,
+                     prefix=_(N_("{label} {code}:")).format(label=_(N_("Indicator")), code=indicator.code)),
+            )),
+            TableCell((
+                Part("programme", _(N_("Programme")), c.programme.title),
+                Part("link", _(N_("Counts under")), f"{counts_under} ({link})" if link else counts_under),
+            )),
+            TableCell((Part("figure", _(N_("Figure")), figure),)),
+            TableCell((Part("unit", _(N_("Unit")), indicator.unit or ""),)),
+            TableCell((Part("breakdown", _(N_("Breakdown")), self.breakdown(c)),)),
+            TableCell((Part("narrative", _(N_("Narrative")), c.narrative or ""),)),
+            TableCell((Part("source", _(N_("Source")), c.source or ""),)),
+        )  # fmt: skip
+        return TableRow("indicator", cells, indicator.code, group)
+
+    def total_row(self, t: Total, group: tuple[Part, ...]) -> TableRow:
+        _ = self.loc.gettext
+        programmes = len({id(c.programme) for c in t.contributions})
+        if t.measure is Measure.YES_NO:
+            figure = _(N_("{achieved} of {reported} achieved")).format(
+                achieved=self.loc.number(t.value if isinstance(t.value, int) else 0),
+                reported=self.loc.number(t.count),
+            )
+        else:
+            figure = self.figure(t.value, t.measure, t.currency) if t.reported else _(N_("not reported"))
+        counted = _(N_("Indicators: {indicators} (reported: {reported}); programmes: {programmes}")).format(
+            indicators=self.loc.number(len(t.contributions)),
+            programmes=self.loc.number(programmes),
+            reported=self.loc.number(t.count),
+        )
+        label = _(N_("Total"))
+        cells = (
+            TableCell((
+                Part("row", _(N_("Row")), _(N_("total")), flat_only=True),
+                Part("indicator", _(N_("Indicator")), _(N_("sum of reported figures")), prefix=f"{label}:"),
+            )),
+            TableCell((Part("programme", _(N_("Programme")), counted),)),
+            TableCell((Part("figure", _(N_("Figure")), figure),)),
+            TableCell((Part("unit", _(N_("Unit")), t.unit or ""),)),
+            TableCell((Part("breakdown", _(N_("Breakdown")), self.breakdown(t)),)),
+            TableCell((Part("narrative", _(N_("Narrative")), "\n".join(_(n) for n in t.notes)),)),
+            TableCell((Part("source", _(N_("Source")), ""),)),
+        )  # fmt: skip
+        return TableRow("total", cells, None, group)
