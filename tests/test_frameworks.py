@@ -190,8 +190,25 @@ class TestAlignment:
     def test_portfolio_matrix(self, example: rf.Programme, illustrative: rf.Programme) -> None:
         alignment = rf.align([example, illustrative], "iom-iraq-2022")
         matrix = alignment.matrix("pillar")
-        assert {"1": 3, "2": 1, "3": 10} == matrix[example.title]
-        assert {"1": 4, "2": 2, "3": 0} == matrix[illustrative.title]
+        assert {"1": 3, "2": 1, "3": 10} == matrix[example]
+        assert {"1": 4, "2": 2, "3": 0} == matrix[illustrative]
+
+    def test_programmes_sharing_a_title_are_two_rows(self, example: rf.Programme) -> None:
+        import attrs
+
+        outcome = example.outcomes[0]
+        other = attrs.evolve(example, outcomes=(attrs.evolve(outcome, outputs=outcome.outputs[:1]),))
+        alignment = rf.align([example, other], "iom-iraq-2022")
+        assert [counts["3"] for counts in alignment.matrix("pillar").values()] == [10, 4]
+        _, rows = rf.matrix_table(alignment, "pillar").flat()
+        assert [row[0] for row in rows] == [example.title, example.title]
+
+    def test_a_pillar_where_nothing_could_be_judged_is_not_zero_percent(self) -> None:
+        indicator = rf.Indicator("1", "Jobs", "count", links=(rf.FrameworkLink("iom-iraq-2022", "1.1"),))
+        programme = rf.Programme("P", outcomes=(rf.Outcome("1", "O", indicators=(indicator,)),))
+        headings, rows = rf.summary_table(rf.align(programme, "iom-iraq-2022"), "pillar").flat()
+        share = dict(zip(headings, rows[0], strict=True))["Achieved or exceeded"]
+        assert share == ""
 
     def test_each_programme_is_assessed_as_of_its_report(self, illustrative: rf.Programme) -> None:
         item = rf.align(illustrative, "iom-iraq-2022").linked_to("2.2")[0]

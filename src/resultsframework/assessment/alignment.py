@@ -80,17 +80,24 @@ class Alignment:
         """The indicators linked to no element of the framework, not even through their results."""
         return [item for item in self.items if not item.codes]
 
-    def matrix(self, level: str) -> dict[str, dict[str, int]]:
-        """Programme title → element code (of one *level*) → number of indicators under it."""
+    def matrix(self, level: str) -> dict[Programme, dict[str, int]]:
+        """
+        Programme → element code (of one *level*) → number of indicators under it.
+
+        Keyed by the programme itself: two programmes sharing a title are two rows
+        (``matrix[programme]``; the programmes in order are :attr:`programmes`).
+        """
         elements = self.framework.at_level(level)
-        result: dict[str, dict[str, int]] = {}
+        subtrees = {
+            element.code: {element.code, *(e.code for e in self.framework.descendants(element.code))}
+            for element in elements
+        }
+        result: dict[Programme, dict[str, int]] = {}
         for programme in self.programmes:
             mine = [i for i in self.items if i.programme is programme]
-            row = {}
-            for element in elements:
-                codes = {element.code, *(e.code for e in self.framework.descendants(element.code))}
-                row[element.code] = sum(1 for i in mine if codes.intersection(i.codes))
-            result[programme.title] = row
+            result[programme] = {
+                code: sum(1 for i in mine if codes.intersection(i.codes)) for code, codes in subtrees.items()
+            }
         return result
 
 

@@ -35,7 +35,7 @@ import attrs
 
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.disaggregation import category_totals
-from ..core.errors import Path, no_such
+from ..core.errors import Path, did_you_mean
 from ..core.framework import Element, Framework
 from ..core.model import Achieved, Indicator, Measure, Programme, Ratio, Value
 from ..core.numbers import total
@@ -306,7 +306,8 @@ class RollUp(Mapping[str, ElementTotals]):
             return found
         element = self.framework.get(code)
         if element is None:
-            raise KeyError(no_such(f"element of {self.framework.id}", code, list(self._by_code)))
+            nearest = did_you_mean(str(code), [e.code for e in self.framework.elements])
+            raise KeyError(f"the framework {self.framework.id!r} has no element {code!r}{nearest}")
         return ElementTotals(element, (), ())
 
     def __iter__(self) -> Iterator[str]:
@@ -361,7 +362,10 @@ def roll_up(
 
     fw = framework if isinstance(framework, Framework) else frameworks.get(framework)
     if level is not None and level not in fw.levels:
-        raise KeyError(no_such(f"level of {fw.id}", level, list(fw.levels)))
+        raise KeyError(
+            f"the framework {fw.id!r} has no level {level!r}{did_you_mean(level, fw.levels)}; "
+            f"its levels: {', '.join(fw.levels)}"
+        )
     portfolio = (programmes,) if isinstance(programmes, Programme) else tuple(programmes)
     given = list(assessments) if assessments is not None else [assess(p, as_of) for p in portfolio]
     only = Period.parse(period) if isinstance(period, str) else period

@@ -13,14 +13,26 @@ from ..core.model import Status
 from ..tables.table import Column, Part, Table, TableCell, TableRow
 from ..text.l10n import N_, Localizer
 
-__all__ = ["alignment_table", "matrix_table", "summary_table"]
+__all__ = ["alignment_table", "code_heading", "level_name", "matrix_table", "summary_table"]
 
 
 _STATUS_ORDER = tuple(Status)
+_UNJUDGED = frozenset({Status.NOT_ASSESSED, Status.NO_DATA})
+"""Statuses of indicators that could not be judged: not in the share achieved or exceeded."""
 
 
 def _title(element: Element, loc: Localizer) -> str:
     return element.title_in(loc.language)
+
+
+def level_name(element: Element) -> str:
+    """A level's name as a heading: ``Pillar``, ``Strategic objective``."""
+    return element.level.replace("_", " ").capitalize()
+
+
+def code_heading(element: Element, loc: Localizer) -> str:
+    """The heading of a level's code column in flat layouts: ``Pillar code``."""
+    return loc.gettext(N_("{level} code")).format(level=level_name(element))
 
 
 def alignment_table(alignment: Alignment, *, locale: str | Localizer = "en") -> Table:
@@ -47,9 +59,8 @@ def alignment_table(alignment: Alignment, *, locale: str | Localizer = "en") -> 
             if not alignment.under(element.code):
                 continue
             group = (
-                Part(f"{element.level}_code", _(N_("Code")), element.code, flat_only=True),
-                Part(element.level, element.level.replace("_", " ").capitalize(), _title(element, loc),
-                     prefix=f"{element.code}:"),
+                Part(f"{element.level}_code", code_heading(element, loc), element.code, flat_only=True),
+                Part(element.level, level_name(element), _title(element, loc), prefix=f"{element.code}:"),
             )  # fmt: skip
             rows.append(TableRow("section", (TableCell(group),), element.code))
             for item in alignment.linked_to(element.code):
@@ -103,8 +114,9 @@ def _indicator_row(item: AlignedIndicator, loc: Localizer, groups: tuple[Part, .
 
 def summary_table(alignment: Alignment, level: str | None = None, *, locale: str | Localizer = "en") -> Table:
     """
-    Counts by element of one level (default: the deepest level with links): indicators
-    by status, and the share achieved or exceeded.
+    Counts by element of one level (default: the highest level any indicator links at, into
+    which every link rolls up): indicators by status, and the share achieved or exceeded of
+    those that could be judged (not assessed and no data left out; empty when none could be).
 
     .. versionadded:: 0.1.0
     """
@@ -120,8 +132,9 @@ def summary_table(alignment: Alignment, level: str | None = None, *, locale: str
     for element in _shown(alignment, level):
         counts = alignment.counts(element.code)
         total = sum(counts.values())
+        judged = total - sum(counts[s] for s in _UNJUDGED)
         met = counts[Status.ACHIEVED] + counts[Status.EXCEEDED]
-        share = loc.percent(_fraction(met, total)) if total else ""
+        share = loc.percent(_fraction(met, judged)) if judged else ""
         cells = [
             TableCell(
                 (
@@ -156,8 +169,9 @@ def matrix_table(alignment: Alignment, level: str | None = None, *, locale: str 
     columns = [Column("programme", _(N_("Programme")), 4)]
     columns += [Column(f"element:{e.code}", e.code, 1) for e in elements]
     rows = []
-    for programme, counts in matrix.items():
-        cells = [TableCell((Part("programme", _(N_("Programme")), programme),))]
+    for programme in alignment.programmes:
+        counts = matrix[programme]
+        cells = [TableCell((Part("programme", _(N_("Programme")), programme.title),))]
         cells += [
             TableCell(
                 (Part(f"element:{e.code}", e.code, loc.number(counts[e.code]) if counts[e.code] else ""),)

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from ..assessment.rollup import ContributingIndicator, RollUp, Total
 from ..core.disaggregation import BUILTIN_DIMENSIONS
-from ..core.framework import Element
 from ..core.model import Measure, Programme, Ratio, Value
+from ..tables.alignment import code_heading, level_name
 from ..tables.table import Column, Part, Table, TableCell, TableRow
 from ..text.l10n import N_, Localizer
 
@@ -46,8 +46,8 @@ def results_table(rollup: RollUp, *, locale: str | Localizer = "en") -> Table:
         totals = rollup[code]
         element = totals.element
         group: tuple[Part, ...] = (
-            Part("element_code", _(N_("Code")), element.code, flat_only=True),
-            Part("element", _level(element), element.title_in(loc.language), prefix=f"{element.code}:"),
+            Part("element_code", code_heading(element, loc), element.code, flat_only=True),
+            Part("element", level_name(element), element.title_in(loc.language), prefix=f"{element.code}:"),
         )
         rows.append(TableRow("section", (TableCell(group),), element.code))
         if not totals.contributions:
@@ -73,10 +73,6 @@ def results_table(rollup: RollUp, *, locale: str | Localizer = "en") -> Table:
         notes.append(f"{_(N_('Source'))}: {rollup.framework.source}")
     title = f"{rollup.framework.title}: {_(N_('results by framework element'))}"
     return Table(title, columns, tuple(rows), tuple(notes), loc.tag, loc.rtl)
-
-
-def _level(element: Element) -> str:
-    return element.level.replace("_", " ").capitalize()
 
 
 def _nothing_row(loc: Localizer, group: tuple[Part, ...]) -> TableRow:

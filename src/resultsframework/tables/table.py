@@ -55,8 +55,8 @@ class TableCell:
 
     @property
     def lines(self) -> tuple[Part, ...]:
-        """The parts shown in grouped layouts."""
-        return tuple(p for p in self.parts if not p.flat_only)
+        """The parts shown in grouped layouts (an empty part without a label is no line)."""
+        return tuple(p for p in self.parts if not p.flat_only and (p.text or p.prefix))
 
 
 @attrs.frozen
