@@ -318,3 +318,21 @@ class TestCommandLine:
         assert 0 == code
         assert out.startswith("Partner,Quarter,Catalogue code")
         assert 2 == self.run("dstwg", str(ILLUSTRATIVE), "--quarter", "2025-05")[0]
+
+
+def test_pillar_tables_in_excel_hold_numbers_with_number_formats(
+    example: rf.Programme, illustrative: rf.Programme
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    alignment = rf.align([example, illustrative], "iom-iraq-2022")
+    data = rf.render_table(rf.summary_table(alignment, "outcome"), "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    headings = [c.value for c in sheet[2]]
+    row = next(r for r in sheet.iter_rows(min_row=3) if str(r[0].value).startswith("1.2:"))
+    total, share = row[headings.index("Indicators")], row[headings.index("Achieved or exceeded")]
+    assert (total.value, total.data_type, total.number_format) == (2, "n", "#,##0")
+    assert (share.value, share.number_format) == (0.5, "0.0%")
+    matrix = openpyxl.load_workbook(
+        io.BytesIO(rf.render_table(rf.matrix_table(alignment, "pillar"), "xlsx"))
+    ).active
+    assert [c.value for c in matrix[3]][1:] == [3, 1, 10]

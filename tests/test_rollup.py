@@ -215,7 +215,7 @@ class TestResultsTable:
 
     def test_each_figure_with_its_unit_breakdown_narrative_and_source(self) -> None:
         headings, rows = self.table().flat()
-        assert headings[:4] == ["Code", "Pillar", "Row", "Code"]
+        assert headings[:4] == ["Pillar code", "Pillar", "Row", "Code"]
         first = dict(zip(headings, rows[0], strict=True))
         assert first["Figure"] == "25,521"
         assert first["Unit"] == "individuals"
@@ -250,7 +250,9 @@ class TestCommandLine:
         files = [str(p) for p in sorted((ROOT / "examples").glob("*.yaml"))]
         code, out, err = run("pillars", *files, "--table", "results", "--level", "pillar", "-f", "csv")
         assert code == 0, err
-        assert out.splitlines()[0].startswith("Code,Pillar,Row,Code,Indicator")
+        assert out.splitlines()[0].startswith(
+            "Pillar code,Pillar,Row,Code,Indicator,Programme,Counts under,Figure"
+        )
         assert "2.2 (inherited link)" in out
 
     def test_render_results_for_one_programme(self) -> None:

@@ -3,17 +3,19 @@ Excel (.xlsx) rendering with openpyxl (the ``xlsx`` extra), imported only when u
 
 A frozen header row, wrapped text, column widths from the table model, bold shaded
 group rows merged across the table, right-to-left sheets for Arabic.  Every text
-is written as text: a cell starting with =, +, - or @ is never a formula.
+is written as text: a cell starting with =, +, - or @ is never a formula.  A cell that
+shows one number (a count, a share) holds the number, with a number format.
 """
 
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from ..core.extras import require
-from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Table, TableCell
-from ..text.escape import isolate, spreadsheet_text
+from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableCell
+from ..text.escape import close_bidi, isolate, spreadsheet_text
 from ..text.layout import row_height
 
 __all__ = ["table_xlsx"]
@@ -22,10 +24,11 @@ WIDTH_UNIT = 14  # characters per unit of relative column width
 
 
 def _text(cell: TableCell, rtl: bool) -> str:
+    """The cell's parts as one text, each closing its own bidirectional controls (as in every format)."""
     lines = []
     for part in cell.lines:
-        text = isolate(part.text) if rtl else part.text
-        lines.append(f"{part.prefix} {text}".rstrip() if part.prefix else text)
+        text = isolate(part.text) if rtl else close_bidi(part.text)
+        lines.append(f"{close_bidi(part.prefix)} {text}".rstrip() if part.prefix else text)
     return "\n".join(lines)
 
 
@@ -35,6 +38,26 @@ def _put_text(sheet: Any, row: int, column: int, text: str, where: str = "") -> 
     cell.value = spreadsheet_text(text, where or f"{sheet.title}, row {row}")
     cell.data_type = "s"  # openpyxl would take "=..." for a formula
     cell.quotePrefix = True  # and Excel would, once the cell is edited
+    return cell
+
+
+def _number_format(part: Part) -> str:
+    """
+    The Excel number format that shows *part*'s number as its text does: ``#,##0`` for a count,
+    ``#,##0.00`` for an amount with two decimals, ``0.0%`` for a share.
+    """
+    if part.percent:
+        return "0.0%"
+    exponent = part.number.as_tuple().exponent if isinstance(part.number, Decimal) else 0
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def _put_number(sheet: Any, row: int, column: int, part: Part) -> Any:
+    """Write *part*'s number as a number, with the number format that shows it as its text does."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = part.number
+    cell.number_format = _number_format(part)
     return cell
 
 
@@ -101,7 +124,11 @@ def table_xlsx(table: Table) -> bytes:
             _merge_row(sheet, row_no, width)
         else:
             texts = [_text(content, table.rtl) for content in row.cells]
-            for index, text in enumerate(texts, start=1):
+            for index, (text, content) in enumerate(zip(texts, row.cells, strict=True), start=1):
+                lines = content.lines
+                if len(lines) == 1 and lines[0].number is not None and not lines[0].prefix:
+                    _put_number(sheet, row_no, index, lines[0]).alignment = wrap
+                    continue
                 where = f"{row.kind} {row.code}, column {table.columns[index - 1].label or index}"
                 _put_text(sheet, row_no, index, text, where if row.code else "").alignment = wrap
             sheet.row_dimensions[row_no].height = _height(texts, table.columns)

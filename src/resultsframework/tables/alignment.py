@@ -134,7 +134,9 @@ def summary_table(alignment: Alignment, level: str | None = None, *, locale: str
         total = sum(counts.values())
         judged = total - sum(counts[s] for s in _UNJUDGED)
         met = counts[Status.ACHIEVED] + counts[Status.EXCEEDED]
-        share = loc.percent(_fraction(met, judged)) if judged else ""
+        fraction = _fraction(met, judged) if judged else None
+        shown = loc.percent(fraction) if fraction is not None else ""
+        share = Part("share", _(N_("Achieved or exceeded")), shown, number=fraction, percent=True)
         cells = [
             TableCell(
                 (
@@ -144,10 +146,13 @@ def summary_table(alignment: Alignment, level: str | None = None, *, locale: str
                     ),
                 )
             ),
-            TableCell((Part("total", _(N_("Indicators")), loc.number(total)),)),
+            TableCell((Part("total", _(N_("Indicators")), loc.number(total), number=total),)),
         ]
-        cells += [TableCell((Part(s.value, loc.status(s), loc.number(counts[s])),)) for s in statuses]
-        cells.append(TableCell((Part("share", _(N_("Achieved or exceeded")), share),)))
+        cells += [
+            TableCell((Part(s.value, loc.status(s), loc.number(counts[s]), number=counts[s]),))
+            for s in statuses
+        ]
+        cells.append(TableCell((share,)))
         rows.append(TableRow("indicator", tuple(cells), element.code))
     title = f"{fw.title}: {_(N_('indicators by status'))}"
     return Table(title, tuple(columns), tuple(rows), (), loc.tag, loc.rtl)
@@ -174,7 +179,14 @@ def matrix_table(alignment: Alignment, level: str | None = None, *, locale: str 
         cells = [TableCell((Part("programme", _(N_("Programme")), programme.title),))]
         cells += [
             TableCell(
-                (Part(f"element:{e.code}", e.code, loc.number(counts[e.code]) if counts[e.code] else ""),)
+                (
+                    Part(
+                        f"element:{e.code}",
+                        e.code,
+                        loc.number(counts[e.code]) if counts[e.code] else "",
+                        number=counts[e.code] or None,
+                    ),
+                )
             )
             for e in elements
         ]

@@ -9,6 +9,7 @@ format and language.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from ..assessment.rollup import ContributingIndicator, RollUp, Total
 from ..core.disaggregation import BUILTIN_DIMENSIONS
@@ -82,6 +83,13 @@ def _nothing_row(loc: Localizer, group: tuple[Part, ...]) -> TableRow:
     return TableRow("field", cells, None, group)
 
 
+def _number(value: Value | None, measure: Measure | None = None) -> int | Decimal | None:
+    """The number a figure shows, for Excel: a count or amount (not a ratio, a yes/no or a percent)."""
+    if measure is Measure.YES_NO or isinstance(value, (bool, str, Ratio)) or value is None:
+        return None
+    return value
+
+
 class _Words:
     """Figures, units and breakdowns in words, in one language."""
 
@@ -146,7 +154,7 @@ class _Words:
                 Part("programme", _(N_("Programme")), c.programme.title),
                 Part("link", _(N_("Counts under")), f"{counts_under} ({link})" if link else counts_under),
             )),
-            TableCell((Part("figure", _(N_("Figure")), figure),)),
+            TableCell((Part("figure", _(N_("Figure")), figure, number=_number(c.value, c.measure)),)),
             TableCell((Part("unit", _(N_("Unit")), indicator.unit or ""),)),
             TableCell((Part("breakdown", _(N_("Breakdown")), self.breakdown(c)),)),
             TableCell((Part("narrative", _(N_("Narrative")), c.narrative or ""),)),
@@ -176,7 +184,7 @@ class _Words:
                 Part("indicator", _(N_("Indicator")), _(N_("sum of reported figures")), prefix=f"{label}:"),
             )),
             TableCell((Part("programme", _(N_("Programme")), counted),)),
-            TableCell((Part("figure", _(N_("Figure")), figure),)),
+            TableCell((Part("figure", _(N_("Figure")), figure, number=_number(t.value, t.measure)),)),
             TableCell((Part("unit", _(N_("Unit")), t.unit or ""),)),
             TableCell((Part("breakdown", _(N_("Breakdown")), self.breakdown(t)),)),
             TableCell((Part("narrative", _(N_("Narrative")), "\n".join(_(n) for n in t.notes)),)),

@@ -13,6 +13,7 @@ they cannot disagree.  The layout has two readings:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import attrs
 
@@ -44,6 +45,11 @@ class Part:
     """A label shown in bold before the text in grouped layouts, such as "Baseline"."""
     flat_only: bool = False
     """Shown only in flat layouts (the code, already in the prefix of grouped ones)."""
+    number: int | Decimal | None = None
+    """The number the text shows, exactly, for formats that store numbers (Excel): ``103``;
+    for a percentage the fraction (``Decimal('0.42')`` for 42.0%, with :attr:`percent`)."""
+    percent: bool = False
+    """Whether :attr:`number` is a fraction shown as a percentage."""
 
 
 @attrs.frozen
