@@ -5,7 +5,8 @@ A programme reports into the DSTWG catalogue by linking its indicators to catalo
 indicators (``dstwg-iraq:SO3.1.1``).  For one calendar quarter, :func:`check_quarter`
 says what the working group would reject (a value for another period, a unit that is
 not the catalogue's, a breakdown the guidance requires and the value lacks);
-:func:`~resultsframework.quarter_table` lays the values out.
+:func:`~resultsframework.quarter_table` lays the values out, a partner's own or, through
+:func:`quarter_roll_up`, summed across partners.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from ..core.framework import Element, Framework
 from ..core.model import Achieved, Indicator, Programme, Value
 from ..core.periods import Period, PeriodError
 from .progress import aggregate
+from .rollup import RollUp, roll_up
 
-__all__ = ["CATALOGUE", "QuarterValue", "check_quarter", "quarter", "quarter_values"]
+__all__ = ["CATALOGUE", "QuarterValue", "check_quarter", "quarter", "quarter_roll_up", "quarter_values"]
 
 CATALOGUE = "dstwg-iraq"
 _QUARTER_ID = re.compile(r"^\d{4}Q[1-4]$")
@@ -82,6 +84,27 @@ def quarter_values(
                     QuarterValue(programme, indicator, path, fw.get(link.code), link.code, records, value)
                 )
     return found
+
+
+def quarter_roll_up(
+    programmes: Programme | Iterable[Programme],
+    period: str | Period,
+    *,
+    framework: str | Framework = CATALOGUE,
+) -> RollUp:
+    """
+    The partners' values for one quarter summed per catalogue indicator: the one computation of
+    :func:`~resultsframework.roll_up`, with only the quarter's values counting.
+
+    The roll-up shows the catalogue's lowest level (its indicators, ``SOn.m.k``), in catalogue
+    order.  Each programme is taken as of the quarter's end, so a value for the quarter counts
+    even where the partner has not yet added the quarter to its ``reporting_periods``.
+    """
+    from ..io import frameworks  # noqa: PLC0415
+
+    q = quarter(period)
+    fw = framework if isinstance(framework, Framework) else frameworks.get(framework)
+    return roll_up(programmes, fw, level=fw.levels[-1], period=q, as_of=q.end)
 
 
 def _unit(text: str | None) -> str:

@@ -291,12 +291,22 @@ def _framework_options(command: Any, purpose: str = "") -> None:
 def _dstwg(subparsers: Any) -> None:
     command = _command(
         subparsers, "dstwg", commands.dstwg,
-        help="check and export a partner's Durable Solutions values for one quarter",
+        help="check and export partners' Durable Solutions values for one quarter, or their sums",
         description="Check the values of indicators linked to the DSTWG catalogue for one calendar "
-        "quarter (period, unit, required disaggregations) and export them keyed by catalogue code. "
-        "Problems are printed on standard error; if any is an error, nothing is written.",
+        "quarter (period, unit, required disaggregations) in each file and export them keyed by "
+        "catalogue code: a row per partner's indicator, or with --sum a row per catalogue indicator "
+        "and unit with the partners' values summed. Problems are printed on standard error, each "
+        "after its file's name; if any is an error, nothing is written.",
     )  # fmt: skip
-    command.add_argument("file", metavar="FILE", help="a programme file")
+    command.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help="a partner's programme file (several: the working group's partners, for the same quarter)",
+    )  # fmt: skip
+    command.add_argument(
+        "--sum", action="store_true",
+        help="one row per catalogue indicator and unit: the partners' values for the quarter summed, "
+        "and each breakdown's categories summed (a unit that is not the catalogue's is summed apart)",
+    )  # fmt: skip
     command.add_argument(
         "--quarter", required=True, metavar="QUARTER", type=quarter_type,
         help="the calendar quarter: 2025Q2 or Q2 2025",

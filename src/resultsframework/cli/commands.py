@@ -368,15 +368,22 @@ def results_table(programmes: Sequence[rf.Programme], args: argparse.Namespace, 
 
 
 def dstwg(args: argparse.Namespace, console: Console) -> int:
-    """``dstwg FILE --quarter Q``: check and export one quarter's Durable Solutions values."""
+    """
+    ``dstwg FILE... --quarter Q [--sum]``: check and export one quarter's Durable Solutions values,
+    each partner's or (``--sum``) summed across the partners; nothing is written if any has an error.
+    """
     fmt = output_format(args, "csv", ("csv", "xlsx", "md", "html"))
-    programme = load(args.file)
-    diagnostics = rf.check_quarter(programme, args.quarter)
-    for diagnostic in diagnostics:
-        console.error(f"{args.file}: {diagnostic}")
-    if any(d.severity is rf.Severity.ERROR for d in diagnostics):
+    programmes = load_all(args.files, console)
+    failed = False
+    for path, programme in zip(args.files, programmes, strict=True):
+        diagnostics = rf.check_quarter(programme, args.quarter)
+        for diagnostic in diagnostics:
+            console.error(f"{path}: {diagnostic}")
+        failed = failed or any(d.severity is rf.Severity.ERROR for d in diagnostics)
+    if failed:
         return 1
-    table = rf.quarter_table(programme, args.quarter, locale=rf.Localizer(args.locale, digits=args.digits))
+    loc = rf.Localizer(args.locale, digits=args.digits)
+    table = rf.quarter_table(programmes, args.quarter, locale=loc, summed=args.sum)
     return emit(console, rf.render_table(table, fmt), args.output)
 
 

@@ -88,7 +88,7 @@ def quarter_table(
         }
         rows.append(_row(fixed, texts, dimensions, cells, element.code))
     notes = (f"{_(N_('Source'))}: {fw.source}",) if fw.source else ()
-    return _table(f"{fw.title}: {q.id}", fixed, dimensions, rows, notes, loc)
+    return _table(f"{fw.title}: {q.id}", fixed, dimensions, rows, notes=notes, loc=loc)
 
 
 def _summed_table(
@@ -140,7 +140,7 @@ def _summed_table(
     if fw.source:
         notes.append(f"{_(N_('Source'))}: {fw.source}")
     title = f"{fw.title}: {q.id}, {_(N_('summed across partners'))}"
-    return _table(title, fixed, dimensions, rows, tuple(notes), loc)
+    return _table(title, fixed, dimensions, rows, notes=tuple(notes), loc=loc)
 
 
 def _notes(t: Total, element: Element, own_unit: bool, loc: Localizer) -> list[str]:
@@ -201,6 +201,7 @@ def _table(
     fixed: Sequence[tuple[str, str, float]],
     dimensions: Sequence[str],
     rows: Sequence[TableRow],
+    *,
     notes: tuple[str, ...],
     loc: Localizer,
 ) -> Table:
