@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..assessment.rollup import ContributingIndicator, RollUp, Total
-from ..core.disaggregation import BUILTIN_DIMENSIONS
 from ..core.model import Measure, Programme, Ratio, Value
 from ..tables.alignment import code_heading, level_name
 from ..tables.table import Column, Part, Table, TableCell, TableRow
+from ..text.escape import isolate
 from ..text.l10n import N_, Localizer
 
 __all__ = ["results_table"]
@@ -35,8 +35,8 @@ def results_table(rollup: RollUp, *, locale: str | Localizer = "en") -> Table:
     columns = (
         Column("indicator", _(N_("Indicator")), 4),
         Column("programme", _(N_("Programme")), 3),
-        Column("figure", _(N_("Figure")), 1.5),
-        Column("unit", _(N_("Unit")), 1.5),
+        Column("figure", _(N_("Figure")), 1.2),
+        Column("unit", _(N_("Unit")), 1.3),
         Column("breakdown", _(N_("Breakdown")), 3),
         Column("narrative", _(N_("Narrative")), 4),
         Column("source", _(N_("Source")), 2),
@@ -95,10 +95,10 @@ class _Words:
 
     def __init__(self, loc: Localizer, programmes: Iterable[Programme]) -> None:
         self.loc = loc
-        self.labels: dict[str, str] = {d: spec.label or d for d, spec in BUILTIN_DIMENSIONS.items()}
+        self.labels: dict[str, str] = {}
         for programme in programmes:
             for dimension in programme.dimensions:
-                self.labels.setdefault(dimension.id, dimension.label or dimension.id)
+                self.labels.setdefault(dimension.id, loc.dimension(dimension.id, dimension.label))
 
     def figure(self, value: Value | None, measure: Measure, currency: str | None = None) -> str:
         _ = self.loc.gettext
@@ -115,7 +115,7 @@ class _Words:
             parts = of.breakdown(dimension)
             if not parts:
                 continue
-            label = self.labels.get(dimension, dimension).replace("_", " ")
+            label = self.labels.get(dimension) or self.loc.dimension(dimension)
             categories = self.loc.listing(
                 self.category(dimension, c, v, of.measure) for c, v in parts.items()
             )
@@ -127,15 +127,19 @@ class _Words:
                 if partial
                 else ""
             )
-            lines.append(f"{label.capitalize()}: {categories}{of_what}")
+            lines.append(f"{label[:1].upper()}{label[1:]}: {categories}{of_what}")
         return "\n".join(lines)
+
+    def run(self, text: str) -> str:
+        """*text* kept in its own direction inside right-to-left text (a code, "142 female")."""
+        return isolate(text) if self.loc.rtl else text
 
     def category(self, dimension: str, category: str, value: Value, measure: Measure) -> str:
         """``142 female``, ``121 aged 18-24``."""
         figure = self.figure(value, measure)
         if dimension == "age":
             return self.loc.gettext(N_("{value} aged {range}")).format(value=figure, range=category)
-        return f"{figure} {category.replace('_', ' ')}"
+        return f"{figure} {self.loc.category(dimension, category)}"
 
     def contribution_row(self, c: ContributingIndicator, group: tuple[Part, ...]) -> TableRow:
         _ = self.loc.gettext
@@ -152,7 +156,8 @@ class _Words:
             )),
             TableCell((
                 Part("programme", _(N_("Programme")), c.programme.title),
-                Part("link", _(N_("Counts under")), f"{counts_under} ({link})" if link else counts_under),
+                Part("link", _(N_("Counts under")),
+                     f"{self.run(counts_under)} ({link})" if link else self.run(counts_under)),
             )),
             TableCell((Part("figure", _(N_("Figure")), figure, number=_number(c.value, c.measure)),)),
             TableCell((Part("unit", _(N_("Unit")), indicator.unit or ""),)),

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
 from ..core.model import Money, Ratio, Status, Value
-from .labels import LABELS, N_
+from .labels import CATEGORY_LABELS, DIMENSION_LABELS, LABELS, N_
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -182,6 +182,18 @@ class Localizer:
         OrganisationRole: "Not achieved", "Non atteint"; "Coordinating organization".
         """
         return self.gettext(LABELS[member])
+
+    def dimension(self, dimension: str, label: str | None = None) -> str:
+        """A dimension's label: a built-in one's translated (Sexe, الجنس), else *label* or the id."""
+        known = DIMENSION_LABELS.get(dimension)
+        if known is not None and label in (None, known):
+            return self.gettext(known)
+        return label or dimension.replace("_", " ")
+
+    def category(self, dimension: str, category: str) -> str:
+        """A category's label: a built-in one's translated (femmes, إناث), else as written."""
+        known = CATEGORY_LABELS.get((dimension, category))
+        return self.gettext(known) if known is not None else category.replace("_", " ")
 
     def listing(self, items: Iterable[str]) -> str:
         """Items as a sentence lists them: "a, b and c" (UN English: no comma before "and"), "a, b et c"."""

@@ -17,7 +17,7 @@ def N_(message: str) -> str:
     return message
 
 
-__all__ = ["LABELS", "N_"]
+__all__ = ["CATEGORY_LABELS", "DIMENSION_LABELS", "LABELS", "N_"]
 
 LABELS: Mapping[object, str] = {
     Status.EXCEEDED: N_("Exceeded"),
@@ -45,3 +45,30 @@ LABELS: Mapping[object, str] = {
     OrganisationRole.GOVERNMENT_COUNTERPART: N_("Government counterpart"),
 }
 """The English label of every member of Status, ActivityStatus, ContributionSource and OrganisationRole."""
+
+DIMENSION_LABELS: Mapping[str, str] = {
+    "sex": N_("Sex"),
+    "age": N_("Age"),
+    "disability": N_("Disability"),
+    "population_group": N_("Population group"),
+    "location": N_("Location"),
+}
+"""The labels of the built-in dimensions (``resultsframework.core.disaggregation.BUILTIN_DIMENSIONS``)."""
+
+CATEGORY_LABELS: Mapping[tuple[str, str], str] = {
+    ("sex", "female"): N_("female"),
+    ("sex", "male"): N_("male"),
+    ("sex", "other"): N_("other"),
+    ("sex", "unknown"): N_("unknown"),
+    ("disability", "with_disability"): N_("with disability"),
+    ("disability", "without_disability"): N_("without disability"),
+    ("disability", "unknown"): N_("unknown"),
+    ("population_group", "idp"): N_("IDPs"),
+    ("population_group", "returnee"): N_("returnees"),
+    ("population_group", "host_community"): N_("host community"),
+    ("population_group", "refugee"): N_("refugees"),
+    ("population_group", "migrant"): N_("migrants"),
+    ("population_group", "stateless"): N_("stateless"),
+    ("population_group", "other"): N_("other"),
+}
+"""The labels of the built-in dimensions' categories; any other category is shown as written."""
