@@ -279,3 +279,22 @@ def test_a_contribution_shows_itself() -> None:
     assert repr(rollup["1.1"][0]) == "Total(5 individuals, count, 1 reported)"
     assert repr(rollup["1.1"].contributions[0]) == "ContributingIndicator('A', '1', 5)"
     assert repr(rollup).startswith("RollUp('iom-iraq-2022', 1 programmes")
+
+
+def test_the_report_can_give_the_figures_by_framework_element(example: rf.Programme) -> None:
+    text = rf.report(example, "md", results="iom-iraq-2022", level="pillar")
+    indicators = text.index("## ii) Indicator Based Performance Assessment")
+    by_element = text.index("### IOM Strategy for Iraq 2022–2024: results by framework element")
+    assert indicators < by_element < text.index("## iii) Evaluation")
+    assert "| **3:** Governance |" in text
+    assert "results by framework element" not in rf.report(example, "md")
+
+
+def test_report_results_on_the_command_line() -> None:
+    from .conftest import EXAMPLE
+
+    code, out, err = run(
+        "report", str(EXAMPLE), "--results", "--framework", "iom-iraq-2022", "--level", "outcome"
+    )
+    assert code == 0, err
+    assert "| **3.2:** The government has increased capacity" in out

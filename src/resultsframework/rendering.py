@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from .assessment.progress import Assessment, assess
+from .core.framework import Framework
 from .core.model import Programme
 from .io.atomic import write_atomic
 from .tables.table import Table
@@ -215,6 +216,8 @@ def report(
     assessment: Assessment | None = None,
     landscape: bool = False,
     charts: bool = False,
+    results: str | Framework | None = None,
+    level: str | None = None,
 ) -> bytes: ...
 @overload
 def report(
@@ -227,6 +230,8 @@ def report(
     assessment: Assessment | None = None,
     landscape: bool = False,
     charts: bool = False,
+    results: str | Framework | None = None,
+    level: str | None = None,
 ) -> str: ...
 @overload
 def report(
@@ -239,6 +244,8 @@ def report(
     assessment: Assessment | None = None,
     landscape: bool = False,
     charts: bool = False,
+    results: str | Framework | None = None,
+    level: str | None = None,
 ) -> str | bytes: ...
 def report(
     programme: Programme,
@@ -250,6 +257,8 @@ def report(
     assessment: Assessment | None = None,
     landscape: bool = False,
     charts: bool = False,
+    results: str | Framework | None = None,
+    level: str | None = None,
 ) -> str | bytes:
     """
     The MPTF Generic Final Programme Narrative Report of *programme*.
@@ -258,7 +267,8 @@ def report(
     narrative sections the file holds, the results per outcome and output and the
     indicator table, in the template's order and headings.  With *charts* (Word
     only, the ``charts`` extra), a chart of achievement against target follows the
-    indicator table.
+    indicator table.  With *results* (a framework or its id, such as ``iom-iraq-2022``),
+    the programme's figures by element of that framework (at *level*) follow it too.
 
     Raises:
         ValueError: for a format other than docx and md.
@@ -271,13 +281,14 @@ def report(
     fmt = _format(format, ("docx", "md"))
     loc = _localizer(locale, digits)
     assessment = assessment or assess(programme, as_of)
-    blocks = report_blocks(programme, locale=loc, assessment=assessment)
+    blocks = report_blocks(programme, locale=loc, assessment=assessment, results=results, level=level)
     if charts and fmt == "docx":
         from .formats.charts import progress_chart  # noqa: PLC0415
 
         tables = [i for i, b in enumerate(blocks) if isinstance(b, TableBlock)]
         image = ImageBlock(progress_chart(assessment, locale=loc.language), loc.gettext("Achievement rate"))
-        blocks.insert(tables[-1] + 1, image)
+        indicators = tables[-2] if results is not None else tables[-1]  # before the results by element
+        blocks.insert(indicators + 1, image)
     if fmt == "md":
         return report_markdown(blocks, rtl=loc.rtl, language=loc.tag)
     return report_docx(blocks, rtl=loc.rtl, landscape=landscape)

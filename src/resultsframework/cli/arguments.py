@@ -230,6 +230,11 @@ def _report(subparsers: Any) -> None:
     command.add_argument(
         "--charts", action="store_true", help="Word: add a chart after the indicator table (needs matplotlib)"
     )
+    command.add_argument(
+        "--results", action="store_true",
+        help="add the programme's figures by element of --framework (at --level) after the indicator table",
+    )  # fmt: skip
+    _framework_options(command, "for --results: ")
     _output_options(command)
 
 

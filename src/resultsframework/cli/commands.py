@@ -303,8 +303,12 @@ def report(args: argparse.Namespace, console: Console) -> int:
     """``report FILE``: the MPTF final narrative report, as Word or Markdown."""
     fmt = output_format(args, "md", ("docx", "md"))
     programme = load(args.file)
-    output = rf.report(programme, "docx" if fmt == "docx" else "md", args.locale, digits=args.digits,
-                       as_of=args.as_of, charts=args.charts)  # fmt: skip
+    with registered(args.load):
+        framework = framework_of(args) if args.results else None
+        output = rf.report(
+            programme, "docx" if fmt == "docx" else "md", args.locale, digits=args.digits, as_of=args.as_of,
+            charts=args.charts, results=framework, level=args.level,
+        )  # fmt: skip
     return emit(console, output, args.output)
 
 

@@ -15,6 +15,8 @@ from datetime import date
 import attrs
 
 from ..assessment.progress import Assessment, assess
+from ..assessment.rollup import roll_up
+from ..core.framework import Framework
 from ..core.model import (
     Activity,
     ActivityStatus,
@@ -26,6 +28,7 @@ from ..core.model import (
 from ..text.l10n import N_, Localizer
 from ..text.labels import LABELS
 from .mptf import indicator_table
+from .results import results_table
 from .table import Column, Part, Table, TableCell, TableRow
 
 __all__ = ["Block", "Heading", "ImageBlock", "Paragraph", "TableBlock", "report_blocks"]
@@ -72,18 +75,32 @@ def report_blocks(
     locale: str | Localizer = "en",
     assessment: Assessment | None = None,
     as_of: date | None = None,
+    results: str | Framework | None = None,
+    level: str | None = None,
 ) -> list[Block]:
     """
     The blocks of the final narrative report of *programme*, in the template's order.
 
+    With *results* (a framework or its id), the indicator table is followed by the
+    programme's figures by element of that framework (at *level*), as
+    :func:`~resultsframework.results_table` lays them out.
+
     .. versionadded:: 0.1.0
     """
     loc = Localizer.of(locale)
-    return list(_Report(programme, loc, assessment or assess(programme, as_of)).blocks())
+    judged = assessment or assess(programme, as_of)
+    by_element = None
+    if results is not None:
+        rollup = roll_up(programme, results, level=level, assessments=[judged])
+        by_element = results_table(rollup, locale=loc)
+    return list(_Report(programme, loc, judged, by_element).blocks())
 
 
 class _Report:
-    def __init__(self, programme: Programme, loc: Localizer, assessment: Assessment) -> None:
+    def __init__(
+        self, programme: Programme, loc: Localizer, assessment: Assessment, by_element: Table | None = None
+    ) -> None:
+        self.by_element = by_element
         self.programme = programme
         self.loc = loc
         self._ = loc.gettext
@@ -109,6 +126,9 @@ class _Report:
         yield from self.section(3, N_("Qualitative assessment"), "qualitative_assessment")
         yield Heading(2, _(N_("ii) Indicator Based Performance Assessment")))
         yield TableBlock(indicator_table(self.programme, locale=self.loc, assessment=self.assessment))
+        if self.by_element is not None:
+            yield Heading(3, self.by_element.title)
+            yield TableBlock(self.by_element)
         if any(key in narrative for key in ("evaluation", "challenges", "lessons_learned")):
             yield Heading(2, _(N_("iii) Evaluation, Best Practices and Lessons Learned")))
             yield from self.section(3, N_("Assessments, evaluations and studies"), "evaluation")
