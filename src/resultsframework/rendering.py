@@ -41,18 +41,38 @@ def _format(name: str, allowed: tuple[str, ...] = ("md", "html", "docx", "xlsx",
 
 @overload
 def render_table(
-    table: Table, format: TextFormat = "md", *, standalone: bool = False, landscape: bool = True
+    table: Table,
+    format: TextFormat = "md",
+    *,
+    standalone: bool = False,
+    landscape: bool = True,
+    paper: str = "a4",
 ) -> str: ...
 @overload
 def render_table(
-    table: Table, format: BinaryFormat, *, standalone: bool = False, landscape: bool = True
+    table: Table,
+    format: BinaryFormat,
+    *,
+    standalone: bool = False,
+    landscape: bool = True,
+    paper: str = "a4",
 ) -> bytes: ...
 @overload
 def render_table(
-    table: Table, format: str, *, standalone: bool = False, landscape: bool = True
+    table: Table,
+    format: str,
+    *,
+    standalone: bool = False,
+    landscape: bool = True,
+    paper: str = "a4",
 ) -> str | bytes: ...
 def render_table(
-    table: Table, format: str = "md", *, standalone: bool = False, landscape: bool = True
+    table: Table,
+    format: str = "md",
+    *,
+    standalone: bool = False,
+    landscape: bool = True,
+    paper: str = "a4",
 ) -> str | bytes:
     """
     Lay out *table* in a format: ``str`` for md, html and csv, ``bytes`` for docx and xlsx.
@@ -60,6 +80,7 @@ def render_table(
     Args:
         standalone: For HTML, a whole page rather than a fragment.
         landscape: For Word, landscape pages.
+        paper: For Word and Excel, ``"a4"`` (the default) or ``"letter"``.
 
     Raises:
         ValueError: for a format that is not one of md, html, docx, xlsx, csv.
@@ -83,10 +104,17 @@ def render_table(
     if fmt == "docx":
         from .formats.docx import table_docx  # noqa: PLC0415
 
-        return table_docx(table, landscape=landscape)
+        return table_docx(table, landscape=landscape, paper=_paper(paper))
     from .formats.xlsx import table_xlsx  # noqa: PLC0415
 
-    return table_xlsx(table)
+    return table_xlsx(table, paper=_paper(paper))
+
+
+def _paper(name: str) -> str:
+    """``a4`` or ``letter``, whatever the case; anything else is a ValueError."""
+    if name.lower() not in ("a4", "letter"):
+        raise ValueError(f"paper is 'a4' or 'letter', not {name!r}")
+    return name.lower()
 
 
 @overload
@@ -104,6 +132,7 @@ def render(
     organisation: str | None = None,
     standalone: bool = False,
     landscape: bool = True,
+    paper: str = "a4",
 ) -> str: ...
 @overload
 def render(
@@ -120,6 +149,7 @@ def render(
     organisation: str | None = None,
     standalone: bool = False,
     landscape: bool = True,
+    paper: str = "a4",
 ) -> bytes: ...
 @overload
 def render(
@@ -136,6 +166,7 @@ def render(
     organisation: str | None = None,
     standalone: bool = False,
     landscape: bool = True,
+    paper: str = "a4",
 ) -> str | bytes: ...
 def render(
     programme: Programme,
@@ -151,6 +182,7 @@ def render(
     organisation: str | None = None,
     standalone: bool = False,
     landscape: bool = True,
+    paper: str = "a4",
 ) -> str | bytes:
     """
     Render the MPTF indicator table of *programme*.
@@ -174,7 +206,7 @@ def render(
         show_status=show_status,
         organisation=organisation,
     )
-    return render_table(table, fmt, standalone=standalone, landscape=landscape)
+    return render_table(table, fmt, standalone=standalone, landscape=landscape, paper=paper)
 
 
 def _localizer(locale: str | Localizer, digits: Digits | None) -> Localizer:
@@ -218,6 +250,7 @@ def report(
     charts: bool = False,
     results: str | Framework | None = None,
     level: str | None = None,
+    paper: str = "a4",
 ) -> bytes: ...
 @overload
 def report(
@@ -232,6 +265,7 @@ def report(
     charts: bool = False,
     results: str | Framework | None = None,
     level: str | None = None,
+    paper: str = "a4",
 ) -> str: ...
 @overload
 def report(
@@ -246,6 +280,7 @@ def report(
     charts: bool = False,
     results: str | Framework | None = None,
     level: str | None = None,
+    paper: str = "a4",
 ) -> str | bytes: ...
 def report(
     programme: Programme,
@@ -259,6 +294,7 @@ def report(
     charts: bool = False,
     results: str | Framework | None = None,
     level: str | None = None,
+    paper: str = "a4",
 ) -> str | bytes:
     """
     The MPTF Generic Final Programme Narrative Report of *programme*.
@@ -268,7 +304,8 @@ def report(
     indicator table, in the template's order and headings.  With *charts* (Word
     only, the ``charts`` extra), a chart of achievement against target follows the
     indicator table.  With *results* (a framework or its id, such as ``iom-iraq-2022``),
-    the programme's figures by element of that framework (at *level*) follow it too.
+    the programme's figures by element of that framework (at *level*) follow it too.  Word pages
+    are A4 unless *paper* is ``"letter"``.
 
     Raises:
         ValueError: for a format other than docx and md.
@@ -276,6 +313,7 @@ def report(
     .. versionadded:: 0.1.0
     """
     from .formats.report import report_docx, report_markdown  # noqa: PLC0415
+    from .tables.mptf import about  # noqa: PLC0415
     from .tables.report import ImageBlock, TableBlock, report_blocks  # noqa: PLC0415
 
     fmt = _format(format, ("docx", "md"))
@@ -291,7 +329,14 @@ def report(
         blocks.insert(indicators + 1, image)
     if fmt == "md":
         return report_markdown(blocks, rtl=loc.rtl, language=loc.tag)
-    return report_docx(blocks, rtl=loc.rtl, landscape=landscape)
+    return report_docx(
+        blocks,
+        rtl=loc.rtl,
+        landscape=landscape,
+        paper=_paper(paper),
+        language=loc.tag,
+        about=about(programme),
+    )
 
 
 def report_file(

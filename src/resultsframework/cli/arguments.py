@@ -217,6 +217,7 @@ def _render(subparsers: Any) -> None:
     )
     command.add_argument("--standalone", action="store_true", help="HTML: a whole page, not a fragment")
     command.add_argument("--portrait", action="store_true", help="Word: portrait pages (default landscape)")
+    _paper_option(command)
 
 
 def _report(subparsers: Any) -> None:
@@ -235,6 +236,7 @@ def _report(subparsers: Any) -> None:
         help="add the programme's figures by element of --framework (at --level) after the indicator table",
     )  # fmt: skip
     _framework_options(command, "for --results: ")
+    _paper_option(command)
     _output_options(command)
 
 
@@ -277,6 +279,13 @@ def _pillars(subparsers: Any) -> None:
         help="output format (default: from the -o suffix, else md)",
     )  # fmt: skip
     _output_options(command)
+
+
+def _paper_option(command: Any) -> None:
+    command.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", type=str.lower,
+        help="Word and Excel: the paper size (default: a4, the UN's outside the United States)",
+    )  # fmt: skip
 
 
 def _framework_options(command: Any, purpose: str = "") -> None:

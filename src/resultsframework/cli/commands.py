@@ -289,12 +289,14 @@ def render(args: argparse.Namespace, console: Console) -> int:
     if args.table == "results":
         with registered(args.load):
             table = results_table([programme], args, console)
-        return emit(console, rf.render_table(table, fmt, standalone=args.standalone,
-                                             landscape=not args.portrait), args.output)  # fmt: skip
+        output = rf.render_table(table, fmt, standalone=args.standalone, landscape=not args.portrait,
+                                 paper=args.paper)  # fmt: skip
+        return emit(console, output, args.output)
     output = rf.render(
         programme, fmt, args.locale, digits=args.digits, as_of=args.as_of,
         include_activities=args.activities, per_period=args.periods, show_status=args.status,
         organisation=args.organisation, standalone=args.standalone, landscape=not args.portrait,
+        paper=args.paper,
     )  # fmt: skip
     return emit(console, output, args.output)
 
@@ -307,7 +309,7 @@ def report(args: argparse.Namespace, console: Console) -> int:
         framework = framework_of(args) if args.results else None
         output = rf.report(
             programme, "docx" if fmt == "docx" else "md", args.locale, digits=args.digits, as_of=args.as_of,
-            charts=args.charts, results=framework, level=args.level,
+            charts=args.charts, results=framework, level=args.level, paper=args.paper,
         )  # fmt: skip
     return emit(console, output, args.output)
 

@@ -12,7 +12,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from ..core.extras import require
-from ..tables.table import GROUP_FILLS, HEADER_FILL, Table, TableCell
+from ..tables.table import GROUP_FILLS, HEADER_FILL, About, Table, TableCell
 from ..text.escape import display_text, isolate
 
 if TYPE_CHECKING:
@@ -39,20 +39,188 @@ def _docx() -> Any:
     return require("docx", "docx")
 
 
-def new_document(*, landscape: bool = False, rtl: bool = False) -> DocumentObject:
-    """A new Word document, landscape if asked, with right-to-left defaults for Arabic."""
+PAPER = {"a4": (210, 297), "letter": (215.9, 279.4)}
+"""Paper sizes in millimetres, portrait (width, height): A4 is the UN's default outside the US."""
+MARGIN_MM = 20
+"""The page margins: 2 cm all round, the header and footer 1 cm from the edge."""
+
+
+def new_document(
+    *,
+    landscape: bool = False,
+    rtl: bool = False,
+    paper: str = "a4",
+    language: str = "en",
+    about: About | None = None,
+) -> DocumentObject:
+    """
+    A new Word document: A4 (or Letter) pages with 2 cm margins, landscape if asked; the body
+    text 10 points in Latin and complex scripts alike, tagged with the document's language;
+    right-to-left defaults for Arabic; page numbers in the footer, and *about*'s title, author
+    and running header.
+    """
     docx = _docx()
-    from docx.enum.section import WD_ORIENT  # noqa: PLC0415
-    from docx.shared import Pt  # noqa: PLC0415
+    from docx.shared import Mm, Pt  # noqa: PLC0415
 
     document: DocumentObject = docx.Document()
+    section = document.sections[0]
+    width, height = PAPER[paper.lower()]
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(MARGIN_MM))
+    section.header_distance = section.footer_distance = Mm(10)
     if landscape:
-        _orient(document.sections[0], WD_ORIENT.LANDSCAPE)
+        _orient(section, _landscape())
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
+    _complex_script(normal, 10)  # Arabic runs take the complex-script size and face: the same size
+    _language(normal, language)
     if rtl:
         normal.font.rtl = True
+    _running(section, about, language, rtl)
+    _properties(document, about, language)
     return document
+
+
+def _landscape() -> Any:
+    from docx.enum.section import WD_ORIENT  # noqa: PLC0415
+
+    return WD_ORIENT.LANDSCAPE
+
+
+def word_language(tag: str) -> str:
+    """The language tag Word spell-checks by: ``fr`` is ``fr-FR``, ``ar`` ``ar-SA``, ``en`` ``en-GB``."""
+    from babel import Locale  # noqa: PLC0415
+
+    locale = Locale.parse(tag.replace("-", "_"))
+    territory = locale.territory or {"en": "GB", "fr": "FR", "ar": "SA", "es": "ES"}.get(locale.language)
+    if territory is None:
+        from babel.core import get_global  # noqa: PLC0415
+
+        likely = get_global("likely_subtags").get(locale.language, "")
+        territory = likely.split("_")[-1] if "_" in likely else None
+    return f"{locale.language}-{territory}" if territory else locale.language
+
+
+COMPLEX_SCRIPT_FONT = "Arial"
+"""The face of Arabic text: one every Word installation has with Arabic letters."""
+
+
+def _complex_script(style: Any, points: int) -> None:
+    """Give *style*'s complex-script (Arabic) text the size of its Latin text, and a face."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    r_pr = style.element.get_or_add_rPr()
+    fonts = r_pr.get_or_add_rFonts()
+    fonts.set(_qn("w:cs"), COMPLEX_SCRIPT_FONT)
+    size = r_pr.find(_qn("w:szCs"))
+    if size is None:
+        size = OxmlElement("w:szCs")
+        latin = r_pr.find(_qn("w:sz"))
+        if latin is not None:
+            latin.addnext(size)
+        else:
+            r_pr.append(size)
+    size.set(_qn("w:val"), str(points * 2))  # in half-points
+
+
+def complex_script_size(style: Any) -> float | None:
+    """The complex-script size of *style*, in points (``None`` when it sets none)."""
+    r_pr = style.element.rPr
+    size = r_pr.find(_qn("w:szCs")) if r_pr is not None else None
+    return int(size.get(_qn("w:val"))) / 2 if size is not None else None
+
+
+def _language(style: Any, tag: str) -> None:
+    """Tag *style*'s text with the language (and, for Arabic, the complex-script language)."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    r_pr = style.element.get_or_add_rPr()
+    lang = r_pr.find(_qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    word = word_language(tag)
+    lang.set(_qn("w:val"), word)
+    lang.set(_qn("w:bidi"), word if word.startswith(("ar", "fa", "he", "ur")) else "ar-SA")
+
+
+def _properties(document: DocumentObject, about: About | None, language: str) -> None:
+    """Title, author, dates and language: not python-docx's template's (2013, "python-docx")."""
+    import datetime  # noqa: PLC0415
+    import os  # noqa: PLC0415
+
+    properties = document.core_properties
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")  # reproducible builds: the time is given
+    now = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch and epoch.isdigit()
+        else datetime.datetime.now(datetime.UTC)
+    ).replace(microsecond=0, tzinfo=None)
+    properties.created = properties.modified = now
+    for printed in properties._element.findall(_qn("cp:lastPrinted")):  # the template's, of 2013
+        properties._element.remove(printed)
+    properties.revision = 1
+    # A property holds at most 255 characters, and only what XML can (controls are shown as symbols).
+    properties.title = display_text(about.title)[:255] if about else ""
+    properties.author = properties.last_modified_by = display_text(about.author or "")[:255] if about else ""
+    properties.subject = display_text(about.header or "")[:255] if about else ""
+    properties.comments = ""
+    properties.keywords = ""
+    properties.language = word_language(language)
+
+
+def _running(section: Any, about: About | None, language: str, rtl: bool) -> None:
+    """The running header (the programme and its MPTF number) and footer (Page 2 of 9)."""
+    from ..text.l10n import N_, Localizer  # noqa: PLC0415
+
+    loc = Localizer(language)
+    if about is not None and about.header:
+        header = section.header.paragraphs[0]
+        add_paragraph(section.header, about.header, rtl=rtl, paragraph=header)
+        for run in header.runs:
+            run.font.size = _points(8)
+    footer = section.footer.paragraphs[0]
+    if rtl:
+        _set_bidi(footer)
+    pattern = loc.gettext(N_("Page {page} of {pages}"))
+    before, _, rest = pattern.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    for piece in (before, "PAGE", middle, "NUMPAGES", after):
+        if piece in ("PAGE", "NUMPAGES"):
+            _field(footer, piece)
+        elif piece:
+            footer.add_run(piece)
+    for run in footer.runs:
+        run.font.size = _points(8)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _points(size: float) -> Any:
+    from docx.shared import Pt  # noqa: PLC0415
+
+    return Pt(size)
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A field (``PAGE``, ``NUMPAGES``) that Word and LibreOffice fill in, with a placeholder."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    def char(kind: str) -> Any:
+        element = OxmlElement("w:fldChar")
+        element.set(_qn("w:fldCharType"), kind)
+        return element
+
+    begin, end, separate = char("begin"), char("end"), char("separate")
+    code = OxmlElement("w:instrText")
+    code.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    code.text = f" {instruction} "
+    for element in (begin, code, separate):
+        paragraph.add_run()._r.append(element)
+    paragraph.add_run("1")
+    paragraph.add_run()._r.append(end)
 
 
 def _orient(section: Any, orientation: Any) -> None:
@@ -107,16 +275,31 @@ def add_paragraph(
         run = para.add_run(display_text(prefix) + (" " if text else ""))
         run.bold = True
         run.font.cs_bold = True
-        if rtl:
-            run.font.rtl = True
+        run.font.rtl = rtl and right_to_left(prefix)
     if text:
         run = para.add_run(isolate(text) if rtl and not label else display_text(text))
         if bold:
             run.bold = True
             run.font.cs_bold = True
-        if rtl:
-            run.font.rtl = True
+        run.font.rtl = rtl and right_to_left(text)
     return para
+
+
+def right_to_left(text: str) -> bool:
+    """
+    Whether *text* is written right to left: its first letter of a strong direction is Arabic or
+    Hebrew.  Only such runs are marked right-to-left (an English sentence in an Arabic document
+    is not, so that Word sets it as Latin text).
+    """
+    import unicodedata  # noqa: PLC0415
+
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
 
 
 def add_picture(document: DocumentObject, data: bytes, caption: str, *, rtl: bool = False) -> None:
@@ -232,11 +415,14 @@ def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -
             )
             for run in para.runs:
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    _cell_margins(word_table)
     for row in table.rows:
         cells = _append_row(word_table, [Emu(sum(widths))] if row.is_group else widths)
         if row.is_group:
             _fill(cells[0], GROUP_FILLS.get(row.kind, "EEEEEE"))
             _write_cell(cells[0], row.cells[0], rtl)
+            for paragraph in cells[0].paragraphs:  # a band stays with the row after it
+                paragraph.paragraph_format.keep_with_next = True
             continue
         for cell, content in zip(cells, row.cells, strict=True):
             _write_cell(cell, content, rtl)
@@ -257,6 +443,8 @@ def _append_row(word_table: Any, widths: list[Any]) -> list[Any]:
     from docx.table import _Cell  # noqa: PLC0415
 
     tr = OxmlElement("w:tr")
+    tr_pr = tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
     for width in widths:
         tc = tr.add_tc()
         tc.width = width
@@ -266,10 +454,33 @@ def _append_row(word_table: Any, widths: list[Any]) -> list[Any]:
     return [_Cell(tc, word_table) for tc in tr.tc_lst]
 
 
+def _cell_margins(word_table: Any) -> None:
+    """Room between text and borders: 0.1 cm above and below, 0.15 cm either side."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 57), ("left", 85), ("bottom", 57), ("right", 85)):
+        element = OxmlElement(f"w:{side}")
+        element.set(_qn("w:w"), str(twips))
+        element.set(_qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr = word_table._tbl.tblPr
+    existing = tbl_pr.find(_qn("w:tblCellMar"))
+    if existing is not None:
+        tbl_pr.remove(existing)
+    # In a table's properties the cell margins come after the layout and before the look.
+    look = tbl_pr.find(_qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
+
+
 def _repeat_header(row: Any) -> None:
     from docx.oxml import OxmlElement  # noqa: PLC0415
 
     tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
     element = OxmlElement("w:tblHeader")
     element.set(_qn("w:val"), "true")
     tr_pr.append(element)
@@ -282,8 +493,11 @@ def save(document: DocumentObject) -> bytes:
     return buffer.getvalue()
 
 
-def table_docx(table: Table, *, landscape: bool = True) -> bytes:
+def table_docx(table: Table, *, landscape: bool = True, paper: str = "a4") -> bytes:
     """The table alone in a Word document (landscape by default: the MPTF table is wide)."""
-    document = new_document(landscape=landscape, rtl=table.rtl)
+    about = table.about or About(table.title)
+    document = new_document(
+        landscape=landscape, rtl=table.rtl, paper=paper, language=table.language, about=about
+    )
     add_table(document, table)
     return save(document)

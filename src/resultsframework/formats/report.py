@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..tables.report import Block, Heading, Paragraph, TableBlock
+from ..tables.table import About
 from ..text.escape import markdown_block
 from .markdown import table_markdown
 
@@ -34,16 +35,28 @@ def report_markdown(blocks: list[Block], *, rtl: bool = False, language: str = "
     return text
 
 
-def report_docx(blocks: list[Block], *, rtl: bool = False, landscape: bool = False) -> bytes:
+def report_docx(
+    blocks: list[Block],
+    *,
+    rtl: bool = False,
+    landscape: bool = False,
+    paper: str = "a4",
+    language: str = "en",
+    about: About | None = None,
+) -> bytes:
     """
     The report as a Word document.
 
-    The indicator table goes on landscape pages of its own unless the whole
-    report is landscape.
+    The cover (the title, the reporting period and the cover table) is a page of its own, as in
+    the template; the indicator table goes on landscape pages of its own unless the whole report
+    is landscape.
     """
+    from docx.enum.text import WD_BREAK  # noqa: PLC0415
+
     from .docx import add_paragraph, add_picture, add_table, new_document, save, set_landscape  # noqa: PLC0415
 
-    document = new_document(landscape=landscape, rtl=rtl)
+    document = new_document(landscape=landscape, rtl=rtl, paper=paper, language=language, about=about)
+    cover = next((i for i, b in enumerate(blocks) if isinstance(b, TableBlock)), None)
     # A wide table goes on landscape pages, with the heading just above it.
     wide = [not landscape and isinstance(b, TableBlock) and len(b.table.columns) > 2 for b in blocks]
     turn = [w or (isinstance(b, Heading) and i + 1 < len(blocks) and wide[i + 1])
@@ -59,6 +72,8 @@ def report_docx(blocks: list[Block], *, rtl: bool = False, landscape: bool = Fal
             add_paragraph(document, block.text, rtl=rtl, bold=block.bold, style=style)
         elif isinstance(block, TableBlock):
             add_table(document, block.table, caption=False)
+            if index == cover and index + 1 < len(blocks) and not turn[index + 1]:
+                document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)  # the cover, a page alone
         else:
             add_picture(document, block.data, block.caption, rtl=rtl)
         if turn[index] and (index + 1 == len(blocks) or not turn[index + 1]):

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableCell
-from ..text.escape import close_bidi, isolate, spreadsheet_text
+from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
 from ..text.layout import row_height
 
 __all__ = ["table_xlsx"]
@@ -86,8 +86,24 @@ def _height(texts: list[str], columns: tuple[Column, ...]) -> float:
     return row_height((text, column.width * WIDTH_UNIT) for text, column in zip(texts, columns, strict=False))
 
 
-def table_xlsx(table: Table) -> bytes:
-    """The table as an Excel workbook with one sheet."""
+def _print_setup(sheet: Any, table: Table, paper: str) -> None:
+    """Printed: landscape A4 (or Letter), one page wide, the heading rows on every page, numbered."""
+    from ..text.l10n import N_, Localizer  # noqa: PLC0415
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4 if paper == "a4" else sheet.PAPERSIZE_LETTER
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"1:{2 if table.header else 1}"
+    pattern = Localizer(table.language).gettext(N_("Page {page} of {pages}"))
+    sheet.oddFooter.center.text = pattern.replace("&", "&&").format(page="&P", pages="&N")
+    if table.about is not None and table.about.header:
+        sheet.oddHeader.center.text = display_text(table.about.header).replace("&", "&&")[:200]
+
+
+def table_xlsx(table: Table, *, paper: str = "a4") -> bytes:
+    """The table as an Excel workbook with one sheet, printed on A4 (or Letter) pages."""
     openpyxl = require("openpyxl", "xlsx")
     from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
@@ -136,12 +152,7 @@ def table_xlsx(table: Table) -> bytes:
     for note in table.footnotes:
         row_no += 1
         _put_text(sheet, row_no, 1, note).font = Font(italic=True, size=9)
-    # Printed: landscape, one page wide, the heading rows on every page.
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"1:{2 if table.header else 1}"
+    _print_setup(sheet, table, paper)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

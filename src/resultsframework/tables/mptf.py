@@ -21,11 +21,11 @@ import attrs
 
 from ..assessment.progress import Assessment, IndicatorAssessment, assess
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
-from ..core.model import Achieved, Activity, Indicator, Measure, Node, Programme, Value
+from ..core.model import Achieved, Activity, Indicator, Measure, Node, OrganisationRole, Programme, Value
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
-from .table import Column, Part, Table, TableCell, TableRow
+from .table import About, Column, Part, Table, TableCell, TableRow
 
 __all__ = ["indicator_table"]
 
@@ -75,6 +75,20 @@ def indicator_table(
         show_status=show_status,
         organisation=organisation,
     ).table()
+
+
+def about(programme: Programme) -> About:
+    """
+    What a document of *programme* says about itself: its title, its author (the lead
+    organisation, else the one that submits the report) and the running header of its pages
+    (the title and the MPTF Office project reference).
+    """
+    lead = next((o for o in programme.organisations if o.role is OrganisationRole.LEAD), None)
+    submitted = programme.submitted_by.organisation if programme.submitted_by else None
+    author = (lead.name or lead.id) if lead is not None else submitted
+    reference = programme.identifier("mptf_project")
+    header = f"{programme.title} \u2014 MPTF {reference}" if reference else programme.title
+    return About(programme.title, author, header)
 
 
 def _check_organisation(programme: Programme, organisation: str) -> None:
@@ -184,6 +198,7 @@ class _Builder:
             tuple(footnotes),
             self.loc.tag,
             self.loc.rtl,
+            about=about(self.programme),
         )
 
     def rows(self, columns: list[_Column]) -> list[TableRow]:

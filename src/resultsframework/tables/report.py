@@ -330,7 +330,7 @@ class _Report:
         label = f"{name} ({org_id})" if name else org_id
         if role is OrganisationRole.PARTICIPATING:
             return label
-        return f"{label}, {self.loc.label(role).lower()}"
+        return f"{label}{self.loc.comma}{self.loc.label(role).lower()}"
 
     def yes_no_date(self, answer: bool | None, when: date | None) -> str:
         parts = []

@@ -17,7 +17,9 @@ from decimal import Decimal
 
 import attrs
 
-__all__ = ["GROUP_FILLS", "GROUP_KINDS", "HEADER_FILL", "Column", "Part", "Table", "TableCell", "TableRow"]
+__all__ = [
+    "GROUP_FILLS", "GROUP_KINDS", "HEADER_FILL", "About", "Column", "Part", "Table", "TableCell", "TableRow",
+]  # fmt: skip
 
 GROUP_KINDS = frozenset({"impact", "outcome", "output", "section"})
 """Row kinds that head a group: one cell spanning the whole table."""
@@ -101,6 +103,22 @@ class TableRow:
         return self.kind in GROUP_KINDS
 
 
+@attrs.frozen
+class About:
+    """
+    What a document says about itself: in Word, its properties and running header.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str
+    """The document's title: the programme's."""
+    author: str | None = None
+    """Who wrote it: the organisation that submits the report."""
+    header: str | None = None
+    """The running header of every page: the programme and its MPTF project number."""
+
+
 @attrs.frozen(repr=False)
 class Table:
     """
@@ -123,6 +141,8 @@ class Table:
     """Whether the texts are right to left (Arabic): formats mirror the table."""
     header: bool = True
     """Whether the column labels are shown as a header row (not for a cover page's fields)."""
+    about: About | None = None
+    """What the document it is rendered into says about itself (its programme), if known."""
 
     def __repr__(self) -> str:
         return f"Table({self.title!r}, {len(self.columns)} columns, {len(self.rows)} rows, {self.language})"

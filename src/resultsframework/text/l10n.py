@@ -195,6 +195,11 @@ class Localizer:
         known = CATEGORY_LABELS.get((dimension, category))
         return self.gettext(known) if known is not None else category.replace("_", " ")
 
+    @property
+    def comma(self) -> str:
+        """The comma between the parts of a phrase: ", ", in Arabic "، "."""
+        return "\u060c " if self.language in ("ar", "fa", "ur", "ps") else ", "
+
     def listing(self, items: Iterable[str]) -> str:
         """Items as a sentence lists them: "a, b and c" (UN English: no comma before "and"), "a, b et c"."""
         from babel.lists import format_list  # noqa: PLC0415

@@ -1,0 +1,115 @@
+"""What a reviewer checks in the Word files themselves: rows that cannot split, page numbers, properties."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+import resultsframework as rf
+
+docx = pytest.importorskip("docx")
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def document_xml(data: bytes, part: str = "word/document.xml") -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(part).decode("utf-8")
+
+
+def parts(data: bytes, prefix: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith(prefix))
+
+
+@pytest.fixture(scope="module", params=["en", "fr", "ar"])
+def report(example: rf.Programme, request: pytest.FixtureRequest) -> tuple[str, bytes]:
+    return request.param, rf.report(example, "docx", request.param)
+
+
+class TestEveryRowWhole:
+    def test_no_table_row_breaks_across_pages(self, report: tuple[str, bytes]) -> None:
+        document = docx.Document(io.BytesIO(report[1]))
+        rows = [row for table in document.tables for row in table.rows]
+        assert rows
+        assert all(
+            row._tr.trPr is not None and row._tr.trPr.find(f"{W}cantSplit") is not None for row in rows
+        )
+
+    def test_a_band_stays_with_the_row_after_it(self, example: rf.Programme) -> None:
+        document = docx.Document(io.BytesIO(rf.render(example, "docx")))
+        bands = [row for row in document.tables[0].rows if len(row._tr.tc_lst) == 1]
+        assert len(bands) == 5  # the outcome and its four outputs
+        assert all(p.paragraph_format.keep_with_next for row in bands for p in row.cells[0].paragraphs)
+
+    def test_the_header_row_repeats(self, example: rf.Programme) -> None:
+        first = docx.Document(io.BytesIO(rf.render(example, "docx"))).tables[0].rows[0]
+        assert first._tr.trPr.find(f"{W}tblHeader") is not None
+
+    def test_cells_have_padding(self, example: rf.Programme) -> None:
+        assert "<w:tblCellMar>" in document_xml(rf.render(example, "docx"))
+
+
+class TestPages:
+    def test_a4_by_default_letter_on_request(self, example: rf.Programme) -> None:
+        section = docx.Document(io.BytesIO(rf.report(example, "docx"))).sections[0]
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+        assert round(section.left_margin.mm) == 20
+        letter = docx.Document(io.BytesIO(rf.report(example, "docx", paper="letter"))).sections[0]
+        assert round(letter.page_width.inches, 1) == 8.5
+        with pytest.raises(ValueError, match="paper is 'a4' or 'letter'"):
+            rf.render(example, "docx", paper="A3")
+
+    def test_page_numbers_and_a_running_header(self, report: tuple[str, bytes]) -> None:
+        language, data = report
+        footers, headers = parts(data, "word/footer"), parts(data, "word/header")
+        assert " PAGE " in footers
+        assert " NUMPAGES " in footers
+        assert {"en": "Page ", "fr": "Page ", "ar": "الصفحة "}[language] in footers
+        assert "Supporting the United Nations Network on Migration in Iraq \u2014 MPTF 00127216" in headers
+
+    def test_the_cover_is_a_page_of_its_own(self, example: rf.Programme) -> None:
+        body = document_xml(rf.report(example, "docx"))
+        cover_end = body.index("</w:tbl>")
+        assert 'w:type="page"' in body[cover_end : cover_end + 400]
+
+
+class TestProperties:
+    def test_title_author_dates_and_language(
+        self, example: rf.Programme, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01, for a reproducible file
+        properties = docx.Document(io.BytesIO(rf.report(example, "docx", "fr"))).core_properties
+        assert properties.title == example.title
+        assert properties.author == "International Organization for Migration"
+        assert properties.created.year == 2026
+        assert properties.created == properties.modified
+        assert properties.language == "fr-FR"
+        assert properties.last_printed is None
+
+    def test_the_text_is_tagged_with_its_language(self, report: tuple[str, bytes]) -> None:
+        language, data = report
+        styles = document_xml(data, "word/styles.xml")
+        tag = {"en": "en-GB", "fr": "fr-FR", "ar": "ar-SA"}[language]
+        assert f'w:val="{tag}"' in styles
+
+    def test_arabic_sets_the_complex_script_size_and_marks_only_arabic_runs(
+        self, example: rf.Programme
+    ) -> None:
+        document = docx.Document(io.BytesIO(rf.report(example, "docx", "ar")))
+        from resultsframework.formats.docx import complex_script_size
+
+        assert complex_script_size(document.styles["Normal"]) == document.styles["Normal"].font.size.pt == 10
+        runs = [run for p in document.paragraphs for run in p.runs if run.text.strip()]
+        english = [r for r in runs if "Supporting the United Nations" in r.text]
+        arabic = [r for r in runs if "التقرير" in r.text]
+        assert english
+        assert arabic
+        assert not any(r.font.rtl for r in english)
+        assert all(r.font.rtl for r in arabic)
+
+    def test_arabic_cover_uses_the_arabic_comma(self, example: rf.Programme) -> None:
+        text = rf.report(example, "md", "ar")
+        assert "International Organization for Migration (IOM)\u060c " in text
