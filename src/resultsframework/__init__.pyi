@@ -103,6 +103,7 @@ from .tables.alignment import summary_table as summary_table
 from .tables.dstwg import quarter_table as quarter_table
 from .tables.mptf import indicator_table as indicator_table
 from .tables.results import results_table as results_table
+from .tables.table import About as About
 from .tables.table import Column as Column
 from .tables.table import Part as Part
 from .tables.table import Table as Table
