@@ -51,11 +51,11 @@ def report_docx(
     the template; the indicator table goes on landscape pages of its own unless the whole report
     is landscape.
     """
-    from docx.enum.text import WD_BREAK  # noqa: PLC0415
-
     from .docx import add_paragraph, add_picture, add_table, new_document, save, set_landscape  # noqa: PLC0415
 
     document = new_document(landscape=landscape, rtl=rtl, paper=paper, language=language, about=about)
+    from docx.enum.text import WD_BREAK  # noqa: PLC0415  (python-docx is there: new_document needs it)
+
     cover = next((i for i, b in enumerate(blocks) if isinstance(b, TableBlock)), None)
     # A wide table goes on landscape pages, with the heading just above it.
     wide = [not landscape and isinstance(b, TableBlock) and len(b.table.columns) > 2 for b in blocks]
