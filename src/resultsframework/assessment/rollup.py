@@ -86,6 +86,9 @@ class ContributingIndicator:
     """The achieved values that make the figure (one per period and reporter, as combined)."""
     aggregatable: bool = True
     """Whether its values over periods could be combined (not: percentages known only as a percent)."""
+    _memo: dict[tuple[str, str], object] = attrs.field(factory=dict, init=False, repr=False)
+    """Breakdowns already computed, by what and dimension: an element and the elements above it
+    ask each contribution for the same ones."""
 
     @property
     def measure(self) -> Measure:
@@ -105,15 +108,33 @@ class ContributingIndicator:
     @property
     def dimensions(self) -> tuple[str, ...]:
         """The dimensions its values are broken down by, in the order first met."""
-        return tuple(dict.fromkeys(d for r in self.records for b in r.breakdowns for d in b.dimensions))
+        found = self._memo.get(("dimensions", ""))
+        if found is None:
+            found = tuple(dict.fromkeys(d for r in self.records for b in r.breakdowns for d in b.dimensions))
+            self._memo["dimensions", ""] = found
+        return cast(tuple[str, ...], found)
 
     def breakdown(self, dimension: str) -> dict[str, Value]:
         """Category → value of one *dimension*, merged over its values (partial if some lack it)."""
-        return _merge(_margins(record, dimension) for record in self.records)
+        found = self._memo.get(("breakdown", dimension))
+        if found is None:
+            found = self._memo["breakdown", dimension] = _merge(self._margins_of(dimension))
+        return dict(cast(dict[str, Value], found))  # a copy: the caller may change it
 
     def broken_down(self, dimension: str) -> Value | None:
         """The part of :attr:`value` that :meth:`breakdown` covers: the values that have it."""
-        return _sum_values([r.value for r in self.records if _margins(r, dimension)])
+        key = ("broken_down", dimension)
+        if key not in self._memo:
+            margins = self._margins_of(dimension)
+            self._memo[key] = _sum_values([r.value for r, m in zip(self.records, margins, strict=True) if m])
+        return cast("Value | None", self._memo[key])
+
+    def _margins_of(self, dimension: str) -> tuple[dict[str, Value], ...]:
+        """Each value's totals per category of *dimension*, computed once."""
+        found = self._memo.get(("margins", dimension))
+        if found is None:
+            found = self._memo["margins", dimension] = tuple(_margins(r, dimension) for r in self.records)
+        return cast(tuple[dict[str, Value], ...], found)
 
     @property
     def narrative(self) -> str | None:
@@ -176,6 +197,8 @@ class Total:
     """The currency, for money."""
     notes: tuple[str, ...] = ()
     """Why the total is incomplete or not aggregatable, in words (translatable)."""
+    _memo: dict[tuple[str, str], object] = attrs.field(factory=dict, init=False, repr=False)
+    """Breakdowns already computed, by what and dimension (tables ask for each more than once)."""
 
     @property
     def aggregatable(self) -> bool:
@@ -195,19 +218,30 @@ class Total:
     @property
     def dimensions(self) -> tuple[str, ...]:
         """The dimensions any contribution is broken down by, in the order first met."""
-        return tuple(dict.fromkeys(d for c in self.reported for d in c.dimensions))
+        found = self._memo.get(("dimensions", ""))
+        if found is None:
+            found = self._memo["dimensions", ""] = tuple(
+                dict.fromkeys(d for c in self.reported for d in c.dimensions)
+            )
+        return cast(tuple[str, ...], found)
 
     def breakdown(self, dimension: str) -> dict[str, Value]:
         """Category → value of one *dimension*, merged over the contributions (partial if some lack it)."""
         if self.measure is Measure.YES_NO or not self.aggregatable:
             return {}
-        return _merge(c.breakdown(dimension) for c in self.reported)
+        found = self._memo.get(("breakdown", dimension))
+        if found is None:
+            found = self._memo["breakdown", dimension] = _merge(c.breakdown(dimension) for c in self.reported)
+        return dict(cast(dict[str, Value], found))  # a copy: the caller may change it
 
     def broken_down(self, dimension: str) -> Value | None:
         """The part of :attr:`value` the breakdown by *dimension* covers (all of it when complete)."""
         if self.measure is Measure.YES_NO or not self.aggregatable:
             return None
-        return _sum_values([c.broken_down(dimension) for c in self.reported])
+        key = ("broken_down", dimension)
+        if key not in self._memo:
+            self._memo[key] = _sum_values([c.broken_down(dimension) for c in self.reported])
+        return cast("Value | None", self._memo[key])
 
     def partial(self, dimension: str) -> bool:
         """Whether the breakdown by *dimension* covers only part of the total."""
