@@ -164,6 +164,16 @@ class TestSummedAcrossPartners:
         assert 215 == rollup["SO3.1.1"].total("# of persons").value
         assert {"female": 104, "male": 111} == rollup["SO3.1.1"].total("persons").breakdown("sex")
 
+    def test_a_breakdown_asked_again_is_the_same_and_the_callers_own(self) -> None:
+        labour = rf.roll_up(partners(), "dstwg-iraq", period="2025Q2")["SO3.1.1"].total("persons")
+        first = labour.breakdown("sex")
+        first["female"] = 0
+        assert {"female": 104, "male": 111} == labour.breakdown("sex")
+        (a, _b) = labour.reported
+        mine = a.breakdown("sex")
+        mine.clear()
+        assert ({"female": 54, "male": 66}, 120) == (a.breakdown("sex"), a.broken_down("sex"))
+
     def test_the_default_is_still_a_row_per_partners_indicator(self) -> None:
         found = rows(rf.quarter_table(partners(), "2025Q2"))
         assert 11 == len(found)
