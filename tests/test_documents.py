@@ -113,3 +113,14 @@ class TestProperties:
     def test_arabic_cover_uses_the_arabic_comma(self, example: rf.Programme) -> None:
         text = rf.report(example, "md", "ar")
         assert "International Organization for Migration (IOM)\u060c " in text
+
+
+def test_a_single_line_break_in_a_narrative_is_a_space(example: rf.Programme) -> None:
+    import attrs
+
+    narrative = {
+        **example.narrative,
+        "purpose": "The programme supports\nthe Network.\n\n- one item\n- another",
+    }
+    text = rf.report(attrs.evolve(example, narrative=narrative), "md")
+    assert "The programme supports the Network.\n\n- one item\n\n- another" in text

@@ -9,6 +9,7 @@ the template does not know are kept, at the end, under their own names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -149,17 +150,25 @@ class _Report:
             yield from self.text(text)
 
     def text(self, text: str | None) -> Iterator[Paragraph]:
-        """Paragraphs of a narrative: blank lines separate them; '- ' starts a list item."""
+        """
+        Paragraphs of a narrative, as the format says: blank lines separate paragraphs, and a
+        single line break inside one is a space (text wrapped in a file, or pasted from a PDF);
+        a line starting with '- ' is a list item.
+        """
         if not text:
             return
-        for block in text.replace("\r\n", "\n").split("\n\n"):
-            stripped = block.strip()
-            if not stripped:
-                continue
-            if stripped.startswith("- "):
-                yield Paragraph(stripped[2:], bullet=True)
-            else:
-                yield Paragraph(stripped, bold=stripped in self.org_ids)
+        for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+            lines: list[str] = []
+            for line in (line.strip() for line in block.split("\n")):
+                if line.startswith("- ") or not lines:
+                    lines.append(line)
+                elif line:
+                    lines[-1] = f"{lines[-1]} {line}" if lines[-1] else line
+            for line in filter(None, lines):
+                if line.startswith("- "):
+                    yield Paragraph(line[2:].strip(), bullet=True)
+                else:
+                    yield Paragraph(line, bold=line in self.org_ids)
 
     def results(self) -> Iterator[Block]:
         _ = self._
