@@ -60,6 +60,8 @@ def total(values: Iterable[Value]) -> Value | None:
     items = list(values)
     if not items:
         return None
+    if all(type(v) is int for v in items):  # the usual case, counts: no check needed on each
+        return sum(items)  # type: ignore[arg-type]
     if all(isinstance(v, Ratio) for v in items):
         return pool(items)  # type: ignore[arg-type]
     if all(is_number(v) for v in items):
