@@ -88,6 +88,39 @@ class TestParse:
         with pytest.raises(PeriodError, match=r"write the dates, 2023-07-01/2024-06-30\)$"):
             Period.parse("FY2024")
 
+    @pytest.mark.parametrize(
+        "text", ["2021-05-12T00:00", "2021-05-12T10:00:00", "2025-01-01T23:30:00-05:00", "12 May 2021 10:00"]
+    )
+    def test_a_date_with_a_time_is_refused_never_read_with_day_and_month_swapped(self, text: str) -> None:
+        """'2021-05-12T00:00', as spreadsheets export dates, was read as 5 December."""
+        hint = r"\(a date has no time of day: write the day alone, 2021-05-01\)$"
+        with pytest.raises(PeriodError, match=hint):
+            parse_date(text)
+        with pytest.raises(PeriodError, match=hint):
+            Period.parse(text)
+        with pytest.raises(PeriodError, match=hint):
+            Period.parse(f"{text}/2021-12-31")
+
+    @pytest.mark.parametrize(
+        "period",
+        [
+            Period.year(999),
+            Period.half(45, 2),
+            Period.quarter(1, 4),
+            Period.month(999, 5),
+            Period.week(999, 3),
+        ],
+    )
+    def test_a_period_before_the_year_1000_reads_back_from_its_id(self, period: Period) -> None:
+        assert period == Period.parse(period.id)
+        assert period.id.startswith("0")
+
+    def test_a_week_ending_after_the_last_date(self) -> None:
+        with pytest.raises(PeriodError, match="ends after 9999-12-31"):
+            Period.week(9999, 52)
+        with pytest.raises(PeriodError, match="expected a period such as"):
+            Period.parse("9999W52")
+
     def test_parse_date(self) -> None:
         assert date(2021, 12, 30) == parse_date("30 December 2021")
         assert date(2021, 12, 30) == parse_date("2021-12-30")

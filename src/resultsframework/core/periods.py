@@ -132,9 +132,11 @@ class Period:
         """An ISO week (Monday to Sunday) of the ISO week-based *year*."""
         try:
             monday = date.fromisocalendar(year, week, 1)
+            return cls(monday, monday + timedelta(days=6))
         except ValueError as e:
             raise PeriodError(f"{year} has no ISO week {week}") from e
-        return cls(monday, monday + timedelta(days=6))
+        except OverflowError as e:  # 9999W52 ends in the year 10000
+            raise PeriodError(f"the ISO week {year}W{week} ends after 9999-12-31, the last date") from e
 
     @classmethod
     def fiscal_year(cls, year: int, first_month: int, *, named_by: str = "start") -> Period:
@@ -236,16 +238,16 @@ class Period:
         if s.day == 1 and e == _month_end(e.year, e.month) and s.year == e.year:
             span = e.month - s.month + 1
             if span == 12:
-                return f"{s.year}"
+                return f"{s.year:04d}"  # four digits, as the identifiers are read: 0999, not 999
             if span == 6 and s.month in (1, 7):
-                return f"{s.year}S{(s.month - 1) // 6 + 1}"
+                return f"{s.year:04d}S{(s.month - 1) // 6 + 1}"
             if span == 3 and s.month % 3 == 1:
-                return f"{s.year}Q{(s.month - 1) // 3 + 1}"
+                return f"{s.year:04d}Q{(s.month - 1) // 3 + 1}"
             if span == 1:
-                return f"{s.year}-{s.month:02d}"
+                return f"{s.year:04d}-{s.month:02d}"
         if s.weekday() == 0 and (e - s).days == 6:
             iso_year, iso_week, _ = s.isocalendar()
-            return f"{iso_year}W{iso_week}"
+            return f"{iso_year:04d}W{iso_week}"
         return f"{s.isoformat()}/{e.isoformat()}"
 
     def __str__(self) -> str:
@@ -302,6 +304,8 @@ def _parse(text: str) -> Period:
         hint = " (a date written 01/05/2021 may be 1 May or 5 January: write 2021-05-01)"
     elif _FISCAL.match(stripped):
         hint = " (fiscal years start in different months: write the dates, 2023-07-01/2024-06-30)"
+    elif _TIME_OF_DAY.search(stripped):
+        hint = _TIME_HINT
     raise PeriodError(f"{_ACCEPTED}; found {shorten(text)!r}{hint}")
 
 
@@ -320,6 +324,10 @@ _LONGEST = 80
 _YEAR_IN = re.compile(r"\b\d{4}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _FISCAL = re.compile(r"^FY\s*\d{2,4}", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]|\d:\d{2}")
+"""A date with a time (``2021-05-01T10:00:00``, ``1 May 2021 10:00``): refused, never cut to its day
+(which day depends on the time zone), nor read as a date written out (with day and month swapped)."""
+_TIME_HINT = " (a date has no time of day: write the day alone, 2021-05-01)"
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-?(\d{2})$")
@@ -364,7 +372,7 @@ def _parse_single(text: str) -> Period | None:
 
 def _parse_written(text: str) -> Period | None:
     """'May 2021' (a month) or '30 December 2021' (a day), as reports write them."""
-    if not re.search(r"[A-Za-z]", text) or not re.search(r"\d{4}", text):
+    if not re.search(r"[A-Za-z]", text) or not re.search(r"\d{4}", text) or _TIME_OF_DAY.search(text):
         return None
     from dateutil import parser  # noqa: PLC0415  (only needed for written-out dates)
 
@@ -428,4 +436,7 @@ def parse_date(text: str) -> date:
         period = _parse_written(stripped)
         if period is not None and period.start == period.end:
             return period.start
-    raise PeriodError(f"expected a date such as '2021-12-30' or '30 December 2021'; found {shorten(text)!r}")
+    hint = _TIME_HINT if isinstance(text, str) and _TIME_OF_DAY.search(text) else ""
+    raise PeriodError(
+        f"expected a date such as '2021-12-30' or '30 December 2021'; found {shorten(text)!r}{hint}"
+    )
