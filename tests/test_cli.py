@@ -293,6 +293,8 @@ class TestOtherCommands:
             ("2021-05-01", "2021-05-31", "1 month"),
             ("2021-05-15", "2021-06-14", "1 month"),
             ("2021-05-01", "2021-12-30", "8 months"),
+            ("2025-01-01", "9999-12-31", "95700 months"),  # counted without the day after the last date
+            ("9999-12-05", "9999-12-31", "27 days"),
         ],
     )
     def test_summary_durations(self, tmp_path: Path, start: str, end: str, said: str) -> None:

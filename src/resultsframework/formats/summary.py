@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -23,16 +23,31 @@ def _duration(period: Period) -> str:
     is :attr:`Period.months <resultsframework.Period.months>`); a shorter one counts its days,
     in weeks when they are whole weeks.
     """
-    days = (period.end - period.start).days + 1
+    start, end = period.start, period.end
+    days = (end - start).days + 1
     if days <= 0:
-        return f"{period.start} to {period.end}"
-    span = relativedelta(period.end + timedelta(days=1), period.start)
-    months = span.years * 12 + span.months
-    if months:
-        return _count(months + (1 if span.days else 0), "month")
+        return f"{start} to {end}"
+    # Counted up to the end, never past it: the day after 9999-12-31 is no date.
+    month_later = _months_later(start, 1)
+    if month_later is None:  # from December 9999: a whole month only from the 1st to the 31st
+        whole = start.day == 1 and end == date.max
+    else:
+        whole = month_later - timedelta(days=1) <= end
+    if whole:  # a month or more
+        months = (end.year - start.year) * 12 + end.month - start.month  # to the end's month
+        in_last = _months_later(start, months)  # in the end's month: never past 9999
+        return _count(months + (in_last is not None and in_last <= end), "month")
     if days % 7 == 0:
         return _count(days // 7, "week")
     return _count(days, "day")
+
+
+def _months_later(day: date, months: int) -> date | None:
+    """The same day *months* later (the month's last day if it is shorter); None after 9999."""
+    try:
+        return day + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _count(n: int, unit: str) -> str:
