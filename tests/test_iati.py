@@ -162,3 +162,20 @@ def test_the_default_currency_is_the_budgets_and_never_invented() -> None:
     fund = rf.Contribution(rf.ContributionSource.FUND, rf.Money(Decimal(1000), "CHF"))
     activity = export(rf.Programme("P", budget=rf.Budget(contributions=(fund,)))).find("iati-activity")
     assert "CHF" == activity.get("default-currency")  # type: ignore[union-attr]
+
+
+def test_control_characters_anywhere_still_make_an_xml_document() -> None:
+    """Identifiers, references and currencies hold the user's texts too, not only narratives."""
+    import json
+
+    data = json.loads(rf.dumps(rf.load(ILLUSTRATIVE)))
+    data["identifiers"] = [{"scheme": "programme_number", "id": "RF\x1b-1"}]
+    data["budget"]["total_approved"]["currency"] = "US\x00D"
+    data["outcomes"][0]["outputs"][1]["indicators"][1]["code"] = "1.2.2\x01"
+    programme = rf.loads(json.dumps(data), "json")
+    root = ET.fromstring(rf.to_iati(programme, reporting_org="XM\x07", generated=WHEN))
+    activity = root.find("iati-activity")
+    assert activity is not None
+    assert "XM\ufffd-RF\ufffd-1" == activity.findtext("iati-identifier")
+    assert "US\ufffdD" == activity.get("default-currency")
+    assert "1.2.2\ufffd" in {r.get("code") for r in activity.iter("reference")}

@@ -82,7 +82,7 @@ URL = re.compile(r"^https?://\S+$")
 
 def _narrative(parent: ET.Element, tag: str, text: str | None) -> ET.Element:
     element = ET.SubElement(parent, tag)
-    ET.SubElement(element, "narrative").text = xml_safe(text or "")
+    ET.SubElement(element, "narrative").text = text or ""
     return element
 
 
@@ -137,9 +137,25 @@ def to_iati(
     root = ET.Element("iati-activities", {"version": "2.03", "generated-datetime": stamp})
     for programme in portfolio:
         _activity(root, programme, reporting_org, reporting_org_type)
+    _xml_safe(root)
     ET.indent(root)
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """
+    Every text and attribute of the document as XML 1.0 can hold it (:func:`xml_safe`).
+
+    The user's texts go into narratives, identifiers, references, dimensions and currencies: done
+    once here, on the whole tree, none is missed (ElementTree would write a control character
+    as it is, and no XML reader would read the file).
+    """
+    for element in root.iter():
+        if element.text:
+            element.text = xml_safe(element.text)
+        for name, value in list(element.attrib.items()):
+            element.set(name, xml_safe(value))
 
 
 def _lead(programme: Programme) -> Organisation | None:
@@ -155,14 +171,14 @@ def _activity(root: ET.Element, programme: Programme, reporting_org: str | None,
     number = programme.identifier("mptf_project") or programme.identifier("programme_number") or "0"
     ET.SubElement(activity, "iati-identifier").text = programme.identifier("iati") or f"{org_ref}-{number}"
     reporting = ET.SubElement(activity, "reporting-org", {"ref": org_ref, "type": org_type})
-    ET.SubElement(reporting, "narrative").text = xml_safe(lead.name or lead.id) if lead else org_ref
+    ET.SubElement(reporting, "narrative").text = (lead.name or lead.id) if lead else org_ref
     _narrative(activity, "title", programme.title)
     summary = programme.narrative.get("executive_summary") or programme.narrative.get("purpose")
     description = _narrative(activity, "description", summary or programme.title)
     description.set("type", "1")
     for organisation in programme.organisations:
         org = ET.SubElement(activity, "participating-org", {"role": ROLE_CODES[organisation.role]})
-        ET.SubElement(org, "narrative").text = xml_safe(organisation.name or organisation.id)
+        ET.SubElement(org, "narrative").text = organisation.name or organisation.id
     if not programme.organisations:  # IATI requires one: the reporting organisation, accountable
         org = ET.SubElement(activity, "participating-org", {"role": "2", "ref": org_ref})
         ET.SubElement(org, "narrative").text = org_ref
@@ -318,12 +334,12 @@ def _figure(
         attributes["value"] = shown
     element = ET.SubElement(node, tag, attributes)
     for name, category in dimensions:
-        ET.SubElement(element, "dimension", {"name": xml_safe(name), "value": xml_safe(category)})
+        ET.SubElement(element, "dimension", {"name": name, "value": category})
     note = "\n".join(p for p in (comment, _comment_value(value)) if p)
     if note:
         _narrative(element, "comment", note)
     for url in documents or ():  # a source of verification that is a web address
-        link = ET.SubElement(element, "document-link", {"url": xml_safe(url), "format": "text/html"})
+        link = ET.SubElement(element, "document-link", {"url": url, "format": "text/html"})
         _narrative(link, "title", "Source of verification")
         ET.SubElement(link, "category", {"code": "A08"})  # DocumentCategory: results, outcomes and outputs
 
