@@ -72,6 +72,24 @@ class TestCharts:
         with pytest.raises(ValueError, match="'png' or 'svg'"):
             Chart(b"GIF89a", "gif")  # type: ignore[arg-type]
 
+    def test_control_characters_in_texts_still_make_an_svg_document(self) -> None:
+        """matplotlib writes each text into the SVG: one it holds as written would break the XML."""
+        import json
+        import xml.etree.ElementTree as ET
+
+        data = json.loads(rf.dumps(rf.load(ILLUSTRATIVE)))
+        data["title"] = "Title\x1b[2J"
+        data["outcomes"][0]["code"] = "1\x01"
+        data["outcomes"][0]["outputs"][1]["indicators"][0]["statement"] = "Houses\x00"
+        assessment = rf.assess(rf.loads(json.dumps(data), "json"))
+        for chart in (
+            rf.progress_chart(assessment, format="svg"),
+            rf.status_chart(assessment, by="output", format="svg"),
+            rf.status_chart(assessment, by="outcome", format="svg"),
+            rf.trend_chart(assessment, "1.2.1", format="svg"),
+        ):
+            ET.fromstring(chart)
+
     def test_arabic_labels(self) -> None:
         svg = rf.progress_chart(rf.assess(rf.load(ILLUSTRATIVE)), format="svg", locale="ar")
         assert svg.startswith(b"<?xml")

@@ -25,6 +25,7 @@ from ..core.errors import shorten
 from ..core.extras import require
 from ..core.model import Status
 from ..core.numbers import numeric
+from ..text.escape import display_text
 from ..text.l10n import Localizer
 
 __all__ = ["Chart", "progress_chart", "status_chart", "trend_chart"]
@@ -146,7 +147,7 @@ def progress_chart(
     with _drawing() as plt:
         loc = Localizer(locale)
         items = [i for i in assessment.indicators if i.achievement_rate is not None]
-        labels = [f"{i.code} {shorten(i.indicator.statement, 40)}" for i in items]
+        labels = [display_text(f"{i.code} {shorten(i.indicator.statement, 40)}") for i in items]
         rates = [float(i.achievement_rate or 0) * 100 for i in items]  # floats for drawing only
         figure, axes = plt.subplots(figsize=(8, max(2.0, 0.35 * len(items) + 1)))
         axes.barh(range(len(items)), rates, color=[COLOURS[i.status] for i in items])
@@ -154,7 +155,7 @@ def progress_chart(
         axes.set_yticks(range(len(items)), labels)
         axes.invert_yaxis()
         axes.set_xlabel(f"{loc.gettext('Achievement rate')} (%)")
-        axes.set_title(shorten(assessment.programme.title, 80))
+        axes.set_title(display_text(shorten(assessment.programme.title, 80)))
         for index, item in enumerate(items):
             axes.text(rates[index] + 1, index, loc.status(item.status), va="center", fontsize=8)
         return _save(figure, chosen)
@@ -196,7 +197,7 @@ def status_chart(
         axes.invert_yaxis()
         axes.set_xlabel(loc.gettext("Indicators"))
         axes.legend(loc="lower right", fontsize=8)
-        axes.set_title(shorten(assessment.programme.title, 80))
+        axes.set_title(display_text(shorten(assessment.programme.title, 80)))
         return _save(figure, chosen)
 
 
@@ -234,18 +235,18 @@ def trend_chart(
             if value is None:  # missing is shown as missing, not as zero
                 axes.text(index, 0, "–", ha="center", va="bottom")
         axes.set_xticks(range(len(periods)), labels)
-        axes.set_title(f"{item.code} {shorten(item.indicator.statement, 70)}")
+        axes.set_title(display_text(f"{item.code} {shorten(item.indicator.statement, 70)}"))
         axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
         return _save(figure, chosen)
 
 
 def _group_name(loc: Localizer, by: str, name: str) -> str:
     if by == "output" and "/" in name:
-        outcome, output = name.split("/", 1)
+        outcome, output = (display_text(code) for code in name.split("/", 1))
         return f"{loc.gettext('Output')} {output} ({loc.gettext('Outcome')} {outcome})"
     if by == "outcome":
-        return f"{loc.gettext('Outcome')} {name}"
-    return name
+        return f"{loc.gettext('Outcome')} {display_text(name)}"
+    return display_text(name)
 
 
 def _integer_ticks() -> Any:
