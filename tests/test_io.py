@@ -133,6 +133,19 @@ class TestPortfolio:
 class TestBadInput:
     """Each bad input gives the user one line per problem: where, what was expected, what was found."""
 
+    def test_a_key_holding_a_new_line_keeps_its_problem_on_one_line(self) -> None:
+        """A key's new line, shown raw, would start a line that reads like another file's problem."""
+        document = {
+            "format": "resultsframework/1",
+            "title": "T",
+            "narrative": {"a\nb.json: title: ok\x1b": 3},
+        }
+        with pytest.raises(rf.LoadError) as info:
+            rf.loads(json.dumps(document), "json", source="p.json")
+        assert [
+            "p.json: narrative.a\\nb.json: title: ok\\x1b: expected text, found number 3"
+        ] == info.value.lines()
+
     def test_every_problem_is_reported_at_once_with_path_and_line(self) -> None:
         text = HEAD + (
             "title: T\n"

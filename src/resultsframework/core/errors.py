@@ -16,20 +16,33 @@ PathPart = str | int
 Path = tuple[PathPart, ...]
 
 
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""Characters a key may hold that would break a message's line: controls, line separators."""
+
+
+def _key(part: str) -> str:
+    """A key as a path shows it: a new line or control in it escaped (``\\n``), as the key is written."""
+    shown = shorten(part)
+    if _UNSHOWN.search(shown) is None:
+        return shown
+    return _UNSHOWN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), shown)
+
+
 def format_path(path: Path) -> str:
     """
     Spell a field path as written in messages: ``outcomes[0].outputs[1].code``.
 
-    An empty path is the whole document, spelled ``$``.
+    An empty path is the whole document, spelled ``$``.  A key holding a new line or another
+    control character shows it escaped, so that a problem's line stays one line.
     """
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
         elif text:
-            text += f".{shorten(part)}"
+            text += f".{_key(part)}"
         else:
-            text = shorten(part)
+            text = _key(part)
     return text or "$"
 
 
