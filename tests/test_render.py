@@ -382,6 +382,19 @@ class TestHostileText:
         assert all(c.data_type == "s" for c in values)
         assert any(c.value == "@SUM(A1)" for c in values)
 
+    def test_excel_closes_each_parts_overrides(self, example: rf.Programme) -> None:
+        """A right-to-left override in a code reorders the code, not the statement after it."""
+        import json
+
+        import openpyxl
+
+        data = json.loads(rf.dumps(example))
+        data["outcomes"][0]["outputs"][0]["indicators"][0]["code"] = "\u202e1.1.1"
+        programme = rf.loads(json.dumps(data), "json")
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(programme, "xlsx"))).active
+        texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+        assert any(text.startswith("Indicator \u202e1.1.1:\u202c ") for text in texts)
+
     def test_word(self, hostile: rf.Programme) -> None:
         import docx
 
