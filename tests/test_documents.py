@@ -124,3 +124,43 @@ def test_a_single_line_break_in_a_narrative_is_a_space(example: rf.Programme) ->
     }
     text = rf.report(attrs.evolve(example, narrative=narrative), "md")
     assert "The programme supports the Network.\n\n- one item\n\n- another" in text
+
+
+@pytest.fixture(scope="module")
+def sheet(example: rf.Programme):  # type: ignore[no-untyped-def]
+    openpyxl = pytest.importorskip("openpyxl")
+    return openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx", "ar")), rich_text=True).active
+
+
+class TestExcel:
+    def test_borders_a_named_font_and_bold_labels(self, sheet) -> None:  # type: ignore[no-untyped-def]
+        from openpyxl.cell.rich_text import CellRichText
+
+        cell = sheet["A5"]  # the first indicator
+        assert cell.border.left.style == "thin"
+        assert isinstance(cell.value, CellRichText)
+        label = cell.value[0]
+        assert label.font.b
+        assert label.text.startswith("المؤشر 1.1.1")
+        assert sheet["B5"].font.name == "Calibri"
+
+    def test_arabic_reads_right_to_left(self, sheet) -> None:  # type: ignore[no-untyped-def]
+        assert sheet.sheet_view.rightToLeft
+        assert sheet["B5"].alignment.readingOrder == 2
+
+    def test_printed_numbered_on_a4(self, sheet) -> None:  # type: ignore[no-untyped-def]
+        assert sheet.page_setup.paperSize == 9
+        assert sheet.oddFooter.center.text == "الصفحة &P من &N"
+        assert sheet.oddHeader.center.text.endswith("MPTF 00127216")
+
+
+def test_sheet_names_are_cut_at_a_word() -> None:
+    from resultsframework.formats.xlsx import sheet_name
+
+    assert sheet_name("Indicator Based Performance Assessment") == "Indicator Based Performance"
+    assert (
+        sheet_name("IOM Strategy for Iraq 2022–2024: results by framework element")
+        == "IOM Strategy for Iraq 2022–2024"
+    )
+    assert sheet_name("a/b [c]: d?") == "a b c d"
+    assert len(sheet_name("x" * 40)) == 31

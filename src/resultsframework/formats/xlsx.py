@@ -10,17 +10,60 @@ shows one number (a count, a share) holds the number, with a number format.
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
 from ..core.extras import require
-from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableCell
+from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableCell, TableRow
 from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
 from ..text.layout import row_height
 
-__all__ = ["table_xlsx"]
+__all__ = ["sheet_name", "table_xlsx"]
 
 WIDTH_UNIT = 14  # characters per unit of relative column width
+FONT = "Calibri"
+"""The font of every cell (LibreOffice shows Carlito, of the same metrics)."""
+SHEET_NAME_LIMIT = 31
+_NOT_IN_SHEET_NAMES = re.compile(r"[\\/?*\[\]:]")
+
+
+def sheet_name(title: str) -> str:
+    """
+    A sheet name for *title*: at most Excel's 31 characters, cut at a word (never mid-word), and
+    without the characters Excel refuses in a name (``/ \\ ? * [ ] :``).
+    """
+    name = " ".join(_NOT_IN_SHEET_NAMES.sub(" ", close_bidi(title)).split()).strip("'") or "Table"
+    if len(name) <= SHEET_NAME_LIMIT:
+        return name
+    cut = name[: SHEET_NAME_LIMIT + 1].rsplit(" ", 1)[0].rstrip(" ,;-–")
+    return cut if 0 < len(cut) <= SHEET_NAME_LIMIT else name[:SHEET_NAME_LIMIT]
+
+
+def _rich(cell: TableCell, rtl: bool, where: str) -> Any:
+    """
+    The cell's parts as rich text, each label ("Baseline:") in bold as in Word, or a plain text
+    when no part has a label.
+    """
+    from openpyxl.cell.rich_text import CellRichText, TextBlock  # noqa: PLC0415
+    from openpyxl.cell.text import InlineFont  # noqa: PLC0415
+
+    lines = cell.lines
+    if not any(part.prefix for part in lines):
+        return None
+    bold, plain = InlineFont(rFont=FONT, b=True, sz=10), InlineFont(rFont=FONT, sz=10)
+    runs: list[Any] = []
+    for index, part in enumerate(lines):
+        text = isolate(part.text) if rtl else display_text(part.text)
+        head = "\n" if index else ""
+        if part.prefix:
+            runs.append(TextBlock(bold, head + display_text(part.prefix) + (" " if text else "")))
+            head = ""
+        if text or head:
+            runs.append(TextBlock(plain, head + text))
+    # Rich text is never read as a formula; one longer than a cell holds is refused, naming where.
+    spreadsheet_text("".join(run.text for run in runs), where)
+    return CellRichText(runs)
 
 
 def _text(cell: TableCell, rtl: bool) -> str:
@@ -81,9 +124,16 @@ def _merge_row(sheet: Any, row: int, width: int) -> None:
     clean(merged)
 
 
+def _whole(table: Table) -> Column:
+    """A column as wide as the table: a group row's merged cell."""
+    return Column("whole", "", sum(c.width for c in table.columns))
+
+
 def _height(texts: list[str], columns: tuple[Column, ...]) -> float:
     """The height a row needs for its wrapped texts, in points (LibreOffice does not fit rows)."""
-    return row_height((text, column.width * WIDTH_UNIT) for text, column in zip(texts, columns, strict=False))
+    return row_height(
+        ((text, column.width * WIDTH_UNIT) for text, column in zip(texts, columns, strict=False)), size=10
+    )
 
 
 def _print_setup(sheet: Any, table: Table, paper: str) -> None:
@@ -105,54 +155,99 @@ def _print_setup(sheet: Any, table: Table, paper: str) -> None:
 def table_xlsx(table: Table, *, paper: str = "a4") -> bytes:
     """The table as an Excel workbook with one sheet, printed on A4 (or Letter) pages."""
     openpyxl = require("openpyxl", "xlsx")
-    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
-
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = table.title[:31].replace("/", "-")
-    if table.rtl:
-        sheet.sheet_view.rightToLeft = True
-    wrap = Alignment(wrap_text=True, vertical="top")
-    width = len(table.columns)
-    title = _put_text(sheet, 1, 1, table.title)
-    title.font = Font(bold=True, size=12)
-    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    for index, column in enumerate(table.columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width * WIDTH_UNIT
-        if table.header:
-            cell = _put_text(sheet, 2, index, column.label)
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = header_fill
-            cell.alignment = wrap
-    if table.header:
-        sheet.row_dimensions[2].height = _height([c.label for c in table.columns], table.columns)
-    row_no = 3 if table.header else 2
-    sheet.freeze_panes = f"B{row_no}"
-    for row in table.rows:
-        if row.is_group:
-            cell = _put_text(sheet, row_no, 1, _text(row.cells[0], table.rtl))
-            cell.font = Font(bold=True)
-            cell.alignment = wrap
-            fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
-            for column_no in range(1, width + 1):
-                sheet.cell(row=row_no, column=column_no).fill = fill
-            _merge_row(sheet, row_no, width)
-        else:
-            texts = [_text(content, table.rtl) for content in row.cells]
-            for index, (text, content) in enumerate(zip(texts, row.cells, strict=True), start=1):
-                lines = content.lines
-                if len(lines) == 1 and lines[0].number is not None and not lines[0].prefix:
-                    _put_number(sheet, row_no, index, lines[0]).alignment = wrap
-                    continue
-                where = f"{row.kind} {row.code}, column {table.columns[index - 1].label or index}"
-                _put_text(sheet, row_no, index, text, where if row.code else "").alignment = wrap
-            sheet.row_dimensions[row_no].height = _height(texts, table.columns)
-        row_no += 1
-    for note in table.footnotes:
-        row_no += 1
-        _put_text(sheet, row_no, 1, note).font = Font(italic=True, size=9)
-    _print_setup(sheet, table, paper)
+    _Sheet(workbook.active, table).write()
+    _print_setup(workbook.active, table, paper)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+class _Sheet:
+    """One table laid out on a sheet: title, header, group bands and rows, footnotes."""
+
+    def __init__(self, sheet: Any, table: Table) -> None:
+        from openpyxl.styles import Alignment, Border, Font, Side  # noqa: PLC0415
+
+        self.sheet, self.table = sheet, table
+        sheet.title = sheet_name(table.title)
+        if table.rtl:
+            sheet.sheet_view.rightToLeft = True
+        # Arabic cells read right to left whatever their first letter (a code, a number, a name).
+        self.wrap = Alignment(wrap_text=True, vertical="top", readingOrder=2 if table.rtl else 0)
+        line = Side(style="thin", color="808080")
+        self.border = Border(left=line, right=line, top=line, bottom=line)
+        self.body = Font(name=FONT, size=10)
+        self.row_no = 1
+
+    def write(self) -> None:
+        from openpyxl.styles import Font  # noqa: PLC0415
+
+        table, sheet = self.table, self.sheet
+        _put_text(sheet, 1, 1, table.title).font = Font(name=FONT, bold=True, size=12)
+        self.header()
+        sheet.freeze_panes = f"B{self.row_no}"
+        for row in table.rows:
+            if row.is_group:
+                self.group(row)
+            else:
+                self.cells(row)
+            self.row_no += 1
+        for note in table.footnotes:
+            self.row_no += 1
+            _put_text(sheet, self.row_no, 1, note).font = Font(name=FONT, italic=True, size=9)
+
+    def header(self) -> None:
+        from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+        table, sheet = self.table, self.sheet
+        fill = PatternFill("solid", fgColor=HEADER_FILL)
+        for index, column in enumerate(table.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width * WIDTH_UNIT
+            if table.header:
+                cell = _put_text(sheet, 2, index, column.label)
+                cell.font = Font(name=FONT, size=10, bold=True, color="FFFFFF")
+                cell.fill = fill
+                cell.alignment = self.wrap
+                cell.border = self.border
+        if table.header:
+            sheet.row_dimensions[2].height = _height([c.label for c in table.columns], table.columns)
+        self.row_no = 3 if table.header else 2
+
+    def group(self, row: TableRow) -> None:
+        from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
+
+        table, sheet, row_no = self.table, self.sheet, self.row_no
+        text = _text(row.cells[0], table.rtl)
+        cell = _put_text(sheet, row_no, 1, text)
+        cell.font = Font(name=FONT, size=10, bold=True)
+        cell.alignment = self.wrap
+        fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
+        for column_no in range(1, len(table.columns) + 1):
+            band = sheet.cell(row=row_no, column=column_no)
+            band.fill = fill
+            band.border = self.border
+        _merge_row(sheet, row_no, len(table.columns))
+        sheet.row_dimensions[row_no].height = _height([text], (_whole(table),))
+
+    def cells(self, row: TableRow) -> None:
+        table, sheet, row_no = self.table, self.sheet, self.row_no
+        texts = [_text(content, table.rtl) for content in row.cells]
+        for index, (text, content) in enumerate(zip(texts, row.cells, strict=True), start=1):
+            lines = content.lines
+            label = table.columns[index - 1].label or index
+            where = f"{row.kind} {row.code}, column {label}" if row.code else f"{sheet.title}, row {row_no}"
+            rich = None
+            if len(lines) == 1 and lines[0].number is not None and not lines[0].prefix:
+                cell = _put_number(sheet, row_no, index, lines[0])
+            elif (rich := _rich(content, table.rtl, where)) is not None:
+                cell = sheet.cell(row=row_no, column=index)
+                cell.value = rich
+            else:
+                cell = _put_text(sheet, row_no, index, text, where)
+            cell.alignment = self.wrap
+            cell.border = self.border
+            if rich is None:
+                cell.font = self.body
+        sheet.row_dimensions[row_no].height = _height(texts, table.columns)

@@ -24,13 +24,14 @@ measured on LibreOffice's pages, a little under one, so that a row is never too 
 """
 
 
-def lines_needed(text: str, width: float) -> int:
+def lines_needed(text: str, width: float, size: float = 11) -> int:
     """
-    The lines *text* takes, wrapped at words, in a column *width* units wide (Excel's unit).
+    The lines *text* in *size*-point type takes, wrapped at words, in a column *width* units
+    wide (Excel's unit, which is measured in 11-point type).
 
     Each line break starts a line; a word longer than a line is broken.
     """
-    per_line = max(1, int(width * CHARACTERS_PER_WIDTH))
+    per_line = max(1, int(width * CHARACTERS_PER_WIDTH * 11 / size))
     lines = 0
     for paragraph in text.splitlines() or [""]:
         if len(paragraph) <= per_line:
@@ -40,7 +41,7 @@ def lines_needed(text: str, width: float) -> int:
     return lines
 
 
-def row_height(cells: Iterable[tuple[str, float]]) -> float:
-    """The height in points of a row showing each (text, column width) of *cells*, wrapped."""
-    lines = max((lines_needed(text, width) for text, width in cells if text), default=1)
-    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
+def row_height(cells: Iterable[tuple[str, float]], size: float = 11) -> float:
+    """The height in points of a row showing each (text, column width) of *cells* in *size*-point type."""
+    lines = max((lines_needed(text, width, size) for text, width in cells if text), default=1)
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT * size / 11)
