@@ -163,7 +163,7 @@ class TestSeveralPeriods:
     def test_the_whole_then_each_quarters_words(self, quarters: rf.Programme) -> None:
         row = self.row(quarters)
         assert (
-            "25\n2025Q1: 10 officials trained in Baghdad.\n2025Q2: 15 officials trained in Erbil."
+            "25\nQ1 2025: 10 officials trained in Baghdad.\nQ2 2025: 15 officials trained in Erbil."
             == (row["Achieved Indicator Targets"])
         )
 

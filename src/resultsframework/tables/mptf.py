@@ -405,9 +405,7 @@ class _Builder:
         return item.indicator.means_of_verification or ""
 
     def period_label(self, period: Period) -> str:
-        if "/" not in period.id:
-            return period.id
-        return f"{self.loc.date(period.start)} – {self.loc.date(period.end)}"
+        return self.loc.period(period)
 
 
 def _period_key(record: Achieved) -> tuple[date, date]:

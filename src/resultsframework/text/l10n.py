@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
 from ..core.model import Money, Ratio, Status, Value
+from ..core.periods import Period
 from .labels import CATEGORY_LABELS, DIMENSION_LABELS, LABELS, N_
 
 if TYPE_CHECKING:
@@ -31,6 +32,12 @@ __all__ = ["N_", "Localizer", "available_locales", "unknown_locale"]
 Digits = Literal["latn", "arab"]
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ku", "ps", "ur", "yi"})
+
+_PERIOD_KIND = re.compile(
+    r"^(?:(?P<year>\d{4})|\d{4}Q(?P<quarter>[1-4])|\d{4}S(?P<half>[12])|\d{4}-(?P<month>\d{2})"
+    r"|(?P<week_year>\d{4})W(?P<week>\d{1,2}))$"
+)
+"""The kinds of period a canonical identifier names (a quarter, a half year, a week ...)."""
 
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -194,6 +201,39 @@ class Localizer:
         """A category's label: a built-in one's translated (femmes, إناث), else as written."""
         known = CATEGORY_LABELS.get((dimension, category))
         return self.gettext(known) if known is not None else category.replace("_", " ")
+
+    def period(self, period: Period) -> str:
+        """
+        A period as people write it: Q1 2025 (T1 2025), H1 2025, 2025, May 2025, week 3 of 2025,
+        30 December 2021, May–December 2021, 1 May – 30 December 2021; never ``2025Q1``.
+        """
+        _ = self.gettext
+        start, end = period.start, period.end
+        kind = _PERIOD_KIND.match(period.id)
+        year = self._digits(str(start.year))
+        if kind is not None and kind.group("quarter"):
+            return _(N_("Q{quarter} {year}")).format(quarter=self._digits(kind.group("quarter")), year=year)
+        if kind is not None and kind.group("half"):
+            return _(N_("H{half} {year}")).format(half=self._digits(kind.group("half")), year=year)
+        if kind is not None and kind.group("week"):
+            return _(N_("week {week} of {year}")).format(
+                week=self._digits(kind.group("week")), year=self._digits(kind.group("week_year"))
+            )
+        if kind is not None and kind.group("year"):
+            return year
+        if kind is not None and kind.group("month"):
+            return self.month(start)
+        if start == end:
+            return self.date(start)
+        whole_months = start.day == 1 and (end + datetime.timedelta(days=1)).day == 1
+        if whole_months:
+            if start.year == end.year:
+                from babel.dates import format_date  # noqa: PLC0415
+
+                first = str(format_date(start, "MMMM", locale=self.locale))
+                return f"{first}\u2013{self.month(end)}"
+            return f"{self.month(start)} \u2013 {self.month(end)}"
+        return f"{self.date(start)} \u2013 {self.date(end)}"
 
     @property
     def comma(self) -> str:
