@@ -7,6 +7,7 @@ import io
 import os
 import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -543,3 +544,26 @@ class TestWriting:
         path = tmp_path / "table.html"
         rf.render_file(example, path)
         assert path.read_text(encoding="utf-8").startswith('<table class="rf-table"')
+
+
+class TestTypography:
+    def test_french_sets_a_narrow_no_break_space_before_colons_and_percent_signs(
+        self, example: rf.Programme
+    ) -> None:
+        from resultsframework.text.l10n import Localizer
+
+        french = Localizer("fr")
+        assert french.percent(Decimal("0.84")) == "84,0\u202f%"
+        assert french.colon("Effet 1") == "Effet 1\u202f:"
+        report = rf.report(example, "md", "fr")
+        assert "**Effet 1\u202f: Enhanced institutional capacity" in report
+        assert "Période couverte par le rapport\u202f: de mai 2021" in report
+        table = rf.render(example, "md", "fr", show_status=True)
+        assert "150,0\u202f%" in table
+        assert " :" not in table.replace("\u202f:", "")  # no plain or wide space before a colon
+
+    def test_arabic_digits_take_the_arabic_percent_sign(self) -> None:
+        from resultsframework.text.l10n import Localizer
+
+        assert Localizer("ar", digits="arab").percent(Decimal("0.5")) == "٥٠٫٠٪"
+        assert Localizer("en").colon("Outcome 1") == "Outcome 1:"

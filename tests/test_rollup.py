@@ -236,7 +236,7 @@ class TestResultsTable:
         assert "counts a person more than once" in markdown
         french = rf.render_table(self.table("fr"), "md")
         assert "25\u202f521" in french
-        assert "Sexe: 13\u202f271 femmes et 12\u202f250 hommes" in french
+        assert "Sexe\u202f: 13\u202f271 femmes et 12\u202f250 hommes" in french
         arabic = rf.results_table(rf.roll_up([], IOM, level="pillar"), locale="ar")
         assert arabic.rtl
         pytest.importorskip("docx")

@@ -60,7 +60,8 @@ def alignment_table(alignment: Alignment, *, locale: str | Localizer = "en") -> 
                 continue
             group = (
                 Part(f"{element.level}_code", code_heading(element, loc), element.code, flat_only=True),
-                Part(element.level, level_name(element), _title(element, loc), prefix=f"{element.code}:"),
+                Part(element.level, level_name(element), _title(element, loc),
+                     prefix=loc.colon(element.code)),
             )  # fmt: skip
             rows.append(TableRow("section", (TableCell(group),), element.code))
             for item in alignment.linked_to(element.code):
@@ -78,7 +79,7 @@ def alignment_table(alignment: Alignment, *, locale: str | Localizer = "en") -> 
         _(N_("An indicator without a link of its own counts where its output, outcome or programme links."))
     ]
     if fw.source:
-        notes.append(f"{_(N_('Source'))}: {fw.source}")
+        notes.append(f"{loc.colon(_(N_('Source')))} {fw.source}")
     return Table(fw.title, columns, tuple(rows), tuple(notes), loc.tag, loc.rtl)
 
 
@@ -142,7 +143,10 @@ def summary_table(alignment: Alignment, level: str | None = None, *, locale: str
                 (
                     Part("code", _(N_("Code")), element.code, flat_only=True),
                     Part(
-                        "element", _(N_("Framework element")), _title(element, loc), prefix=f"{element.code}:"
+                        "element",
+                        _(N_("Framework element")),
+                        _title(element, loc),
+                        prefix=loc.colon(element.code),
                     ),
                 )
             ),
@@ -154,7 +158,7 @@ def summary_table(alignment: Alignment, level: str | None = None, *, locale: str
         ]
         cells.append(TableCell((share,)))
         rows.append(TableRow("indicator", tuple(cells), element.code))
-    title = f"{fw.title}: {_(N_('indicators by status'))}"
+    title = f"{loc.colon(fw.title)} {_(N_('indicators by status'))}"
     return Table(title, tuple(columns), tuple(rows), (), loc.tag, loc.rtl)
 
 
@@ -191,8 +195,8 @@ def matrix_table(alignment: Alignment, level: str | None = None, *, locale: str 
             for e in elements
         ]
         rows.append(TableRow("indicator", tuple(cells)))
-    notes = tuple(f"{e.code}: {_title(e, loc)}" for e in elements)
-    title = f"{fw.title}: {_(N_('programmes by framework element'))}"
+    notes = tuple(f"{loc.colon(e.code)} {_title(e, loc)}" for e in elements)
+    title = f"{loc.colon(fw.title)} {_(N_('programmes by framework element'))}"
     return Table(title, tuple(columns), tuple(rows), notes, loc.tag, loc.rtl)
 
 

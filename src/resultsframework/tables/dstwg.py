@@ -87,8 +87,8 @@ def quarter_table(
             "programme_indicator": item.indicator.code,
         }
         rows.append(_row(fixed, texts, dimensions, cells, element.code))
-    notes = (f"{_(N_('Source'))}: {fw.source}",) if fw.source else ()
-    return _table(f"{fw.title}: {q.id}", fixed, dimensions, rows, notes=notes, loc=loc)
+    notes = (f"{loc.colon(_(N_('Source')))} {fw.source}",) if fw.source else ()
+    return _table(f"{loc.colon(fw.title)} {q.id}", fixed, dimensions, rows, notes=notes, loc=loc)
 
 
 def _summed_table(
@@ -138,8 +138,8 @@ def _summed_table(
         _(N_("An indicator without a link of its own counts where its output, outcome or programme links.")),
     ]  # fmt: skip
     if fw.source:
-        notes.append(f"{_(N_('Source'))}: {fw.source}")
-    title = f"{fw.title}: {q.id}, {_(N_('summed across partners'))}"
+        notes.append(f"{loc.colon(_(N_('Source')))} {fw.source}")
+    title = f"{loc.colon(fw.title)} {q.id}, {_(N_('summed across partners'))}"
     return _table(title, fixed, dimensions, rows, notes=tuple(notes), loc=loc)
 
 

@@ -190,7 +190,7 @@ class _Builder:
             )
         for item in self.assessment.indicators:
             for note in item.overall.notes:
-                footnotes.append(f"{_(N_('Indicator'))} {item.code}: {_(note)}")
+                footnotes.append(f"{self.loc.colon(_(N_('Indicator')) + ' ' + item.code)} {_(note)}")
         return Table(
             _(N_("Indicator Based Performance Assessment")),
             tuple(c.column for c in columns),
@@ -395,7 +395,7 @@ class _Builder:
         lines = [self.value(item.overall.achieved, percentage)] if item.overall.achieved is not None else []
         for record in told:
             who = f" ({record.reported_by})" if record.reported_by else ""
-            lines.append(f"{self.period_label(record.period)}{who}: {record.narrative}")
+            lines.append(f"{self.loc.colon(self.period_label(record.period) + who)} {record.narrative}")
         return "\n".join(lines)
 
     def source(self, item: IndicatorAssessment) -> str:

@@ -176,12 +176,14 @@ class _Report:
         if programme.outcomes:
             yield Heading(3, _(N_("Outcomes")))
         for outcome in programme.outcomes:
-            yield Paragraph(f"{_(N_('Outcome'))} {outcome.code}: {outcome.statement}", bold=True)
+            label = f"{_(N_('Outcome'))} {outcome.code}"
+            yield Paragraph(f"{self.loc.colon(label)} {outcome.statement}", bold=True)
             yield from self.text(outcome.narrative)
         if any(outcome.outputs for outcome in programme.outcomes):
             yield Heading(3, _(N_("Outputs")))
         for _outcome, output in programme.outputs():
-            yield Paragraph(f"{_(N_('Output'))} {output.code}: {output.statement}", bold=True)
+            label = f"{_(N_('Output'))} {output.code}"
+            yield Paragraph(f"{self.loc.colon(label)} {output.statement}", bold=True)
             yield from self.text(output.narrative)
             for activity in output.activities:
                 yield from self.activity(activity)
@@ -189,7 +191,8 @@ class _Report:
     def activity(self, activity: Activity) -> Iterator[Block]:
         _ = self._
         who = f" ({', '.join(activity.responsible)})" if activity.responsible else ""
-        yield Paragraph(f"{_(N_('Activity'))} {activity.code}: {activity.statement}{who}", bold=True)
+        label = f"{_(N_('Activity'))} {activity.code}"
+        yield Paragraph(f"{self.loc.colon(label)} {activity.statement}{who}", bold=True)
         if activity.status is ActivityStatus.NOT_CONDUCTED:
             yield Paragraph(f"{self.loc.label(activity.status)}.")
         yield from self.text(activity.status_reason)
@@ -202,7 +205,7 @@ class _Report:
         _ = self._
         start = self.loc.month(min(p.start for p in periods))
         end = self.loc.month(max(p.end for p in periods))
-        return f"{_(N_('Reporting period'))}: {_(N_('from'))} {start} {_(N_('to'))} {end}"
+        return f"{self.loc.colon(_(N_('Reporting period')))} {_(N_('from'))} {start} {_(N_('to'))} {end}"
 
     # -- the cover table --------------------------------------------------------------
 
@@ -346,7 +349,7 @@ class _Report:
         if answer is not None:
             parts.append(self.loc.yes_no(answer))
         if when is not None:
-            parts.append(f"{self._(N_('Date'))}: {self.loc.date(when)}")
+            parts.append(f"{self.loc.colon(self._(N_('Date')))} {self.loc.date(when)}")
         return "; ".join(parts)
 
 

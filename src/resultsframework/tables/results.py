@@ -48,7 +48,9 @@ def results_table(rollup: RollUp, *, locale: str | Localizer = "en") -> Table:
         element = totals.element
         group: tuple[Part, ...] = (
             Part("element_code", code_heading(element, loc), element.code, flat_only=True),
-            Part("element", level_name(element), element.title_in(loc.language), prefix=f"{element.code}:"),
+            Part(
+                "element", level_name(element), element.title_in(loc.language), prefix=loc.colon(element.code)
+            ),
         )
         rows.append(TableRow("section", (TableCell(group),), element.code))
         if not totals.contributions:
@@ -71,8 +73,8 @@ def results_table(rollup: RollUp, *, locale: str | Localizer = "en") -> Table:
     if rollup.as_of is not None:
         notes.append(_(N_("Figures as of {date}.")).format(date=loc.date(rollup.as_of)))
     if rollup.framework.source:
-        notes.append(f"{_(N_('Source'))}: {rollup.framework.source}")
-    title = f"{rollup.framework.title}: {_(N_('results by framework element'))}"
+        notes.append(f"{loc.colon(_(N_('Source')))} {rollup.framework.source}")
+    title = f"{loc.colon(rollup.framework.title)} {_(N_('results by framework element'))}"
     return Table(title, columns, tuple(rows), tuple(notes), loc.tag, loc.rtl)
 
 
@@ -127,7 +129,7 @@ class _Words:
                 if partial
                 else ""
             )
-            lines.append(f"{label[:1].upper()}{label[1:]}: {categories}{of_what}")
+            lines.append(f"{self.loc.colon(label[:1].upper() + label[1:])} {categories}{of_what}")
         return "\n".join(lines)
 
     def run(self, text: str) -> str:
@@ -186,7 +188,8 @@ class _Words:
         cells = (
             TableCell((
                 Part("row", _(N_("Row")), _(N_("total")), flat_only=True),
-                Part("indicator", _(N_("Indicator")), _(N_("sum of reported figures")), prefix=f"{label}:"),
+                Part("indicator", _(N_("Indicator")), _(N_("sum of reported figures")),
+                     prefix=self.loc.colon(label)),
             )),
             TableCell((Part("programme", _(N_("Programme")), counted),)),
             TableCell((Part("figure", _(N_("Figure")), figure, number=_number(t.value, t.measure)),)),

@@ -39,6 +39,9 @@ _PERIOD_KIND = re.compile(
 )
 """The kinds of period a canonical identifier names (a quarter, a half year, a week ...)."""
 
+_NARROW = "\u202f"
+"""The narrow no-break space French sets before a colon and a percent sign."""
+
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -148,12 +151,23 @@ class Localizer:
         return self._digits(str(text))
 
     def percent(self, fraction: Decimal, places: int = 1) -> str:
-        """A fraction as a percentage rounded for display: ``Decimal('0.3333')`` → 33.3%."""
+        """
+        A fraction as a percentage rounded for display, as the locale writes it:
+        ``Decimal('0.3333')`` → 33.3%, 33,3 % (a narrow no-break space in French), ٣٣٫٣٪ with
+        Arabic-Indic digits.
+        """
         from babel.numbers import format_percent  # noqa: PLC0415
 
-        pattern = "#,##0" + ("." + "0" * places if places else "") + "%"
+        number = "#,##0" + ("." + "0" * places if places else "")
+        pattern = str(self.locale.percent_formats[None].pattern).replace("#,##0", number, 1)
+        pattern = pattern.replace("\u00a0", _NARROW)  # 84,0 % keeps its sign, and narrowly
         text = format_percent(fraction, pattern, locale=self.locale, numbering_system=self._numbering())
-        return self._digits(str(text))
+        text = self._digits(str(text))
+        return text.replace("%", "\u066a") if self.digits == "arab" else text
+
+    def colon(self, label: str) -> str:
+        """*label* and a colon, as the language writes it: ``Outcome 1:``, ``Effet 1 :``."""
+        return f"{label}{_NARROW}:" if self.language == "fr" else f"{label}:"
 
     def money(self, money: Money) -> str:
         """An amount with its currency: 600,000 USD."""
