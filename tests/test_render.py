@@ -567,3 +567,24 @@ class TestTypography:
 
         assert Localizer("ar", digits="arab").percent(Decimal("0.5")) == "٥٠٫٠٪"
         assert Localizer("en").colon("Outcome 1") == "Outcome 1:"
+
+
+class TestBreakdownsInWords:
+    def test_shown_by_default_where_the_indicator_requires_a_disaggregation(self) -> None:
+        from .conftest import ROOT
+
+        illustrative = rf.load(ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml")
+        table = rf.render(illustrative, "md")
+        assert "311<br>Sex: 142 female and 169 male<br>Age: 121 aged 18-24 and 190 aged 25-59" in table
+        assert "Sex:" not in rf.render(illustrative, "md", breakdowns=False)
+
+    def test_on_request_for_every_indicator(self, example: rf.Programme) -> None:
+        assert "Location:" not in rf.render(example, "md")
+        table = rf.render(example, "md", breakdowns=True)
+        assert "Location: 1 Baghdad, 1 Al-Muthanna, 1 Al-Najaf and 1 Maysan" in table
+
+    def test_in_french_and_in_the_flat_layout(self, example: rf.Programme) -> None:
+        table = rf.indicator_table(example, locale="fr", breakdowns=True)
+        headings, rows = table.flat()
+        column = headings.index("Ventilation")
+        assert any(row[column].startswith("Lieu\u202f: 1 Baghdad") for row in rows)

@@ -130,6 +130,7 @@ def render(
     per_period: bool = False,
     show_status: bool = False,
     organisation: str | None = None,
+    breakdowns: bool | None = None,
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
@@ -147,6 +148,7 @@ def render(
     per_period: bool = False,
     show_status: bool = False,
     organisation: str | None = None,
+    breakdowns: bool | None = None,
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
@@ -164,6 +166,7 @@ def render(
     per_period: bool = False,
     show_status: bool = False,
     organisation: str | None = None,
+    breakdowns: bool | None = None,
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
@@ -180,6 +183,7 @@ def render(
     per_period: bool = False,
     show_status: bool = False,
     organisation: str | None = None,
+    breakdowns: bool | None = None,
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
@@ -205,6 +209,7 @@ def render(
         per_period=per_period,
         show_status=show_status,
         organisation=organisation,
+        breakdowns=breakdowns,
     )
     return render_table(table, fmt, standalone=standalone, landscape=landscape, paper=paper)
 

@@ -42,7 +42,7 @@ from ..core.numbers import total
 from ..core.periods import Period
 from ..text.l10n import N_
 from .alignment import effective_links
-from .progress import Assessment, aggregate, assess, combined_records
+from .progress import Assessment, IndicatorAssessment, aggregate, assess, combined_records
 
 __all__ = ["ContributingIndicator", "ElementTotals", "RollUp", "Total", "roll_up", "unit_key"]
 
@@ -150,6 +150,22 @@ class ContributingIndicator:
 
     def __repr__(self) -> str:
         return f"ContributingIndicator({self.programme.title!r}, {self.indicator.code!r}, {self.value!r})"
+
+    @classmethod
+    def of(
+        cls,
+        programme: Programme,
+        judged: IndicatorAssessment,
+        path: Path = (),
+        codes: tuple[str, ...] = (),
+        inherited: bool = False,
+    ) -> ContributingIndicator:
+        """An assessed indicator's figure: its overall value and the values that make it."""
+        records = combined_records(judged.indicator, judged.records)
+        return cls(
+            programme, judged.indicator, path, codes, inherited, judged.overall.achieved, tuple(records),
+            judged.overall.aggregatable,
+        )  # fmt: skip
 
 
 def _margins(record: Achieved, dimension: str) -> dict[str, Value]:

@@ -215,6 +215,11 @@ def _render(subparsers: Any) -> None:
     command.add_argument(
         "--organisation", metavar="ID", help="only what this organisation is responsible for"
     )
+    command.add_argument(
+        "--breakdowns", action=argparse.BooleanOptionalAction, default=None,
+        help="write each achieved figure's breakdown in words below it (default: for the indicators "
+        "that require a disaggregation)",
+    )  # fmt: skip
     command.add_argument("--standalone", action="store_true", help="HTML: a whole page, not a fragment")
     command.add_argument("--portrait", action="store_true", help="Word: portrait pages (default landscape)")
     _paper_option(command)

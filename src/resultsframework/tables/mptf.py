@@ -20,12 +20,14 @@ from datetime import date
 import attrs
 
 from ..assessment.progress import Assessment, IndicatorAssessment, assess
+from ..assessment.rollup import ContributingIndicator
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
 from ..core.model import Achieved, Activity, Indicator, Measure, Node, OrganisationRole, Programme, Value
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
 from .table import About, Column, Part, Table, TableCell, TableRow
+from .words import Words
 
 __all__ = ["indicator_table"]
 
@@ -43,6 +45,7 @@ def indicator_table(
     per_period: bool = False,
     show_status: bool = False,
     organisation: str | None = None,
+    breakdowns: bool | None = None,
 ) -> Table:
     """
     Build the MPTF indicator table of *programme*.
@@ -57,6 +60,9 @@ def indicator_table(
         organisation: Keep only what this organisation is responsible for
             (``"IOM"``); an indicator without its own responsible organisations
             belongs to those of its output or outcome.
+        breakdowns: Write each achieved figure's breakdown in words below it ("Sex: 13,271
+            female and 12,250 male"): ``True`` for every indicator, ``False`` for none; by
+            default for the indicators that require a disaggregation.
 
     Raises:
         ResultsFrameworkError: *organisation* is neither one of the programme's organisations
@@ -74,6 +80,7 @@ def indicator_table(
         per_period=per_period,
         show_status=show_status,
         organisation=organisation,
+        breakdowns=breakdowns,
     ).table()
 
 
@@ -134,9 +141,12 @@ class _Builder:
         per_period: bool,
         show_status: bool,
         organisation: str | None,
+        breakdowns: bool | None = None,
     ) -> None:
         self.programme = programme
         self.loc = loc
+        self.breakdowns = breakdowns
+        self.words = Words(loc, (programme,))
         self._ = loc.gettext
         self.assessment = assessment
         self.include_activities = include_activities
@@ -311,9 +321,17 @@ class _Builder:
         return TableCell(
             (
                 Part("achieved", _(N_("Achieved Indicator Targets")), self.achieved_text(item, percentage)),
+                Part("breakdown", _(N_("Breakdown")), self.breakdown_text(item)),
                 Part("achieved_value", _(N_("Achieved value")), plain(item.overall.achieved), flat_only=True),
             )
         )
+
+    def breakdown_text(self, item: IndicatorAssessment) -> str:
+        """The achieved figure's breakdown in words, where asked for (by default: where required)."""
+        wanted = self.breakdowns if self.breakdowns is not None else bool(item.indicator.disaggregation)
+        if not wanted or item.overall.achieved is None:
+            return ""
+        return self.words.breakdown(ContributingIndicator.of(self.programme, item))
 
     def variance_cell(self, item: IndicatorAssessment) -> TableCell:
         latest = _latest(item.records)

@@ -8,15 +8,14 @@ format and language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 
 from ..assessment.rollup import ContributingIndicator, RollUp, Total
-from ..core.model import Measure, Programme, Ratio, Value
+from ..core.model import Measure, Ratio, Value
 from ..tables.alignment import code_heading, level_name
 from ..tables.table import Column, Part, Table, TableCell, TableRow
-from ..text.escape import isolate
 from ..text.l10n import N_, Localizer
+from .words import Words
 
 __all__ = ["results_table"]
 
@@ -92,56 +91,8 @@ def _number(value: Value | None, measure: Measure | None = None) -> int | Decima
     return value
 
 
-class _Words:
-    """Figures, units and breakdowns in words, in one language."""
-
-    def __init__(self, loc: Localizer, programmes: Iterable[Programme]) -> None:
-        self.loc = loc
-        self.labels: dict[str, str] = {}
-        for programme in programmes:
-            for dimension in programme.dimensions:
-                self.labels.setdefault(dimension.id, loc.dimension(dimension.id, dimension.label))
-
-    def figure(self, value: Value | None, measure: Measure, currency: str | None = None) -> str:
-        _ = self.loc.gettext
-        if value is None:
-            return _(N_("not reported"))
-        if measure is Measure.MONEY and currency and not isinstance(value, (bool, str, Ratio)):
-            return f"{self.loc.number(value)} {currency}"
-        return self.loc.value(value, percentage=measure is Measure.PERCENTAGE)
-
-    def breakdown(self, of: ContributingIndicator | Total) -> str:
-        """``Sex: 142 female and 169 male`` per dimension, a line each; a partial one says of what."""
-        lines = []
-        for dimension in of.dimensions:
-            parts = of.breakdown(dimension)
-            if not parts:
-                continue
-            label = self.labels.get(dimension) or self.loc.dimension(dimension)
-            categories = self.loc.listing(
-                self.category(dimension, c, v, of.measure) for c, v in parts.items()
-            )
-            covered = of.broken_down(dimension)
-            value = of.value
-            partial = covered is not None and value is not None and covered != value
-            of_what = (
-                " " + self.loc.gettext(N_("(of {value})")).format(value=self.figure(covered, of.measure))
-                if partial
-                else ""
-            )
-            lines.append(f"{self.loc.colon(label[:1].upper() + label[1:])} {categories}{of_what}")
-        return "\n".join(lines)
-
-    def run(self, text: str) -> str:
-        """*text* kept in its own direction inside right-to-left text (a code, "142 female")."""
-        return isolate(text) if self.loc.rtl else text
-
-    def category(self, dimension: str, category: str, value: Value, measure: Measure) -> str:
-        """``142 female``, ``121 aged 18-24``."""
-        figure = self.figure(value, measure)
-        if dimension == "age":
-            return self.loc.gettext(N_("{value} aged {range}")).format(value=figure, range=category)
-        return f"{figure} {self.loc.category(dimension, category)}"
+class _Words(Words):
+    """The results table's rows, with figures and breakdowns in words."""
 
     def contribution_row(self, c: ContributingIndicator, group: tuple[Part, ...]) -> TableRow:
         _ = self.loc.gettext
