@@ -588,3 +588,32 @@ class TestBreakdownsInWords:
         headings, rows = table.flat()
         column = headings.index("Ventilation")
         assert any(row[column].startswith("Lieu\u202f: 1 Baghdad") for row in rows)
+
+
+class TestReceivers:
+    def test_csv_can_start_with_a_byte_order_mark_for_excel_on_windows(self, example: rf.Programme) -> None:
+        assert not rf.render(example, "csv").startswith("\ufeff")
+        text = rf.render(example, "csv", "ar", bom=True)
+        assert text.startswith("\ufeff")
+        assert next(csv.reader(io.StringIO(text[1:])))[0] == rf.render(example, "csv", "ar").split(",")[0]
+
+    def test_csv_columns_do_not_depend_on_the_data(self, example: rf.Programme) -> None:
+        import attrs
+
+        def bare(indicator: rf.Indicator) -> rf.Indicator:
+            return attrs.evolve(
+                indicator, achieved=(), baseline=None, target=None, means_of_verification=None
+            )
+
+        outcome = example.outcomes[0]
+        outputs = tuple(attrs.evolve(o, indicators=tuple(map(bare, o.indicators))) for o in outcome.outputs)
+        empty = attrs.evolve(example, outcomes=(attrs.evolve(outcome, outputs=outputs),))
+        headings = next(csv.reader(io.StringIO(rf.render(example, "csv"))))
+        assert next(csv.reader(io.StringIO(rf.render(empty, "csv")))) == headings
+        assert "Breakdown" in headings
+
+    def test_html_pages_print_landscape_without_splitting_rows(self, example: rf.Programme) -> None:
+        page = rf.render(example, "html", standalone=True)
+        assert "@page { size: A4 landscape" in page
+        assert "tr { break-inside: avoid" in page
+        assert "thead { display: table-header-group; }" in page

@@ -47,6 +47,7 @@ def render_table(
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
+    bom: bool = False,
 ) -> str: ...
 @overload
 def render_table(
@@ -56,6 +57,7 @@ def render_table(
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
+    bom: bool = False,
 ) -> bytes: ...
 @overload
 def render_table(
@@ -65,6 +67,7 @@ def render_table(
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
+    bom: bool = False,
 ) -> str | bytes: ...
 def render_table(
     table: Table,
@@ -73,6 +76,7 @@ def render_table(
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
+    bom: bool = False,
 ) -> str | bytes:
     """
     Lay out *table* in a format: ``str`` for md, html and csv, ``bytes`` for docx and xlsx.
@@ -81,6 +85,7 @@ def render_table(
         standalone: For HTML, a whole page rather than a fragment.
         landscape: For Word, landscape pages.
         paper: For Word and Excel, ``"a4"`` (the default) or ``"letter"``.
+        bom: For CSV, start with a byte-order mark (Excel on Windows then reads UTF-8).
 
     Raises:
         ValueError: for a format that is not one of md, html, docx, xlsx, csv.
@@ -100,7 +105,7 @@ def render_table(
     if fmt == "csv":
         from .formats.csv import table_csv  # noqa: PLC0415
 
-        return table_csv(table)
+        return table_csv(table, bom=bom)
     if fmt == "docx":
         from .formats.docx import table_docx  # noqa: PLC0415
 
@@ -134,6 +139,7 @@ def render(
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
+    bom: bool = False,
 ) -> str: ...
 @overload
 def render(
@@ -152,6 +158,7 @@ def render(
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
+    bom: bool = False,
 ) -> bytes: ...
 @overload
 def render(
@@ -170,6 +177,7 @@ def render(
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
+    bom: bool = False,
 ) -> str | bytes: ...
 def render(
     programme: Programme,
@@ -187,6 +195,7 @@ def render(
     standalone: bool = False,
     landscape: bool = True,
     paper: str = "a4",
+    bom: bool = False,
 ) -> str | bytes:
     """
     Render the MPTF indicator table of *programme*.
@@ -211,7 +220,7 @@ def render(
         organisation=organisation,
         breakdowns=breakdowns,
     )
-    return render_table(table, fmt, standalone=standalone, landscape=landscape, paper=paper)
+    return render_table(table, fmt, standalone=standalone, landscape=landscape, paper=paper, bom=bom)
 
 
 def _localizer(locale: str | Localizer, digits: Digits | None) -> Localizer:

@@ -222,6 +222,9 @@ def _render(subparsers: Any) -> None:
     )  # fmt: skip
     command.add_argument("--standalone", action="store_true", help="HTML: a whole page, not a fragment")
     command.add_argument("--portrait", action="store_true", help="Word: portrait pages (default landscape)")
+    command.add_argument(
+        "--bom", action="store_true", help="CSV: start with a byte-order mark, for Excel on Windows"
+    )
     _paper_option(command)
 
 

@@ -290,13 +290,13 @@ def render(args: argparse.Namespace, console: Console) -> int:
         with registered(args.load):
             table = results_table([programme], args, console)
         output = rf.render_table(table, fmt, standalone=args.standalone, landscape=not args.portrait,
-                                 paper=args.paper)  # fmt: skip
+                                 paper=args.paper, bom=args.bom)  # fmt: skip
         return emit(console, output, args.output)
     output = rf.render(
         programme, fmt, args.locale, digits=args.digits, as_of=args.as_of,
         include_activities=args.activities, per_period=args.periods, show_status=args.status,
         organisation=args.organisation, breakdowns=args.breakdowns, standalone=args.standalone,
-        landscape=not args.portrait, paper=args.paper,
+        landscape=not args.portrait, paper=args.paper, bom=args.bom,
     )  # fmt: skip
     return emit(console, output, args.output)
 

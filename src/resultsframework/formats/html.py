@@ -19,6 +19,15 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 2rem;
 .rf-table th[scope=row] { font-weight: normal; }
 .rf-table p { margin: 0 0 0.3rem 0; }
 .rf-footnote { font-size: 0.8rem; }
+@media print {
+  @page { size: A4 landscape; margin: 15mm; }
+  body { margin: 0; }
+  .rf-table { font-size: 9pt; }
+  .rf-table thead { display: table-header-group; }
+  .rf-table tr { break-inside: avoid; page-break-inside: avoid; }
+  .rf-table tr.rf-impact, .rf-table tr.rf-outcome, .rf-table tr.rf-output, .rf-table tr.rf-section {
+    break-after: avoid; page-break-after: avoid; }
+}
 """
 )
 
