@@ -617,3 +617,13 @@ class TestReceivers:
         assert "@page { size: A4 landscape" in page
         assert "tr { break-inside: avoid" in page
         assert "thead { display: table-header-group; }" in page
+
+
+def test_units_beside_numbers_and_the_baseline_year() -> None:
+    from .conftest import ROOT
+
+    illustrative = rf.load(ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml")
+    table = rf.render(illustrative, "md")
+    assert "**Baseline:** 40 incidents (2024)<br>**Planned Target:** 20 incidents | 26 incidents |" in table
+    assert "**Planned Target:** 600 persons | 311 persons<br>" in table  # "# of persons" beside a number
+    assert "**Planned Target:** 60.0% | 69/130 (53.1%) |" in table  # a percentage takes no unit

@@ -22,12 +22,22 @@ import attrs
 from ..assessment.progress import Assessment, IndicatorAssessment, assess
 from ..assessment.rollup import ContributingIndicator
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
-from ..core.model import Achieved, Activity, Indicator, Measure, Node, OrganisationRole, Programme, Value
+from ..core.model import (
+    Achieved,
+    Activity,
+    Indicator,
+    Measure,
+    Node,
+    OrganisationRole,
+    Programme,
+    Ratio,
+    Value,
+)
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
 from .table import About, Column, Part, Table, TableCell, TableRow
-from .words import Words
+from .words import Words, unit_words
 
 __all__ = ["indicator_table"]
 
@@ -292,16 +302,17 @@ class _Builder:
                 Part(
                     "baseline",
                     _(N_("Baseline")),
-                    self.stated(
-                        baseline.text if baseline else None, baseline.value if baseline else None, percentage
-                    ),
+                    self.baseline_text(indicator, percentage),
                     prefix=_(N_("Baseline:")),
                 ),
                 Part(
                     "target",
                     _(N_("Planned Target")),
                     self.stated(
-                        target.text if target else None, target.value if target else None, percentage
+                        target.text if target else None,
+                        target.value if target else None,
+                        percentage,
+                        indicator.unit,
                     ),
                     prefix=_(N_("Planned Target:")),
                 ),
@@ -314,6 +325,17 @@ class _Builder:
                 Part("target_value", _(N_("Target value")), plain(item.overall.target), flat_only=True),
             )
         )
+
+    def baseline_text(self, indicator: Indicator, percentage: bool) -> str:
+        """The baseline as stated, with its unit, and its year when known: ``35 households (2024)``."""
+        baseline = indicator.baseline
+        if baseline is None:
+            return ""
+        text = self.stated(baseline.text, baseline.value, percentage, indicator.unit)
+        year = baseline.year if baseline.year is not None else (baseline.date.year if baseline.date else None)
+        if text and year is not None and str(year) not in text:
+            text = f"{text} ({self.loc.year(year)})"
+        return text
 
     def achieved_cell(self, item: IndicatorAssessment) -> TableCell:
         _ = self._
@@ -384,16 +406,20 @@ class _Builder:
             return self._(N_("{label}:")).format(label=word)
         return self._(N_("{label} {code}:")).format(label=word, code=code)
 
-    def stated(self, text: str | None, value: Value | None, percentage: bool) -> str:
-        """The text as the document writes it, else the value formatted; nothing if neither."""
+    def stated(self, text: str | None, value: Value | None, percentage: bool, unit: str | None = None) -> str:
+        """The text as the document writes it, else the value formatted with its unit; nothing if neither."""
         if text:
             return text
-        return "" if value is None else self.value(value, percentage)
+        return "" if value is None else self.value(value, percentage, unit)
 
-    def value(self, value: Value | None, percentage: bool) -> str:
+    def value(self, value: Value | None, percentage: bool, unit: str | None = None) -> str:
+        """A value as shown, a count or an amount with its unit beside it (``4 network meetings``)."""
         if value is None:
             return ""
-        return self.loc.value(value, percentage=percentage)
+        shown = self.loc.value(value, percentage=percentage)
+        if unit and not percentage and not isinstance(value, (bool, str, Ratio)):
+            return f"{shown} {unit_words(unit)}"
+        return shown
 
     def achieved_text(self, item: IndicatorAssessment, percentage: bool) -> str:
         """
@@ -409,8 +435,12 @@ class _Builder:
             latest = records[-1] if records else None
             if latest is None or (latest.value is None and not latest.narrative):
                 return ""
-            return latest.narrative or self.value(item.overall.achieved, percentage)
-        lines = [self.value(item.overall.achieved, percentage)] if item.overall.achieved is not None else []
+            return latest.narrative or self.value(item.overall.achieved, percentage, item.indicator.unit)
+        lines = (
+            [self.value(item.overall.achieved, percentage, item.indicator.unit)]
+            if item.overall.achieved is not None
+            else []
+        )
         for record in told:
             who = f" ({record.reported_by})" if record.reported_by else ""
             lines.append(f"{self.loc.colon(self.period_label(record.period) + who)} {record.narrative}")

@@ -6,6 +6,7 @@ Figures in words, one way for every table: a figure with its measure ("168/400 (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -13,7 +14,14 @@ from ..core.model import Measure, Programme, Ratio, Value
 from ..text.escape import isolate
 from ..text.l10n import N_, Localizer
 
-__all__ = ["Broken", "Words"]
+__all__ = ["Broken", "Words", "unit_words"]
+
+_COUNTED = re.compile(r"^(?:#|no\.?|number)\s*of\s+", re.IGNORECASE)
+
+
+def unit_words(unit: str) -> str:
+    """A unit as written beside a number: ``# of persons`` is ``persons`` (600 persons)."""
+    return _COUNTED.sub("", unit.strip()) or unit
 
 
 class Broken(Protocol):

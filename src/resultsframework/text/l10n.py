@@ -182,6 +182,10 @@ class Localizer:
         text = str(format_date(value, "long", locale=self.locale))
         return self._digits(text)
 
+    def year(self, year: int) -> str:
+        """A year, never grouped (2021, not 2,021), in the locale's digits."""
+        return self._digits(str(year))
+
     def month(self, value: datetime.date) -> str:
         """A month and year: December 2021, décembre 2021."""
         from babel.dates import format_date  # noqa: PLC0415
@@ -224,14 +228,14 @@ class Localizer:
         _ = self.gettext
         start, end = period.start, period.end
         kind = _PERIOD_KIND.match(period.id)
-        year = self._digits(str(start.year))
+        year = self.year(start.year)
         if kind is not None and kind.group("quarter"):
             return _(N_("Q{quarter} {year}")).format(quarter=self._digits(kind.group("quarter")), year=year)
         if kind is not None and kind.group("half"):
             return _(N_("H{half} {year}")).format(half=self._digits(kind.group("half")), year=year)
         if kind is not None and kind.group("week"):
             return _(N_("week {week} of {year}")).format(
-                week=self._digits(kind.group("week")), year=self._digits(kind.group("week_year"))
+                week=self._digits(kind.group("week")), year=self.year(int(kind.group("week_year")))
             )
         if kind is not None and kind.group("year"):
             return year
