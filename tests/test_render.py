@@ -575,7 +575,7 @@ class TestBreakdownsInWords:
 
         illustrative = rf.load(ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml")
         table = rf.render(illustrative, "md")
-        assert "311<br>Sex: 142 female and 169 male<br>Age: 121 aged 18-24 and 190 aged 25-59" in table
+        assert "311 persons<br>Sex: 142 female and 169 male<br>Age: 121 aged 18-24 and 190 aged 25-59" in table
         assert "Sex:" not in rf.render(illustrative, "md", breakdowns=False)
 
     def test_on_request_for_every_indicator(self, example: rf.Programme) -> None:

@@ -202,12 +202,14 @@ class _Builder:
         columns = self.columns()
         rows = self.rows(columns)
         footnotes = []
+        when = self.assessment.as_of
         if self.show_status:
-            when = self.assessment.as_of
             footnotes.append(
                 _(N_("Status and achievement rate are computed from the reported values"))
                 + (f" ({_(N_('as of'))} {self.loc.date(when)})." if when else ".")
             )
+        elif when is not None:  # what the figures are as of, always said
+            footnotes.append(_(N_("Values reported as of {date}.")).format(date=self.loc.date(when)))
         for item in self.assessment.indicators:
             for note in item.overall.notes:
                 footnotes.append(f"{self.loc.colon(_(N_('Indicator')) + ' ' + item.code)} {_(note)}")
