@@ -575,7 +575,9 @@ class TestBreakdownsInWords:
 
         illustrative = rf.load(ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml")
         table = rf.render(illustrative, "md")
-        assert "311 persons<br>Sex: 142 female and 169 male<br>Age: 121 aged 18-24 and 190 aged 25-59" in table
+        assert (
+            "311 persons<br>Sex: 142 female and 169 male<br>Age: 121 aged 18-24 and 190 aged 25-59" in table
+        )
         assert "Sex:" not in rf.render(illustrative, "md", breakdowns=False)
 
     def test_on_request_for_every_indicator(self, example: rf.Programme) -> None:
@@ -627,3 +629,10 @@ def test_units_beside_numbers_and_the_baseline_year() -> None:
     assert "**Baseline:** 40 incidents (2024)<br>**Planned Target:** 20 incidents | 26 incidents |" in table
     assert "**Planned Target:** 600 persons | 311 persons<br>" in table  # "# of persons" beside a number
     assert "**Planned Target:** 60.0% | 69/130 (53.1%) |" in table  # a percentage takes no unit
+
+
+def test_arabic_tells_outcomes_from_results() -> None:
+    from resultsframework.text.l10n import Localizer
+
+    arabic = Localizer("ar")
+    assert arabic.gettext("Outcome") != arabic.gettext("Result")
