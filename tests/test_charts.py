@@ -262,3 +262,26 @@ class TestStatus:
     def test_an_unknown_grouping(self) -> None:
         with pytest.raises(ValueError, match="'output', 'outcome' or 'organisation'"):
             rf.status_chart(rf.assess(rf.load(ILLUSTRATIVE)), by="donor")
+
+
+@pytest.mark.extras("matplotlib", "docx")
+@pytest.mark.parametrize(
+    ("locale", "caption"),
+    [
+        ("en", "Figure 1: Achievement rate against target"),
+        ("fr", "Figure 1\u202f: Taux de réalisation par rapport à la cible"),
+        ("ar", "الشكل 1: نسبة الإنجاز مقارنة بالهدف"),
+    ],
+)
+def test_the_report_chart_has_a_numbered_caption_and_alt_text(locale: str, caption: str) -> None:
+    import docx
+
+    programme = rf.load(EXAMPLE)
+    document = docx.Document(io.BytesIO(rf.report(programme, "docx", locale, charts=True)))
+    (shape,) = document.inline_shapes
+    described = rf.progress_chart(rf.assess(programme), locale=locale).description
+    assert described == shape._inline.docPr.get("descr")
+    assert "1.4.2" in described
+    captions = [p for p in document.paragraphs if p.text == caption]
+    assert 1 == len(captions)
+    assert "Caption" == captions[0].style.name

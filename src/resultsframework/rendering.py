@@ -19,7 +19,7 @@ from .core.framework import Framework
 from .core.model import Programme
 from .io.atomic import write_atomic
 from .tables.table import Table
-from .text.l10n import Digits, Localizer, available_locales
+from .text.l10n import N_, Digits, Localizer, available_locales
 
 __all__ = ["FORMATS", "render", "render_file", "render_table", "report", "report_file"]
 
@@ -338,7 +338,9 @@ def report(
         from .formats.charts import progress_chart  # noqa: PLC0415
 
         tables = [i for i, b in enumerate(blocks) if isinstance(b, TableBlock)]
-        image = ImageBlock(progress_chart(assessment, locale=loc.language), loc.gettext("Achievement rate"))
+        title = loc.gettext(N_("Achievement rate against target"))
+        caption = loc.gettext(N_("Figure {number}: {caption}")).format(number=loc.number(1), caption=title)
+        image = ImageBlock(progress_chart(assessment, locale=loc), caption)  # the chart's alt text with it
         indicators = tables[-2] if results is not None else tables[-1]  # before the results by element
         blocks.insert(indicators + 1, image)
     if fmt == "md":

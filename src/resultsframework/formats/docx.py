@@ -303,11 +303,30 @@ def right_to_left(text: str) -> bool:
 
 
 def add_picture(document: DocumentObject, data: bytes, caption: str, *, rtl: bool = False) -> None:
-    """Add a picture as wide as the page allows, with its caption below."""
+    """
+    Add a picture as wide as the page allows (as high, for a tall one), with its caption below
+    in Word's Caption style, kept on the picture's page.
+
+    Its alternative text, which screen readers read, is the picture's ``description`` (a chart
+    has one: what it shows, in words), else the caption.
+    """
     section = document.sections[-1]
     usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
-    document.add_picture(io.BytesIO(data), width=usable)
-    add_paragraph(document, caption, rtl=rtl, label=True)
+    room = int(section.page_height or 0) - int(section.top_margin or 0) - int(section.bottom_margin or 0)
+    shape = document.add_picture(io.BytesIO(data), width=usable)
+    room -= 914400 // 2  # half an inch for the caption
+    if room > 0 and shape.height > room:  # a tall chart fits the page, its proportions kept
+        shape.width, shape.height = int(shape.width * room / shape.height), room
+    picture = document.paragraphs[-1]
+    picture.paragraph_format.keep_with_next = True
+    if rtl:
+        _set_bidi(picture)
+    properties = shape._inline.docPr
+    properties.set("descr", display_text(getattr(data, "description", "") or caption))
+    properties.set("title", display_text(caption))
+    paragraph = add_paragraph(document, caption, rtl=rtl, label=True)
+    if "Caption" in [style.name for style in document.styles]:
+        paragraph.style = document.styles["Caption"]
 
 
 def _fill(cell: Any, colour: str) -> None:
