@@ -150,6 +150,12 @@ class TestText:
         chart = rf.progress_chart(assessment, format="svg", locale=rf.Localizer("ar", digits="arab"))
         assert "٨٤٫٠٪" in lines_of(chart).replace("\u061c", "").replace("\u200e", "")
 
+    def test_the_command_takes_the_digits(self, tmp_path: Path) -> None:
+        target = tmp_path / "progress.svg"
+        argv = ("chart", str(ILLUSTRATIVE), "-l", "ar", "--digits", "arab", "-o", str(target))
+        assert (0, "", "") == run(*argv)
+        assert "٨٤٫٠٪" in lines_of(target.read_bytes()).replace("\u061c", "").replace("\u200e", "")
+
 
 class TestRightToLeft:
     def anchors(self, locale: str) -> set[str]:

@@ -362,8 +362,9 @@ def _chart(subparsers: Any) -> None:
     command = _command(
         subparsers, "chart", commands.chart,
         help="draw a chart of a programme (PNG or SVG)",
-        description="With --indicator, one indicator period by period; else achieved against "
-        "target for every indicator, or with --by, indicators by status per output, outcome or "
+        description="With --indicator, one indicator period by period (its milestones and target); "
+        "else achieved against target for every indicator (yes/no, not conducted and not reported "
+        "ones marked as such), or with --by, indicators by status per output, outcome or "
         "organisation. Needs matplotlib (the charts extra).",
     )  # fmt: skip
     command.add_argument("file", metavar="FILE", help="a programme file")
@@ -378,6 +379,9 @@ def _chart(subparsers: Any) -> None:
     )
     command.add_argument(
         "-l", "--locale", default="en", type=locale_type, help="language of the labels (default: en)"
+    )
+    command.add_argument(
+        "--digits", choices=["latn", "arab"], help="digits to write numbers with (arab: ٠١٢٣)"
     )
     _as_of(command, "assess as of this date")
 

@@ -438,14 +438,15 @@ def chart(args: argparse.Namespace, console: Console) -> int:
         raise CommandError("resultsframework: a chart is written as .png or .svg", USAGE)
     image: Literal["png", "svg"] = "png" if suffix == ".png" else "svg"
     assessment = rf.assess(load(args.file), args.as_of)
+    loc = rf.Localizer(args.locale, digits=args.digits)
     if args.indicator is not None:
         with lookup():
             assessment[args.indicator]
-        data = rf.trend_chart(assessment, args.indicator, format=image, locale=args.locale)
+        data = rf.trend_chart(assessment, args.indicator, format=image, locale=loc)
     elif args.by is not None:
-        data = rf.status_chart(assessment, by=args.by, format=image, locale=args.locale)
+        data = rf.status_chart(assessment, by=args.by, format=image, locale=loc)
     else:
-        data = rf.progress_chart(assessment, format=image, locale=args.locale)
+        data = rf.progress_chart(assessment, format=image, locale=loc)
     write(args.output, data)
     return 0
 
