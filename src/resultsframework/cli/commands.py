@@ -17,7 +17,7 @@ from typing import Literal
 
 import resultsframework as rf
 
-from .console import USAGE, CommandError, Console, json_line, lookup, reading, reason, writing
+from .console import USAGE, CommandError, Console, json_line, lookup, one_line, reading, reason, writing
 
 __all__ = [
     "chart",
@@ -185,7 +185,7 @@ def validate(args: argparse.Namespace, console: Console) -> int:
             if args.json:
                 emit_json(path, diagnostic.severity.value, diagnostic.code, where, indicator)
             else:
-                about = f"indicator {indicator}: " if indicator is not None else ""
+                about = f"indicator {one_line(indicator)}: " if indicator is not None else ""
                 console.print(
                     f"{path}: {where.location()}: {diagnostic.severity} [{diagnostic.code}] "
                     f"{about}{diagnostic.message}"

@@ -34,9 +34,13 @@ INPUT = 1
 USAGE = 2
 """The exit code for a usage error: a bad argument, or one naming something that is not there."""
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-"""C0 controls except tab and new line, DEL, the C1 controls, and the lone surrogates standing
-for the bytes of a file name that is not UTF-8."""
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""C0 controls except tab and new line, DEL, the C1 controls, the bidirectional embeddings,
+overrides and isolates (which reorder the rest of a terminal's line), and the lone surrogates
+standing for the bytes of a file name that is not UTF-8."""
+_UNPRINTABLE_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\ud800-\udfff]")
+"""The same but the bidirectional isolates, which a rendered document needs (an Arabic table
+isolates each English text) and which cannot reorder anything outside themselves."""
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -46,17 +50,24 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, document: bool = False) -> str:
     """
     *text* with its control characters shown as escapes: ESC as ``\\x1b``, BEL as ``\\x07``.
 
     Tabs and new lines stay; every other C0 control, DEL and every C1 control (which a terminal
     would obey: move the cursor, change colours, set the window title) is written out instead,
-    and so is a byte of a file name that is not UTF-8 (``\\xff``).
+    and so are the bidirectional controls (``\\u202e``) and a byte of a file name that is not
+    UTF-8 (``\\xff``).
     """
-    if _UNPRINTABLE.search(text) is None:
+    pattern = _UNPRINTABLE_IN_DOCUMENTS if document else _UNPRINTABLE
+    if pattern.search(text) is None:
         return text
-    return _UNPRINTABLE.sub(_escape, text)
+    return pattern.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """*text* on one line: a line break in it (in a code a user wrote) shown as ``\\n``."""
+    return text.replace("\r", "\\r").replace("\n", "\\n") if ("\n" in text or "\r" in text) else text
 
 
 def json_line(record: object) -> str:
@@ -149,7 +160,7 @@ class Console:
     def document(self, text: str) -> None:
         """A document on standard output."""
         if _isatty(self.out):
-            text = printable(text.replace("\r\n", "\n"))
+            text = printable(text.replace("\r\n", "\n"), document=True)
         self._write(self.out, text)
 
     def _write(self, stream: TextIO, text: str, errors: str | None = None) -> None:

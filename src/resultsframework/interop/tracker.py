@@ -41,7 +41,7 @@ from ..core.model import (
     record_values,
 )
 from ..core.periods import Period, PeriodError
-from ..text.escape import display_text, spreadsheet_text
+from ..text.escape import display_text, is_formula_like, spreadsheet_text
 from ..text.layout import row_height
 from .readback import Field, Unreadable, blank, exact, keep_unshown, quote, read_value, text
 
@@ -162,6 +162,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     widths = _widths(programme, headers)
     for index, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         cell = sheet.cell(row=1, column=index, value=display_text(header))
+        cell.data_type = "s"  # a category named "=..." is a heading, never a formula
         cell.font = Font(name=FONT, size=11, bold=True)
         cell.alignment = wrap
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -359,6 +360,8 @@ def _write_rows(
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, never a formula
             cell.style = "rf-open" if header in editable else "rf-locked"
+            if isinstance(value, str) and is_formula_like(value):
+                cell.quotePrefix = True  # and Excel keeps it text once the cell is edited
         if indicator.measure is Measure.YES_NO:
             yes_no_rows.append(row)
         row += 1
