@@ -346,8 +346,10 @@ def _numbers() -> Iterator[Case]:
     yield _changed("float-count", _set(f"{IND}.achieved.0.value", Decimal("140.5")), chart=True)
     yield _changed("float-year", _set("outcomes.0.indicators.1.baseline.year", Decimal("2024.0")),
                    expect="error", message="expected a whole number")  # fmt: skip
-    yield _changed("bool-count", _set(f"{IND}.achieved.0.value", True), chart=True)
-    yield _changed("text-count", _set(f"{IND}.achieved.0.value", "1,234"), chart=True)
+    yield _changed("bool-count", _set(f"{IND}.achieved.0.value", True), chart=True,
+                   refused={"tracker": "is not a number"})  # fmt: skip
+    yield _changed("text-count", _set(f"{IND}.achieved.0.value", "1,234"), chart=True,
+                   refused={"tracker": "is not a number"})  # fmt: skip
     yield _changed("negative-count", _set(f"{IND}.achieved.1.value", -171), chart=True)
     yield _changed("percent-denominator-zero", _set(f"{PCT}.achieved.0.value", {"numerator": 0, "denominator": 0}), chart=True)
     yield _changed("percent-numerator-over", _set(f"{PCT}.achieved.0.value", {"numerator": 70, "denominator": 50}), chart=True)
@@ -435,7 +437,8 @@ def _shapes() -> Iterator[Case]:
 
 def _breakdowns() -> Iterator[Case]:
     yield _changed("category-unknown", _set(f"{IND}.achieved.0.breakdowns.0.cells.0.sex", "femal"))
-    yield _changed("dimension-undeclared", _set(f"{IND}.achieved.0.breakdowns.2.dimensions", ["type_of_help"]))
+    yield _changed("dimension-undeclared", _set(f"{IND}.achieved.0.breakdowns.2.dimensions", ["type_of_help"]),
+                   refused={"tracker": "has cells by type_of_support"})  # fmt: skip
     yield _changed("category-of-other-dimension",
                    _set(f"{IND}.achieved.0.breakdowns.2.cells.0.type_of_support", "major"))  # fmt: skip
     yield _changed("breakdown-sum-mismatch", _set(f"{IND}.achieved.0.breakdowns.0.cells.0.value", 1000))

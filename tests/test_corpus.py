@@ -300,12 +300,6 @@ OUTPUTS = [
 # fmt: on
 
 KNOWN_BUGS: dict[tuple[str, str], tuple[str, str]] = {
-    ("bool-count", "tracker"): ("expected a number, found 'Yes'", "a tracker made from a count valued true does not "
-                                "read back (interop/tracker.py, readback.py)"),
-    ("text-count", "tracker"): ("expected a number, found '1,234'", "a tracker made from a count valued '1,234' does "
-                                "not read back (interop/tracker.py, readback.py)"),
-    ("dimension-undeclared", "tracker"): ("the tracker read back is not the programme", "read back, the tracker "
-                                          "rewrites a breakdown's dimensions from its cells (interop/readback.py)"),
 }  # fmt: skip
 """
 Bugs the corpus found in modules others are changing, reported to them: for each case and

@@ -153,6 +153,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
     _one_indicator_a_code(programme)
+    _readable_back(programme)
     cells = _columns(programme)
     headers = [*KEYS, *OPEN, *cells, *NOTES]
     book = openpyxl.Workbook()
@@ -366,6 +367,38 @@ def _write_rows(
             yes_no_rows.append(row)
         row += 1
     return row - 2, yes_no_rows
+
+
+def _readable_back(programme: Programme) -> None:
+    """
+    Refuse what the tracker would write but could not read back as it is: a count or amount that
+    is no number (``true``, ``'1,234'``, which validate reports), and a breakdown whose cells are of
+    other dimensions than its own (read back, its dimensions would be rewritten from its cells).
+    """
+    problems = []
+    numeric = (Measure.COUNT, Measure.MONEY)
+    for indicator in programme.indicators():
+        for record in indicator.achieved:
+            value = record.value
+            if indicator.measure in numeric and value is not None and (isinstance(value, (bool, str))):
+                problems.append(
+                    f"indicator {quote(indicator.code)}, {record.period}: the {indicator.measure.value} "
+                    f"{quote(value)} is not a number"
+                )
+            for breakdown in record.breakdowns:
+                met = {d for cell in breakdown.cells for d, _ in cell.categories}
+                if met and met != set(breakdown.dimensions):
+                    problems.append(
+                        f"indicator {quote(indicator.code)}, {record.period}: a breakdown by "
+                        f"{', '.join(breakdown.dimensions)} has cells by {', '.join(sorted(met))}"
+                    )
+    if problems:
+        raise ResultsFrameworkError(
+            "the tracker could not read back what it would write: "
+            + "; ".join(problems[:5])
+            + (f" (and {len(problems) - 5:,} more)" if len(problems) > 5 else "")
+            + "; correct the programme (validate reports these)"
+        )
 
 
 def _one_indicator_a_code(programme: Programme) -> None:
