@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 import pytest
 
@@ -127,13 +128,13 @@ def test_a_single_line_break_in_a_narrative_is_a_space(example: rf.Programme) ->
 
 
 @pytest.fixture(scope="module")
-def sheet(example: rf.Programme):  # type: ignore[no-untyped-def]
+def sheet(example: rf.Programme) -> Any:
     openpyxl = pytest.importorskip("openpyxl")
     return openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx", "ar")), rich_text=True).active
 
 
 class TestExcel:
-    def test_borders_a_named_font_and_bold_labels(self, sheet) -> None:  # type: ignore[no-untyped-def]
+    def test_borders_a_named_font_and_bold_labels(self, sheet: Any) -> None:
         from openpyxl.cell.rich_text import CellRichText
 
         cell = sheet["A5"]  # the first indicator
@@ -144,11 +145,11 @@ class TestExcel:
         assert label.text.startswith("المؤشر 1.1.1")
         assert sheet["B5"].font.name == "Calibri"
 
-    def test_arabic_reads_right_to_left(self, sheet) -> None:  # type: ignore[no-untyped-def]
+    def test_arabic_reads_right_to_left(self, sheet: Any) -> None:
         assert sheet.sheet_view.rightToLeft
         assert sheet["B5"].alignment.readingOrder == 2
 
-    def test_printed_numbered_on_a4(self, sheet) -> None:  # type: ignore[no-untyped-def]
+    def test_printed_numbered_on_a4(self, sheet: Any) -> None:
         assert sheet.page_setup.paperSize == 9
         assert sheet.oddFooter.center.text == "الصفحة &P من &N"
         assert sheet.oddHeader.center.text.endswith("MPTF 00127216")
