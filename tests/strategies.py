@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 import resultsframework as rf
@@ -126,15 +127,24 @@ outcomes = st.builds(
     tuples(links),
 )
 money = st.builds(rf.Money, decimals, st.sampled_from(["USD", "EUR", "IQD"]))
+sectors = st.builds(rf.Sector, short_texts, short_texts, optional(decimals), optional(texts))
 programmes = st.builds(
     rf.Programme,
     texts,
+    language=optional(short_texts),
     identifiers=tuples(st.builds(rf.Identifier, short_texts, short_texts)),
     organisations=tuples(
-        st.builds(rf.Organisation, short_texts, st.sampled_from(rf.OrganisationRole), optional(texts))
+        st.builds(
+            rf.Organisation,
+            short_texts,
+            st.sampled_from(rf.OrganisationRole),
+            optional(texts),
+            optional(short_texts),
+        )
     ),
     country=optional(texts),
     localities=tuples(st.builds(rf.Location, texts, optional(short_texts))),
+    sectors=tuples(sectors),
     priority_area=optional(texts),
     budget=optional(
         st.builds(
@@ -252,4 +262,55 @@ def reported_programmes(draw: st.DrawFn) -> rf.Programme:
             rf.Organisation("UNDP", rf.OrganisationRole.PARTICIPATING),
         ),
         outcomes=(rf.Outcome("1", "Outcome", outputs=(output,)),),
+    )
+
+
+# -- programmes that state what IATI requires: any of them exports with no error by IATI's rules --
+
+IATI_COUNTRIES = (
+    "Iraq",
+    "IQ",
+    "UK",
+    "Türkiye",
+    "Turkey",
+    "Palestine",
+    "Middle East",
+    "libya",
+    "Côte d’Ivoire",
+)
+"""Countries (and a region) as programmes write them, each one IATI's codelists know."""
+IATI_SECTORS = (
+    (rf.Sector("15190"),),
+    (rf.Sector("15190", percentage=Decimal(60)), rf.Sector("16010", percentage=Decimal(40))),
+    (rf.Sector("15190"), rf.Sector("151", "2"), rf.Sector("M-1", "99", name="Migration governance")),
+    (rf.Sector("10", "7"), rf.Sector("10.7", "8"), rf.Sector("72010")),
+)
+"""Sectors as IATI takes them: DAC 5-digit codes, several with their shares, other vocabularies."""
+
+
+@st.composite
+def iati_programmes(draw: st.DrawFn) -> rf.Programme:
+    """Any programme, with what IATI requires stated: a title, lead identifier, number, country,
+    sectors, a start, dates in order, a language of the codelist."""
+    programme = draw(programmes)
+    start = draw(dates)
+    ends = [draw(optional(st.dates(min_value=start, max_value=date(2100, 12, 31)))) for _ in range(2)]
+    stated = programme.dates or rf.Dates()
+    lead = rf.Organisation("IOM", rf.OrganisationRole.LEAD, draw(optional(texts)), "XM-DAC-47066")
+    impact = programme.impact
+    if impact is not None and not (impact.statement.strip() or (impact.code or "").strip()):
+        impact = attrs.evolve(impact, statement="Impact")
+    return attrs.evolve(
+        programme,
+        impact=impact,
+        title=draw(st.from_regex(r"\A\w.{0,20}\Z")),
+        language=draw(optional(st.sampled_from(["en", "fr", "ar", "EN"]))),
+        identifiers=(
+            *programme.identifiers,
+            rf.Identifier("mptf_project", draw(st.from_regex(r"\A[0-9A-Za-z][0-9A-Za-z /&?-]{0,10}\Z"))),
+        ),
+        organisations=(lead, *programme.organisations),
+        country=draw(st.sampled_from(IATI_COUNTRIES)),
+        sectors=draw(st.sampled_from(IATI_SECTORS)),
+        dates=attrs.evolve(stated, start=start, original_end=ends[0], actual_end=ends[1]),
     )

@@ -52,3 +52,59 @@ class TestRoundTrip:
     def test_period_ids(self, period: rf.Period) -> None:
         """Every period's canonical id parses back to the same period."""
         assert period == rf.Period.parse(period.id)
+
+
+class TestIatiFields:
+    """The fields the IATI export reads: language, sectors, organisation identifiers, as files write them."""
+
+    TEXT = (
+        "format: resultsframework/1\n"
+        "title: P\n"
+        "language: fr\n"
+        "organisations:\n"
+        "- id: IOM\n"
+        "  role: lead\n"
+        "  identifier: XM-DAC-47066\n"
+        "sectors:\n"
+        "- code: '15190'\n"
+        "  percentage: 60\n"
+        "- code: '16010'\n"
+        "  percentage: 40.5\n"
+        "- code: M-1\n"
+        "  vocabulary: '99'\n"
+        "  name: Migration governance\n"
+    )
+
+    def test_they_read_and_write_back(self) -> None:
+        from decimal import Decimal
+
+        programme = rf.loads(self.TEXT, "yaml")
+        assert "fr" == programme.language
+        assert "XM-DAC-47066" == programme.organisations[0].identifier
+        assert (
+            rf.Sector("15190", percentage=60),
+            rf.Sector("16010", percentage=Decimal("40.5")),
+            rf.Sector("M-1", "99", name="Migration governance"),
+        ) == programme.sectors
+        assert type(programme.sectors[0].percentage) is Decimal  # an int read as the code makes it
+        assert self.TEXT == rf.dumps(programme, "yaml")
+
+    def test_code_and_files_refuse_the_same(self) -> None:
+        import pytest
+
+        bad = self.TEXT.replace("code: '15190'", "code: 15190")
+        with pytest.raises(rf.LoadError, match=r"sectors\[0\]\.code.*expected text"):
+            rf.loads(bad, "yaml")
+        with pytest.raises(TypeError, match="Sector"):
+            rf.Sector(15190)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="float"):
+            rf.Sector("15190", percentage=60.0)  # type: ignore[arg-type]
+        with pytest.raises(rf.LoadError, match=r"sectors\[0\]\.percentage.*expected a number"):
+            rf.loads(self.TEXT.replace("percentage: 60", "percentage: '60'"), "yaml")
+
+    def test_the_json_schema_has_them(self) -> None:
+        schema = rf.json_schema()
+        assert {"code", "vocabulary", "percentage", "name"} == set(schema["$defs"]["Sector"]["properties"])
+        assert ["code"] == schema["$defs"]["Sector"]["required"]
+        assert {"language", "sectors"} <= set(schema["properties"])
+        assert "identifier" in schema["$defs"]["Organisation"]["properties"]

@@ -64,6 +64,7 @@ from .core.model import Outcome as Outcome
 from .core.model import Output as Output
 from .core.model import Programme as Programme
 from .core.model import Ratio as Ratio
+from .core.model import Sector as Sector
 from .core.model import Status as Status
 from .core.model import Target as Target
 from .core.model import Value as Value

@@ -62,6 +62,7 @@ __all__ = [
     "Output",
     "Programme",
     "Ratio",
+    "Sector",
     "Status",
     "Target",
     "Value",
@@ -253,6 +254,13 @@ def _amount(value: Decimal | int | str) -> Decimal:
             raise wrong_value(f"expected an amount such as '600000' or '1250.50', found {value!r}") from None
         return _checked_decimal(number)
     return _checked_decimal(Decimal(_exact(value, "an amount (decimal.Decimal, int or a text)")))
+
+
+def _optional_percentage(value: Decimal | int | None) -> Decimal | None:
+    """A share in percent, as a ``Decimal`` (an ``int`` is read as one)."""
+    if value is None or type(value) is Decimal:
+        return value if value is None else _checked_decimal(value)
+    return _checked_decimal(Decimal(_exact(value, "a percentage (decimal.Decimal or int) or None")))
 
 
 _VALUE = "a value (bool, int, decimal.Decimal, Ratio or str)"
@@ -466,6 +474,10 @@ def _organisations(value: Iterable[Organisation]) -> tuple[Organisation, ...]:
     return _items(Organisation, value, "an Organisation")
 
 
+def _sectors(value: Iterable[Sector]) -> tuple[Sector, ...]:
+    return _items(Sector, value, "a Sector")
+
+
 def _locations(value: Iterable[Location]) -> tuple[Location, ...]:
     return _items(Location, value, "a Location")
 
@@ -642,6 +654,10 @@ class Organisation:
     """The part it plays: lead, participating, implementing partner, donor or government counterpart."""
     name: str | None = attrs.field(default=None, converter=_optional_text)
     """The organisation's full name ("International Organization for Migration")."""
+    identifier: str | None = attrs.field(default=None, converter=_optional_text)
+    """Its organisation identifier as IATI and org-id.guide write it, a registration agency's prefix
+    and the number it gives (``XM-DAC-47066`` IOM, ``XM-DAC-41114`` UNDP, ``GB-COH-01234567``):
+    the IATI export's ``participating-org/@ref``, and the lead's the reporting organisation's."""
 
 
 @attrs.frozen
@@ -737,6 +753,29 @@ class Contact:
     """The organisation they submitted it for ("IOM")."""
     email: str | None = attrs.field(default=None, converter=_optional_text)
     """Their email address."""
+
+
+@attrs.frozen
+class Sector:
+    """
+    A sector the programme works in, as IATI classifies activities: by default an OECD DAC code.
+
+    ``Sector("15190")`` is DAC 5-digit sector 15190, *Facilitation of orderly, safe, regular and
+    responsible migration and mobility*, which fits most IOM programmes.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(converter=_text)
+    """The sector's code in its vocabulary, as a text (``'15190'``; ``'151'`` for DAC 3-digit)."""
+    vocabulary: str = attrs.field(default="1", converter=_text)
+    """IATI's SectorVocabulary code: ``1`` OECD DAC 5-digit (the default), ``2`` DAC 3-digit,
+    ``7`` SDG goal, ``8`` SDG target, ``98`` or ``99`` the reporting organisation's own."""
+    percentage: Decimal | None = attrs.field(default=None, converter=_optional_percentage)
+    """Its share of the programme in percent; required when a vocabulary has several sectors,
+    whose shares then add up to 100."""
+    name: str | None = attrs.field(default=None, converter=_optional_text)
+    """Its name (required by IATI for the organisation's own vocabularies, 98 and 99)."""
 
 
 @attrs.frozen
@@ -1109,6 +1148,9 @@ class Programme:
 
     title: str = attrs.field(converter=_text)
     """The programme title, as the programme document states it."""
+    language: str | None = attrs.field(default=None, converter=_optional_text)
+    """The language its texts are written in, an ISO 639-1 code (``en``, ``fr``, ``ar``); the IATI
+    export's default language, else the export's ``language``."""
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), converter=_identifiers)
     """Its identifiers in each scheme (MPTF Office project reference, programme number)."""
     organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=_organisations)
@@ -1117,6 +1159,8 @@ class Programme:
     """The country or region it works in ("Iraq")."""
     localities: tuple[Location, ...] = attrs.field(default=(), converter=_locations)
     """The places within the country it works in, with their OCHA p-codes where known."""
+    sectors: tuple[Sector, ...] = attrs.field(default=(), converter=_sectors)
+    """The sectors it works in (OECD DAC codes by default), for IATI: ``Sector("15190")``."""
     priority_area: str | None = attrs.field(default=None, converter=_optional_text)
     """The priority area or strategic result it serves (of the UNDAF, for instance)."""
     budget: Budget | None = attrs.field(default=None, converter=_optional_budget)
