@@ -116,7 +116,7 @@ class TestText:
         ):
             root = ET.fromstring(chart)
             assert len(texts(chart)) > 10
-            assert b"DejaVuSans-" not in chart  # no glyphs drawn as paths
+            assert b"DejaVuSans-" not in bytes(chart)  # no glyphs drawn as paths
             children = list(root)
             assert (f"{SVG}title", f"{SVG}desc") == (children[0].tag, children[1].tag)
             assert (heading, chart.description) == (children[0].text, children[1].text)
@@ -290,4 +290,6 @@ def test_the_report_chart_has_a_numbered_caption_and_alt_text(locale: str, capti
     assert "1.4.2" in described
     captions = [p for p in document.paragraphs if p.text == caption]
     assert 1 == len(captions)
-    assert "Caption" == captions[0].style.name
+    style = captions[0].style
+    assert style is not None
+    assert "Caption" == style.name

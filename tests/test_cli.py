@@ -103,10 +103,10 @@ class TestValidate:
         records = [json.loads(line) for line in out.splitlines()]
         assert [
             {"file": str(EXAMPLE), "severity": "warning", "code": "extension-reason-missing",
-             "path": "dates.extension_reason", "line": 37, "indicator": None,
+             "path": "dates.extension_reason", "line": 41, "indicator": None,
              "message": "the programme was extended from 2021-09-30 to 2021-12-30 but no reason is given"},
             {"file": str(EXAMPLE), "severity": "warning", "code": "reporting-period-outside-programme",
-             "path": "reporting_periods[0]", "line": 43, "indicator": None,
+             "path": "reporting_periods[0]", "line": 47, "indicator": None,
              "message": "the period 2021-05-01/2021-12-31 extends beyond the programme (2021-05-01 to 2021-12-30)"},
             {"file": str(bad), "severity": "error", "code": "load-error", "path": "country", "line": 3, "indicator": None,
              "message": "expected text, found number 3"},

@@ -151,13 +151,19 @@ RULES: Mapping[str, Rule] = _rules(
     ("rollup-currencies", _W, "An element's amounts are in several currencies, kept apart."),
     # validate_iati(): an IATI document
     ("iati-schema", _E, "An IATI document does not follow the official IATI 2.03 schema."),
+    ("iati-rule", _E,
+     "An IATI document breaks a rule of IATI's Standard Ruleset (its id, such as 6.2.2, begins "
+     "the message; its severity is the rule's, error or warning)."),
+    ("iati-codelist", _E,
+     "A code in an IATI document is not in its IATI codelist (a withdrawn code: a warning)."),
 )  # fmt: skip
 """
 Every check of the package, by code: :func:`~resultsframework.validate`'s,
 :func:`~resultsframework.check_breakdown`'s (``breakdown-total``),
 :func:`~resultsframework.check_quarter`'s (``dstwg-*``), :func:`~resultsframework.roll_up`'s
 (``rollup-*``, in :attr:`RollUp.diagnostics <resultsframework.RollUp.diagnostics>`) and
-:func:`~resultsframework.validate_iati`'s (``iati-schema``).  ``docs/validation.md``
+:func:`~resultsframework.validate_iati`'s (``iati-schema``, ``iati-rule``, ``iati-codelist``).
+``docs/validation.md``
 lists them, with more on each.
 
 .. versionadded:: 0.1.0

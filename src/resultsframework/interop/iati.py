@@ -1,36 +1,44 @@
 """
 IATI 2.03: a programme's results as an ``iati-activities`` document.
 
-Written with the standard library; validating against the official schema (shipped in
-``resultsframework/data/iati-2.03``) needs lxml (the ``iati`` extra).  The exporter applies the
-IATI rules the schema does not check: a period's start is not after its end (an inverted
-period is left out), values are given for quantitative measures and left out for qualitative
-ones, references are given at indicator level only (never at both levels), elements in the
-schema's order.
+Written with the standard library; validating against the official schema, IATI's Standard
+Ruleset and its codelists (shipped in ``resultsframework/data/iati-2.03``, evaluated by
+:mod:`.iati_rules`) needs lxml (the ``iati`` extra).
 
-What IATI cannot carry is left out, as documented in ``docs/interop.md``: the accumulation of
-an indicator over periods, variance reason categories, numerators and denominators of
-percentages (the percent is given, and the counts in a comment), links to SDG goals and targets
-(IATI references SDG *indicators*), and breakdowns by more than what ``dimension`` holds.
+The exporter writes what IATI's rules accept, or refuses, naming the rule and the fix: what
+IATI requires and the programme does not state (a sector, a recipient country, an identifier, a
+start date, the reporting organisation's identifier) is never invented.  Values are given for
+quantitative measures only when they are numbers, and left out for qualitative ones;
+references are given at indicator level only; the activity's dates and status follow the
+date the document is generated (an actual start only once started, an actual end only once
+ended); elements follow the schema's order.
+
+What IATI cannot carry is left out, or said in words in a description, as documented in
+``docs/interop.md``.
 """
 
 from __future__ import annotations
 
 import functools
+import mimetypes
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from ..assessment.progress import aggregate
 from ..core.diagnostics import Diagnostic, Severity
-from ..core.errors import Path, shorten
+from ..core.errors import ResultsFrameworkError, format_path, shorten
 from ..core.extras import require
 from ..core.model import (
     Achieved,
+    Breakdown,
     Direction,
     Impact,
     Indicator,
@@ -43,16 +51,19 @@ from ..core.model import (
     Programme,
     Ratio,
     Result,
+    Sector,
+    Target,
     Value,
 )
 from ..core.periods import Period
 from ..text.escape import xml_safe
 from ..text.values import plain
+from .iati_rules import XML_NS, check_codelists, check_identifiers, check_rules, codelist, xpath_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["to_iati", "validate_iati"]
+__all__ = ["country_code", "file_format", "region_code", "to_iati", "validate_iati"]
 
 ROLE_CODES = {
     OrganisationRole.DONOR: "1",
@@ -74,10 +85,39 @@ MEASURE_CODES = {
 """IATI IndicatorMeasure: 1 unit, 2 percentage, 5 qualitative."""
 
 QUALITATIVE = "5"
+SUMMABLE = frozenset({Measure.COUNT, Measure.NUMBER, Measure.MONEY})
 RESULT_TYPES: dict[NodeKind, str] = {"impact": "3", "outcome": "2", "output": "1"}
 """IATI ResultType of the results with indicators: 3 impact, 2 outcome, 1 output."""
 SDG_INDICATOR = re.compile(r"^\d+\.[0-9a-z]+\.\d+$")
 URL = re.compile(r"^https?://\S+$")
+
+STATUS_CODES = {"pipeline": "1", "implementation": "2", "finalisation": "3", "closed": "4"}
+"""IATI ActivityStatus: 1 pipeline/identification, 2 implementation, 3 finalisation, 4 closed."""
+
+COUNTRY_ALIASES = {
+    "uk": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "usa": "US",
+    "united states": "US",
+    "turkey": "TR",
+    "turkiye": "TR",
+    "palestine": "PS",
+    "occupied palestinian territory": "PS",
+    "occupied palestinian territories": "PS",
+    "opt": "PS",
+    "drc": "CD",
+    "dr congo": "CD",
+    "congo-kinshasa": "CD",
+    "congo-brazzaville": "CG",
+    "ivory coast": "CI",
+    "burma": "MM",
+    "swaziland": "SZ",
+    "macedonia": "MK",
+    "czech republic": "CZ",
+    "holy see": "VA",
+}
+"""Country names people write that neither IATI's Country codelist nor CLDR (babel) spells so."""
 
 
 def _narrative(parent: ET.Element, tag: str, text: str | None) -> ET.Element:
@@ -97,17 +137,88 @@ def _iati_number(value: int | Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _country_code(name: str | None) -> str | None:
-    if not name:
-        return None
-    if re.fullmatch(r"[A-Z]{2}", name):
-        return name
+def _key(name: str) -> str:
+    """A country's name compared: case, accents, apostrophes, "the" and spacing aside."""
+    text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"\(the\)", "", text)
+    text = " ".join(text.replace(".", "").split())
+    return text.removeprefix("the ")
+
+
+def _variants(name: str) -> Iterator[str]:
+    """IATI's spelling and its usual reorderings: "Palestine, State of" is "State of Palestine"."""
+    yield name
+    turned = re.fullmatch(r"(.+?) \((?:the )?(.+)\)", name) or re.fullmatch(r"(.+?), (.+)", name)
+    if turned:
+        yield f"{turned[2]} {turned[1]}"
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
     from babel import Locale  # noqa: PLC0415
 
+    countries = codelist("Country")
+    current = countries.codes - countries.withdrawn
+    names: dict[str, set[str]] = {}
+    for code, name in countries.names.items():
+        if code in current:
+            for variant in _variants(name):
+                names.setdefault(_key(variant), set()).add(code)
     for code, territory in Locale.parse("en").territories.items():
-        if territory.casefold() == name.casefold() and re.fullmatch(r"[A-Z]{2}", code):
-            return str(code)
-    return None
+        if code in current:
+            names.setdefault(_key(territory), set()).add(code)
+    found = {key: codes.pop() for key, codes in names.items() if len(codes) == 1}
+    found.update(COUNTRY_ALIASES)
+    found.update({code.casefold(): code for code in current})
+    return found
+
+
+def country_code(name: str | None) -> str | None:
+    """
+    The ISO 3166-1 code IATI's Country codelist has for a country named or coded *name*.
+
+    ``"Iraq"``, ``"IQ"`` and ``"iraq"`` are ``IQ``; ``"UK"`` is ``GB``; ``"Turkey"`` and
+    ``"Türkiye"`` are ``TR``; ``"Palestine"`` is ``PS``.  ``None`` for what is no country of
+    the codelist: ``"European Union"``, a region, several countries, a withdrawn code.
+    """
+    if not name or not name.strip():
+        return None
+    return _countries().get(_key(name.strip()))
+
+
+@functools.cache
+def _regions() -> dict[str, str]:
+    regions = codelist("Region")
+    names: dict[str, set[str]] = {}
+    for code, name in regions.names.items():
+        if code not in regions.withdrawn:
+            for variant in (name, name.removesuffix(", regional")):
+                names.setdefault(_key(variant), set()).add(code)
+    return {key: codes.pop() for key, codes in names.items() if len(codes) == 1}
+
+
+def region_code(name: str | None) -> str | None:
+    """The code of IATI's Region codelist (OECD DAC regions) for a region named *name* (Middle East: 589)."""
+    if not name or not name.strip():
+        return None
+    return _regions().get(_key(name.strip()))
+
+
+class _Problems:
+    """What keeps the programmes from being written as IATI, each with the rule it breaks."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, programme: Programme, index: int, rule: str, message: str) -> None:
+        self.lines.append(f"programme {index + 1} ({shorten(programme.title)!r}): rule {rule}: {message}")
+
+    def raise_any(self) -> None:
+        if self.lines:
+            count = len(self.lines)
+            head = f"cannot write IATI 2.03: {count} problem{'s' if count != 1 else ''}"
+            raise ResultsFrameworkError("\n".join([head, *self.lines]))
 
 
 def to_iati(
@@ -116,31 +227,244 @@ def to_iati(
     reporting_org: str | None = None,
     reporting_org_type: str = "40",
     generated: datetime | None = None,
+    language: str = "en",
+    default_sector: str | None = None,
+    code_in_titles: bool = True,
 ) -> bytes:
     """
     The programmes' results as an IATI 2.03 ``iati-activities`` document (UTF-8 bytes).
 
     Args:
         programmes: One programme or several (one ``iati-activity`` each).
-        reporting_org: The reporting organisation's IATI identifier (IOM is ``XM-DAC-47066``);
-            by default the lead organisation's id.
+        reporting_org: The reporting organisation's IATI organisation identifier (IOM is
+            ``XM-DAC-47066``); by default the lead organisation's ``identifier``.
         reporting_org_type: Its IATI OrganisationType code (``40`` multilateral).
-        generated: The ``generated-datetime`` (default: now, in UTC).
+        generated: The ``generated-datetime`` (default: now, in UTC); the activity's dates and
+            status are as of its date.
+        language: The document's default language (``xml:lang``, ISO 639-1) for programmes
+            that state none in ``language``.
+        default_sector: The OECD DAC 5-digit sector (``"15190"``, migration, fits most IOM
+            programmes) of programmes that state no ``sectors``; without it, such a programme is
+            refused, as IATI requires a sector (rule 6.2.2) and none is invented.
+        code_in_titles: Titles of results and indicators as ``1.1: statement``, the code first
+            (the default); with ``False``, the statement alone, as most publishers write them
+            (an indicator's code stays its reference of vocabulary 99; a result's is then lost).
 
     The activity identifier is the programme's ``iati`` identifier if it has one, else the
     reporting organisation's identifier and the MPTF project reference (or programme number).
 
+    Raises:
+        ResultsFrameworkError: if what IATI requires cannot be written: each problem on a line,
+            with the IATI rule and what to add (a sector, a recipient country, an identifier, a
+            start date, a reporting organisation identifier; dates in order).
+
     .. versionadded:: 0.1.0
     """
     portfolio = [programmes] if isinstance(programmes, Programme) else list(programmes)
-    stamp = (generated or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()  # noqa: UP017
-    root = ET.Element("iati-activities", {"version": "2.03", "generated-datetime": stamp})
-    for programme in portfolio:
-        _activity(root, programme, reporting_org, reporting_org_type)
+    when = (generated or datetime.now(timezone.utc)).replace(microsecond=0)  # noqa: UP017
+    options = _Options(
+        reporting_org=reporting_org.strip() if reporting_org else None,
+        reporting_org_type=reporting_org_type,
+        today=when.date(),
+        language=language,
+        default_sector=default_sector,
+        code_in_titles=code_in_titles,
+    )
+    problems = _Problems()
+    plans = [_plan(programme, index, options, problems) for index, programme in enumerate(portfolio)]
+    seen: dict[str, int] = {}
+    for index, (programme, plan) in enumerate(zip(portfolio, plans, strict=True)):
+        if plan is None:
+            continue
+        if plan.identifier in seen:
+            problems.add(
+                programme,
+                index,
+                "1.1.2",
+                f"its activity identifier {plan.identifier!r} is programme {seen[plan.identifier] + 1}'s "
+                "too; give each programme its own identifier (an 'iati', 'mptf_project' or "
+                "'programme_number' one)",
+            )
+        seen.setdefault(plan.identifier, index)
+    problems.raise_any()
+    root = ET.Element("iati-activities", {"version": "2.03", "generated-datetime": when.isoformat()})
+    for programme, plan in zip(portfolio, plans, strict=True):
+        assert plan is not None
+        _activity(root, programme, plan, options)
     _xml_safe(root)
     ET.indent(root)
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
+
+
+@attrs.frozen
+class _Options:
+    """The export's options, as every activity is written with them."""
+
+    reporting_org: str | None
+    reporting_org_type: str
+    today: date
+    language: str
+    default_sector: str | None
+    code_in_titles: bool
+
+
+@attrs.frozen
+class _Plan:
+    """What the activity of one programme states, checked against IATI's rules before writing."""
+
+    identifier: str
+    org_ref: str
+    org_name: str
+    language: str
+    sectors: tuple[Sector, ...]
+    recipient: tuple[str, str]
+    currency: str | None
+
+
+def _plan(programme: Programme, index: int, options: _Options, problems: _Problems) -> _Plan | None:
+    before = len(problems.lines)
+
+    def refuse(rule: str, message: str) -> None:
+        problems.add(programme, index, rule, message)
+
+    if not programme.title.strip():
+        refuse("4.3.1", "it has no title; IATI requires one")
+    lead = _lead(programme)
+    org_ref = options.reporting_org or ((lead.identifier or "").strip() if lead else "")
+    if not org_ref:
+        whose = (
+            f"the lead organisation {lead.id!r} has no 'identifier'" if lead else "it has no organisations"
+        )
+        refuse(
+            "1.14.8",
+            f"the reporting organisation's identifier is not known: {whose}; give it its "
+            "organisation identifier (org-id.guide: XM-DAC-47066 for IOM) or pass reporting_org=",
+        )
+    number = programme.identifier("mptf_project") or programme.identifier("programme_number")
+    own = (programme.identifier("iati") or "").strip()
+    identifier = own or (f"{org_ref}-{number.strip()}" if number and number.strip() else "")
+    if not identifier:
+        refuse(
+            "1.1.2",
+            "it has no identifier to make its IATI activity identifier of: add an 'iati', "
+            "'mptf_project' or 'programme_number' identifier",
+        )
+    elif identifier == org_ref:
+        refuse("1.1.3", f"its activity identifier {identifier!r} is the reporting organisation's identifier")
+    language = (programme.language or options.language or "").strip()
+    if language.casefold() in codelist("Language").codes:
+        language = language.casefold()
+    else:
+        refuse(
+            "4.1.1",
+            f"its language {language!r} is not an ISO 639-1 code of IATI's Language codelist (en, fr, ar)",
+        )
+    sectors = programme.sectors or ((Sector(options.default_sector),) if options.default_sector else ())
+    if not sectors:
+        refuse(
+            "6.2.2",
+            "it has no sectors, and IATI requires one: add 'sectors' ({code: '15190'} is the DAC sector of "
+            "migration) or pass default_sector=",
+        )
+    for rule, message in _sector_problems(sectors):
+        refuse(rule, message)
+    country = country_code(programme.country)
+    region = None if country else region_code(programme.country)
+    recipient = (
+        ("recipient-country", country) if country else ("recipient-region", region) if region else None
+    )
+    if recipient is None:
+        found = (
+            f"its country {programme.country!r} is" if programme.country else "it states no country, which is"
+        )
+        refuse(
+            "3.7.1",
+            f"{found} no country of IATI's Country codelist (ISO 3166-1) nor a region of its Region "
+            "codelist, and IATI requires a recipient country or region: write one country's name or "
+            "code (Iraq, IQ) or a region's name (Middle East)",
+        )
+    for rule, message in _date_problems(programme):
+        refuse(rule, message)
+    for node in programme.walk(*RESULT_TYPES, "indicator"):
+        item = node.item
+        written = isinstance(item, Indicator) or (
+            isinstance(item, Impact | Outcome | Output) and item.indicators
+        )
+        if (
+            isinstance(item, Impact | Outcome | Output | Indicator)
+            and written
+            and not _title(item.code, item.statement, options).strip()
+        ):
+            where = format_path(node.path)
+            refuse("4.3.1", f"{where} has neither a statement nor a code, and IATI requires a title")
+    currency = _currency(programme)
+    if currency is not None and currency not in codelist("Currency").codes:
+        refuse(
+            "9.3.1", f"its budget's currency {currency!r} is not an ISO 4217 code of IATI's Currency codelist"
+        )
+    if len(problems.lines) > before:
+        return None
+    assert recipient is not None
+    name = next(
+        (o.name or o.id for o in programme.organisations if (o.identifier or "").strip() == org_ref), None
+    )
+    if name is None:
+        name = (lead.name or lead.id) if lead is not None else org_ref
+    return _Plan(identifier, org_ref, name, language, sectors, recipient, currency)
+
+
+_SECTOR_LISTS = {"1": "Sector", "2": "SectorCategory", "7": "UNSDG-Goals", "8": "UNSDG-Targets"}
+
+
+def _sector_problems(sectors: tuple[Sector, ...]) -> Iterator[tuple[str, str]]:
+    vocabularies: dict[str, list[Sector]] = {}
+    for sector in sectors:
+        vocabularies.setdefault(sector.vocabulary, []).append(sector)
+        if sector.vocabulary not in codelist("SectorVocabulary").codes:
+            yield (
+                "9.78.1",
+                f"sector vocabulary {sector.vocabulary!r} is not one of IATI's SectorVocabulary codelist",
+            )
+        listed = _SECTOR_LISTS.get(sector.vocabulary)
+        if listed is not None and sector.code not in codelist(listed).codes:
+            yield (
+                "9.76.1",
+                f"sector {sector.code!r} is not a code of IATI's {listed} codelist "
+                f"(vocabulary {sector.vocabulary})",
+            )
+        if sector.vocabulary in ("98", "99") and not (sector.name or "").strip():
+            yield "2.2.1", f"sector {sector.code!r} of the organisation's own vocabulary needs its name"
+        if sector.percentage is not None and not 0 <= sector.percentage <= 100:
+            yield "12.3.1", f"sector {sector.code!r}'s percentage {sector.percentage} is not from 0 to 100"
+    for vocabulary, group in vocabularies.items():
+        shares = [s.percentage for s in group]
+        given = [share for share in shares if share is not None]
+        if len(group) > 1 and len(given) < len(group):
+            yield "2.1.1", f"vocabulary {vocabulary!r} has several sectors; give each one's percentage"
+        elif len(group) > 1 and sum(given) != 100:
+            total = sum(given)
+            yield (
+                "2.1.2",
+                f"the percentages of vocabulary {vocabulary!r}'s sectors add up to {total}, not 100",
+            )
+        elif len(group) == 1 and shares[0] not in (None, 100):
+            share = shares[0]
+            yield (
+                "2.1.4",
+                f"the one sector of vocabulary {vocabulary!r} is {share}%: leave its percentage out, or 100",
+            )
+
+
+def _date_problems(programme: Programme) -> Iterator[tuple[str, str]]:
+    dates = programme.dates
+    if dates is None or dates.start is None:
+        yield "6.11.1", "it has no start date (dates.start), and IATI requires a planned or actual start"
+        return
+    for name, end in (("original_end", dates.original_end), ("actual_end", dates.actual_end)):
+        if end is not None and end < dates.start:
+            rule = "11.1.2" if name == "original_end" else "11.1.3"
+            yield rule, f"dates.{name} {end} is before dates.start {dates.start}; correct the dates"
 
 
 def _xml_safe(root: ET.Element) -> None:
@@ -163,44 +487,104 @@ def _lead(programme: Programme) -> Organisation | None:
     return leads[0] if leads else (programme.organisations[0] if programme.organisations else None)
 
 
-def _activity(root: ET.Element, programme: Programme, reporting_org: str | None, org_type: str) -> None:
-    lead = _lead(programme)
-    org_ref = reporting_org or (lead.id if lead else "unknown")
-    currency = _currency(programme)
-    activity = ET.SubElement(root, "iati-activity", {"default-currency": currency} if currency else {})
-    number = programme.identifier("mptf_project") or programme.identifier("programme_number") or "0"
-    ET.SubElement(activity, "iati-identifier").text = programme.identifier("iati") or f"{org_ref}-{number}"
-    reporting = ET.SubElement(activity, "reporting-org", {"ref": org_ref, "type": org_type})
-    ET.SubElement(reporting, "narrative").text = (lead.name or lead.id) if lead else org_ref
+def _activity(root: ET.Element, programme: Programme, plan: _Plan, options: _Options) -> None:
+    attributes = {f"{{{XML_NS}}}lang": plan.language}
+    if plan.currency:
+        attributes["default-currency"] = plan.currency
+    activity = ET.SubElement(root, "iati-activity", attributes)
+    ET.SubElement(activity, "iati-identifier").text = plan.identifier
+    reporting = ET.SubElement(
+        activity, "reporting-org", {"ref": plan.org_ref, "type": options.reporting_org_type}
+    )
+    ET.SubElement(reporting, "narrative").text = plan.org_name
     _narrative(activity, "title", programme.title)
-    summary = programme.narrative.get("executive_summary") or programme.narrative.get("purpose")
-    description = _narrative(activity, "description", summary or programme.title)
-    description.set("type", "1")
+    summary = next(
+        (
+            t
+            for t in (programme.narrative.get("executive_summary"), programme.narrative.get("purpose"))
+            if t and t.strip()
+        ),
+        None,
+    )
+    _narrative(activity, "description", summary or programme.title).set("type", "1")
     for organisation in programme.organisations:
         org = ET.SubElement(activity, "participating-org", {"role": ROLE_CODES[organisation.role]})
+        if organisation.identifier and organisation.identifier.strip():
+            org.set("ref", organisation.identifier.strip())
         ET.SubElement(org, "narrative").text = organisation.name or organisation.id
     if not programme.organisations:  # IATI requires one: the reporting organisation, accountable
-        org = ET.SubElement(activity, "participating-org", {"role": "2", "ref": org_ref})
-        ET.SubElement(org, "narrative").text = org_ref
-    dates = programme.dates
-    ET.SubElement(activity, "activity-status", {"code": _status(programme)})
-    pairs = []
-    if dates is not None:
-        pairs = [("1", dates.start), ("2", dates.start), ("3", dates.original_end), ("4", dates.actual_end)]
-    written = [(kind, day) for kind, day in pairs if day is not None]
-    if not written:  # the schema requires one activity date
-        first = min(
-            (r.period.start for i in programme.indicators() for r in i.achieved), default=date.today()
-        )
-        written = [("1", first)]
-    for kind, day in written:
+        org = ET.SubElement(activity, "participating-org", {"role": "2", "ref": plan.org_ref})
+        ET.SubElement(org, "narrative").text = plan.org_name
+    ET.SubElement(activity, "activity-status", {"code": _status(programme, options.today)})
+    for kind, day in _activity_dates(programme, options.today):
         ET.SubElement(activity, "activity-date", {"type": kind, "iso-date": day.isoformat()})
-    country = _country_code(programme.country)
-    if country:
-        ET.SubElement(activity, "recipient-country", {"code": country, "percentage": "100"})
+    tag, code = plan.recipient
+    place = {"code": code, "vocabulary": "1"} if tag == "recipient-region" else {"code": code}
+    ET.SubElement(activity, tag, {**place, "percentage": "100"})
+    for sector in plan.sectors:
+        element = ET.SubElement(activity, "sector", {"vocabulary": sector.vocabulary, "code": sector.code})
+        if sector.percentage is not None:
+            element.set("percentage", _iati_number(sector.percentage))
+        if sector.name:
+            ET.SubElement(element, "narrative").text = sector.name
+    for vocabulary, code in _sdg_tags(programme):
+        ET.SubElement(activity, "tag", {"vocabulary": vocabulary, "code": code})
     for node in programme.walk(*RESULT_TYPES):
         if isinstance(node.item, Impact | Outcome | Output) and node.item.indicators:
-            _result(activity, RESULT_TYPES[node.kind], node.item, programme)
+            _result(activity, RESULT_TYPES[node.kind], node.item, programme, options)
+
+
+def _activity_dates(programme: Programme, today: date) -> list[tuple[str, date]]:
+    """
+    IATI's activity dates as of *today*: 1 planned start, 2 actual start, 3 planned end, 4 actual end.
+
+    The actual start only once the programme has started; the actual end only once it has
+    ended (an actual end still to come is the planned end that now holds).
+    """
+    dates = programme.dates
+    assert dates is not None
+    assert dates.start is not None
+    written = [("1", dates.start)]
+    if dates.start <= today:
+        written.append(("2", dates.start))
+    if dates.actual_end is not None and dates.actual_end <= today:
+        if dates.original_end is not None:
+            written.append(("3", dates.original_end))
+        written.append(("4", dates.actual_end))
+    elif dates.end is not None:
+        written.append(("3", dates.end))
+    return written
+
+
+def _status(programme: Programme, today: date) -> str:
+    """IATI's activity status as of *today*: pipeline, implementation, finalisation or closed."""
+    dates = programme.dates
+    assert dates is not None
+    assert dates.start is not None
+    if dates.start > today:
+        return STATUS_CODES["pipeline"]
+    if dates.operationally_closed:
+        return STATUS_CODES["closed"]
+    if dates.end is not None and dates.end < today:
+        return STATUS_CODES["finalisation"]
+    return STATUS_CODES["implementation"]
+
+
+def _sdg_tags(programme: Programme) -> list[tuple[str, str]]:
+    """The SDG goals (vocabulary 2) and targets (3) the programme or any of its elements links to."""
+    links = [*programme.links, *(link for node in programme.walk() for link in node.item.links)]
+    goals, targets = codelist("UNSDG-Goals").codes, codelist("UNSDG-Targets").codes
+    tags: dict[tuple[str, str], None] = {}
+    for link in links:
+        if link.framework != "sdg":
+            continue
+        if link.code in goals:
+            tags[("2", link.code)] = None
+        elif link.code in targets:
+            tags[("3", link.code)] = None
+    return sorted(
+        tags, key=lambda tag: (tag[0], [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", tag[1])])
+    )
 
 
 def _currency(programme: Programme) -> str | None:
@@ -214,96 +598,192 @@ def _currency(programme: Programme) -> str | None:
     return currencies.pop() if len(currencies) == 1 else None
 
 
-def _status(programme: Programme) -> str:
-    dates = programme.dates
-    if dates is None or dates.end is None:
-        return "2"
-    if dates.operationally_closed:
-        return "4"
-    periods = programme.reporting_periods
-    report = max((p.end for p in periods), default=None)
-    return "3" if report is not None and report >= dates.end else "2"
+def _title(code: str | None, statement: str, options: _Options) -> str:
+    """A result's or indicator's title: its statement (after its code, as an option), else its code."""
+    if not statement.strip():
+        return code or ""
+    return f"{code}: {statement}" if code and options.code_in_titles else statement
 
 
-def _result(activity: ET.Element, kind: str, result: Result, programme: Programme) -> None:
-    element = ET.SubElement(activity, "result", {"type": kind})
-    _narrative(element, "title", f"{result.code}: {result.statement}" if result.code else result.statement)
+def _result(activity: ET.Element, kind: str, result: Result, programme: Programme, options: _Options) -> None:
+    summable = all(i.measure in SUMMABLE for i in result.indicators)
+    element = ET.SubElement(
+        activity, "result", {"type": kind, "aggregation-status": "1" if summable else "0"}
+    )
+    _narrative(element, "title", _title(result.code, result.statement, options))
+    if result.narrative and result.narrative.strip():
+        _narrative(element, "description", result.narrative)
     for indicator in result.indicators:
-        _indicator(element, indicator, programme)
+        _indicator(element, indicator, programme, options)
 
 
-def _indicator(result: ET.Element, indicator: Indicator, programme: Programme) -> None:
+@attrs.frozen
+class _Figure:
+    """A target or actual to write: its value, comment, dimensions and document links."""
+
+    value: str | None
+    comment: str | None
+    dimensions: tuple[tuple[str, str], ...] = ()
+    documents: tuple[str, ...] = ()
+
+
+def _indicator(result: ET.Element, indicator: Indicator, programme: Programme, options: _Options) -> None:
     measure = MEASURE_CODES[indicator.measure]
-    attributes = {"measure": measure}
-    if indicator.direction is Direction.INCREASE:
-        attributes["ascending"] = "1"
-    elif indicator.direction is Direction.DECREASE:
-        attributes["ascending"] = "0"
-    element = ET.SubElement(result, "indicator", attributes)
-    _narrative(element, "title", f"{indicator.code}: {indicator.statement}")
+    notes: list[str] = []
+    baseline = _baseline(indicator, measure, notes)
+    periods = _periods(indicator, programme, measure, notes)
+    ascending = "0" if indicator.direction is Direction.DECREASE else "1"
+    summable = "1" if indicator.measure in SUMMABLE else "0"
+    element = ET.SubElement(
+        result, "indicator", {"measure": measure, "ascending": ascending, "aggregation-status": summable}
+    )
+    _narrative(element, "title", _title(indicator.code, indicator.statement, options))
     parts = []
     if indicator.unit:
         parts.append(f"Unit: {indicator.unit}")
     if indicator.means_of_verification:
         parts.append(f"Means of verification: {indicator.means_of_verification}")
-    if parts:
-        _narrative(element, "description", "; ".join(parts))
+    if indicator.direction is Direction.MAINTAIN:
+        parts.append("Direction: maintain (success is keeping the level, neither above nor below)")
+    lines = ["; ".join(parts)] if parts else []
+    if lines or notes:
+        _narrative(element, "description", "\n".join([*lines, *notes]))
     for link in indicator.links:
         if link.framework == "sdg" and SDG_INDICATOR.match(link.code):
             ET.SubElement(element, "reference", {"vocabulary": "9", "code": link.code})
     ET.SubElement(element, "reference", {"vocabulary": "99", "code": indicator.code})
-    if indicator.baseline is not None:
-        _baseline(element, indicator, programme, measure)
-    for period in _periods(indicator, programme):
-        _period(element, indicator, period, measure)
+    if baseline is not None:
+        node = ET.SubElement(element, "baseline", baseline[0])
+        if baseline[1]:
+            _narrative(node, "comment", baseline[1])
+    for period, targets, actuals in periods:
+        node = ET.SubElement(element, "period")
+        ET.SubElement(node, "period-start", {"iso-date": period.start.isoformat()})
+        ET.SubElement(node, "period-end", {"iso-date": period.end.isoformat()})
+        for figure in targets:
+            _figure(node, "target", figure)
+        for figure in actuals:
+            _figure(node, "actual", figure)
 
 
-def _baseline(element: ET.Element, indicator: Indicator, programme: Programme, measure: str) -> None:
+def _baseline(
+    indicator: Indicator, measure: str, notes: list[str]
+) -> tuple[dict[str, str], str | None] | None:
+    """The baseline's attributes and comment, when IATI can hold it: its year known, a number if measured."""
     baseline = indicator.baseline
-    assert baseline is not None
-    start = programme.dates.start if programme.dates is not None else None
-    years = (baseline.year, baseline.date.year if baseline.date else None, start.year if start else None)
-    year = next((y for y in years if y is not None and 1 <= y <= 9999), None)
-    if year is None:  # IATI needs the baseline's year
-        return
-    attributes = {"year": str(year)}
-    if baseline.date is not None:
-        attributes["iso-date"] = baseline.date.isoformat()
+    if baseline is None:
+        return None
+    year = baseline.year if baseline.year is not None and 1 <= baseline.year <= 9999 else None
+    if year is None and baseline.date is not None:
+        year = baseline.date.year
     value = _value(baseline.value, measure)
-    if value is not None:
-        attributes["value"] = value
-    node = ET.SubElement(element, "baseline", attributes)
     comment = baseline.text or _comment_value(baseline.value)
-    if comment:
-        _narrative(node, "comment", comment)
+    if year is not None and (measure == QUALITATIVE or value is not None):
+        attributes = {"year": str(year)}
+        if baseline.date is not None:
+            attributes["iso-date"] = baseline.date.isoformat()
+        if value is not None:
+            attributes["value"] = value
+        return attributes, comment
+    stated = value if value is not None and comment is None else comment or value
+    if stated:
+        notes.append(f"Baseline: {stated} ({year if year is not None else 'year not stated'})")
+    return None
 
 
-def _periods(indicator: Indicator, programme: Programme) -> list[Period]:
-    periods = {r.period for r in indicator.achieved} | {m.period for m in indicator.milestones if m.period}
-    if not periods and indicator.target is not None and programme.dates is not None:
-        duration = programme.dates.duration
+_Period = tuple[Period, list[_Figure], list[_Figure]]
+
+
+def _periods(indicator: Indicator, programme: Programme, measure: str, notes: list[str]) -> list[_Period]:
+    """
+    The indicator's periods with their targets and actuals, as IATI can hold them.
+
+    A period per value's and milestone's period (inverted ones left out).  The end-of-programme
+    target of an indicator without milestones goes to the period that covers the programme,
+    one of the values' or else a period of its own.  What IATI cannot hold (no number for a
+    quantitative measure) is said in *notes*, for the indicator's description.
+    """
+    periods = sorted(
+        {r.period for r in indicator.achieved if not r.period.is_inverted}
+        | {m.period for m in indicator.milestones if m.period is not None and not m.period.is_inverted}
+    )
+    targets: dict[Period, Target] = {m.period: m for m in indicator.milestones if m.period is not None}
+    overall = indicator.target if not indicator.milestones else None
+    duration = programme.dates.duration if programme.dates is not None else None
+    if overall is not None:
+        covering = None
         if duration is not None:
-            periods = {duration}
-    return sorted(p for p in periods if not p.is_inverted)
+            covering = next((p for p in periods if p.start <= duration.start and p.end >= duration.end), None)
+            if covering is None:
+                covering = duration
+                periods = sorted({*periods, duration})
+        if covering is not None:
+            targets[covering] = overall
+        else:
+            _note_target(notes, "Target (end of programme)", overall, measure)
+    written: list[_Period] = []
+    for period in periods:
+        target_figures = _target_figures(targets.get(period), measure, period, notes)
+        actual_figures = _actual_figures(
+            indicator, [r for r in indicator.achieved if r.period == period], measure, notes
+        )
+        written.append((period, target_figures, actual_figures))
+    return written
 
 
-def _period(element: ET.Element, indicator: Indicator, period: Period, measure: str) -> None:
-    node = ET.SubElement(element, "period")
-    ET.SubElement(node, "period-start", {"iso-date": period.start.isoformat()})
-    ET.SubElement(node, "period-end", {"iso-date": period.end.isoformat()})
-    milestone = next((m for m in indicator.milestones if m.period == period), None)
-    target = milestone or (indicator.target if not indicator.milestones and not indicator.achieved else None)
-    if target is not None and target.value is not None:
-        _figure(node, "target", target.value, measure, target.text)
-    records = [r for r in indicator.achieved if r.period == period]
-    if records:
-        value, _ok, _notes = aggregate(indicator, records)
-        urls = [r.source for r in records if r.source and URL.match(r.source)]
-        _figure(node, "actual", value, measure, _actual_comment(records), documents=urls)
-        for record in records:
-            for breakdown in record.breakdowns:
-                for cell in breakdown.cells:
-                    _figure(node, "actual", cell.value, measure, None, dimensions=cell.categories)
+def _label(period: Period) -> str:
+    return f"{period.start.isoformat()} to {period.end.isoformat()}"
+
+
+def _note_target(notes: list[str], what: str, target: Target, measure: str) -> None:
+    stated = target.text or _comment_value(target.value) or _value(target.value, measure)
+    if stated:
+        notes.append(f"{what}: {stated}")
+
+
+def _target_figures(target: Target | None, measure: str, period: Period, notes: list[str]) -> list[_Figure]:
+    if target is None or target.value is None:
+        if target is not None and target.text:
+            notes.append(f"Target {_label(period)}: {target.text}")
+        return []
+    value = _value(target.value, measure)
+    if measure != QUALITATIVE and value is None:
+        _note_target(notes, f"Target {_label(period)}", target, measure)
+        return []
+    comment = "\n".join(p for p in (target.text, _comment_value(target.value)) if p) or None
+    return [_Figure(value, comment), *_cells(target.breakdowns, measure)]
+
+
+def _cells(breakdowns: tuple[Breakdown, ...], measure: str) -> list[_Figure]:
+    """A figure per breakdown cell with a number (qualitative measures have none)."""
+    if measure == QUALITATIVE:
+        return []
+    figures = []
+    for breakdown in breakdowns:
+        for cell in breakdown.cells:
+            value = _value(cell.value, measure)
+            if value is not None:
+                figures.append(_Figure(value, _comment_value(cell.value), dimensions=cell.categories))
+    return figures
+
+
+def _actual_figures(
+    indicator: Indicator, records: list[Achieved], measure: str, notes: list[str]
+) -> list[_Figure]:
+    if not records:
+        return []
+    total, _ok, _notes = aggregate(indicator, records)
+    value = _value(total, measure)
+    comment = "\n".join(p for p in (_actual_comment(records), _comment_value(total)) if p) or None
+    if measure != QUALITATIVE and value is None:
+        said = f": {comment}" if comment else ""
+        notes.append(f"Actual {_label(records[0].period)}: no value{said}")
+        return []
+    if measure == QUALITATIVE and comment is None:
+        return []
+    urls = tuple(r.source for r in records if r.source and URL.match(r.source))
+    cells = [figure for record in records for figure in _cells(record.breakdowns, measure)]
+    return [_Figure(value, comment, documents=urls), *cells]
 
 
 def _actual_comment(records: list[Achieved]) -> str | None:
@@ -318,30 +798,23 @@ def _actual_comment(records: list[Achieved]) -> str | None:
     return "\n".join(parts) or None
 
 
-def _figure(
-    node: ET.Element,
-    tag: str,
-    value: Value | None,
-    measure: str,
-    comment: str | None,
-    *,
-    dimensions: tuple[tuple[str, str], ...] = (),
-    documents: list[str] | None = None,
-) -> None:
-    attributes = {}
-    shown = _value(value, measure)
-    if shown is not None:
-        attributes["value"] = shown
-    element = ET.SubElement(node, tag, attributes)
-    for name, category in dimensions:
+def _figure(node: ET.Element, tag: str, figure: _Figure) -> None:
+    element = ET.SubElement(node, tag, {"value": figure.value} if figure.value is not None else {})
+    for name, category in figure.dimensions:
         ET.SubElement(element, "dimension", {"name": name, "value": category})
-    note = "\n".join(p for p in (comment, _comment_value(value)) if p)
-    if note:
-        _narrative(element, "comment", note)
-    for url in documents or ():  # a source of verification that is a web address
-        link = ET.SubElement(element, "document-link", {"url": url, "format": "text/html"})
+    if figure.comment:
+        _narrative(element, "comment", figure.comment)
+    for url in figure.documents:  # a source of verification that is a web address
+        link = ET.SubElement(element, "document-link", {"url": url, "format": file_format(url)})
         _narrative(link, "title", "Source of verification")
         ET.SubElement(link, "category", {"code": "A08"})  # DocumentCategory: results, outcomes and outputs
+
+
+def file_format(url: str) -> str:
+    """The media type (of IATI's FileFormat codelist) of a link's file, by its extension; text/html else."""
+    address = url.split("?", 1)[0].split("#", 1)[0]
+    guessed, _encoding = mimetypes.guess_type(address, strict=False)
+    return guessed if guessed is not None and guessed in codelist("FileFormat").codes else "text/html"
 
 
 def _value(value: Value | None, measure: str) -> str | None:
@@ -373,18 +846,36 @@ def _schema() -> Any:
         return etree.XMLSchema(etree.parse(str(path)))
 
 
-def validate_iati(document: bytes) -> list[Diagnostic]:
+def validate_iati(document: bytes, *, now: datetime | None = None) -> list[Diagnostic]:
     """
-    Check an IATI document against the official 2.03 schema; return what is wrong (none: valid).
+    Check an IATI document against the official 2.03 schema, IATI's rules and its codelists.
 
-    Each finding is a :class:`~resultsframework.Diagnostic` with the code ``iati-schema``, the
-    path of the element below the root ``iati-activities`` (elements counted from 0) and the
-    line in its message::
+    Returns what is wrong (none: valid), each finding a :class:`~resultsframework.Diagnostic`
+    with the path of the element below the root ``iati-activities`` (elements counted from 0):
+
+    - ``iati-schema``: the official schema's errors, with the line in the message::
 
         iati-activity[0].result[0].indicator[0].period[0].period-begin[0]: error [iati-schema]
         line 45: Element 'period-begin': This element is not expected. Expected is ( period-start ).
 
-    The schema does not check IATI's codelists and rules; :func:`to_iati` applies them.
+    - ``iati-rule``: IATI's Standard Ruleset (the rules IATI's validator applies beyond the
+      schema), with the rule's id and its severity, error or warning::
+
+        iati-activity[0]: error [iati-rule] 6.2.2: Each activity must have a specified sector,
+        either at activity level OR for all transactions. (none found of sector, transaction/sector)
+
+    - ``iati-codelist``: a code that is not in its IATI codelist (a withdrawn one: a warning)::
+
+        iati-activity[0].recipient-country[0].@code: error [iati-codelist] Country: 'UK' is not
+        a code of IATI's Country codelist (recipient-country/@code)
+
+    The rules and codelists are shipped in the package (``data/iati-2.03``); what they mean and
+    how they are read is in ``docs/validation.md``.  A document the schema rejects is not
+    checked further.
+
+    Args:
+        document: The ``iati-activities`` XML.
+        now: The time the rules that forbid dates in the future compare with (default: now).
 
     Needs lxml (``pip install 'resultsframework[iati]'``).
 
@@ -395,7 +886,13 @@ def validate_iati(document: bytes) -> list[Diagnostic]:
     """
     etree = require("lxml.etree", "iati")
     parsed = etree.fromstring(document, etree.XMLParser(resolve_entities=False, no_network=True))
-    return [diagnostic for check in CHECKS for diagnostic in check(parsed)]
+    findings = list(_schema_errors(parsed))
+    if findings:
+        return findings
+    when = now or datetime.now(timezone.utc)  # noqa: UP017
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)  # noqa: UP017
+    return [*check_identifiers(parsed), *check_rules(parsed, now=when), *check_codelists(parsed)]
 
 
 def _schema_errors(parsed: Any) -> Iterator[Diagnostic]:
@@ -405,26 +902,4 @@ def _schema_errors(parsed: Any) -> Iterator[Diagnostic]:
         return
     for error in schema.error_log:
         message = f"line {error.line}: {shorten(error.message, 300)}"
-        yield Diagnostic(Severity.ERROR, "iati-schema", _element_path(error.path), message)
-
-
-CHECKS: tuple[Callable[[Any], Iterator[Diagnostic]], ...] = (_schema_errors,)
-"""What :func:`validate_iati` checks, in order: each takes the parsed document (lxml)."""
-
-_STEP = re.compile(r"(?P<tag>.+?)(?:\[(?P<index>\d+)\])?")
-
-
-def _element_path(xpath: str | None) -> Path:
-    """
-    lxml's XPath of an element as a field path below the root, counting from 0.
-
-    ``/iati-activities/iati-activity/result[2]/indicator`` is ``("iati-activity", 0, "result",
-    1, "indicator", 0)``: ``iati-activity[0].result[1].indicator[0]``.
-    """
-    path: list[str | int] = []
-    for step in (xpath or "").strip("/").split("/")[1:]:
-        match = _STEP.fullmatch(step)
-        if match is None:  # an empty step: not an element's path
-            return ()
-        path += [shorten(match["tag"]), int(match["index"] or 1) - 1]
-    return tuple(path)
+        yield Diagnostic(Severity.ERROR, "iati-schema", xpath_path(error.path), message)
