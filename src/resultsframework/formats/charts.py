@@ -433,7 +433,7 @@ def _rows(plt: Any, loc: Localizer, labels: Sequence[str], lines: Sequence[int],
 
 # -- the progress chart -----------------------------------------------------------------------
 
-RowKind = Literal["rate", "yes", "no", "none"]
+_RowKind = Literal["rate", "yes", "no", "none"]
 
 
 @dataclass(frozen=True)
@@ -441,7 +441,7 @@ class _Row:
     """One indicator of the progress chart: its label, its mark and the note beside it."""
 
     label: str
-    kind: RowKind
+    kind: _RowKind
     status: Status
     rate: float | None  # in percent, for drawing only
     note: str
@@ -459,7 +459,7 @@ def _progress_row(loc: Localizer, item: IndicatorAssessment) -> _Row:
         return _Row(label, "rate", status, float(rate * 100), f"{loc.percent(rate)} · {shown}", group)
     achieved, target = overall.achieved, overall.target
     if isinstance(achieved, bool) and isinstance(target, bool):
-        kind: RowKind = "yes" if achieved is target else "no"
+        kind: _RowKind = "yes" if achieved is target else "no"
         return _Row(label, kind, status, None, f"{loc.yes_no(achieved)} · {shown}", group)
     measured = achieved is not None and indicator.measure is not Measure.QUALITATIVE
     if status is Status.NO_DATA:
@@ -508,9 +508,10 @@ def progress_chart(
         lines = [max(a.count("\n"), b.count("\n")) + 1 for a, b in zip(labels, notes, strict=True)]
         chart = _rows(plt, loc, labels, lines, least=0.36)
         axes = chart.axes
-        most = max((row.rate for row in rows if row.rate is not None), default=100.0)
-        limit = min(300.0, max(125.0, math.ceil(most / 25) * 25 + 10))
-        axes.set_xlim(limit, 0) if loc.rtl else axes.set_xlim(0, limit)
+        rates = [row.rate for row in rows if row.rate is not None]
+        limit = min(300.0, max(125.0, math.ceil(max(rates, default=100.0) / 25) * 25 + 10))
+        least = max(-100.0, min(0.0, *rates))  # a rate below zero (a value gone the wrong way)
+        axes.set_xlim(limit, least) if loc.rtl else axes.set_xlim(least, limit)
         for row, y, note in zip(rows, chart.centres, notes, strict=True):
             _progress_mark(axes, row, y, limit)
             x, ha = (-0.03, "right") if loc.rtl else (1.03, "left")
@@ -535,7 +536,8 @@ def _progress_mark(axes: Any, row: _Row, y: float, limit: float) -> None:
     """An indicator's mark: its rate's bar, a yes/no's hatched bar or cross, else a circle."""
     colour = COLOURS[row.status]
     if row.kind == "rate" and row.rate is not None:
-        axes.barh(y, min(row.rate, limit), height=_BAR_HEIGHT, color=colour, edgecolor=_edge(row.status))
+        width = max(min(row.rate, limit), -100.0)
+        axes.barh(y, width, height=_BAR_HEIGHT, color=colour, edgecolor=_edge(row.status))
         if row.rate > limit:  # cut at the edge: the note gives the whole rate
             axes.plot([limit], [y], marker=">", color=_INK, markersize=5, clip_on=False)
     elif row.kind == "yes":
@@ -818,7 +820,7 @@ def _trend_plot(plt: Any, loc: Localizer, series: _Series) -> tuple[Any, Any]:
     to_date = [_float(numeric(v)) for v in series.to_date]
     levels = [v for v in (*series.achieved, *series.milestones, *to_date) if v is not None]
     levels += [v for v in (series.target, series.baseline) if v is not None]
-    axes.set_ylim(min(0.0, *levels), max(levels) * 1.12 or 1.0)
+    axes.set_ylim(min(0.0, *levels) * 1.12, max(0.0, *levels) * 1.12 or 1.0)
     axes.set_xticks(range(count), [""] * count)
     axes.tick_params(axis="x", length=0)
     axes.tick_params(axis="y", labelsize=_NOTE_SIZE)
