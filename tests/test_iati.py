@@ -246,6 +246,14 @@ class TestDatesAndStatus:
         assert ("3", written) == self.dates(ended)
         assert "4" == self.dates(attrs.evolve(ended, operationally_closed=True))[0]
 
+    def test_as_of_the_day_in_utc(self) -> None:
+        """IATI's validator compares dates with now in UTC: 20:00 in New York on 31 December is 1 January."""
+        from datetime import timedelta
+
+        evening = datetime(2025, 12, 31, 20, tzinfo=timezone(timedelta(hours=-5)))
+        starts = rf.to_iati(programme_of(dates=rf.Dates("2026-01-01", "2026-12-31")), generated=evening)
+        assert b'<activity-date type="2" iso-date="2026-01-01" />' in starts
+
     def test_an_end_without_a_start_is_refused(self) -> None:
         assert "rule 6.11.1" in refusal(programme_of(dates=rf.Dates(original_end="2025-12-31")))
         assert "rule 6.11.1" in refusal(attrs.evolve(programme_of(), dates=None))

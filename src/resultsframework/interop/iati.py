@@ -265,7 +265,7 @@ def to_iati(
     options = _Options(
         reporting_org=reporting_org.strip() if reporting_org else None,
         reporting_org_type=reporting_org_type,
-        today=when.date(),
+        today=(when.astimezone(timezone.utc) if when.tzinfo else when).date(),  # noqa: UP017
         language=language,
         default_sector=default_sector,
         code_in_titles=code_in_titles,
