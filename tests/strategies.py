@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 import attrs
 from hypothesis import strategies as st
@@ -294,9 +295,14 @@ def iati_programmes(draw: st.DrawFn) -> rf.Programme:
     sectors, a start, dates in order, a language of the codelist."""
     programme = draw(programmes)
     start = draw(dates)
-    ends = [draw(optional(st.dates(min_value=start, max_value=date(2100, 12, 31)))) for _ in range(2)]
+    ends = [
+        cast("date | None", draw(optional(st.dates(min_value=start, max_value=date(2100, 12, 31)))))
+        for _ in range(2)
+    ]
     stated = programme.dates or rf.Dates()
-    lead = rf.Organisation("IOM", rf.OrganisationRole.LEAD, draw(optional(texts)), "XM-DAC-47066")
+    lead = rf.Organisation(
+        "IOM", rf.OrganisationRole.LEAD, cast("str | None", draw(optional(texts))), "XM-DAC-47066"
+    )
     impact = programme.impact
     if impact is not None and not (impact.statement.strip() or (impact.code or "").strip()):
         impact = attrs.evolve(impact, statement="Impact")
@@ -304,7 +310,7 @@ def iati_programmes(draw: st.DrawFn) -> rf.Programme:
         programme,
         impact=impact,
         title=draw(st.from_regex(r"\A\w.{0,20}\Z")),
-        language=draw(optional(st.sampled_from(["en", "fr", "ar", "EN"]))),
+        language=cast("str | None", draw(optional(st.sampled_from(["en", "fr", "ar", "EN"])))),
         identifiers=(
             *programme.identifiers,
             rf.Identifier("mptf_project", draw(st.from_regex(r"\A[0-9A-Za-z][0-9A-Za-z /&?-]{0,10}\Z"))),
