@@ -228,7 +228,8 @@ class TestDatesAndStatus:
         activity = export(programme_of(dates=dates)).find("iati-activity")
         assert activity is not None
         status = activity.find("activity-status").get("code")  # type: ignore[union-attr]
-        return status, [(d.get("type"), d.get("iso-date")) for d in activity.iter("activity-date")]  # type: ignore[misc]
+        found = [(str(d.get("type")), str(d.get("iso-date"))) for d in activity.iter("activity-date")]
+        return str(status), found
 
     def test_not_started(self) -> None:
         assert ("1", [("1", "2026-03-01"), ("3", "2027-02-28")]) == self.dates(
@@ -267,9 +268,9 @@ class TestResults:
     def test_indicator_measures_values_and_direction(self) -> None:
         root = export(rf.load(ILLUSTRATIVE))
         indicators = {
-            i.findtext("reference[@vocabulary='99']") or i.find("reference[@vocabulary='99']").get("code"): i
+            i.findtext("reference[@vocabulary='99']") or i.find("reference[@vocabulary='99']").get("code"): i  # type: ignore[union-attr]
             for i in root.iter("indicator")
-        }  # type: ignore[union-attr]
+        }
         income = indicators["1.1"]
         assert ("2", "1") == (income.get("measure"), income.get("ascending"))
         actual = income.find("period/actual")
@@ -429,8 +430,8 @@ class TestResults:
         root = export(programme_of(indicator, dates=rf.Dates("2024-01-01", "2025-12-31")))
         links = list(root.iter("document-link"))
         assert [("application/pdf", "A08"), ("text/html", "A08")] == [
-            (link.get("format"), link.find("category").get("code"))
-            for link in links  # type: ignore[union-attr]
+            (link.get("format"), link.find("category").get("code"))  # type: ignore[union-attr]
+            for link in links
         ]
         assert "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" == file_format(
             "https://x.org/a.xlsx?v=1"
