@@ -510,7 +510,7 @@ def progress_chart(
         axes = chart.axes
         rates = [row.rate for row in rows if row.rate is not None]
         limit = min(300.0, max(125.0, math.ceil(max(rates, default=100.0) / 25) * 25 + 10))
-        least = max(-100.0, min(0.0, *rates))  # a rate below zero (a value gone the wrong way)
+        least = max(-100.0, min([0.0, *rates]))  # a rate below zero (a value gone the wrong way)
         axes.set_xlim(limit, least) if loc.rtl else axes.set_xlim(least, limit)
         for row, y, note in zip(rows, chart.centres, notes, strict=True):
             _progress_mark(axes, row, y, limit)
@@ -820,7 +820,7 @@ def _trend_plot(plt: Any, loc: Localizer, series: _Series) -> tuple[Any, Any]:
     to_date = [_float(numeric(v)) for v in series.to_date]
     levels = [v for v in (*series.achieved, *series.milestones, *to_date) if v is not None]
     levels += [v for v in (series.target, series.baseline) if v is not None]
-    axes.set_ylim(min(0.0, *levels) * 1.12, max(0.0, *levels) * 1.12 or 1.0)
+    axes.set_ylim(min([0.0, *levels]) * 1.12, max([0.0, *levels]) * 1.12 or 1.0)
     axes.set_xticks(range(count), [""] * count)
     axes.tick_params(axis="x", length=0)
     axes.tick_params(axis="y", labelsize=_NOTE_SIZE)
