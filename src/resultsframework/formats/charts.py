@@ -214,14 +214,9 @@ def _right_to_left(figure: Any) -> None:
 
 def _starts_right_to_left(text: str) -> bool:
     """Whether the first letter of *text* with a direction is written right to left."""
-    import unicodedata  # noqa: PLC0415
+    from ..text.escape import starts_right_to_left  # noqa: PLC0415
 
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
+    return starts_right_to_left(text)
     return False
 
 

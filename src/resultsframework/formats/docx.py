@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, About, Table, TableCell
-from ..text.escape import display_text, isolate
+from ..text.escape import display_text, isolate, starts_right_to_left
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -287,18 +287,10 @@ def add_paragraph(
 
 def right_to_left(text: str) -> bool:
     """
-    Whether *text* is written right to left: its first letter of a strong direction is Arabic or
-    Hebrew.  Only such runs are marked right-to-left (an English sentence in an Arabic document
-    is not, so that Word sets it as Latin text).
+    Whether *text* is written right to left (:func:`~resultsframework.text.escape.starts_right_to_left`):
+    only such runs are marked right-to-left, so that Word sets an English sentence as Latin text.
     """
-    import unicodedata  # noqa: PLC0415
-
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
+    return starts_right_to_left(text)
     return False
 
 

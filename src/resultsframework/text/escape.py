@@ -24,6 +24,7 @@ __all__ = [
     "markdown_block",
     "markdown_text",
     "spreadsheet_text",
+    "starts_right_to_left",
     "unshowable",
     "xml_safe",
 ]
@@ -162,3 +163,19 @@ def spreadsheet_text(text: str, where: str) -> str:
             "whole text in a document the source of verification names"
         )
     return shown
+
+
+def starts_right_to_left(text: str) -> bool:
+    """
+    Whether *text* is written right to left: its first letter of a strong direction is Arabic or
+    Hebrew (an English sentence in an Arabic document is not).
+    """
+    import unicodedata  # noqa: PLC0415
+
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
