@@ -103,10 +103,10 @@ class TestValidate:
         records = [json.loads(line) for line in out.splitlines()]
         assert [
             {"file": str(EXAMPLE), "severity": "warning", "code": "extension-reason-missing",
-             "path": "dates.extension_reason", "line": 41, "indicator": None,
+             "path": "dates.extension_reason", "line": 42, "indicator": None,
              "message": "the programme was extended from 2021-09-30 to 2021-12-30 but no reason is given"},
             {"file": str(EXAMPLE), "severity": "warning", "code": "reporting-period-outside-programme",
-             "path": "reporting_periods[0]", "line": 47, "indicator": None,
+             "path": "reporting_periods[0]", "line": 48, "indicator": None,
              "message": "the period 2021-05-01/2021-12-31 extends beyond the programme (2021-05-01 to 2021-12-30)"},
             {"file": str(bad), "severity": "error", "code": "load-error", "path": "country", "line": 3, "indicator": None,
              "message": "expected text, found number 3"},
@@ -360,7 +360,7 @@ class TestReport:
     def test_markdown_report_to_standard_output(self) -> None:
         code, out, _ = run("report", str(EXAMPLE))
         assert 0 == code
-        assert out.startswith("# MPTF Office Generic Final Programme Narrative Report")
+        assert out.startswith("**Iraq UNDAF Trust Fund**\n\n# MPTF Office Generic Final Programme Narrative Report")
 
 
 ILLUSTRATIVE = EXAMPLE.parent / "iom-iraq-reintegration-illustrative.yaml"

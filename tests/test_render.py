@@ -270,6 +270,8 @@ class TestWord:
         ]
         assert [
             "MPTF Office Generic Final Programme Narrative Report",
+            "Acronyms",
+            "List of Annexes",
             "Executive Summary",
             "I. Purpose",
             "Relevant National Goal(s)",
@@ -286,8 +288,12 @@ class TestWord:
             "Lessons learned and best practices",
             "iv) A Specific Story (Optional)",
         ] == headings
-        cover, indicators = document.tables
+        cover, acronyms, indicators = document.tables
+        assert ("GoI", "Government of Iraq") == tuple(c.text for c in acronyms.rows[2].cells)
+        assert 21 == len(acronyms.rows)
         fields = {row.cells[0].text: row.cells[1].text for row in cover.rows}
+        assert "" == fields["Government Contribution"]  # the template's rows kept, empty
+        assert "3" == fields["Extension (months)"]
         assert "00127216" == fields["MPTF Office Project Reference Number"]
         assert "600,000 USD" == fields["Total approved budget as per project document"]
         assert "8" == fields["Overall Duration (months)"]

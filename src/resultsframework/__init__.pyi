@@ -38,6 +38,7 @@ from .core.model import Accumulation as Accumulation
 from .core.model import Achieved as Achieved
 from .core.model import Activity as Activity
 from .core.model import ActivityStatus as ActivityStatus
+from .core.model import Annex as Annex
 from .core.model import Baseline as Baseline
 from .core.model import Breakdown as Breakdown
 from .core.model import Budget as Budget

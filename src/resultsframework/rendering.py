@@ -280,6 +280,8 @@ def report(
     results: str | Framework | None = None,
     level: str | None = None,
     paper: str = "a4",
+    kind: str = "final",
+    empty_sections: str = "omit",
 ) -> str: ...
 @overload
 def report(
@@ -295,6 +297,8 @@ def report(
     results: str | Framework | None = None,
     level: str | None = None,
     paper: str = "a4",
+    kind: str = "final",
+    empty_sections: str = "omit",
 ) -> str | bytes: ...
 def report(
     programme: Programme,
@@ -309,9 +313,12 @@ def report(
     results: str | Framework | None = None,
     level: str | None = None,
     paper: str = "a4",
+    kind: str = "final",
+    empty_sections: str = "omit",
 ) -> str | bytes:
     """
-    The MPTF Generic Final Programme Narrative Report of *programme*.
+    The MPTF Generic Final Programme Narrative Report of *programme* (or, with *kind*
+    ``annual`` or ``interim``, the progress report on the same template).
 
     Returns ``bytes`` for ``docx`` and ``str`` for ``md``: the cover table, the
     narrative sections the file holds, the results per outcome and output and the
@@ -319,10 +326,12 @@ def report(
     only, the ``charts`` extra), a chart of achievement against target follows the
     indicator table.  With *results* (a framework or its id, such as ``iom-iraq-2022``),
     the programme's figures by element of that framework (at *level*) follow it too.  Word pages
-    are A4 unless *paper* is ``"letter"``.
+    are A4 unless *paper* is ``"letter"``.  The template's narrative sections the file does
+    not hold are left out, or with *empty_sections* ``"say"`` kept, saying nothing was
+    reported; with *as_of*, the reporting period stated ends on that date.
 
     Raises:
-        ValueError: for a format other than docx and md.
+        ValueError: for a format other than docx and md, or a kind it does not know.
 
     .. versionadded:: 0.1.0
     """
@@ -333,7 +342,10 @@ def report(
     fmt = _format(format, ("docx", "md"))
     loc = _localizer(locale, digits)
     assessment = assessment or assess(programme, as_of)
-    blocks = report_blocks(programme, locale=loc, assessment=assessment, results=results, level=level)
+    blocks = report_blocks(
+        programme, locale=loc, assessment=assessment, as_of=as_of, results=results, level=level,
+        kind=kind, empty_sections=empty_sections,
+    )  # fmt: skip
     if charts and fmt == "docx":
         from .formats.charts import progress_chart  # noqa: PLC0415
 

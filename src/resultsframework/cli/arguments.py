@@ -244,6 +244,15 @@ def _report(subparsers: Any) -> None:
         help="add the programme's figures by element of --framework (at --level) after the indicator table",
     )  # fmt: skip
     _framework_options(command, "for --results: ")
+    command.add_argument(
+        "--kind", choices=("final", "annual", "interim"), default="final",
+        help="the kind of report, which its title states (default: final)",
+    )  # fmt: skip
+    command.add_argument(
+        "--empty-sections", choices=("omit", "say"), default="omit",
+        help="the template's narrative sections the file does not hold: leave them out (the "
+        "default) or keep them, saying nothing was reported",
+    )  # fmt: skip
     _paper_option(command)
     _output_options(command)
 

@@ -310,6 +310,7 @@ def report(args: argparse.Namespace, console: Console) -> int:
         output = rf.report(
             programme, "docx" if fmt == "docx" else "md", args.locale, digits=args.digits, as_of=args.as_of,
             charts=args.charts, results=framework, level=args.level, paper=args.paper,
+            kind=args.kind, empty_sections=args.empty_sections,
         )  # fmt: skip
     return emit(console, output, args.output)
 

@@ -35,6 +35,7 @@ __all__ = [
     "Achieved",
     "Activity",
     "ActivityStatus",
+    "Annex",
     "Baseline",
     "Breakdown",
     "Budget",
@@ -478,6 +479,10 @@ def _sectors(value: Iterable[Sector]) -> tuple[Sector, ...]:
     return _items(Sector, value, "a Sector")
 
 
+def _annexes(value: Iterable[Annex]) -> tuple[Annex, ...]:
+    return _items(Annex, value, "an Annex")
+
+
 def _locations(value: Iterable[Location]) -> tuple[Location, ...]:
     return _items(Location, value, "a Location")
 
@@ -725,6 +730,22 @@ class Dates:
         if self.start is None or end is None:
             return None
         return Period(self.start, end)
+
+
+@attrs.frozen
+class Annex:
+    """
+    A document annexed to the report, as the template's *List of Annexes* names it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str = attrs.field(converter=_text)
+    """What the annex is ("UN Migration Network Visibility Plan")."""
+    label: str | None = attrs.field(default=None, converter=_optional_text)
+    """How the report refers to it ("Annex I"); numbered in order when not given."""
+    link: str | None = attrs.field(default=None, converter=_optional_text)
+    """Where it can be read, a URL or a file name, if it is published."""
 
 
 @attrs.frozen
@@ -1148,6 +1169,9 @@ class Programme:
 
     title: str = attrs.field(converter=_text)
     """The programme title, as the programme document states it."""
+    fund: str | None = attrs.field(default=None, converter=_optional_text)
+    """The fund it is financed through, as the fund writes its name ("Iraq UNDAF Trust Fund");
+    the report's cover names it."""
     language: str | None = attrs.field(default=None, converter=_optional_text)
     """The language its texts are written in, an ISO 639-1 code (``en``, ``fr``, ``ar``); the IATI
     export's default language, else the export's ``language``."""
@@ -1175,6 +1199,11 @@ class Programme:
     """Who submitted the report."""
     narrative: dict[str, str] = attrs.field(converter=_narrative, factory=dict, hash=False)
     """Free narrative sections keyed by name (``executive_summary``, ``purpose``, ...)."""
+    acronyms: dict[str, str] = attrs.field(converter=_narrative, factory=dict, hash=False)
+    """The acronyms the report uses, each with what it stands for (``GoI: Government of Iraq``),
+    in the order the report lists them."""
+    annexes: tuple[Annex, ...] = attrs.field(default=(), converter=_annexes)
+    """The documents annexed to the report, in order."""
     dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=_dimensions)
     """The disaggregation dimensions it defines beyond the built-in ones."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)

@@ -22,6 +22,7 @@ from ..core.model import (
     Activity,
     ActivityStatus,
     Contribution,
+    ContributionSource,
     Money,
     OrganisationRole,
     Programme,
@@ -32,7 +33,7 @@ from .mptf import indicator_table
 from .results import results_table
 from .table import Column, Part, Table, TableCell, TableRow
 
-__all__ = ["Block", "Heading", "ImageBlock", "Paragraph", "TableBlock", "report_blocks"]
+__all__ = ["REPORT_KINDS", "Block", "Heading", "ImageBlock", "Paragraph", "TableBlock", "report_blocks"]
 
 
 @attrs.frozen
@@ -63,6 +64,16 @@ class ImageBlock:
 
 Block = Heading | Paragraph | TableBlock | ImageBlock
 
+REPORT_KINDS = {
+    "final": N_("MPTF Office Generic Final Programme Narrative Report"),
+    "annual": N_("MPTF Office Generic Annual Programme Narrative Progress Report"),
+    "interim": N_("MPTF Office Generic Interim Programme Narrative Progress Report"),
+}
+"""The kinds of narrative report, each with its title: the MPTF Office's final report, and the
+annual and interim progress reports on the same template."""
+
+EMPTY_SECTIONS = ("omit", "say")
+
 # Narrative sections the template places, in its order: (key, heading or None).
 _PLACED = (
     "executive_summary", "purpose", "national_goals", "undaf_alignment", "qualitative_assessment",
@@ -78,26 +89,49 @@ def report_blocks(
     as_of: date | None = None,
     results: str | Framework | None = None,
     level: str | None = None,
+    kind: str = "final",
+    empty_sections: str = "omit",
 ) -> list[Block]:
     """
-    The blocks of the final narrative report of *programme*, in the template's order.
+    The blocks of the narrative report of *programme*, in the template's order.
 
-    With *results* (a framework or its id), the indicator table is followed by the
-    programme's figures by element of that framework (at *level*), as
-    :func:`~resultsframework.results_table` lays them out.
+    *kind* is ``final`` (the default), ``annual`` or ``interim``: the title says which.  With
+    *results* (a framework or its id), the indicator table is followed by the programme's
+    figures by element of that framework (at *level*), as
+    :func:`~resultsframework.results_table` lays them out.  A narrative section of the
+    template the file does not hold is left out, or, with *empty_sections* ``"say"``, kept
+    with a line saying nothing was reported.  With *as_of*, the reporting period stated ends
+    on that date.
+
+    Raises:
+        ValueError: for a kind or an *empty_sections* choice it does not know.
 
     .. versionadded:: 0.1.0
     """
+    if kind not in REPORT_KINDS:
+        raise ValueError(f"unknown report kind {kind!r}: expected one of {', '.join(REPORT_KINDS)}")
+    if empty_sections not in EMPTY_SECTIONS:
+        raise ValueError(
+            f"unknown empty_sections {empty_sections!r}: expected one of {', '.join(EMPTY_SECTIONS)}"
+        )
     loc = Localizer.of(locale)
     judged = assessment or assess(programme, as_of)
     by_element = None
     if results is not None:
         rollup = roll_up(programme, results, level=level, assessments=[judged])
         by_element = results_table(rollup, locale=loc)
-    return list(_Report(programme, loc, judged, by_element).blocks())
+    report = _Report(programme, loc, judged, by_element)
+    report.kind = kind
+    report.say_empty = empty_sections == "say"
+    report.as_of = as_of
+    return list(report.blocks())
 
 
 class _Report:
+    kind = "final"
+    say_empty = False
+    as_of: date | None = None
+
     def __init__(
         self, programme: Programme, loc: Localizer, assessment: Assessment, by_element: Table | None = None
     ) -> None:
@@ -111,14 +145,21 @@ class _Report:
     def blocks(self) -> Iterator[Block]:
         _ = self._
         narrative = self.programme.narrative
-        yield Heading(1, _(N_("MPTF Office Generic Final Programme Narrative Report")))
+        if self.programme.fund:
+            yield Paragraph(self.programme.fund, bold=True)
+        yield Heading(1, _(REPORT_KINDS[self.kind]))
         period = self.reporting_period()
         if period:
             yield Paragraph(period, bold=True)
         yield TableBlock(self.cover())
+        yield from self.acronyms()
+        yield from self.annexes()
         yield from self.section(1, N_("Executive Summary"), "executive_summary")
         yield Heading(1, _(N_("I. Purpose")))
-        yield from self.text(narrative.get("purpose"))
+        if narrative.get("purpose") or not self.say_empty:
+            yield from self.text(narrative.get("purpose"))
+        else:
+            yield self.nothing()
         yield from self.section(2, N_("Relevant National Goal(s)"), "national_goals")
         yield from self.section(2, N_("Relevant UNDAF Strategic Result & Outcome"), "undaf_alignment")
         yield Heading(1, _(N_("II. Assessment of Programme Results")))
@@ -130,7 +171,7 @@ class _Report:
         if self.by_element is not None:
             yield Heading(3, self.by_element.title)
             yield TableBlock(self.by_element)
-        if any(key in narrative for key in ("evaluation", "challenges", "lessons_learned")):
+        if self.say_empty or any(key in narrative for key in ("evaluation", "challenges", "lessons_learned")):
             yield Heading(2, _(N_("iii) Evaluation, Best Practices and Lessons Learned")))
             yield from self.section(3, N_("Assessments, evaluations and studies"), "evaluation")
             yield from self.section(3, N_("Challenges"), "challenges")
@@ -148,6 +189,46 @@ class _Report:
         if text:
             yield Heading(level, self._(heading))
             yield from self.text(text)
+        elif self.say_empty:
+            yield Heading(level, self._(heading))
+            yield self.nothing()
+
+    def nothing(self) -> Paragraph:
+        return Paragraph(self._(N_("Nothing was reported for this section.")))
+
+    def acronyms(self) -> Iterator[Block]:
+        """The template's Acronyms, as a table of two columns, in the file's order."""
+        _ = self._
+        acronyms = self.programme.acronyms
+        if not acronyms and not self.say_empty:
+            return
+        yield Heading(1, _(N_("Acronyms")))
+        if not acronyms:
+            yield self.nothing()
+            return
+        columns = (Column("acronym", _(N_("Acronym")), 1), Column("meaning", _(N_("Meaning")), 4))
+        rows = tuple(
+            TableRow("field", (TableCell((Part("label", _(N_("Acronym")), short),)),
+                               TableCell((Part("value", _(N_("Meaning")), meaning),))))
+            for short, meaning in acronyms.items()
+        )  # fmt: skip
+        title = _(N_("Acronyms"))
+        yield TableBlock(Table(title, columns, rows, (), self.loc.tag, self.loc.rtl, header=False))
+
+    def annexes(self) -> Iterator[Block]:
+        """The template's List of Annexes, each numbered as the report refers to it."""
+        _ = self._
+        annexes = self.programme.annexes
+        if not annexes and not self.say_empty:
+            return
+        yield Heading(1, _(N_("List of Annexes")))
+        if not annexes:
+            yield self.nothing()
+        for number, annex in enumerate(annexes, start=1):
+            numeral = self.loc.number(number) if self.loc.rtl else _roman(number)
+            label = annex.label or _(N_("Annex {number}")).format(number=numeral)
+            where = f" ({annex.link})" if annex.link else ""
+            yield Paragraph(f"{self.loc.colon(label)} {annex.title}{where}")
 
     def text(self, text: str | None) -> Iterator[Paragraph]:
         """
@@ -199,12 +280,17 @@ class _Report:
         yield from self.text(activity.narrative)
 
     def reporting_period(self) -> str | None:
+        """The period the report covers: its reporting periods, up to the date it is as of."""
         periods = self.programme.reporting_periods
         if not periods:
             return None
         _ = self._
-        start = self.loc.month(min(p.start for p in periods))
-        end = self.loc.month(max(p.end for p in periods))
+        first = min(p.start for p in periods)
+        last = max(p.end for p in periods)
+        if self.as_of is not None and first <= self.as_of < last:
+            start, end = self.loc.date(first), self.loc.date(self.as_of)
+        else:
+            start, end = self.loc.month(first), self.loc.month(last)
         return f"{self.loc.colon(_(N_('Reporting period')))} {_(N_('from'))} {start} {_(N_('to'))} {end}"
 
     # -- the cover table --------------------------------------------------------------
@@ -266,19 +352,22 @@ class _Report:
         return [(label, self.organisations(*roles))]
 
     def cost(self) -> list[tuple[str, str | None]]:
+        """The template's cost rows, each kept even when the file gives no figure for it."""
         budget = self.programme.budget
-        if budget is None:
-            return []
         loc = self.loc
-        fields: list[tuple[str, str | None]] = []
-        if budget.total_approved is not None:
-            fields.append(
-                (N_("Total approved budget as per project document"), loc.money(budget.total_approved))
-            )
-        for contribution in budget.contributions:
-            who = f" ({contribution.contributor})" if contribution.contributor else ""
-            fields.append((LABELS[contribution.source], loc.money(contribution.amount) + who))
-        total = _total(budget.contributions) or ([budget.total_approved] if budget.total_approved else [])
+        approved = budget.total_approved if budget else None
+        contributions = budget.contributions if budget else ()
+        fields: list[tuple[str, str | None]] = [
+            (N_("Total approved budget as per project document"), loc.money(approved) if approved else None)
+        ]
+        for source in _COST_ROWS:
+            given = [c for c in contributions if c.source is source]
+            if not given and source is not ContributionSource.OTHER:
+                fields.append((LABELS[source], None))
+            for contribution in given:
+                who = f" ({contribution.contributor})" if contribution.contributor else ""
+                fields.append((LABELS[source], loc.money(contribution.amount) + who))
+        total = _total(contributions) or ([approved] if approved else [])
         fields.append((N_("TOTAL"), ", ".join(loc.money(m) for m in total)))
         return fields
 
@@ -302,6 +391,10 @@ class _Report:
             (N_("Original End Date"), self.when(dates.original_end)),
             (N_("Actual End date"), self.when(dates.actual_end)),
         ]
+        if dates.extended and dates.original_end and dates.actual_end:
+            months = (dates.actual_end.year - dates.original_end.year) * 12
+            months += dates.actual_end.month - dates.original_end.month
+            fields.append((N_("Extension (months)"), loc.number(months) if months else None))
         if dates.extension_reason:
             fields.append((N_("Reason for extension"), dates.extension_reason))
         closed = dates.operationally_closed
@@ -351,6 +444,24 @@ class _Report:
         if when is not None:
             parts.append(f"{self.loc.colon(self._(N_('Date')))} {self.loc.date(when)}")
         return "; ".join(parts)
+
+
+# The cost rows in the template's order.
+_COST_ROWS = (
+    ContributionSource.FUND, ContributionSource.AGENCY, ContributionSource.GOVERNMENT,
+    ContributionSource.DONOR, ContributionSource.OTHER,
+)  # fmt: skip
+
+
+def _roman(number: int) -> str:
+    """*number* in Roman numerals, as annexes are numbered (I, II, ..., X)."""
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+    out = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
 
 
 def _total(contributions: tuple[Contribution, ...]) -> list[Money]:

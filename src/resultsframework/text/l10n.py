@@ -12,6 +12,7 @@ when something is formatted.
 from __future__ import annotations
 
 import datetime
+import enum
 import functools
 import re
 from collections.abc import Iterable
@@ -201,7 +202,7 @@ class Localizer:
         """The label of a status: Exceeded, Non atteint, لم يتحقق."""
         return self.label(status)
 
-    def label(self, member: object) -> str:
+    def label(self, member: enum.Enum) -> str:
         """
         The translated label of a member of Status, ActivityStatus, ContributionSource or
         OrganisationRole: "Not achieved", "Non atteint"; "Coordinating organization".

@@ -7,7 +7,8 @@ it asks :meth:`~resultsframework.Localizer.label`, which translates these.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import enum
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..core.model import ActivityStatus, ContributionSource, OrganisationRole, Status
 
@@ -19,31 +20,56 @@ def N_(message: str) -> str:
 
 __all__ = ["CATEGORY_LABELS", "DIMENSION_LABELS", "LABELS", "N_"]
 
-LABELS: Mapping[object, str] = {
-    Status.EXCEEDED: N_("Exceeded"),
-    Status.ACHIEVED: N_("Achieved"),
-    Status.ON_TRACK: N_("On track"),
-    Status.BEHIND: N_("Behind"),
-    Status.NOT_ACHIEVED: N_("Not achieved"),
-    Status.NOT_STARTED: N_("Not started"),
-    Status.NOT_CONDUCTED: N_("Not conducted"),
-    Status.NOT_ASSESSED: N_("Not assessed"),
-    Status.NO_DATA: N_("No data"),
-    ActivityStatus.PLANNED: N_("Planned"),
-    ActivityStatus.ONGOING: N_("Ongoing"),
-    ActivityStatus.COMPLETED: N_("Completed"),
-    ActivityStatus.NOT_CONDUCTED: N_("Not conducted"),
-    ContributionSource.FUND: N_("MPTF/JP Contribution"),
-    ContributionSource.AGENCY: N_("Agency Contribution"),
-    ContributionSource.GOVERNMENT: N_("Government Contribution"),
-    ContributionSource.DONOR: N_("Other Contributions (donors)"),
-    ContributionSource.OTHER: N_("Other Contributions"),
-    OrganisationRole.LEAD: N_("Coordinating organization"),
-    OrganisationRole.PARTICIPATING: N_("Participating organization"),
-    OrganisationRole.IMPLEMENTING_PARTNER: N_("Implementing partner"),
-    OrganisationRole.DONOR: N_("Donor"),
-    OrganisationRole.GOVERNMENT_COUNTERPART: N_("Government counterpart"),
-}
+
+class _MemberLabels(Mapping[enum.Enum, str]):
+    """
+    Labels keyed by enumeration member, telling members of different enumerations apart.
+
+    The enumerations are string enumerations, so ``ContributionSource.DONOR`` and
+    ``OrganisationRole.DONOR`` are equal as keys of a plain dict (both ``"donor"``), and the
+    second label would replace the first: they are given as pairs, never as a dict.
+    """
+
+    def __init__(self, labels: Iterable[tuple[enum.Enum, str]]) -> None:
+        self._labels = {(type(member), member): label for member, label in labels}
+
+    def __getitem__(self, member: enum.Enum) -> str:
+        return self._labels[type(member), member]
+
+    def __iter__(self) -> Iterator[enum.Enum]:
+        return (member for _kind, member in self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+
+LABELS: Mapping[enum.Enum, str] = _MemberLabels(
+    (
+        (Status.EXCEEDED, N_("Exceeded")),
+        (Status.ACHIEVED, N_("Achieved")),
+        (Status.ON_TRACK, N_("On track")),
+        (Status.BEHIND, N_("Behind")),
+        (Status.NOT_ACHIEVED, N_("Not achieved")),
+        (Status.NOT_STARTED, N_("Not started")),
+        (Status.NOT_CONDUCTED, N_("Not conducted")),
+        (Status.NOT_ASSESSED, N_("Not assessed")),
+        (Status.NO_DATA, N_("No data")),
+        (ActivityStatus.PLANNED, N_("Planned")),
+        (ActivityStatus.ONGOING, N_("Ongoing")),
+        (ActivityStatus.COMPLETED, N_("Completed")),
+        (ActivityStatus.NOT_CONDUCTED, N_("Not conducted")),
+        (ContributionSource.FUND, N_("MPTF/JP Contribution")),
+        (ContributionSource.AGENCY, N_("Agency Contribution")),
+        (ContributionSource.GOVERNMENT, N_("Government Contribution")),
+        (ContributionSource.DONOR, N_("Other Contributions (donors)")),
+        (ContributionSource.OTHER, N_("Other Contributions")),
+        (OrganisationRole.LEAD, N_("Coordinating organization")),
+        (OrganisationRole.PARTICIPATING, N_("Participating organization")),
+        (OrganisationRole.IMPLEMENTING_PARTNER, N_("Implementing partner")),
+        (OrganisationRole.DONOR, N_("Donor")),
+        (OrganisationRole.GOVERNMENT_COUNTERPART, N_("Government counterpart")),
+    )
+)
 """The English label of every member of Status, ActivityStatus, ContributionSource and OrganisationRole."""
 
 DIMENSION_LABELS: Mapping[str, str] = {

@@ -1,0 +1,121 @@
+"""The template's parts of the narrative report: kinds, the fund, acronyms, annexes, empty sections."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+import resultsframework as rf
+from resultsframework.core.model import ContributionSource, OrganisationRole
+from resultsframework.text.l10n import Localizer
+
+
+def headings(markdown: str) -> list[str]:
+    return [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        ("final", "MPTF Office Generic Final Programme Narrative Report"),
+        ("annual", "MPTF Office Generic Annual Programme Narrative Progress Report"),
+        ("interim", "MPTF Office Generic Interim Programme Narrative Progress Report"),
+    ],
+)
+def test_the_title_says_which_kind_of_report(example: rf.Programme, kind: str, title: str) -> None:
+    assert title == headings(rf.report(example, "md", kind=kind))[0]
+
+
+def test_an_unknown_kind_is_refused_with_the_kinds_known(example: rf.Programme) -> None:
+    with pytest.raises(ValueError, match="final, annual, interim"):
+        rf.report(example, "md", kind="quarterly")
+
+
+def test_the_cover_names_the_fund_first(example: rf.Programme) -> None:
+    assert rf.report(example, "md").startswith("**Iraq UNDAF Trust Fund**\n\n# MPTF Office")
+
+
+def test_acronyms_and_annexes_come_after_the_cover_in_the_template_place(example: rf.Programme) -> None:
+    found = headings(rf.report(example, "md"))
+    assert ["Acronyms", "List of Annexes", "Executive Summary"] == found[1:4]
+    text = rf.report(example, "md")
+    assert "| GoI | Government of Iraq |" in text
+    assert "Annex X: UNDP Evaluation Report" in text
+
+
+def test_annexes_are_numbered_unless_labelled_and_their_links_shown() -> None:
+    programme = rf.Programme(
+        "P",
+        annexes=[rf.Annex("Visibility plan"), rf.Annex("Minutes", label="Annex B", link="minutes.pdf")],
+    )
+    text = rf.report(programme, "md")
+    assert "Annex I: Visibility plan" in text
+    assert "Annex B: Minutes (minutes.pdf)" in text
+    assert "Annexe I\u202f: Visibility plan" in rf.report(programme, "md", "fr")
+    assert "الملحق ١: Visibility plan" in rf.report(programme, "md", "ar", digits="arab")
+
+
+def test_a_report_without_acronyms_or_annexes_leaves_their_headings_out() -> None:
+    found = headings(rf.report(rf.Programme("P"), "md"))
+    assert "Acronyms" not in found
+    assert "List of Annexes" not in found
+
+
+def test_empty_sections_can_be_kept_saying_nothing_was_reported() -> None:
+    programme = rf.Programme("P", narrative={"challenges": "Access was limited."})
+    left_out = headings(rf.report(programme, "md"))
+    assert "Executive Summary" not in left_out
+    assert "Challenges" in left_out
+    said = rf.report(programme, "md", empty_sections="say")
+    for heading in ("Acronyms", "List of Annexes", "Executive Summary", "Lessons learned and best practices"):
+        assert heading in headings(said)
+    assert said.count("Nothing was reported for this section.") >= 8
+    assert "Access was limited." in said
+    assert "Rien n’a été rapporté pour cette section." in rf.report(
+        programme, "md", "fr", empty_sections="say"
+    )
+
+
+def test_the_template_cost_rows_are_kept_when_empty() -> None:
+    text = rf.report(rf.Programme("P"), "md")
+    for row in ("MPTF/JP Contribution", "Agency Contribution", "Government Contribution",
+                "Other Contributions (donors)"):  # fmt: skip
+        assert f"| {row} |  |" in text
+
+
+def test_a_contribution_is_shown_on_its_own_row(example: rf.Programme) -> None:
+    budget = rf.Budget(
+        rf.Money(600000, "USD"),
+        [rf.Contribution(ContributionSource.DONOR, rf.Money(50000, "USD"), "Germany")],
+    )
+    text = rf.report(attrs.evolve(example, budget=budget), "md")
+    assert "| Other Contributions (donors) | 50,000 USD (Germany) |" in text
+    assert "| Government Contribution |  |" in text
+
+
+def test_a_donor_contribution_and_a_donor_organisation_have_their_own_labels() -> None:
+    # Both enumerations spell the member "donor"; one label must not replace the other.
+    loc = Localizer("en")
+    assert "Other Contributions (donors)" == loc.label(ContributionSource.DONOR)
+    assert "Donor" == loc.label(OrganisationRole.DONOR)
+
+
+def test_the_extension_is_stated_in_months(example: rf.Programme) -> None:
+    assert "| Extension (months) | 3 |" in rf.report(example, "md")
+    unextended = attrs.evolve(example, dates=rf.Dates(date(2021, 5, 1), date(2021, 9, 30), date(2021, 9, 30)))
+    assert "Extension" not in rf.report(unextended, "md")
+
+
+def test_a_report_as_of_a_date_states_its_own_period(example: rf.Programme) -> None:
+    text = rf.report(example, "md", as_of=date(2021, 9, 30))
+    assert "**Reporting period: from 1 May 2021 to 30 September 2021**" in text
+    assert "**Reporting period: from May 2021 to December 2021**" in rf.report(example, "md")
+
+
+def test_the_file_format_keeps_fund_acronyms_and_annexes(example: rf.Programme) -> None:
+    text = rf.dumps(example, "yaml")
+    assert rf.loads(text, "yaml") == example
+    assert "fund: Iraq UNDAF Trust Fund\n" in text
+    assert "acronyms:\n  CSO: Civil Society Organization\n" in text
