@@ -360,7 +360,9 @@ class TestReport:
     def test_markdown_report_to_standard_output(self) -> None:
         code, out, _ = run("report", str(EXAMPLE))
         assert 0 == code
-        assert out.startswith("**Iraq UNDAF Trust Fund**\n\n# MPTF Office Generic Final Programme Narrative Report")
+        assert out.startswith(
+            "**Iraq UNDAF Trust Fund**\n\n# MPTF Office Generic Final Programme Narrative Report"
+        )
 
 
 ILLUSTRATIVE = EXAMPLE.parent / "iom-iraq-reintegration-illustrative.yaml"
