@@ -42,7 +42,7 @@ def test_acronyms_and_annexes_come_after_the_cover_in_the_template_place(example
     assert ["Acronyms", "List of Annexes", "Executive Summary"] == found[1:4]
     text = rf.report(example, "md")
     assert "| GoI | Government of Iraq |" in text
-    assert "Annex X: UNDP Evaluation Report" in text
+    assert "**Annex X:** UNDP Evaluation Report" in text
 
 
 def test_annexes_are_numbered_unless_labelled_and_their_links_shown() -> None:
@@ -51,10 +51,10 @@ def test_annexes_are_numbered_unless_labelled_and_their_links_shown() -> None:
         annexes=[rf.Annex("Visibility plan"), rf.Annex("Minutes", label="Annex B", link="minutes.pdf")],
     )
     text = rf.report(programme, "md")
-    assert "Annex I: Visibility plan" in text
-    assert "Annex B: Minutes (minutes.pdf)" in text
-    assert "Annexe I\u202f: Visibility plan" in rf.report(programme, "md", "fr")
-    assert "الملحق ١: Visibility plan" in rf.report(programme, "md", "ar", digits="arab")
+    assert "**Annex I:** Visibility plan" in text
+    assert "**Annex B:** Minutes (minutes.pdf)" in text
+    assert "**Annexe I\u202f:** Visibility plan" in rf.report(programme, "md", "fr")
+    assert "**الملحق ١:** Visibility plan" in rf.report(programme, "md", "ar", digits="arab")
 
 
 def test_a_report_without_acronyms_or_annexes_leaves_their_headings_out() -> None:

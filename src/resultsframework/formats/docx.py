@@ -291,7 +291,6 @@ def right_to_left(text: str) -> bool:
     only such runs are marked right-to-left, so that Word sets an English sentence as Latin text.
     """
     return starts_right_to_left(text)
-    return False
 
 
 def add_picture(document: DocumentObject, data: bytes, caption: str, *, rtl: bool = False) -> None:

@@ -18,6 +18,8 @@ def report_markdown(blocks: list[Block], *, rtl: bool = False, language: str = "
             out.append(f"{'#' * min(block.level, 6)} {markdown_block(block.text)}")
         elif isinstance(block, Paragraph):
             text = markdown_block(block.text)
+            if block.prefix:
+                text = f"**{markdown_block(block.prefix)}** {text}"
             if block.bullet:
                 out.append(f"- {text}")
             elif block.bold:
@@ -69,7 +71,7 @@ def report_docx(
             add_paragraph(document, block.text, rtl=rtl, paragraph=heading, label=True)
         elif isinstance(block, Paragraph):
             style = "List Bullet" if block.bullet else None
-            add_paragraph(document, block.text, rtl=rtl, bold=block.bold, style=style)
+            add_paragraph(document, block.text, prefix=block.prefix, rtl=rtl, bold=block.bold, style=style)
         elif isinstance(block, TableBlock):
             add_table(document, block.table, caption=False)
             if index == cover and index + 1 < len(blocks) and not turn[index + 1]:

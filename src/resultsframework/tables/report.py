@@ -47,6 +47,8 @@ class Paragraph:
     text: str
     bold: bool = False
     bullet: bool = False
+    prefix: str | None = None
+    """A label before the text, in bold ("Annex I:"): the template's words, the text the file's."""
 
 
 @attrs.frozen
@@ -228,7 +230,7 @@ class _Report:
             numeral = self.loc.number(number) if self.loc.rtl else _roman(number)
             label = annex.label or _(N_("Annex {number}")).format(number=numeral)
             where = f" ({annex.link})" if annex.link else ""
-            yield Paragraph(f"{self.loc.colon(label)} {annex.title}{where}")
+            yield Paragraph(f"{annex.title}{where}", prefix=self.loc.colon(label))
 
     def text(self, text: str | None) -> Iterator[Paragraph]:
         """
