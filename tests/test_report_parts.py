@@ -119,3 +119,13 @@ def test_the_file_format_keeps_fund_acronyms_and_annexes(example: rf.Programme) 
     assert rf.loads(text, "yaml") == example
     assert "fund: Iraq UNDAF Trust Fund\n" in text
     assert "acronyms:\n  CSO: Civil Society Organization\n" in text
+
+
+def test_arabic_digits_apply_to_codes_too(example: rf.Programme) -> None:
+    table = rf.render(example, "md", "ar", digits="arab")
+    assert "**الحصيلة ١:**" in table
+    assert "**المؤشر ١.١.١:**" in table
+    report = rf.report(example, "md", "ar", digits="arab")
+    assert "**الحصيلة ١:**" in report
+    assert "**المؤشر ١.١.١:**" in rf.render(example, "md", "ar", digits="arab")
+    assert "**المؤشر 1.1.1:**" in rf.render(example, "md", "ar")  # Latin digits unless asked

@@ -61,7 +61,7 @@ def alignment_table(alignment: Alignment, *, locale: str | Localizer = "en") -> 
             group = (
                 Part(f"{element.level}_code", code_heading(element, loc), element.code, flat_only=True),
                 Part(element.level, level_name(element), _title(element, loc),
-                     prefix=loc.colon(element.code)),
+                     prefix=loc.colon(loc.code(element.code))),
             )  # fmt: skip
             rows.append(TableRow("section", (TableCell(group),), element.code))
             for item in alignment.linked_to(element.code):
@@ -101,7 +101,9 @@ def _indicator_row(item: AlignedIndicator, loc: Localizer, groups: tuple[Part, .
                     "indicator",
                     _(N_("Indicator")),
                     indicator.statement,
-                    prefix=_(N_("{label} {code}:")).format(label=_(N_("Indicator")), code=indicator.code),
+                    prefix=_(N_("{label} {code}:")).format(
+                        label=_(N_("Indicator")), code=loc.code(indicator.code)
+                    ),
                 ),
             )
         ),
@@ -146,7 +148,7 @@ def summary_table(alignment: Alignment, level: str | None = None, *, locale: str
                         "element",
                         _(N_("Framework element")),
                         _title(element, loc),
-                        prefix=loc.colon(element.code),
+                        prefix=loc.colon(loc.code(element.code)),
                     ),
                 )
             ),
@@ -195,7 +197,7 @@ def matrix_table(alignment: Alignment, level: str | None = None, *, locale: str 
             for e in elements
         ]
         rows.append(TableRow("indicator", tuple(cells)))
-    notes = tuple(f"{loc.colon(e.code)} {_title(e, loc)}" for e in elements)
+    notes = tuple(f"{loc.colon(loc.code(e.code))} {_title(e, loc)}" for e in elements)
     title = f"{loc.colon(fw.title)} {_(N_('programmes by framework element'))}"
     return Table(title, tuple(columns), tuple(rows), notes, loc.tag, loc.rtl)
 

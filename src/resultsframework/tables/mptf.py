@@ -212,7 +212,8 @@ class _Builder:
             footnotes.append(_(N_("Values reported as of {date}.")).format(date=self.loc.date(when)))
         for item in self.assessment.indicators:
             for note in item.overall.notes:
-                footnotes.append(f"{self.loc.colon(_(N_('Indicator')) + ' ' + item.code)} {_(note)}")
+                label = f"{_(N_('Indicator'))} {self.loc.code(item.code)}"
+                footnotes.append(f"{self.loc.colon(label)} {_(note)}")
         return Table(
             _(N_("Indicator Based Performance Assessment")),
             tuple(c.column for c in columns),
@@ -406,7 +407,7 @@ class _Builder:
         """A numbered label: 'Indicator 1.1.1:', 'Indicateur 1.1.1 :'."""
         if not code:
             return self._(N_("{label}:")).format(label=word)
-        return self._(N_("{label} {code}:")).format(label=word, code=code)
+        return self._(N_("{label} {code}:")).format(label=word, code=self.loc.code(code))
 
     def stated(self, text: str | None, value: Value | None, percentage: bool, unit: str | None = None) -> str:
         """The text as the document writes it, else the value formatted with its unit; nothing if neither."""

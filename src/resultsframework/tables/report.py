@@ -259,13 +259,13 @@ class _Report:
         if programme.outcomes:
             yield Heading(3, _(N_("Outcomes")))
         for outcome in programme.outcomes:
-            label = f"{_(N_('Outcome'))} {outcome.code}"
+            label = f"{_(N_('Outcome'))} {self.loc.code(outcome.code)}"
             yield Paragraph(f"{self.loc.colon(label)} {outcome.statement}", bold=True)
             yield from self.text(outcome.narrative)
         if any(outcome.outputs for outcome in programme.outcomes):
             yield Heading(3, _(N_("Outputs")))
         for _outcome, output in programme.outputs():
-            label = f"{_(N_('Output'))} {output.code}"
+            label = f"{_(N_('Output'))} {self.loc.code(output.code)}"
             yield Paragraph(f"{self.loc.colon(label)} {output.statement}", bold=True)
             yield from self.text(output.narrative)
             for activity in output.activities:
@@ -274,7 +274,7 @@ class _Report:
     def activity(self, activity: Activity) -> Iterator[Block]:
         _ = self._
         who = f" ({', '.join(activity.responsible)})" if activity.responsible else ""
-        label = f"{_(N_('Activity'))} {activity.code}"
+        label = f"{_(N_('Activity'))} {self.loc.code(activity.code)}"
         yield Paragraph(f"{self.loc.colon(label)} {activity.statement}{who}", bold=True)
         if activity.status is ActivityStatus.NOT_CONDUCTED:
             yield Paragraph(f"{self.loc.label(activity.status)}.")

@@ -48,7 +48,10 @@ def results_table(rollup: RollUp, *, locale: str | Localizer = "en") -> Table:
         group: tuple[Part, ...] = (
             Part("element_code", code_heading(element, loc), element.code, flat_only=True),
             Part(
-                "element", level_name(element), element.title_in(loc.language), prefix=loc.colon(element.code)
+                "element",
+                level_name(element),
+                element.title_in(loc.language),
+                prefix=loc.colon(loc.code(element.code)),
             ),
         )
         rows.append(TableRow("section", (TableCell(group),), element.code))
@@ -105,7 +108,8 @@ class _Words(Words):
                 Part("row", _(N_("Row")), _(N_("contribution")), flat_only=True),
                 Part("code", _(N_("Code")), indicator.code, flat_only=True),
                 Part("indicator", _(N_("Indicator")), indicator.statement,
-                     prefix=_(N_("{label} {code}:")).format(label=_(N_("Indicator")), code=indicator.code)),
+                     prefix=_(N_("{label} {code}:")).format(
+                         label=_(N_("Indicator")), code=self.loc.code(indicator.code))),
             )),
             TableCell((
                 Part("programme", _(N_("Programme")), c.programme.title),

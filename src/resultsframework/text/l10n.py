@@ -193,6 +193,13 @@ class Localizer:
 
         return self._digits(str(format_date(value, "MMMM y", locale=self.locale)))
 
+    def code(self, code: str) -> str:
+        """
+        A code of a result or a framework element as shown: in the locale's digits, so that
+        ``1.1.1`` reads ``١.١.١`` beside Arabic-Indic figures; as written otherwise.
+        """
+        return self._digits(code)
+
     def _digits(self, text: str) -> str:
         if self.digits != "arab":
             return text
