@@ -467,7 +467,7 @@ class _Reader:
 
     def _yes_no(self, baseline: Baseline | None, periods: list[tuple[Period, list[_Figure], list[_Figure]]]) -> bool:
         values = [v for v in self._figures(baseline, periods) if v is not None]
-        return bool(values) and all(v in ("Yes", "No") for v in values)
+        return bool(values) and all(isinstance(v, str) and v.splitlines()[-1].strip() in ("Yes", "No") for v in values)
 
     def _whole(self, baseline: Baseline | None, periods: list[tuple[Period, list[_Figure], list[_Figure]]]) -> bool:
         values = [v for v in self._figures(baseline, periods) if v is not None]
@@ -475,7 +475,7 @@ class _Reader:
 
     @staticmethod
     def _as_bool(figure: _Figure) -> _Figure:
-        if figure.value in ("Yes", "No"):
+        if figure.value in ("Yes", "No") and figure.element.tag != "actual":
             figure.value = figure.value == "Yes"
         return figure
 
@@ -613,7 +613,25 @@ class _Reader:
                 narrative.append(line)
         if source is None and figure.documents:
             source = figure.documents[0]
+        value = figure.value
+        if measure is Measure.YES_NO or (measure is Measure.QUALITATIVE and isinstance(value, str)):
+            # the export's comment: the narrative, the reason and the source, then the value
+            lines, narrative = [*narrative], []
+            rest = []
+            for line in (value.splitlines() if isinstance(value, str) else []):
+                if line.startswith(_VARIANCE):
+                    variance = Variance(line.removeprefix(_VARIANCE))
+                elif line.startswith(_SOURCE):
+                    source = line.removeprefix(_SOURCE)
+                else:
+                    rest.append(line)
+            del lines
+            if measure is Measure.YES_NO and rest and rest[-1].strip() in ("Yes", "No"):
+                value = rest[-1].strip() == "Yes"
+                narrative = rest[:-1]
+            elif isinstance(value, str):
+                value = "\n".join(rest).strip() or None
         return Achieved(
-            period, figure.value, "\n".join(narrative).strip() or None, variance, source,
+            period, value, "\n".join(narrative).strip() or None, variance, source,
             self.breakdowns(figure.cells) if measure is not Measure.QUALITATIVE else (),
         )  # fmt: skip
