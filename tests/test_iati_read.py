@@ -35,7 +35,10 @@ def figures(programme: rf.Programme) -> dict[str, list[tuple[str, object]]]:
     """Per indicator, each value's period and value (a value that is none is said in words only), and the baseline's."""
     return {
         node.item.code: [
-            ("baseline", node.item.baseline.value if node.item.baseline and node.item.baseline.year else None),
+            (
+                "baseline",
+                node.item.baseline.value if node.item.baseline and node.item.baseline.year else None,
+            ),
             *sorted((str(r.period), r.value) for r in node.item.achieved if r.value is not None),
         ]
         for node in programme.walk("indicator")
@@ -58,14 +61,21 @@ class TestRoundTrip:
     def test_what_the_export_keeps_comes_back(self) -> None:
         programme = rf.load(ILLUSTRATIVE)
         (back,) = rf.from_iati(rf.to_iati(programme, generated=WHEN, default_sector="15190")).programmes
-        before = {n.item.code: n.item for n in programme.walk("indicator") if isinstance(n.item, rf.Indicator)}
+        before = {
+            n.item.code: n.item for n in programme.walk("indicator") if isinstance(n.item, rf.Indicator)
+        }
         after = {n.item.code: n.item for n in back.walk("indicator") if isinstance(n.item, rf.Indicator)}
         for code, indicator in before.items():
             read = after[code]
-            assert (indicator.statement, indicator.unit, indicator.direction) == (read.statement, read.unit, read.direction)
-            assert [(r.period, r.narrative, r.source, r.variance and r.variance.reason) for r in indicator.achieved] == [
-                (r.period, r.narrative, r.source, r.variance and r.variance.reason) for r in read.achieved
-            ]
+            assert (indicator.statement, indicator.unit, indicator.direction) == (
+                read.statement,
+                read.unit,
+                read.direction,
+            )
+            assert [
+                (r.period, r.narrative, r.source, r.variance and r.variance.reason)
+                for r in indicator.achieved
+            ] == [(r.period, r.narrative, r.source, r.variance and r.variance.reason) for r in read.achieved]
         assert programme.sectors == back.sectors
         assert "IQ" == back.country
         assert [o.code for o in programme.outcomes] == [o.code for o in back.outcomes]
@@ -104,12 +114,23 @@ class TestPublishers:
     def test_a_un_agencys_results_with_dimensions(self) -> None:
         reading = rf.from_iati(DATA / "un-agency.xml")
         (programme,) = reading.programmes
-        assert [("iati-read-total", "iati-activity[0].result[1].indicator[0].period[0].actual[0]")] == codes(reading)
+        assert [("iati-read-total", "iati-activity[0].result[1].indicator[0].period[0].actual[0]")] == codes(
+            reading
+        )
         assert ("IQ", ("72010",), ("10.7",)) == (
-            programme.country, tuple(s.code for s in programme.sectors), tuple(link.code for link in programme.links)
+            programme.country,
+            tuple(s.code for s in programme.sectors),
+            tuple(link.code for link in programme.links),
         )
         legal = programme.outcomes[0].indicators[0]
-        assert ("OC1.1", rf.Measure.COUNT, 0, 1200) == (legal.code, legal.measure, legal.baseline.value, legal.target.value)  # type: ignore[union-attr]
+        assert legal.baseline is not None
+        assert legal.target is not None
+        assert ("OC1.1", rf.Measure.COUNT, 0, 1200) == (
+            legal.code,
+            legal.measure,
+            legal.baseline.value,
+            legal.target.value,
+        )
         (record,) = legal.achieved
         assert 1315 == record.value
         assert "Higher demand after the camp closures." == record.narrative
@@ -131,7 +152,8 @@ class TestPublishers:
         assert reach.baseline is not None
         assert (None, "n/a") == (reach.baseline.value, reach.baseline.text)
         assert (None, "Around 48,000 (estimate, final figures pending)") == (
-            reach.achieved[0].value, reach.achieved[0].narrative
+            reach.achieved[0].value,
+            reach.achieved[0].narrative,
         )
         assert returns.target is not None
         assert (None, "about 2,000") == (returns.target.value, returns.target.text)

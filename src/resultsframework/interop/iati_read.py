@@ -24,6 +24,7 @@ import attrs
 
 from ..core.diagnostics import Diagnostic
 from ..core.diagnostics import diagnostic as _made
+from ..core.disaggregation import BUILTIN_DIMENSIONS
 from ..core.errors import ResultsFrameworkError, shorten
 from ..core.extras import require
 from ..core.model import (
@@ -51,7 +52,6 @@ from ..core.model import (
     Value,
     Variance,
 )
-from ..core.disaggregation import BUILTIN_DIMENSIONS
 from ..core.periods import Period
 from .iati import MEASURE_CODES, QUALITATIVE, RESULT_TYPES, ROLE_CODES
 from .iati_rules import XML_NS, element_path
@@ -62,7 +62,7 @@ MEASURES_READ = {"1": Measure.NUMBER, "2": Measure.PERCENTAGE, QUALITATIVE: Meas
 """IATI IndicatorMeasure read back; 3 nominal and 4 ordinal are read as qualitative, and said."""
 assert set(MEASURES_READ) == set(MEASURE_CODES.values())
 
-ROLES_READ = {
+ROLES_READ: dict[str, OrganisationRole] = {
     code: role
     for role, code in ROLE_CODES.items()
     if role is not OrganisationRole.PARTICIPATING  # 4 is read as implementing partner
@@ -172,7 +172,11 @@ def _number(text: str | None) -> int | Decimal | None:
         return None
     if not number.is_finite():
         return None
-    return int(number) if number == number.to_integral_value() and "." not in text and "e" not in text.lower() else number
+    return (
+        int(number)
+        if number == number.to_integral_value() and "." not in text and "e" not in text.lower()
+        else number
+    )
 
 
 def _date(text: str | None) -> date | None:
@@ -194,10 +198,18 @@ def _split_title(title: str | None) -> tuple[str | None, str]:
 def _dimensions(impact: Impact | None, outcomes: tuple[Outcome, ...]) -> tuple[Dimension, ...]:
     """The dimensions of the breakdowns read that are not built in, with the categories seen."""
     seen: dict[str, dict[str, None]] = {}
-    results = [*([impact] if impact else []), *outcomes, *(o for outcome in outcomes for o in outcome.outputs)]
+    results: list[Impact | Outcome | Output] = [
+        *([impact] if impact else []),
+        *outcomes,
+        *(o for outcome in outcomes for o in outcome.outputs),
+    ]
     for result in results:
         for indicator in result.indicators:
-            figures = [*indicator.milestones, *([indicator.target] if indicator.target else []), *indicator.achieved]
+            figures: list[Target | Achieved] = [
+                *indicator.milestones,
+                *([indicator.target] if indicator.target else []),
+                *indicator.achieved,
+            ]
             for figure in figures:
                 for breakdown in figure.breakdowns:
                     for cell in breakdown.cells:
@@ -228,7 +240,7 @@ class _Reader:
         """The text of the last value :meth:`number` could not read as a number."""
 
     def diagnostic(self, code: str, element: Any, message: str) -> None:
-        """Say what could not be mapped at *element*, its line first (the call names the code, for the tests)."""
+        """What could not be mapped at *element*, its line first (each call names its code, for the tests)."""
         line = getattr(element, "sourceline", None)
         where = f"line {line}: " if line else ""
         self.found.append(_made(code, element_path(self.tree, element), where + message))
@@ -239,7 +251,9 @@ class _Reader:
         identifier = (activity.findtext("iati-identifier") or "").strip()
         title = _text(activity.find("title"))
         if title is None:
-            self.diagnostic("iati-read-missing", activity, "the activity has no title; its identifier is the title")
+            self.diagnostic(
+                "iati-read-missing", activity, "the activity has no title; its identifier is the title"
+            )
             title = identifier or "(untitled)"
         language = activity.get(f"{{{XML_NS}}}lang")
         description = next(
@@ -274,7 +288,9 @@ class _Reader:
             name = _text(org)
             role = ROLES_READ.get((org.get("role") or "").strip())
             if role is None:
-                self.diagnostic("iati-read-value", org, f"organisation role {org.get('role')!r} is read as participating")
+                self.diagnostic(
+                    "iati-read-value", org, f"organisation role {org.get('role')!r} is read as participating"
+                )
                 role = OrganisationRole.PARTICIPATING
             base = re.sub(r"\W+", "-", (name or ref or "organisation")).strip("-")[:40] or "organisation"
             key, number = base, 1
@@ -292,7 +308,8 @@ class _Reader:
             if codes:
                 if len(codes) > 1:
                     self.diagnostic(
-                        "iati-read-value", activity.find(tag),
+                        "iati-read-value",
+                        activity.find(tag),
                         f"several {tag}s ({', '.join(codes)}): the programme's country is the first",
                     )
                 if tag == "recipient-region":
@@ -310,9 +327,7 @@ class _Reader:
                 self.diagnostic("iati-read-missing", element, "a sector has no code; left out")
                 continue
             share = _number(element.get("percentage"))
-            sectors.append(
-                Sector(code, (element.get("vocabulary") or "1").strip(), share, _text(element))
-            )
+            sectors.append(Sector(code, (element.get("vocabulary") or "1").strip(), share, _text(element)))
         return tuple(sectors)
 
     def dates(self, activity: Any) -> Dates | None:
@@ -321,7 +336,9 @@ class _Reader:
             day = _date(element.get("iso-date"))
             kind = (element.get("type") or "").strip()
             if day is None:
-                self.diagnostic("iati-read-value", element, f"activity date {element.get('iso-date')!r} is no date")
+                self.diagnostic(
+                    "iati-read-value", element, f"activity date {element.get('iso-date')!r} is no date"
+                )
             elif kind not in found:
                 found[kind] = day
         start = found.get("2") or found.get("1")
@@ -347,13 +364,16 @@ class _Reader:
             )
             if kind is None:
                 self.diagnostic(
-                    "iati-read-structure", element,
+                    "iati-read-structure",
+                    element,
                     f"result type {element.get('type')!r} is neither output (1), outcome (2) nor impact (3): "
                     "read as an outcome",
                 )
                 kind = "outcome"
             if kind == "impact" and impact is not None:
-                self.diagnostic("iati-read-structure", element, "a second impact result is read as an outcome")
+                self.diagnostic(
+                    "iati-read-structure", element, "a second impact result is read as an outcome"
+                )
                 kind = "outcome"
             if kind == "impact":
                 impact = Impact(statement, code, narrative, indicators)
@@ -364,21 +384,29 @@ class _Reader:
             else:
                 parent_code = code.rsplit(".", 1)[0] if code and "." in code else None
                 known = [o for o, _outputs in outcomes if o.code == parent_code]
-                if parent_code is not None and not known and (not outcomes or outcomes[-1][0].code != parent_code):
+                if (
+                    parent_code is not None
+                    and not known
+                    and (not outcomes or outcomes[-1][0].code != parent_code)
+                ):
                     self.diagnostic(
-                        "iati-read-structure", element,
+                        "iati-read-structure",
+                        element,
                         f"output {code} has no outcome result before it: put under an outcome {parent_code} "
                         "with no statement (IATI has no result for an outcome without indicators)",
                     )
                     outcomes.append((Outcome(parent_code, ""), []))
                 elif not outcomes:
                     self.diagnostic(
-                        "iati-read-structure", element,
+                        "iati-read-structure",
+                        element,
                         "an output with no outcome before it: put under an outcome of its own, "
                         "'Outputs without an outcome'",
                     )
                     outcomes.append((Outcome("0", "Outputs without an outcome"), []))
-                index = next((n for n, (o, _x) in enumerate(outcomes) if o.code == parent_code), len(outcomes) - 1)
+                index = next(
+                    (n for n, (o, _x) in enumerate(outcomes) if o.code == parent_code), len(outcomes) - 1
+                )
                 parent, outputs = outcomes[index]
                 outputs.append(
                     Output(code or f"{parent.code}.{len(outputs) + 1}", statement, (), narrative, indicators)
@@ -391,7 +419,12 @@ class _Reader:
         if measure is None:
             kinds = {"3": "nominal", "4": "ordinal"}
             what = kinds.get(measure_code, f"unknown ({measure_code!r})")
-            self.diagnostic("iati-read-measure", element, f"{'an' if what[0] in 'aeiou' else 'a'} {what} measure is read as qualitative, its values as text")
+            self.diagnostic(
+                "iati-read-measure",
+                element,
+                f"{'an' if what[0] in 'aeiou' else 'a'} {what} measure is read as qualitative, "
+                "its values as text",
+            )
             measure = Measure.QUALITATIVE
         title_code, statement = _split_title(_text(element.find("title")))
         own = next(
@@ -407,7 +440,11 @@ class _Reader:
         code = own or title_code or fallback
         if not statement:
             self.diagnostic("iati-read-missing", element, f"indicator {code} has no title")
-        unit, verification, direction = None, None, Direction.DECREASE if element.get("ascending") == "0" else Direction.INCREASE
+        unit, verification, direction = (
+            None,
+            None,
+            Direction.DECREASE if element.get("ascending") == "0" else Direction.INCREASE,
+        )
         for line in (_text(element.find("description")) or "").splitlines():
             for part in line.split("; "):
                 if part.startswith("Unit: "):
@@ -424,17 +461,25 @@ class _Reader:
         baseline = self.baseline(element.find("baseline"), measure)
         periods: list[tuple[Period, list[_Figure], list[_Figure]]] = []
         for node in element.iterchildren("period"):
-            start = _date(node.find("period-start").get("iso-date") if node.find("period-start") is not None else None)
-            end = _date(node.find("period-end").get("iso-date") if node.find("period-end") is not None else None)
+            start = _date(
+                node.find("period-start").get("iso-date") if node.find("period-start") is not None else None
+            )
+            end = _date(
+                node.find("period-end").get("iso-date") if node.find("period-end") is not None else None
+            )
             if start is None or end is None:
-                self.diagnostic("iati-read-missing", node, "a period without its start and end dates is left out")
+                self.diagnostic(
+                    "iati-read-missing", node, "a period without its start and end dates is left out"
+                )
                 continue
             targets = [self.figure(t, measure, code) for t in node.iterchildren("target")]
             actuals = [self.figure(a, measure, code) for a in node.iterchildren("actual")]
             periods.append((Period(start, end), targets, actuals))
         if measure is Measure.QUALITATIVE and self._yes_no(baseline, periods):
             measure = Measure.YES_NO
-            periods = [(p, [self._as_bool(f) for f in t], [self._as_bool(f) for f in a]) for p, t, a in periods]
+            periods = [
+                (p, [self._as_bool(f) for f in t], [self._as_bool(f) for f in a]) for p, t, a in periods
+            ]
             if baseline is not None and baseline.value in ("Yes", "No"):
                 baseline = attrs.evolve(baseline, value=baseline.value == "Yes")
         elif measure is Measure.NUMBER and self._whole(baseline, periods):
@@ -457,7 +502,9 @@ class _Reader:
         )  # fmt: skip
 
     @staticmethod
-    def _figures(baseline: Baseline | None, periods: list[tuple[Period, list[_Figure], list[_Figure]]]) -> Iterator[object]:
+    def _figures(
+        baseline: Baseline | None, periods: list[tuple[Period, list[_Figure], list[_Figure]]]
+    ) -> Iterator[object]:
         if baseline is not None:
             yield baseline.value
         for _period, targets, actuals in periods:
@@ -465,11 +512,17 @@ class _Reader:
                 yield figure.value
                 yield from (value for _c, value in figure.cells)
 
-    def _yes_no(self, baseline: Baseline | None, periods: list[tuple[Period, list[_Figure], list[_Figure]]]) -> bool:
+    def _yes_no(
+        self, baseline: Baseline | None, periods: list[tuple[Period, list[_Figure], list[_Figure]]]
+    ) -> bool:
         values = [v for v in self._figures(baseline, periods) if v is not None]
-        return bool(values) and all(isinstance(v, str) and v.splitlines()[-1].strip() in ("Yes", "No") for v in values)
+        return bool(values) and all(
+            isinstance(v, str) and v.splitlines()[-1].strip() in ("Yes", "No") for v in values
+        )
 
-    def _whole(self, baseline: Baseline | None, periods: list[tuple[Period, list[_Figure], list[_Figure]]]) -> bool:
+    def _whole(
+        self, baseline: Baseline | None, periods: list[tuple[Period, list[_Figure], list[_Figure]]]
+    ) -> bool:
         values = [v for v in self._figures(baseline, periods) if v is not None]
         return all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values)
 
@@ -495,7 +548,10 @@ class _Reader:
                 value, comment = comment, None
         year = _number(element.get("year"))
         return Baseline(
-            value, comment, _date(element.get("iso-date")), year if isinstance(year, int) and 1 <= year <= 9999 else None
+            value,
+            comment,
+            _date(element.get("iso-date")),
+            year if isinstance(year, int) and 1 <= year <= 9999 else None,
         )
 
     def number(self, element: Any, measure: Measure, what: str) -> Value | None:
@@ -505,7 +561,9 @@ class _Reader:
         number = _number(text)
         if number is None:
             self.diagnostic(
-                "iati-read-value", element, f"the {what}'s value {shorten(text)!r} is no number; kept as its text"
+                "iati-read-value",
+                element,
+                f"the {what}'s value {shorten(text)!r} is no number; kept as its text",
             )
             self.unread = text.strip()
             return None
@@ -536,7 +594,8 @@ class _Reader:
                     value, comment = lines[-1].strip(), "\n".join(lines[:-1]) or None
                 elif counts is None:
                     self.diagnostic(
-                        "iati-read-value", element,
+                        "iati-read-value",
+                        element,
                         f"indicator {code}: the {element.tag} has no number, only text: {shorten(comment)!r}",
                     )
             elif isinstance(value, Decimal) and measure is Measure.PERCENTAGE and comment:
@@ -544,14 +603,20 @@ class _Reader:
                 counts = _COUNTS.fullmatch(lines[-1].strip())
                 if counts is not None:
                     ratio = Ratio(_number(counts["numerator"]) or 0, _number(counts["denominator"]) or 0)
-                    if ratio.percent is not None and ratio.percent.quantize(Decimal("0.01")) == value.quantize(Decimal("0.01")):
+                    if ratio.percent is not None and ratio.percent.quantize(
+                        Decimal("0.01")
+                    ) == value.quantize(Decimal("0.01")):
                         value, comment = ratio, "\n".join(lines[:-1]) or None
         documents = [
-            (link.get("url") or "").strip() for link in element.iterchildren("document-link") if (link.get("url") or "").strip()
+            (link.get("url") or "").strip()
+            for link in element.iterchildren("document-link")
+            if (link.get("url") or "").strip()
         ]
         return _Figure(element, value, comment, documents=documents)
 
-    def combine(self, figures: list[_Figure], period: Period, measure: Measure, code: str, what: str) -> _Figure | None:
+    def combine(
+        self, figures: list[_Figure], period: Period, measure: Measure, code: str, what: str
+    ) -> _Figure | None:
         """A period's total with its breakdown cells: the figure without dimension, the others its cells."""
         totals = [f for f in figures if f.element.find("dimension") is None]
         cells = [f for f in figures if f.element.find("dimension") is not None]
@@ -559,7 +624,8 @@ class _Reader:
             return None
         if len(totals) > 1:
             self.diagnostic(
-                "iati-read-value", totals[1].element,
+                "iati-read-value",
+                totals[1].element,
                 f"indicator {code}: {len(totals)} {what}s without dimension for {period}: the first is read, "
                 "the others left out",
             )
@@ -568,7 +634,11 @@ class _Reader:
                 ((d.get("name") or "").strip(), (d.get("value") or "").strip())
                 for d in cell.element.iterchildren("dimension")
             )
-            if cell.value is None or isinstance(cell.value, str) or any(not n or not v for n, v in categories):
+            if (
+                cell.value is None
+                or isinstance(cell.value, str)
+                or any(not n or not v for n, v in categories)
+            ):
                 continue
             if totals:
                 totals[0].cells.append((categories, cell.value))
@@ -580,16 +650,24 @@ class _Reader:
         summable = measure in (Measure.COUNT, Measure.NUMBER, Measure.MONEY)
         if self.derive_totals and summable and first.cells:
             dimension = tuple(n for n, _v in first.cells[0][0])
-            one = [v for c, v in first.cells if tuple(n for n, _v in c) == dimension]
-            total = sum(one, start=0)
+            one = [
+                v
+                for c, v in first.cells
+                if tuple(n for n, _v in c) == dimension
+                and isinstance(v, int | Decimal)
+                and not isinstance(v, bool)
+            ]
+            total: int | Decimal = sum(one, start=0)
             self.diagnostic(
-                "iati-read-total", first.element,
+                "iati-read-total",
+                first.element,
                 f"indicator {code}: the {what} for {period} is given only per breakdown cell: its total is "
                 f"derived, {total}, the sum of the {', '.join(dimension)} cells",
             )
             return _Figure(first.element, total, None, first.cells)
         self.diagnostic(
-            "iati-read-total", first.element,
+            "iati-read-total",
+            first.element,
             f"indicator {code}: the {what} for {period} is given only per breakdown cell, with no total: "
             "left out" + (" (derive_totals=True derives it from one dimension's cells)" if summable else ""),
         )
@@ -618,7 +696,7 @@ class _Reader:
             # the export's comment: the narrative, the reason and the source, then the value
             lines, narrative = [*narrative], []
             rest = []
-            for line in (value.splitlines() if isinstance(value, str) else []):
+            for line in value.splitlines() if isinstance(value, str) else []:
                 if line.startswith(_VARIANCE):
                     variance = Variance(line.removeprefix(_VARIANCE))
                 elif line.startswith(_SOURCE):
