@@ -193,3 +193,39 @@ class TestPublishers:
             rf.from_iati(b"<organisations/>")
         with pytest.raises(rf.ResultsFrameworkError, match="not XML"):
             rf.from_iati(b"title: a programme")
+
+
+class TestCommandLine:
+    def test_convert_reads_iati_and_prints_what_it_could_not_map(self, tmp_path: Path) -> None:
+        from .test_cli import clean_run
+
+        target = tmp_path / "programme.yaml"
+        code, out, _ = clean_run("convert", str(DATA / "ngo.xml"), str(target))
+        assert 0 == code
+        lines = out.splitlines()
+        assert 7 == len(lines)
+        assert f"{DATA / 'ngo.xml'}: iati-activity[0]: warning [iati-read-missing] line 4: " in lines[0]
+        assert "NL-KVK-12345678-MIG-04" == rf.load(target).title
+
+    def test_the_export_takes_the_sector_and_language(self, tmp_path: Path) -> None:
+        from .test_cli import clean_run
+
+        xml, back = tmp_path / "activity.xml", tmp_path / "back.yaml"
+        assert (
+            0
+            == clean_run("convert", str(EXAMPLE), str(xml), "--default-sector", "15190", "--language", "fr")[
+                0
+            ]
+        )
+        assert b'<sector vocabulary="1" code="15190"' in xml.read_bytes()
+        assert (0, "") == clean_run("convert", str(xml), str(back))[::2]
+        assert "fr" == rf.load(back).language
+
+    def test_what_is_no_iati_is_refused(self, tmp_path: Path) -> None:
+        from .test_cli import clean_run
+
+        other = tmp_path / "other.xml"
+        other.write_text("<organisations/>", encoding="utf-8")
+        code, _, err = clean_run("convert", str(other), str(tmp_path / "out.yaml"))
+        assert 1 == code
+        assert "not an IATI document" in err

@@ -358,6 +358,14 @@ def _convert(subparsers: Any) -> None:
     command.add_argument(
         "--reporting-org", metavar="REF", help="IATI: the reporting organisation's identifier"
     )
+    command.add_argument(
+        "--default-sector", metavar="CODE",
+        help="IATI: the OECD DAC 5-digit sector of a programme that states no sectors (15190: migration)",
+    )  # fmt: skip
+    command.add_argument(
+        "--language", metavar="CODE", default="en",
+        help="IATI: the document's language (ISO 639-1) for a programme that states none (default: en)",
+    )  # fmt: skip
 
 
 def _chart(subparsers: Any) -> None:

@@ -426,7 +426,12 @@ def convert(args: argparse.Namespace, console: Console) -> int:
     if target == ".xlsx":
         data = rf.tracker_workbook(programme)
     elif target == ".xml":
-        data = rf.to_iati(programme, reporting_org=args.reporting_org)
+        data = rf.to_iati(
+            programme,
+            reporting_org=args.reporting_org,
+            default_sector=args.default_sector,
+            language=args.language,
+        )
     else:
         data = rf.to_hxl(programme).encode("utf-8")
     write(args.target, data)
