@@ -693,8 +693,8 @@ class _Reader:
             source = figure.documents[0]
         value = figure.value
         if measure is Measure.YES_NO or (measure is Measure.QUALITATIVE and isinstance(value, str)):
-            # the export's comment: the narrative, the reason and the source, then the value
-            lines, narrative = [*narrative], []
+            # a qualitative figure's comment, as the export writes it: the narrative, the reason
+            # and the source, then the value (Yes or No, or the text)
             rest = []
             for line in value.splitlines() if isinstance(value, str) else []:
                 if line.startswith(_VARIANCE):
@@ -703,7 +703,6 @@ class _Reader:
                     source = line.removeprefix(_SOURCE)
                 else:
                     rest.append(line)
-            del lines
             if measure is Measure.YES_NO and rest and rest[-1].strip() in ("Yes", "No"):
                 value = rest[-1].strip() == "Yes"
                 narrative = rest[:-1]
