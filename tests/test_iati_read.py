@@ -229,3 +229,10 @@ class TestCommandLine:
         code, _, err = clean_run("convert", str(other), str(tmp_path / "out.yaml"))
         assert 1 == code
         assert "not an IATI document" in err
+
+
+def test_several_activities_are_several_programmes() -> None:
+    both = [rf.load(EXAMPLE), rf.load(ILLUSTRATIVE)]
+    reading = rf.from_iati(rf.to_iati(both, generated=WHEN, default_sector="15190"))
+    assert [p.title for p in both] == [p.title for p in reading.programmes]
+    assert {"iati-activity"} == {d.path[0] for d in reading.diagnostics}
