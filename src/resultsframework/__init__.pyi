@@ -83,6 +83,8 @@ from .interop.frames import to_dataframe as to_dataframe
 from .interop.hxl import to_hxl as to_hxl
 from .interop.iati import to_iati as to_iati
 from .interop.iati import validate_iati as validate_iati
+from .interop.iati_read import IatiReading as IatiReading
+from .interop.iati_read import from_iati as from_iati
 from .interop.tracker import read_tracker as read_tracker
 from .interop.tracker import tracker_workbook as tracker_workbook
 from .interop.tracker import validate_tracker as validate_tracker

@@ -354,8 +354,10 @@ def _convert(subparsers: Any) -> None:
         subparsers, "convert", commands.convert,
         help="convert between programme files, the Excel tracker, IATI XML and HXL CSV",
         description="Convert by the suffixes: .json/.yaml/.toml to .json/.yaml (canonical), .xlsx "
-        "(the tracking workbook), .xml (IATI 2.03, export only) or .csv (HXL); a filled-in .xlsx "
-        "tracker back to .json/.yaml with --programme, the programme file it was made from.",
+        "(the tracking workbook), .xml (IATI 2.03) or .csv (HXL); a filled-in .xlsx "
+        "tracker back to .json/.yaml with --programme, the programme file it was made from; an IATI "
+        ".xml of one activity to .json/.yaml, printing 'IN: PATH: warning [iati-read-*] line N: ...' "
+        "for what it could not map.",
     )  # fmt: skip
     command.add_argument("source", metavar="IN", help="the file to read")
     command.add_argument("target", metavar="OUT", help="the file to write (atomically)")
@@ -365,6 +367,14 @@ def _convert(subparsers: Any) -> None:
     command.add_argument(
         "--reporting-org", metavar="REF", help="IATI: the reporting organisation's identifier"
     )
+    command.add_argument(
+        "--default-sector", metavar="CODE",
+        help="IATI: the OECD DAC 5-digit sector of a programme that states no sectors (15190: migration)",
+    )  # fmt: skip
+    command.add_argument(
+        "--language", metavar="CODE", default="en",
+        help="IATI: the document's language (ISO 639-1) for a programme that states none (default: en)",
+    )  # fmt: skip
 
 
 def _chart(subparsers: Any) -> None:

@@ -408,6 +408,8 @@ def convert(args: argparse.Namespace, console: Console) -> int:
         with writing(args.target):
             rf.dump(programme, args.target)
         return 0
+    if source == ".xml":
+        return _convert_iati(args, console, target)
     if source not in (*DOCUMENT_SUFFIXES, ".toml"):
         raise CommandError(
             f"resultsframework: cannot read {args.source!r}; use .json, .yaml, .toml or a .xlsx tracker",
@@ -425,11 +427,42 @@ def convert(args: argparse.Namespace, console: Console) -> int:
     if target == ".xlsx":
         data = rf.tracker_workbook(programme)
     elif target == ".xml":
-        data = rf.to_iati(programme, reporting_org=args.reporting_org)
+        data = rf.to_iati(
+            programme,
+            reporting_org=args.reporting_org,
+            default_sector=args.default_sector,
+            language=args.language,
+        )
     else:
         data = rf.to_hxl(programme).encode("utf-8")
     write(args.target, data)
     return 0
+
+
+def _convert_iati(args: argparse.Namespace, console: Console, target: str) -> int:
+    """``convert activity.xml programme.yaml``: IATI results read back, what could not be mapped printed."""
+    if target not in DOCUMENT_SUFFIXES:
+        raise CommandError("resultsframework: IATI XML converts to .json or .yaml", USAGE)
+    with reading(args.source):
+        data = Path(args.source).read_bytes()
+    from ..interop.iati_read import is_iati  # noqa: PLC0415
+
+    if not is_iati(data):
+        raise CommandError(f"{args.source}: not an IATI document (its root is not iati-activities)")
+    try:
+        read = rf.from_iati(data)
+    except rf.ResultsFrameworkError as e:
+        raise CommandError(f"{args.source}: {e}") from None
+    for found in read.diagnostics:
+        console.print(f"{args.source}: {found}")
+    if len(read.programmes) != 1:
+        raise CommandError(
+            f"{args.source}: holds {len(read.programmes)} activities; a programme file holds one"
+        )
+    with writing(args.target):
+        rf.dump(read.programmes[0], args.target)
+    errors = sum(d.severity is rf.Severity.ERROR for d in read.diagnostics)
+    return 1 if errors else 0
 
 
 def chart(args: argparse.Namespace, console: Console) -> int:

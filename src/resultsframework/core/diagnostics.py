@@ -156,6 +156,21 @@ RULES: Mapping[str, Rule] = _rules(
      "the message; its severity is the rule's, error or warning)."),
     ("iati-codelist", _E,
      "A code in an IATI document is not in its IATI codelist (a withdrawn code: a warning)."),
+    # from_iati(): reading an IATI document back
+    ("iati-read-measure", _W,
+     "An IATI indicator's measure is nominal or ordinal (or unknown): read as qualitative."),
+    ("iati-read-value", _W,
+     "An IATI value cannot be read as the indicator's measure takes it (text in a quantitative value, "
+     "several totals for one period, a role or date that is not one): read as near as it can be, "
+     "or left out."),
+    ("iati-read-total", _W,
+     "An IATI actual or target is given only per breakdown cell, without a total: left out, or the total "
+     "derived with derive_totals=True."),
+    ("iati-read-structure", _W,
+     "An IATI result does not fit the results chain: an output with no outcome before it, a result "
+     "of another type, a second impact."),
+    ("iati-read-missing", _W,
+     "An IATI activity, result, indicator, period or sector lacks what it needs: a title, dates, a code."),
 )  # fmt: skip
 """
 Every check of the package, by code: :func:`~resultsframework.validate`'s,

@@ -1,0 +1,238 @@
+"""Reading IATI back: from_iati on exports (round trip) and on publishers' files (tests/data/iati)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import resultsframework as rf
+
+from .conftest import EXAMPLE, ROOT
+from .strategies import iati_programmes
+
+pytestmark = pytest.mark.extras("lxml")
+
+ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
+DATA = Path(__file__).parent / "data" / "iati"
+WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # noqa: UP017
+
+FAMILY = {
+    rf.Measure.COUNT: "unit", rf.Measure.NUMBER: "unit", rf.Measure.MONEY: "unit",
+    rf.Measure.PERCENTAGE: "percentage", rf.Measure.YES_NO: "qualitative", rf.Measure.QUALITATIVE: "qualitative",
+}  # fmt: skip
+"""What IATI's measure keeps of ours: 1 unit, 2 percentage, 5 qualitative."""
+
+
+def codes(reading: rf.IatiReading) -> list[tuple[str, str]]:
+    return [(d.code, d.location()) for d in reading.diagnostics]
+
+
+def figures(programme: rf.Programme) -> dict[str, list[tuple[str, object]]]:
+    """Per indicator, each value's period and value (a value that is none is said in words only), and the baseline's."""
+    return {
+        node.item.code: [
+            (
+                "baseline",
+                node.item.baseline.value if node.item.baseline and node.item.baseline.year else None,
+            ),
+            *sorted((str(r.period), r.value) for r in node.item.achieved if r.value is not None),
+        ]
+        for node in programme.walk("indicator")
+        if isinstance(node.item, rf.Indicator)
+    }
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("path", [EXAMPLE, ILLUSTRATIVE], ids=["mptf", "illustrative"])
+    def test_the_examples_read_back_assess_with_the_same_figures(self, path: Path) -> None:
+        programme = rf.load(path)
+        reading = rf.from_iati(rf.to_iati(programme, generated=WHEN, default_sector="15190"))
+        (back,) = reading.programmes
+        assert all(d.severity is rf.Severity.WARNING for d in reading.diagnostics)
+        assert programme.title == back.title
+        assert figures(programme) == figures(back)
+        before, after = rf.assess(programme), rf.assess(back)
+        assert [i.code for i in before.indicators] == [i.code for i in after.indicators]
+
+    def test_what_the_export_keeps_comes_back(self) -> None:
+        programme = rf.load(ILLUSTRATIVE)
+        (back,) = rf.from_iati(rf.to_iati(programme, generated=WHEN, default_sector="15190")).programmes
+        before = {
+            n.item.code: n.item for n in programme.walk("indicator") if isinstance(n.item, rf.Indicator)
+        }
+        after = {n.item.code: n.item for n in back.walk("indicator") if isinstance(n.item, rf.Indicator)}
+        for code, indicator in before.items():
+            read = after[code]
+            assert (indicator.statement, indicator.unit, indicator.direction) == (
+                read.statement,
+                read.unit,
+                read.direction,
+            )
+            assert [
+                (r.period, r.narrative, r.source, r.variance and r.variance.reason)
+                for r in indicator.achieved
+            ] == [(r.period, r.narrative, r.source, r.variance and r.variance.reason) for r in read.achieved]
+        assert programme.sectors == back.sectors
+        assert "IQ" == back.country
+        assert [o.code for o in programme.outcomes] == [o.code for o in back.outcomes]
+
+    @settings(max_examples=60, deadline=None)
+    @given(iati_programmes())
+    def test_any_export_reads_back_but_for_the_documented_losses(self, programme: rf.Programme) -> None:
+        reading = rf.from_iati(rf.to_iati(programme, generated=WHEN, default_sector="15190"))
+        (back,) = reading.programmes
+        written = [
+            n.item for n in programme.walk("indicator")
+            if isinstance(n.item, rf.Indicator)
+        ]  # fmt: skip
+        read = [n.item for n in back.walk("indicator") if isinstance(n.item, rf.Indicator)]
+        assert Counter(i.code.strip() for i in written) == Counter(i.code for i in read)
+        assert Counter((i.code.strip(), FAMILY[i.measure]) for i in written) == Counter(
+            (i.code, FAMILY[i.measure]) for i in read
+        )
+        assert Counter((i.code.strip(), i.direction is rf.Direction.DECREASE) for i in written) == Counter(
+            (i.code, i.direction is rf.Direction.DECREASE) for i in read
+        )
+        assert [s.code for s in programme.sectors or (rf.Sector("15190"),)] == [s.code for s in back.sectors]
+        rf.assess(back)
+        rf.validate(back)
+
+
+class TestPublishers:
+    @pytest.mark.parametrize("path", sorted(DATA.glob("*.xml")), ids=lambda p: p.stem)
+    def test_each_file_reads_and_assesses(self, path: Path) -> None:
+        reading = rf.from_iati(path)
+        assert reading.programmes
+        for programme in reading.programmes:
+            rf.assess(programme)
+            rf.validate(programme)
+
+    def test_a_un_agencys_results_with_dimensions(self) -> None:
+        reading = rf.from_iati(DATA / "un-agency.xml")
+        (programme,) = reading.programmes
+        assert [("iati-read-total", "iati-activity[0].result[1].indicator[0].period[0].actual[0]")] == codes(
+            reading
+        )
+        assert ("IQ", ("72010",), ("10.7",)) == (
+            programme.country,
+            tuple(s.code for s in programme.sectors),
+            tuple(link.code for link in programme.links),
+        )
+        legal = programme.outcomes[0].indicators[0]
+        assert legal.baseline is not None
+        assert legal.target is not None
+        assert ("OC1.1", rf.Measure.COUNT, 0, 1200) == (
+            legal.code,
+            legal.measure,
+            legal.baseline.value,
+            legal.target.value,
+        )
+        (record,) = legal.achieved
+        assert 1315 == record.value
+        assert "Higher demand after the camp closures." == record.narrative
+        assert ((("sex", "female"),), 700) == tuple(record.breakdowns[0].cells[0])
+        assert rf.Status.EXCEEDED is rf.assess(programme).indicators[0].status
+        assert rf.Measure.PERCENTAGE is programme.outcomes[0].indicators[1].measure
+        assert [o.code for o in programme.outcomes[0].outputs] == ["1.1"]
+
+    def test_totals_derived_from_dimensions_only_when_asked(self) -> None:
+        (programme,) = rf.from_iati(DATA / "un-agency.xml", derive_totals=True).programmes
+        (record,) = programme.outcomes[0].outputs[0].indicators[0].achieved
+        assert 540 == record.value
+
+    def test_a_bilateral_donors_outcomes_with_values_in_words(self) -> None:
+        reading = rf.from_iati(DATA / "bilateral-donor.xml")
+        (programme,) = reading.programmes
+        assert ["iati-read-value"] * 3 == [code for code, _ in codes(reading)]
+        reach, returns = programme.outcomes[0].indicators
+        assert reach.baseline is not None
+        assert (None, "n/a") == (reach.baseline.value, reach.baseline.text)
+        assert (None, "Around 48,000 (estimate, final figures pending)") == (
+            reach.achieved[0].value,
+            reach.achieved[0].narrative,
+        )
+        assert returns.target is not None
+        assert (None, "about 2,000") == (returns.target.value, returns.target.text)
+        policy = programme.outcomes[1].indicators[0]
+        assert rf.Measure.QUALITATIVE is policy.measure
+        assert "Draft validated by the inter-ministerial committee" == policy.achieved[0].value
+        assert "South of Sahara, regional" == programme.country or programme.country
+
+    def test_an_ngos_ordinal_and_nominal_measures_and_missing_bits(self) -> None:
+        reading = rf.from_iati(DATA / "ngo.xml")
+        assert [
+            "iati-read-missing", "iati-read-measure", "iati-read-measure", "iati-read-structure",
+            "iati-read-missing", "iati-read-missing", "iati-read-total",
+        ] == [code for code, _ in codes(reading)]  # fmt: skip
+        assert all(str(d).split("] ", 1)[1].startswith("line ") for d in reading.diagnostics)
+        (programme,) = reading.programmes
+        assert "NL-KVK-12345678-MIG-04" == programme.title
+        assert "fr" == programme.language
+        satisfaction, service = programme.outcomes[0].outputs[0].indicators
+        assert rf.Measure.QUALITATIVE is satisfaction.measure is service.measure
+        assert "hébergement" == service.achieved[0].value
+
+    def test_accumulation_is_an_option(self) -> None:
+        (programme,) = rf.from_iati(DATA / "un-agency.xml", accumulation="level").programmes
+        assert {rf.Accumulation.LEVEL} == {
+            n.item.accumulation for n in programme.walk("indicator") if isinstance(n.item, rf.Indicator)
+        }
+
+    def test_bytes_paths_and_files(self) -> None:
+        path = DATA / "ngo.xml"
+        with path.open("rb") as file:
+            read = [rf.from_iati(path.read_bytes()), rf.from_iati(str(path)), rf.from_iati(file)]
+        assert read[0] == read[1] == read[2]
+
+    def test_what_is_no_iati_is_refused(self) -> None:
+        with pytest.raises(rf.ResultsFrameworkError, match="not 'iati-activities'"):
+            rf.from_iati(b"<organisations/>")
+        with pytest.raises(rf.ResultsFrameworkError, match="not XML"):
+            rf.from_iati(b"title: a programme")
+
+
+class TestCommandLine:
+    def test_convert_reads_iati_and_prints_what_it_could_not_map(self, tmp_path: Path) -> None:
+        from .test_cli import clean_run
+
+        target = tmp_path / "programme.yaml"
+        code, out, _ = clean_run("convert", str(DATA / "ngo.xml"), str(target))
+        assert 0 == code
+        lines = out.splitlines()
+        assert 7 == len(lines)
+        assert f"{DATA / 'ngo.xml'}: iati-activity[0]: warning [iati-read-missing] line 4: " in lines[0]
+        assert "NL-KVK-12345678-MIG-04" == rf.load(target).title
+
+    def test_the_export_takes_the_sector_and_language(self, tmp_path: Path) -> None:
+        from .test_cli import clean_run
+
+        xml, back = tmp_path / "activity.xml", tmp_path / "back.yaml"
+        assert (
+            0
+            == clean_run("convert", str(EXAMPLE), str(xml), "--default-sector", "15190", "--language", "fr")[
+                0
+            ]
+        )
+        assert b'<sector vocabulary="1" code="15190"' in xml.read_bytes()
+        assert (0, "") == clean_run("convert", str(xml), str(back))[::2]
+        assert "fr" == rf.load(back).language
+
+    def test_what_is_no_iati_is_refused(self, tmp_path: Path) -> None:
+        from .test_cli import clean_run
+
+        other = tmp_path / "other.xml"
+        other.write_text("<organisations/>", encoding="utf-8")
+        code, _, err = clean_run("convert", str(other), str(tmp_path / "out.yaml"))
+        assert 1 == code
+        assert "not an IATI document" in err
+
+
+def test_several_activities_are_several_programmes() -> None:
+    both = [rf.load(EXAMPLE), rf.load(ILLUSTRATIVE)]
+    reading = rf.from_iati(rf.to_iati(both, generated=WHEN, default_sector="15190"))
+    assert [p.title for p in both] == [p.title for p in reading.programmes]
+    assert {"iati-activity"} == {d.path[0] for d in reading.diagnostics}
