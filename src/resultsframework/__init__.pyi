@@ -63,6 +63,7 @@ from .core.model import OrganisationRole as OrganisationRole
 from .core.model import Outcome as Outcome
 from .core.model import Output as Output
 from .core.model import Programme as Programme
+from .core.model import Qualifier as Qualifier
 from .core.model import Ratio as Ratio
 from .core.model import Sector as Sector
 from .core.model import Status as Status
