@@ -11,6 +11,7 @@ from .assessment.progress import IndicatorAssessment as IndicatorAssessment
 from .assessment.progress import Progress as Progress
 from .assessment.progress import aggregate as aggregate
 from .assessment.progress import assess as assess
+from .assessment.progress import combine_qualifiers as combine_qualifiers
 from .assessment.progress import report_date as report_date
 from .assessment.progress import status_counts as status_counts
 from .assessment.rollup import ContributingIndicator as ContributingIndicator
