@@ -247,3 +247,12 @@ class TestRendering:
         made = rf.loads(NEW_FILE, "yaml")
         assert "more than 1,600" in rf.render(made, "html")
         assert "plus de" in rf.render(made, "html", "fr")
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [("en", "the value is approximate"), ("fr", "la valeur est approximative"), ("ar", "القيمة تقريبية")],
+    )
+    def test_an_approximate_value_is_flagged_in_the_table(self, locale: str, expected: str) -> None:
+        made = rf.loads(NEW_FILE.replace("more_than", "around"), "yaml")
+        text = rf.render(made, "md", locale)
+        assert expected in text
