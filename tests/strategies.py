@@ -62,9 +62,12 @@ def optional(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
 
 
 variances = st.builds(rf.Variance, texts, optional(st.sampled_from(rf.VarianceCategory)))
-baselines = st.builds(rf.Baseline, optional(values), optional(texts), optional(dates), optional(ints))
+qualifiers = optional(st.sampled_from(rf.Qualifier))
+baselines = st.builds(
+    rf.Baseline, optional(values), optional(texts), optional(dates), optional(ints), qualifiers
+)
 targets = st.builds(
-    rf.Target, optional(values), optional(texts), optional(periods()), tuples(breakdowns(), 2)
+    rf.Target, optional(values), optional(texts), optional(periods()), tuples(breakdowns(), 2), qualifiers
 )
 achieved = st.builds(
     rf.Achieved,
@@ -78,6 +81,7 @@ achieved = st.builds(
     optional(short_texts),
     optional(dates),
     optional(texts),
+    qualifiers,
 )
 indicators = st.builds(
     rf.Indicator,

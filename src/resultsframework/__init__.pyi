@@ -11,6 +11,7 @@ from .assessment.progress import IndicatorAssessment as IndicatorAssessment
 from .assessment.progress import Progress as Progress
 from .assessment.progress import aggregate as aggregate
 from .assessment.progress import assess as assess
+from .assessment.progress import combine_qualifiers as combine_qualifiers
 from .assessment.progress import report_date as report_date
 from .assessment.progress import status_counts as status_counts
 from .assessment.rollup import ContributingIndicator as ContributingIndicator
@@ -64,6 +65,7 @@ from .core.model import OrganisationRole as OrganisationRole
 from .core.model import Outcome as Outcome
 from .core.model import Output as Output
 from .core.model import Programme as Programme
+from .core.model import Qualifier as Qualifier
 from .core.model import Ratio as Ratio
 from .core.model import Sector as Sector
 from .core.model import Status as Status

@@ -33,6 +33,7 @@ from ..core.model import (
     Outcome,
     Output,
     Programme,
+    Qualifier,
     Ratio,
     Status,
     Target,
@@ -42,7 +43,15 @@ from ..core.numbers import divide, numeric, total
 from ..core.periods import Period, PeriodError, parse_date
 from ..text.l10n import N_
 
-__all__ = ["Assessment", "IndicatorAssessment", "Progress", "assess", "report_date", "status_counts"]
+__all__ = [
+    "Assessment",
+    "IndicatorAssessment",
+    "Progress",
+    "assess",
+    "combine_qualifiers",
+    "report_date",
+    "status_counts",
+]
 
 DEFAULT_BAND = Decimal("0.15")
 
@@ -89,6 +98,14 @@ class Progress:
     notes: tuple[str, ...] = ()
     """What was done that a reader should know (values that could not be combined), in English;
     the MPTF table shows them translated as footnotes."""
+    qualifier: Qualifier | None = None
+    """How the achieved value is stated when not exactly ("more than 1,600", "around 87,000"),
+    combined over the periods it covers (see :func:`combine_qualifiers`); ``None`` when exact."""
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the achieved value is approximate ("around"): renderers show it as such."""
+        return self.qualifier is Qualifier.AROUND
 
     @property
     def capped_rate(self) -> Decimal | None:
@@ -440,6 +457,7 @@ class _Context:
     def overall(self, indicator: Indicator, records: list[Achieved]) -> Progress:
         target = _end_target(indicator)
         value, aggregatable, notes = aggregate(indicator, records)
+        qualifier, notes = _qualified(indicator, records, value, notes)
         stated = _stated_status(records)
         if self.final or target is None:
             due = target
@@ -448,8 +466,16 @@ class _Context:
             due = self.due_target(indicator, target)
             final = False
         status = self.status(
-            indicator, value, target, due=due, final=final, reported=bool(records), stated=stated
+            indicator,
+            value,
+            target,
+            due=due,
+            final=final,
+            reported=bool(records),
+            stated=stated,
+            qualifier=qualifier,
         )
+        notes = _bound_notes(indicator, status, qualifier, notes)
         return _progress(
             indicator,
             None,
@@ -460,6 +486,7 @@ class _Context:
             aggregatable=aggregatable,
             stated=stated,
             notes=notes,
+            qualifier=qualifier,
         )
 
     def due_target(self, indicator: Indicator, end_target: Value) -> Value | None:
@@ -497,13 +524,22 @@ class _Context:
         for period in sorted(by_period):
             own = by_period[period]
             value, aggregatable, notes = aggregate(indicator, own)
+            qualifier, notes = _qualified(indicator, own, value, notes)
             milestone = milestones.get(period)
             target = milestone.value if milestone is not None else None
             ended = self.as_of is None or period.end <= self.as_of
             stated = _stated_status(own)
             status = self.status(
-                indicator, value, target, due=target, final=ended, reported=bool(own), stated=stated
+                indicator,
+                value,
+                target,
+                due=target,
+                final=ended,
+                reported=bool(own),
+                stated=stated,
+                qualifier=qualifier,
             )
+            notes = _bound_notes(indicator, status, qualifier, notes)
             rows.append(
                 _progress(
                     indicator,
@@ -515,6 +551,7 @@ class _Context:
                     aggregatable=aggregatable,
                     stated=stated,
                     notes=notes,
+                    qualifier=qualifier,
                 )
             )
         return tuple(rows)
@@ -531,8 +568,17 @@ class _Context:
         final: bool,
         reported: bool,
         stated: Status | None,
+        qualifier: Qualifier | None = None,
     ) -> Status:
-        """The status of *value* against *target* (judged against *due* when not *final*)."""
+        """
+        The status of *value* against *target* (judged against *due* when not *final*).
+
+        A bound proves only what it bounds: a lower bound ("more than", "at least") that reaches
+        an increase target is achieved ("more than" the target itself exceeds it), an upper bound
+        ("up to") that reaches it proves nothing and is not assessed; the other way round for a
+        decrease, and no bound proves a level maintained.  A bound that falls short is judged on
+        the figure stated, as an approximate value ("around") is.
+        """
         if value is None:
             if stated is not None:
                 return stated
@@ -557,6 +603,10 @@ class _Context:
             return stated or Status.NOT_ASSESSED
         reached = _compare(indicator.direction, achieved, goal, self.band)
         if reached is not None:
+            if not _proves(indicator.direction, qualifier):
+                return stated or Status.NOT_ASSESSED
+            if qualifier is Qualifier.MORE_THAN and indicator.direction is Direction.INCREASE:
+                return Status.EXCEEDED
             return reached
         if final:
             return Status.NOT_ACHIEVED
@@ -588,6 +638,72 @@ def _compare(direction: Direction, achieved: Decimal, target: Decimal, band: Dec
     return Status.EXCEEDED if better else None
 
 
+def _proves(direction: Direction, qualifier: Qualifier | None) -> bool:
+    """Whether a value so qualified, once it reaches a target, shows the target met."""
+    if qualifier is None or qualifier is Qualifier.AROUND:
+        return True
+    if direction is Direction.INCREASE:
+        return qualifier.lower_bound
+    if direction is Direction.DECREASE:
+        return qualifier is Qualifier.UP_TO
+    return False
+
+
+_UPPER_BOUND_NOTE = N_("an upper bound (up to) cannot show that a target is met")
+_LOWER_BOUND_NOTE = N_("a lower bound (more than, at least) cannot show that a target is met")
+_MAINTAIN_NOTE = N_("a bound cannot show that a level is maintained")
+_APPROXIMATE_NOTE = N_("the value is approximate")
+_BOTH_WAYS_NOTE = N_("lower and upper bounds were added together: the whole is approximate")
+
+
+def combine_qualifiers(qualifiers: Iterable[Qualifier | None]) -> Qualifier | None:
+    """
+    The qualifier of a whole made of values so qualified (a sum over periods, reporters pooled).
+
+    Exact values (``None``) add nothing: more than + exact is more than, around + exact is
+    around.  "More than" and "at least" make "more than"; any "around" makes "around"; lower
+    and upper bounds together bound nothing, and make "around" too.
+
+    .. versionadded:: 0.1.0
+    """
+    found = {q for q in qualifiers if q is not None}
+    if not found:
+        return None
+    lower = found & {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
+    if Qualifier.AROUND in found or (lower and Qualifier.UP_TO in found):
+        return Qualifier.AROUND
+    if Qualifier.MORE_THAN in found:
+        return Qualifier.MORE_THAN
+    return Qualifier.AT_LEAST if lower else Qualifier.UP_TO
+
+
+def _qualified(
+    indicator: Indicator, records: Sequence[Achieved], value: Value | None, notes: tuple[str, ...]
+) -> tuple[Qualifier | None, tuple[str, ...]]:
+    """The qualifier of the value aggregated from *records*, and the notes with what it means."""
+    if value is None or not any(r.qualifier is not None for r in records):
+        return None, notes
+    chosen = combined_records(indicator, records)
+    qualifiers = [r.qualifier for r in chosen]
+    qualifier = combine_qualifiers(qualifiers)
+    if qualifier is Qualifier.AROUND and Qualifier.AROUND not in qualifiers:
+        notes = (*notes, _BOTH_WAYS_NOTE)
+    elif qualifier is Qualifier.AROUND:
+        notes = (*notes, _APPROXIMATE_NOTE)
+    return qualifier, notes
+
+
+def _bound_notes(
+    indicator: Indicator, status: Status, qualifier: Qualifier | None, notes: tuple[str, ...]
+) -> tuple[str, ...]:
+    """*notes* with why a bound that reaches its target was not assessed, where it was not."""
+    if status is not Status.NOT_ASSESSED or _proves(indicator.direction, qualifier):
+        return notes
+    if indicator.direction is Direction.MAINTAIN:
+        return (*notes, _MAINTAIN_NOTE)
+    return (*notes, _UPPER_BOUND_NOTE if qualifier is Qualifier.UP_TO else _LOWER_BOUND_NOTE)
+
+
 def _within(direction: Direction, achieved: Decimal, expected: Decimal, band: Decimal) -> bool:
     if direction is Direction.INCREASE:
         return achieved >= expected * (1 - band)
@@ -613,6 +729,7 @@ def _progress(
     aggregatable: bool,
     stated: Status | None,
     notes: tuple[str, ...],
+    qualifier: Qualifier | None = None,
 ) -> Progress:
     baseline = indicator.baseline.value if indicator.baseline is not None else None
     achieved, goal, start = numeric(value), numeric(target), numeric(baseline)
@@ -624,7 +741,19 @@ def _progress(
         if start is not None:
             progress = divide(achieved - start, goal - start)
     return Progress(
-        period, status, value, target, due, baseline, variance, rate, progress, aggregatable, stated, notes
+        period,
+        status,
+        value,
+        target,
+        due,
+        baseline,
+        variance,
+        rate,
+        progress,
+        aggregatable,
+        stated,
+        notes,
+        qualifier,
     )
 
 

@@ -37,6 +37,7 @@ from ..core.model import (
     Money,
     Node,
     Programme,
+    Qualifier,
     Ratio,
     Status,
     Value,
@@ -260,14 +261,17 @@ class _Validator:
             )
         if indicator.baseline is not None:
             yield from self.value(indicator, indicator.baseline.value, (*path, "baseline", "value"))
+            yield from _qualifier(indicator.baseline.value, indicator.baseline.qualifier, (*path, "baseline"))
         if indicator.target is not None:
             yield from self.value(indicator, indicator.target.value, (*path, "target", "value"))
+            yield from _qualifier(indicator.target.value, indicator.target.qualifier, (*path, "target"))
             yield from self.breakdowns(
                 indicator, indicator.target.value, indicator.target.breakdowns, (*path, "target")
             )
         for index, milestone in enumerate(indicator.milestones):
             where = (*path, "milestones", index)
             yield from self.value(indicator, milestone.value, (*where, "value"))
+            yield from _qualifier(milestone.value, milestone.qualifier, where)
             if milestone.period is None:
                 yield diagnostic(
                     "milestone-period-missing", (*where, "period"), "a milestone needs its period"
@@ -282,6 +286,7 @@ class _Validator:
             where = (*path, "achieved", index)
             yield from self.period(record.period, (*where, "period"))
             yield from self.value(indicator, record.value, (*where, "value"))
+            yield from _qualifier(record.value, record.qualifier, where)
             yield from self.breakdowns(indicator, record.value, record.breakdowns, where)
             if record.value is not None and indicator.disaggregation:
                 present = {d for b in record.breakdowns for d in b.dimensions}
@@ -710,3 +715,15 @@ def _grouped(message: str) -> str:
 def _show(value: Value) -> str:
     """A value as a message quotes it: a text in quotes, shortened; anything else as files write it."""
     return repr(shorten(value, 40)) if isinstance(value, str) else plain(value)
+
+
+def _qualifier(value: Value | None, qualifier: Qualifier | None, path: Path) -> Iterator[Diagnostic]:
+    """A qualifier on what it cannot bound: no value, yes/no or a text."""
+    if qualifier is None or (is_number(value) or isinstance(value, Ratio)):
+        return
+    found = "no value" if value is None else _show(value)
+    yield diagnostic(
+        "qualifier-not-number",
+        (*path, "qualifier"),
+        f"the qualifier {qualifier.value} bounds a number, but the value is {found}",
+    )

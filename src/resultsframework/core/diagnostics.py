@@ -123,6 +123,9 @@ RULES: Mapping[str, Rule] = _rules(
     ("measure-mismatch", _E,
      "A value does not fit the indicator's measure: a number for a yes/no indicator, \"N/A\" for a count."),
     ("negative-count", _E, "A count is below zero."),
+    ("qualifier-not-number", _W,
+     "A value has a qualifier (more_than, at_least, around, up_to) but is no number: no value, "
+     "yes/no or a text, which the qualifier cannot bound."),
     ("percentage-out-of-range", _E, "A share is outside 0–100, or its numerator is negative."),
     ("numerator-exceeds-denominator", _E, "A share's numerator is larger than its denominator."),
     ("denominator-invalid", _E, "A share's denominator is zero or less."),

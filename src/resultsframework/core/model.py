@@ -62,6 +62,7 @@ __all__ = [
     "Outcome",
     "Output",
     "Programme",
+    "Qualifier",
     "Ratio",
     "Sector",
     "Status",
@@ -158,6 +159,30 @@ class Status(_Choice):
     """Values were reported but cannot be judged, for want of a target in numbers to judge them
     against, or of the status the report states for a qualitative value."""
     NO_DATA = "no_data"
+
+
+class Qualifier(_Choice):
+    """
+    How a value is stated, when not exactly: "more than 1,600", "around 87,000".
+
+    No qualifier (``None``) is an exact value, the default.
+
+    .. versionadded:: 0.1.0
+    """
+
+    MORE_THAN = "more_than"
+    """A lower bound, not reached: "more than 1,600", "over 1,600"."""
+    AT_LEAST = "at_least"
+    """A lower bound that may be the value itself: "at least 1,600"."""
+    AROUND = "around"
+    """An approximation: "around 87,000", "approximately", "some"."""
+    UP_TO = "up_to"
+    """An upper bound: "up to 500"."""
+
+    @property
+    def lower_bound(self) -> bool:
+        """Whether the value is a lower bound ("more than", "at least")."""
+        return self in (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
 
 
 class VarianceCategory(_Choice):
@@ -427,6 +452,10 @@ def _activity_status(value: ActivityStatus | str | None) -> ActivityStatus | Non
 
 def _status(value: Status | str | None) -> Status | None:
     return value if value is None or type(value) is Status else _choice(Status, value)
+
+
+def _qualifier(value: Qualifier | str | None) -> Qualifier | None:
+    return value if value is None or type(value) is Qualifier else _choice(Qualifier, value)
 
 
 def _variance_category(value: VarianceCategory | str | None) -> VarianceCategory | None:
@@ -954,6 +983,8 @@ class Baseline:
     """The date the baseline value is of."""
     year: int | None = attrs.field(default=None, converter=_optional_year)
     """The year the baseline value is of (``2020``), when no date is given."""
+    qualifier: Qualifier | None = attrs.field(default=None, converter=_qualifier)
+    """How the value is stated when not exactly ("more than", "around"); ``None`` when exact."""
 
 
 @attrs.frozen
@@ -970,6 +1001,8 @@ class Target:
     """The period a milestone is for (``2021Q4``); ``None`` for the end-of-programme target."""
     breakdowns: tuple[Breakdown, ...] = attrs.field(default=(), converter=_breakdowns)
     """The planned value broken down by sex, age or other dimensions, when the document plans one."""
+    qualifier: Qualifier | None = attrs.field(default=None, converter=_qualifier)
+    """How the value is stated when not exactly ("more than", "around"); ``None`` when exact."""
 
 
 @attrs.frozen
@@ -1011,6 +1044,8 @@ class Achieved:
     """When the value was collected; of two values for one period and reporter, the later counts."""
     comment: str | None = attrs.field(default=None, converter=_optional_text)
     """Any other remark on the value (the tracker's *Comment* column)."""
+    qualifier: Qualifier | None = attrs.field(default=None, converter=_qualifier)
+    """How the value is stated when not exactly ("more than", "around"); ``None`` when exact."""
 
 
 @attrs.frozen(repr=False)

@@ -33,7 +33,17 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ..assessment.progress import Assessment, IndicatorAssessment, Progress, aggregate
-from ..core.model import Accumulation, Direction, Indicator, Measure, Programme, Ratio, Status, Value
+from ..core.model import (
+    Accumulation,
+    Direction,
+    Indicator,
+    Measure,
+    Programme,
+    Qualifier,
+    Ratio,
+    Status,
+    Value,
+)
 from ..core.numbers import numeric
 from ..core.periods import Period
 from ..text.escape import display_text
@@ -355,11 +365,16 @@ def _line(label: str, **options: Any) -> Any:
 # -- values in words --------------------------------------------------------------------------
 
 
-def _value(loc: Localizer, value: Value | None, indicator: Indicator) -> str:
-    """A value as short as a chart shows it: 42.0% for a ratio, 50.0% for a percentage's 50."""
+def _value(
+    loc: Localizer, value: Value | None, indicator: Indicator, qualifier: Qualifier | None = None
+) -> str:
+    """
+    A value as short as a chart shows it: 42.0% for a ratio, 50.0% for a percentage's 50; with
+    its qualifier as written (more than 1,600).
+    """
     if isinstance(value, Ratio) and value.percent is not None:
-        return loc.percent(value.percent / 100)
-    return loc.value(value, percentage=indicator.measure is Measure.PERCENTAGE)
+        return loc.qualified(loc.percent(value.percent / 100), qualifier)
+    return loc.value(value, percentage=indicator.measure is Measure.PERCENTAGE, qualifier=qualifier)
 
 
 def _period(loc: Localizer, period: Period | None) -> str:
@@ -460,9 +475,9 @@ def _progress_row(loc: Localizer, item: IndicatorAssessment) -> _Row:
     if status is Status.NO_DATA:
         note = loc.gettext(N_("Not reported"))
     elif measured and target is None:
-        note = f"{_value(loc, achieved, indicator)} · {loc.gettext(N_('No target'))}"
+        note = f"{_value(loc, achieved, indicator, overall.qualifier)} · {loc.gettext(N_('No target'))}"
     elif measured:
-        note = f"{_value(loc, achieved, indicator)} · {shown}"
+        note = f"{_value(loc, achieved, indicator, overall.qualifier)} · {shown}"
     else:
         note = shown
     return _Row(label, "none", status, None, note, group)
@@ -784,7 +799,7 @@ def _nothing_to_draw(loc: Localizer, item: IndicatorAssessment) -> str:
     else:
         head = _(N_("No value reported to draw."))
     parts = [head]
-    parts.extend(_phrase(loc, _period(loc, p.period), _value(loc, p.achieved, indicator))
+    parts.extend(_phrase(loc, _period(loc, p.period), _value(loc, p.achieved, indicator, p.qualifier))
                  for p in item.periods if p.achieved is not None and p.period is not None)  # fmt: skip
     parts.append(_phrase(loc, _(N_("Status")), loc.status(item.status)))
     if item.overall.target is not None:
@@ -873,7 +888,7 @@ def _trend_table(axes: Any, loc: Localizer, series: _Series) -> None:
     width = max(8, int(_TREND_WIDTH / count / 0.075))  # characters a column holds
     rows: list[tuple[str, list[str]]] = [
         ("", [_wrap(_period(loc, p.period), width) for p in periods]),
-        (_(N_("Achieved value")), [_value(loc, p.achieved, indicator) for p in periods]),
+        (_(N_("Achieved value")), [_value(loc, p.achieved, indicator, p.qualifier) for p in periods]),
     ]
     if any(p.target is not None for p in periods):
         rows.append((_(N_("Milestone")), [_value(loc, p.target, indicator) for p in periods]))
@@ -914,7 +929,9 @@ def _trend_description(loc: Localizer, subtitle: str, series: _Series) -> str:
     indicator = series.item.indicator
     parts = []
     for progress in series.periods:
-        text = _phrase(loc, _period(loc, progress.period), _value(loc, progress.achieved, indicator))
+        text = _phrase(
+            loc, _period(loc, progress.period), _value(loc, progress.achieved, indicator, progress.qualifier)
+        )
         if progress.target is not None:
             text += f" ({_phrase(loc, _(N_('Milestone')), _value(loc, progress.target, indicator))})"
         parts.append(text)

@@ -85,13 +85,14 @@ def programme_html(programme: Programme) -> str:
     rows = []
     for indicator in indicators:
         percentage = indicator.measure is Measure.PERCENTAGE
-        baseline = indicator.baseline.value if indicator.baseline else None
-        target = indicator.target.value if indicator.target else None
+        baseline, target = indicator.baseline, indicator.target
         cells = (
             indicator.code,
             indicator.statement,
-            loc.value(baseline, percentage=percentage),
-            loc.value(target, percentage=percentage),
+            loc.value(baseline.value, percentage=percentage, qualifier=baseline.qualifier)
+            if baseline
+            else "–",
+            loc.value(target.value, percentage=percentage, qualifier=target.qualifier) if target else "–",
             loc.number(len(indicator.achieved)),
         )
         first, *rest = (html_text(c) for c in cells)
@@ -122,7 +123,7 @@ def assessment_html(assessment: Assessment) -> str:
         rate = item.achievement_rate
         texts = (
             loc.status(item.status),
-            loc.value(item.overall.achieved, percentage=percentage),
+            loc.value(item.overall.achieved, percentage=percentage, qualifier=item.overall.qualifier),
             loc.value(item.overall.target, percentage=percentage),
             loc.percent(rate) if rate is not None else "–",
         )
@@ -152,12 +153,24 @@ def indicator_html(indicator: Indicator, assessment: IndicatorAssessment | None 
         ("Measure", f"{indicator.measure.value}" + (f" ({indicator.unit})" if indicator.unit else "")),
         (
             "Baseline",
-            loc.value(indicator.baseline.value if indicator.baseline else None, percentage=percentage),
+            loc.value(indicator.baseline.value, percentage=percentage, qualifier=indicator.baseline.qualifier)
+            if indicator.baseline
+            else "–",
         ),
-        ("Target", loc.value(indicator.target.value if indicator.target else None, percentage=percentage)),
+        (
+            "Target",
+            loc.value(indicator.target.value, percentage=percentage, qualifier=indicator.target.qualifier)
+            if indicator.target
+            else "–",
+        ),
     ]
     for record in indicator.achieved:
-        rows.append((f"Achieved {record.period}", loc.value(record.value, percentage=percentage)))
+        rows.append(
+            (
+                f"Achieved {record.period}",
+                loc.value(record.value, percentage=percentage, qualifier=record.qualifier),
+            )
+        )
     if assessment is not None:
         rate = assessment.achievement_rate
         rows.append(("Status", loc.status(assessment.status)))

@@ -94,7 +94,7 @@ def summary(programme: Programme) -> str:
             (
                 item.code,
                 loc.status(item.status).lower(),
-                loc.value(item.overall.achieved, percentage=percent),
+                loc.value(item.overall.achieved, percentage=percent, qualifier=item.overall.qualifier),
                 loc.value(item.overall.target, percentage=percent),
                 loc.percent(item.overall.achievement_rate)
                 if item.overall.achievement_rate is not None

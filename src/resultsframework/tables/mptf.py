@@ -30,6 +30,7 @@ from ..core.model import (
     Node,
     OrganisationRole,
     Programme,
+    Qualifier,
     Ratio,
     Value,
 )
@@ -316,6 +317,7 @@ class _Builder:
                         target.value if target else None,
                         percentage,
                         indicator.unit,
+                        target.qualifier if target else None,
                     ),
                     prefix=_(N_("Planned Target:")),
                 ),
@@ -334,7 +336,7 @@ class _Builder:
         baseline = indicator.baseline
         if baseline is None:
             return ""
-        text = self.stated(baseline.text, baseline.value, percentage, indicator.unit)
+        text = self.stated(baseline.text, baseline.value, percentage, indicator.unit, baseline.qualifier)
         year = baseline.year if baseline.year is not None else (baseline.date.year if baseline.date else None)
         if text and year is not None and str(year) not in text:
             text = f"{text} ({self.loc.year(year)})"
@@ -381,7 +383,8 @@ class _Builder:
             percentage = item.indicator.measure is Measure.PERCENTAGE
             progress = next((p for p in item.periods if p.period == period), None)
             achieved = progress.achieved if progress is not None else None
-            text = "" if achieved is None else self.value(achieved, percentage)
+            qualifier = progress.qualifier if progress is not None else None
+            text = "" if achieved is None else self.value(achieved, percentage, qualifier=qualifier)
             return TableCell((Part(f"period:{period.id}", label, text),))
 
         return cell
@@ -409,20 +412,37 @@ class _Builder:
             return self._(N_("{label}:")).format(label=word)
         return self._(N_("{label} {code}:")).format(label=word, code=self.loc.code(code))
 
-    def stated(self, text: str | None, value: Value | None, percentage: bool, unit: str | None = None) -> str:
+    def stated(
+        self,
+        text: str | None,
+        value: Value | None,
+        percentage: bool,
+        unit: str | None = None,
+        qualifier: Qualifier | None = None,
+    ) -> str:
         """The text as the document writes it, else the value formatted with its unit; nothing if neither."""
         if text:
             return text
-        return "" if value is None else self.value(value, percentage, unit)
+        return "" if value is None else self.value(value, percentage, unit, qualifier=qualifier)
 
-    def value(self, value: Value | None, percentage: bool, unit: str | None = None) -> str:
-        """A value as shown, a count or an amount with its unit beside it (``4 network meetings``)."""
+    def value(
+        self,
+        value: Value | None,
+        percentage: bool,
+        unit: str | None = None,
+        *,
+        qualifier: Qualifier | None = None,
+    ) -> str:
+        """
+        A value as shown, a count or an amount with its unit beside it (``4 network meetings``),
+        with its qualifier as written (``more than 1,600 persons``).
+        """
         if value is None:
             return ""
         shown = self.loc.value(value, percentage=percentage)
         if unit and not percentage and not isinstance(value, (bool, str, Ratio)):
-            return f"{shown} {unit_words(unit)}"
-        return shown
+            shown = f"{shown} {unit_words(unit)}"
+        return self.loc.qualified(shown, qualifier)
 
     def achieved_text(self, item: IndicatorAssessment, percentage: bool) -> str:
         """
@@ -438,9 +458,15 @@ class _Builder:
             latest = records[-1] if records else None
             if latest is None or (latest.value is None and not latest.narrative):
                 return ""
-            return latest.narrative or self.value(item.overall.achieved, percentage, item.indicator.unit)
+            return latest.narrative or self.value(
+                item.overall.achieved, percentage, item.indicator.unit, qualifier=item.overall.qualifier
+            )
         lines = (
-            [self.value(item.overall.achieved, percentage, item.indicator.unit)]
+            [
+                self.value(
+                    item.overall.achieved, percentage, item.indicator.unit, qualifier=item.overall.qualifier
+                )
+            ]
             if item.overall.achieved is not None
             else []
         )

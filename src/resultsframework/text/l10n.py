@@ -21,7 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
-from ..core.model import Money, Ratio, Status, Value
+from ..core.model import Money, Qualifier, Ratio, Status, Value
 from ..core.periods import Period
 from .labels import CATEGORY_LABELS, DIMENSION_LABELS, LABELS, N_
 
@@ -31,6 +31,14 @@ if TYPE_CHECKING:
 __all__ = ["N_", "Localizer", "available_locales", "unknown_locale"]
 
 Digits = Literal["latn", "arab"]
+
+QUALIFIED = {
+    Qualifier.MORE_THAN: N_("more than {value}"),
+    Qualifier.AT_LEAST: N_("at least {value}"),
+    Qualifier.AROUND: N_("around {value}"),
+    Qualifier.UP_TO: N_("up to {value}"),
+}
+"""A value with its qualifier, as reports write it: "more than 1,600", "plus de 1 600"."""
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ku", "ps", "ur", "yi"})
 
@@ -274,19 +282,30 @@ class Localizer:
         locale = "en_GB" if self.language == "en" else self.locale
         return str(format_list(shown, locale=locale)) if shown else ""
 
+    def qualified(self, text: str, qualifier: Qualifier | None) -> str:
+        """A value already written (*text*) with its qualifier: "more than 1,600 persons"."""
+        if qualifier is None:
+            return text
+        return self.gettext(QUALIFIED[qualifier]).format(value=text)
+
     def yes_no(self, value: bool) -> str:
         """Yes or No, translated: Oui, نعم."""
         return self.gettext(N_("Yes")) if value else self.gettext(N_("No"))
 
-    def value(self, value: Value | None, *, percentage: bool = False) -> str:
+    def value(
+        self, value: Value | None, *, percentage: bool = False, qualifier: Qualifier | None = None
+    ) -> str:
         """
         A baseline, target or achieved value as shown in a table.
 
         Yes/no as Yes or No; a ratio as 31/60 (51.7%); a percentage known only as a
-        percent with its sign; nothing as an en dash.
+        percent with its sign; nothing as an en dash.  A *qualifier* is written as reports
+        write it: "more than 1,600", "plus de 1 600", "أكثر من 1,600".
         """
         if value is None:
             return "–"
+        if qualifier is not None:
+            return self.qualified(self.value(value, percentage=percentage), qualifier)
         if isinstance(value, bool):
             return self.yes_no(value)
         if isinstance(value, Ratio):
