@@ -70,6 +70,13 @@ from .core.model import Target as Target
 from .core.model import Value as Value
 from .core.model import Variance as Variance
 from .core.model import VarianceCategory as VarianceCategory
+from .core.model import Frequency as Frequency
+from .core.model import Lesson as Lesson
+from .core.model import Recommendation as Recommendation
+from .core.model import Risk as Risk
+from .core.model import RiskKind as RiskKind
+from .core.model import RiskLevel as RiskLevel
+from .core.model import RiskStatus as RiskStatus
 from .core.periods import Period as Period
 from .core.periods import PeriodError as PeriodError
 from .core.periods import parse_date as parse_date
@@ -104,6 +111,9 @@ from .tables.alignment import summary_table as summary_table
 from .tables.dstwg import quarter_table as quarter_table
 from .tables.mptf import indicator_table as indicator_table
 from .tables.results import results_table as results_table
+from .tables.planning import iptt_table as iptt_table
+from .tables.planning import logframe_table as logframe_table
+from .tables.planning import results_matrix_table as results_matrix_table
 from .tables.table import About as About
 from .tables.table import Column as Column
 from .tables.table import Part as Part
