@@ -27,6 +27,7 @@ TEMPLATES = ("results-matrix", "logframe", "iptt")
 """The names of the planning tables, as ``render --template`` takes them."""
 
 _WORDS = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
+_CODE_HEADINGS = {"impact": N_("Impact code"), "outcome": N_("Outcome code"), "output": N_("Output code")}
 
 
 class _Texts:
@@ -110,6 +111,22 @@ def _result_rows(
     """A row per result: what each of *keys* says of it."""
     _ = loc.gettext
     rows = []
+    if programme.risks:  # the programme's own, in a row above its results
+        word = _(N_("Programme"))
+        cells = []
+        for key in keys:
+            if key == "result":
+                parts: tuple[Part, ...] = (
+                    Part("level", _(N_("Level")), word, flat_only=True),
+                    Part("result", _(N_("Result")), programme.title, prefix=loc.colon(word)),
+                )
+            elif key == "assumptions":
+                text = "\n".join(texts.risk(r) for r in programme.risks)
+                parts = (Part("assumptions", _(N_("Assumptions and risks")), text),)
+            else:
+                parts = ()
+            cells.append(TableCell(parts))
+        rows.append(TableRow("indicator", tuple(cells)))
     for node in programme.walk("impact", "outcome", "output"):
         result: Result = node.item  # type: ignore[assignment]
         word = _(_WORDS[node.kind])
@@ -117,7 +134,7 @@ def _result_rows(
         cells = []
         for key in keys:
             if key == "result":
-                parts: tuple[Part, ...] = (
+                parts = (
                     Part("level", _(N_("Level")), word, flat_only=True),
                     Part("code", _(N_("Code")), result.code or "", flat_only=True),
                     Part(
@@ -148,12 +165,8 @@ def _result_rows(
 
 
 def _table(programme: Programme, loc: Localizer, title: str, columns: tuple[Column, ...],
-           rows: list[TableRow], *, texts: _Texts) -> Table:  # fmt: skip
-    notes = []
-    if programme.risks:
-        label = loc.colon(loc.gettext(N_("Assumptions and risks of the programme as a whole")))
-        notes.append(label + " " + "; ".join(texts.risk(r).replace("\n", "; ") for r in programme.risks))
-    return Table(title, columns, tuple(rows), tuple(notes), loc.tag, loc.rtl, about=about(programme))
+           rows: list[TableRow]) -> Table:  # fmt: skip
+    return Table(title, columns, tuple(rows), (), loc.tag, loc.rtl, about=about(programme))
 
 
 def results_matrix_table(programme: Programme, *, locale: str | Localizer = "en") -> Table:
@@ -176,7 +189,7 @@ def results_matrix_table(programme: Programme, *, locale: str | Localizer = "en"
     )
     keys = ("result", "indicators", "source_method", "baseline", "target", "assumptions")
     rows = _result_rows(programme, loc, keys, texts)
-    return _table(programme, loc, _(N_("Results matrix")), columns, rows, texts=texts)
+    return _table(programme, loc, _(N_("Results matrix")), columns, rows)
 
 
 def logframe_table(programme: Programme, *, locale: str | Localizer = "en") -> Table:
@@ -200,7 +213,7 @@ def logframe_table(programme: Programme, *, locale: str | Localizer = "en") -> T
     )
     keys = ("result", "indicators", "baseline", "target", "source", "assumptions")
     rows = _result_rows(programme, loc, keys, texts)
-    return _table(programme, loc, _(N_("Logical framework")), columns, rows, texts=texts)
+    return _table(programme, loc, _(N_("Logical framework")), columns, rows)
 
 
 def iptt_table(
@@ -239,7 +252,7 @@ def iptt_table(
             result: Result = node.item  # type: ignore[assignment]
             word = _(_WORDS[node.kind])
             group = (
-                Part(f"{node.kind}_code", _(N_("Code")), result.code or "", flat_only=True),
+                Part(f"{node.kind}_code", _(_CODE_HEADINGS[node.kind]), result.code or "", flat_only=True),
                 Part(node.kind, word, result.statement, prefix=texts.numbered(word, result.code)),
             )
             groups = {k: v for k, v in groups.items() if node.kind == "output" and k == "outcome"}
