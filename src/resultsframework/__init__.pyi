@@ -111,6 +111,7 @@ from .tables.alignment import summary_table as summary_table
 from .tables.dstwg import quarter_table as quarter_table
 from .tables.mptf import indicator_table as indicator_table
 from .tables.planning import iptt_table as iptt_table
+from .tables.planning import learning_table as learning_table
 from .tables.planning import logframe_table as logframe_table
 from .tables.planning import results_matrix_table as results_matrix_table
 from .tables.results import results_table as results_table

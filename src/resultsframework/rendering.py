@@ -206,7 +206,8 @@ def render(
     Render the MPTF indicator table of *programme*, or another of its tables.
 
     *template* chooses the table: ``mptf`` (the default), ``results-matrix`` (the IOM results
-    matrix), ``logframe`` or ``iptt`` (the indicator performance tracking table); the planning
+    matrix), ``logframe``, ``iptt`` (the indicator performance tracking table) or ``learning``
+    (the lessons learned and recommendations); the planning
     tables take only *locale*, *digits*, *as_of* and *assessment* (the IPTT's figures) of the
     table options.
 
@@ -240,7 +241,13 @@ def render(
 def _planning_table(
     programme: Programme, template: str, loc: Localizer, assessment: Assessment | None, as_of: date | None
 ) -> Table:
-    from .tables.planning import TEMPLATES, iptt_table, logframe_table, results_matrix_table  # noqa: PLC0415
+    from .tables.planning import (  # noqa: PLC0415
+        TEMPLATES,
+        iptt_table,
+        learning_table,
+        logframe_table,
+        results_matrix_table,
+    )
 
     if template == "results-matrix":
         return results_matrix_table(programme, locale=loc)
@@ -248,6 +255,8 @@ def _planning_table(
         return logframe_table(programme, locale=loc)
     if template == "iptt":
         return iptt_table(programme, locale=loc, assessment=assessment, as_of=as_of)
+    if template == "learning":
+        return learning_table(programme, locale=loc)
     choices = ", ".join(repr(t) for t in ("mptf", *TEMPLATES))
     raise ResultsFrameworkError(f"template: expected one of {choices}; found {template!r}")
 

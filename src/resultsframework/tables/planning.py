@@ -21,9 +21,9 @@ from .mptf import about
 from .table import Column, Part, Table, TableCell, TableRow
 from .words import unit_words
 
-__all__ = ["TEMPLATES", "iptt_table", "logframe_table", "results_matrix_table"]
+__all__ = ["TEMPLATES", "iptt_table", "learning_table", "logframe_table", "results_matrix_table"]
 
-TEMPLATES = ("results-matrix", "logframe", "iptt")
+TEMPLATES = ("results-matrix", "logframe", "iptt", "learning")
 """The names of the planning tables, as ``render --template`` takes them."""
 
 _WORDS = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
@@ -304,3 +304,45 @@ def _progress_cell(key: str, heading: str, progress: Progress | None, indicator:
              prefix=None if rate is None else loc.colon(_(N_("% met"))),
              number=rate, percent=rate is not None),
     ))  # fmt: skip
+
+
+def learning_table(programme: Programme, *, locale: str | Localizer = "en") -> Table:
+    """
+    The lessons learned and recommendations of *programme*, a row each: what it says, whom it
+    is addressed to (a recommendation) and the results it bears on.
+
+    .. versionadded:: 0.2.0
+    """
+    loc = Localizer.of(locale)
+    _ = loc.gettext
+    columns = (
+        Column("statement", _(N_("Statement")), 6),
+        Column("addressed_to", _(N_("Addressed to")), 2),
+        Column("results", _(N_("Results")), 1.5),
+    )
+    rows: list[TableRow] = []
+    sections = (
+        (N_("Lessons learned"), [(item.statement, (), item.results) for item in programme.lessons]),
+        (
+            N_("Recommendations"),
+            [(r.statement, r.addressed_to, r.results) for r in programme.recommendations],
+        ),
+    )
+    for label, items in sections:
+        if not items:
+            continue
+        heading = _(label)
+        group = (Part("section", _(N_("Section")), heading),)
+        rows.append(TableRow("section", (TableCell(group),)))
+        for number, (statement, addressed, results) in enumerate(items, 1):
+            cells = (
+                TableCell(
+                    (Part("statement", _(N_("Statement")), statement, prefix=loc.colon(loc.number(number))),)
+                ),
+                TableCell((Part("addressed_to", _(N_("Addressed to")), ", ".join(addressed)),)),
+                TableCell((Part("results", _(N_("Results")), ", ".join(results)),)),
+            )
+            rows.append(TableRow("indicator", cells, None, group))
+    notes = () if rows else (_(N_("The programme lists no lessons learned and no recommendations.")),)
+    title = _(N_("Lessons learned and recommendations"))
+    return Table(title, columns, tuple(rows), notes, loc.tag, loc.rtl, about=about(programme))
