@@ -165,3 +165,22 @@ class TestCommand:
         )
         assert code != 0
         assert "--template iptt is a table of its own" in err.getvalue()
+
+
+class TestValidation:
+    def test_a_lesson_naming_no_result_of_the_programme_is_a_warning_at_its_path(self) -> None:
+        programme = rf.Programme(
+            "T",
+            outcomes=[rf.Outcome("1", "O", outputs=[rf.Output("1.1", "P")])],
+            lessons=[rf.Lesson("learned", results=["1.1", "1.2"])],
+            recommendations=[rf.Recommendation("do", results=["1"])],
+        )
+        found = [(d.code, d.path, d.message) for d in rf.validate(programme) if d.code == "unknown-result"]
+        assert found == [
+            ("unknown-result", ("lessons", 0, "results", 1),
+             "'1.2' is not the code of an outcome or output of the programme; did you mean '1.1'?"),
+        ]  # fmt: skip
+
+    def test_the_examples_name_only_their_own_results(self) -> None:
+        for path in EXAMPLES:
+            assert [d for d in rf.validate(rf.load(path)) if d.code == "unknown-result"] == []
