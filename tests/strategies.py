@@ -100,7 +100,22 @@ indicators = st.builds(
     tuples(targets, 2),
     tuples(achieved, 3),
     tuples(links),
+    collection_method=optional(texts),
+    frequency=optional(st.sampled_from(rf.Frequency)),
+    collected_by=tuples(short_texts),
 )
+risks = st.builds(
+    rf.Risk,
+    texts,
+    st.sampled_from(rf.RiskKind),
+    optional(st.sampled_from(rf.RiskLevel)),
+    optional(st.sampled_from(rf.RiskLevel)),
+    optional(texts),
+    optional(short_texts),
+    optional(st.sampled_from(rf.RiskStatus)),
+)
+lessons = st.builds(rf.Lesson, texts, tuples(codes))
+recommendations = st.builds(rf.Recommendation, texts, tuples(short_texts), tuples(codes))
 activities = st.builds(
     rf.Activity,
     codes,
@@ -120,6 +135,7 @@ outputs = st.builds(
     tuples(indicators, 2),
     tuples(activities, 2),
     tuples(links),
+    risks=tuples(risks, 2),
 )
 outcomes = st.builds(
     rf.Outcome,
@@ -130,6 +146,7 @@ outcomes = st.builds(
     tuples(indicators, 2),
     tuples(outputs, 2),
     tuples(links),
+    risks=tuples(risks, 2),
 )
 money = st.builds(rf.Money, decimals, st.sampled_from(["USD", "EUR", "IQD"]))
 sectors = st.builds(rf.Sector, short_texts, short_texts, optional(decimals), optional(texts))
@@ -184,9 +201,20 @@ programmes = st.builds(
     ),
     links=tuples(links),
     impact=optional(
-        st.builds(rf.Impact, texts, optional(codes), optional(texts), tuples(indicators, 1), tuples(links))
+        st.builds(
+            rf.Impact,
+            texts,
+            optional(codes),
+            optional(texts),
+            tuples(indicators, 1),
+            tuples(links),
+            risks=tuples(risks, 1),
+        )
     ),
     outcomes=tuples(outcomes, 2),
+    risks=tuples(risks, 2),
+    lessons=tuples(lessons, 2),
+    recommendations=tuples(recommendations, 2),
 )
 
 

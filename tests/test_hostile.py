@@ -109,7 +109,8 @@ class TestCorpus:
         start = time.perf_counter()
         error = error_of(json.dumps(doc), "json")
         assert time.perf_counter() - start < 5
-        assert all(len(line) < 400 for line in error.lines())
+        # bounded whatever the input's length: shortened texts, and the list of the keys a programme takes
+        assert all(len(line) < 600 for line in error.lines())
         valued = {**doc, "outcomes": [{"code": "1", "statement": "S", "indicators": [{"code": "1.1",
                   "statement": "I", "measure": "count", "achieved": [{"period": "2025", "value": "1" + spaces + "x"}]}]}]}  # fmt: skip
         del valued["x" * 100_000]

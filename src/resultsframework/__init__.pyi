@@ -52,9 +52,11 @@ from .core.model import Dimension as Dimension
 from .core.model import Direction as Direction
 from .core.model import Evaluation as Evaluation
 from .core.model import FrameworkLink as FrameworkLink
+from .core.model import Frequency as Frequency
 from .core.model import Identifier as Identifier
 from .core.model import Impact as Impact
 from .core.model import Indicator as Indicator
+from .core.model import Lesson as Lesson
 from .core.model import Location as Location
 from .core.model import Measure as Measure
 from .core.model import Money as Money
@@ -67,6 +69,11 @@ from .core.model import Output as Output
 from .core.model import Programme as Programme
 from .core.model import Qualifier as Qualifier
 from .core.model import Ratio as Ratio
+from .core.model import Recommendation as Recommendation
+from .core.model import Risk as Risk
+from .core.model import RiskKind as RiskKind
+from .core.model import RiskLevel as RiskLevel
+from .core.model import RiskStatus as RiskStatus
 from .core.model import Sector as Sector
 from .core.model import Status as Status
 from .core.model import Target as Target
@@ -108,6 +115,10 @@ from .tables.alignment import matrix_table as matrix_table
 from .tables.alignment import summary_table as summary_table
 from .tables.dstwg import quarter_table as quarter_table
 from .tables.mptf import indicator_table as indicator_table
+from .tables.planning import iptt_table as iptt_table
+from .tables.planning import learning_table as learning_table
+from .tables.planning import logframe_table as logframe_table
+from .tables.planning import results_matrix_table as results_matrix_table
 from .tables.results import results_table as results_table
 from .tables.table import About as About
 from .tables.table import Column as Column

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from .assessment.progress import Assessment, assess
+from .core.errors import ResultsFrameworkError
 from .core.framework import Framework
 from .core.model import Programme
 from .io.atomic import write_atomic
@@ -140,6 +141,7 @@ def render(
     landscape: bool = True,
     paper: str = "a4",
     bom: bool = False,
+    template: str = "mptf",
 ) -> str: ...
 @overload
 def render(
@@ -159,6 +161,7 @@ def render(
     landscape: bool = True,
     paper: str = "a4",
     bom: bool = False,
+    template: str = "mptf",
 ) -> bytes: ...
 @overload
 def render(
@@ -178,6 +181,7 @@ def render(
     landscape: bool = True,
     paper: str = "a4",
     bom: bool = False,
+    template: str = "mptf",
 ) -> str | bytes: ...
 def render(
     programme: Programme,
@@ -196,19 +200,30 @@ def render(
     landscape: bool = True,
     paper: str = "a4",
     bom: bool = False,
+    template: str = "mptf",
 ) -> str | bytes:
     """
-    Render the MPTF indicator table of *programme*.
+    Render the MPTF indicator table of *programme*, or another of its tables.
+
+    *template* chooses the table: ``mptf`` (the default), ``results-matrix`` (the IOM results
+    matrix), ``logframe``, ``iptt`` (the indicator performance tracking table) or ``learning``
+    (the lessons learned and recommendations); the planning
+    tables take only *locale*, *digits*, *as_of* and *assessment* (the IPTT's figures) of the
+    table options.
 
     Returns ``str`` for text formats (md, html, csv) and ``bytes`` for binary
     ones (docx, xlsx).  The options are those of :func:`indicator_table` and
     :func:`render_table`; *digits* ``"arab"`` writes Arabic-Indic digits.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *template*.
     """
     from .tables.mptf import indicator_table  # noqa: PLC0415
 
     fmt = _format(format)
+    if template != "mptf":
+        table = _planning_table(programme, template, _localizer(locale, digits), assessment, as_of)
+        return render_table(table, fmt, standalone=standalone, landscape=landscape, paper=paper, bom=bom)
     table = indicator_table(
         programme,
         locale=_localizer(locale, digits),
@@ -221,6 +236,29 @@ def render(
         breakdowns=breakdowns,
     )
     return render_table(table, fmt, standalone=standalone, landscape=landscape, paper=paper, bom=bom)
+
+
+def _planning_table(
+    programme: Programme, template: str, loc: Localizer, assessment: Assessment | None, as_of: date | None
+) -> Table:
+    from .tables.planning import (  # noqa: PLC0415
+        TEMPLATES,
+        iptt_table,
+        learning_table,
+        logframe_table,
+        results_matrix_table,
+    )
+
+    if template == "results-matrix":
+        return results_matrix_table(programme, locale=loc)
+    if template == "logframe":
+        return logframe_table(programme, locale=loc)
+    if template == "iptt":
+        return iptt_table(programme, locale=loc, assessment=assessment, as_of=as_of)
+    if template == "learning":
+        return learning_table(programme, locale=loc)
+    choices = ", ".join(repr(t) for t in ("mptf", *TEMPLATES))
+    raise ResultsFrameworkError(f"template: expected one of {choices}; found {template!r}")
 
 
 def _localizer(locale: str | Localizer, digits: Digits | None) -> Localizer:

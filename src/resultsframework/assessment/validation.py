@@ -90,6 +90,7 @@ class _Validator:
         yield from self.dates()
         yield from self.codes()
         yield from self.organisations()
+        yield from self.learning()
         yield from self.money()
         yield from self.links()
         yield from self.texts()
@@ -196,6 +197,24 @@ class _Validator:
                         (*path, index),
                         f"{shorten(name)!r} is not one of the programme's organisations "
                         f"({', '.join(sorted(known))})",
+                    )
+
+    def learning(self) -> Iterator[Diagnostic]:
+        """A lesson or recommendation refers to results by code: each one the programme has."""
+        codes = [r.code for r in self.programme.results() if r.code is not None]
+        known = set(codes)
+        items = [("lessons", i, item.results) for i, item in enumerate(self.programme.lessons)]
+        items += [
+            ("recommendations", i, item.results) for i, item in enumerate(self.programme.recommendations)
+        ]
+        for field, index, results in items:
+            for k, code in enumerate(results):
+                if code not in known:
+                    yield diagnostic(
+                        "unknown-result",
+                        (field, index, "results", k),
+                        f"{shorten(code)!r} is not the code of an outcome or output of the programme"
+                        f"{did_you_mean(code, codes)}",
                     )
 
     def money(self) -> Iterator[Diagnostic]:

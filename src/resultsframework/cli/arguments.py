@@ -208,6 +208,12 @@ def _render(subparsers: Any) -> None:
         help="mptf: the MPTF indicator table; results: the programme's figures by element of a "
         "framework (--framework, --level), with their totals (default: mptf)",
     )  # fmt: skip
+    command.add_argument(
+        "--template", choices=["mptf", "results-matrix", "logframe", "iptt", "learning"], default="mptf",
+        help="with --table mptf: mptf, the MPTF indicator table; results-matrix, the IOM results "
+        "matrix; logframe, the logical framework; iptt, the indicator performance tracking table; "
+        "learning, the lessons learned and recommendations (default: mptf)",
+    )  # fmt: skip
     _framework_options(command, "for --table results: ")
     command.add_argument("--activities", action="store_true", help="add a row per activity with its status")
     command.add_argument("--periods", action="store_true", help="add a column per reporting period")

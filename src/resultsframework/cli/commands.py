@@ -286,6 +286,9 @@ def render(args: argparse.Namespace, console: Console) -> int:
     """``render FILE``: the MPTF indicator table."""
     fmt = output_format(args, "md", TABLE_FORMATS)
     programme = load(args.file)
+    if args.table == "results" and args.template != "mptf":
+        message = f"resultsframework: --template {args.template} is a table of its own; leave out --table"
+        raise CommandError(message, USAGE)
     if args.table == "results":
         with registered(args.load):
             table = results_table([programme], args, console)
@@ -296,7 +299,7 @@ def render(args: argparse.Namespace, console: Console) -> int:
         programme, fmt, args.locale, digits=args.digits, as_of=args.as_of,
         include_activities=args.activities, per_period=args.periods, show_status=args.status,
         organisation=args.organisation, breakdowns=args.breakdowns, standalone=args.standalone,
-        landscape=not args.portrait, paper=args.paper, bom=args.bom,
+        landscape=not args.portrait, paper=args.paper, bom=args.bom, template=args.template,
     )  # fmt: skip
     return emit(console, output, args.output)
 

@@ -48,9 +48,11 @@ __all__ = [
     "Direction",
     "Evaluation",
     "FrameworkLink",
+    "Frequency",
     "Identifier",
     "Impact",
     "Indicator",
+    "Lesson",
     "Location",
     "Measure",
     "Money",
@@ -64,6 +66,11 @@ __all__ = [
     "Programme",
     "Qualifier",
     "Ratio",
+    "Recommendation",
+    "Risk",
+    "RiskKind",
+    "RiskLevel",
+    "RiskStatus",
     "Sector",
     "Status",
     "Target",
@@ -194,6 +201,48 @@ class VarianceCategory(_Choice):
     BUDGET = "budget"
     DESIGN = "design"
     OTHER = "other"
+
+
+class Frequency(_Choice):
+    """How often an indicator's data are collected, as a results matrix plans it."""
+
+    CONTINUOUS = "continuous"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    SEMIANNUAL = "semiannual"
+    ANNUAL = "annual"
+    PER_EVENT = "per_event"
+    """At each event (each training, each meeting)."""
+    BASELINE_ENDLINE = "baseline_endline"
+    """Once at the start and once at the end."""
+    ONCE = "once"
+
+
+class RiskKind(_Choice):
+    """Whether a statement is an assumption (a condition the result needs) or a risk (a threat to it)."""
+
+    ASSUMPTION = "assumption"
+    RISK = "risk"
+
+
+class RiskLevel(_Choice):
+    """A risk's likelihood or impact."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class RiskStatus(_Choice):
+    """Where a risk or assumption stands."""
+
+    OPEN = "open"
+    """Watched; neither happened nor gone."""
+    MATERIALISED = "materialised"
+    """The risk happened, or the assumption did not hold."""
+    CLOSED = "closed"
+    """No longer relevant."""
 
 
 # -- converters: building in code is as safe as loading a file -----------------------------
@@ -460,6 +509,34 @@ def _qualifier(value: Qualifier | str | None) -> Qualifier | None:
 
 def _variance_category(value: VarianceCategory | str | None) -> VarianceCategory | None:
     return value if value is None or type(value) is VarianceCategory else _choice(VarianceCategory, value)
+
+
+def _frequency(value: Frequency | str | None) -> Frequency | None:
+    return value if value is None or type(value) is Frequency else _choice(Frequency, value)
+
+
+def _risk_kind(value: RiskKind | str) -> RiskKind:
+    return value if type(value) is RiskKind else _choice(RiskKind, value)
+
+
+def _risk_level(value: RiskLevel | str | None) -> RiskLevel | None:
+    return value if value is None or type(value) is RiskLevel else _choice(RiskLevel, value)
+
+
+def _risk_status(value: RiskStatus | str | None) -> RiskStatus | None:
+    return value if value is None or type(value) is RiskStatus else _choice(RiskStatus, value)
+
+
+def _risks(value: Iterable[Risk]) -> tuple[Risk, ...]:
+    return _items(Risk, value, "a Risk")
+
+
+def _lessons(value: Iterable[Lesson]) -> tuple[Lesson, ...]:
+    return _items(Lesson, value, "a Lesson")
+
+
+def _recommendations(value: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
+    return _items(Recommendation, value, "a Recommendation")
 
 
 def _one(kind: type[_T], value: _T, expected: str) -> _T:
@@ -1048,6 +1125,60 @@ class Achieved:
     """How the value is stated when not exactly ("more than", "around"); ``None`` when exact."""
 
 
+@attrs.frozen
+class Risk:
+    """
+    An assumption or a risk of a result, as a logframe or a risk register holds it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    statement: str = attrs.field(converter=_text)
+    """The assumption or risk as the document words it."""
+    kind: RiskKind = attrs.field(default=RiskKind.RISK, converter=_risk_kind)
+    """An ``assumption`` (a condition the result needs) or a ``risk`` (a threat to it)."""
+    likelihood: RiskLevel | None = attrs.field(default=None, converter=_risk_level)
+    """How likely it is to happen (for an assumption: not to hold): low, medium or high."""
+    impact: RiskLevel | None = attrs.field(default=None, converter=_risk_level)
+    """How much it would harm the result if it happened: low, medium or high."""
+    mitigation: str | None = attrs.field(default=None, converter=_optional_text)
+    """What is done to make it less likely or less harmful."""
+    owner: str | None = attrs.field(default=None, converter=_optional_text)
+    """Who watches it and acts on it (an organisation id such as ``IOM``, or a role)."""
+    status: RiskStatus | None = attrs.field(default=None, converter=_risk_status)
+    """Where it stands: open, materialised or closed."""
+
+
+@attrs.frozen
+class Lesson:
+    """
+    A lesson learned, as a report lists it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    statement: str = attrs.field(converter=_text)
+    """The lesson as the report words it."""
+    results: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """The codes of the outcomes or outputs it was learned from, if the report says."""
+
+
+@attrs.frozen
+class Recommendation:
+    """
+    A recommendation, as a report or an evaluation lists it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    statement: str = attrs.field(converter=_text)
+    """The recommendation as the report words it."""
+    addressed_to: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """Whom it is addressed to (organisation ids such as ``IOM``, or bodies such as "the Government")."""
+    results: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """The codes of the outcomes or outputs it bears on, if the report says."""
+
+
 @attrs.frozen(repr=False)
 class Indicator:
     """An indicator with its baseline, targets and achieved values."""
@@ -1082,6 +1213,13 @@ class Indicator:
     """What was achieved, one value per reporting period (and reporter), in period order."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
     """The elements of external frameworks it contributes to (``sdg:10.7``)."""
+    collection_method: str | None = attrs.field(default=None, converter=_optional_text)
+    """How its data are collected ("attendance sheets", "household survey"); the data source
+    itself is :attr:`means_of_verification`."""
+    frequency: Frequency | None = attrs.field(default=None, converter=_frequency)
+    """How often its data are collected (monthly, quarterly, at each event ...)."""
+    collected_by: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    """Who collects its data (organisation ids such as ``IOM``, or roles such as "M&E officer")."""
 
     def __repr__(self) -> str:
         values = len(self.achieved)
@@ -1132,6 +1270,8 @@ class Output:
     """The activities that deliver the output."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
     """The elements of external frameworks it contributes to (``sdg:10.7``)."""
+    risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
+    """Its assumptions and risks, in the document's order."""
 
 
 @attrs.frozen
@@ -1152,6 +1292,8 @@ class Outcome:
     """The outputs that contribute to the outcome."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
     """The elements of external frameworks it contributes to (``sdg:10.7``)."""
+    risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
+    """Its assumptions and risks, in the document's order."""
 
 
 @attrs.frozen
@@ -1168,6 +1310,8 @@ class Impact:
     """The indicators the impact is measured by."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
     """The elements of external frameworks it contributes to (``sdg:10.7``)."""
+    risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
+    """Its assumptions and risks, in the document's order."""
 
 
 Result: TypeAlias = Impact | Outcome | Output
@@ -1247,6 +1391,12 @@ class Programme:
     """The impact or goal above the outcomes, when the framework states one."""
     outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_outcomes)
     """The outcomes, each with its indicators and outputs, in the document's order."""
+    risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
+    """The assumptions and risks of the programme as a whole (each result holds its own)."""
+    lessons: tuple[Lesson, ...] = attrs.field(default=(), converter=_lessons)
+    """The lessons learned, as the report lists them."""
+    recommendations: tuple[Recommendation, ...] = attrs.field(default=(), converter=_recommendations)
+    """The recommendations, as the report or its evaluation lists them."""
 
     def __repr__(self) -> str:
         indicators = sum(1 for _ in self.indicators())
@@ -1285,6 +1435,22 @@ class Programme:
         for outcome in self.outcomes:
             yield outcome
             yield from outcome.outputs
+
+    def all_risks(self) -> Iterator[tuple[tuple[str | int, ...], Result | None, Risk]]:
+        """
+        Every assumption and risk with its field path and result (``None``: the programme's own).
+
+        The programme's own first, then the impact's, each outcome's and each of its outputs',
+        top down in file order: ``[r for _, _, r in p.all_risks() if r.impact is RiskLevel.HIGH]``.
+
+        .. versionadded:: 0.2.0
+        """
+        for k, risk in enumerate(self.risks):
+            yield ("risks", k), None, risk
+        for node in self.walk("impact", "outcome", "output"):
+            result: Result = node.item  # type: ignore[assignment]
+            for k, risk in enumerate(result.risks):
+                yield (*node.path, "risks", k), result, risk
 
     def indicators(self) -> Iterator[Indicator]:
         """Every indicator, top down in file order."""

@@ -10,7 +10,16 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 
-from ..core.model import ActivityStatus, ContributionSource, OrganisationRole, Status
+from ..core.model import (
+    ActivityStatus,
+    ContributionSource,
+    Frequency,
+    OrganisationRole,
+    RiskKind,
+    RiskLevel,
+    RiskStatus,
+    Status,
+)
 
 
 def N_(message: str) -> str:
@@ -68,9 +77,27 @@ LABELS: Mapping[enum.Enum, str] = _MemberLabels(
         (OrganisationRole.IMPLEMENTING_PARTNER, N_("Implementing partner")),
         (OrganisationRole.DONOR, N_("Donor")),
         (OrganisationRole.GOVERNMENT_COUNTERPART, N_("Government counterpart")),
+        (Frequency.CONTINUOUS, N_("Continuous")),
+        (Frequency.WEEKLY, N_("Weekly")),
+        (Frequency.MONTHLY, N_("Monthly")),
+        (Frequency.QUARTERLY, N_("Quarterly")),
+        (Frequency.SEMIANNUAL, N_("Every six months")),
+        (Frequency.ANNUAL, N_("Annual")),
+        (Frequency.PER_EVENT, N_("At each event")),
+        (Frequency.BASELINE_ENDLINE, N_("Baseline and endline")),
+        (Frequency.ONCE, N_("Once")),
+        (RiskKind.ASSUMPTION, N_("Assumption")),
+        (RiskKind.RISK, N_("Risk")),
+        (RiskLevel.LOW, N_("Low")),
+        (RiskLevel.MEDIUM, N_("Medium")),
+        (RiskLevel.HIGH, N_("High")),
+        (RiskStatus.OPEN, N_("Open")),
+        (RiskStatus.MATERIALISED, N_("Materialised")),
+        (RiskStatus.CLOSED, N_("Closed")),
     )
 )
-"""The English label of every member of Status, ActivityStatus, ContributionSource and OrganisationRole."""
+"""The English label of every member of Status, ActivityStatus, ContributionSource, OrganisationRole,
+Frequency, RiskKind, RiskLevel and RiskStatus."""
 
 DIMENSION_LABELS: Mapping[str, str] = {
     "sex": N_("Sex"),
