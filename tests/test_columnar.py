@@ -144,3 +144,22 @@ def test_random_portfolios_give_the_figures_of_assess(
         assert figure.achievement_rate == overall.achievement_rate
         assert figure.variance == overall.variance
         assert figure.aggregatable == overall.aggregatable
+
+
+def test_the_command_writes_parquet_and_assesses(tmp_path: Path) -> None:
+    from .test_cli import run
+
+    portfolio = tmp_path / "portfolio.jsonl"
+    rf.dump_portfolio([_programme(), _programme()], portfolio)
+    code, out, err = run("portfolio", str(portfolio), "--to", "parquet", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    assert len(read_parquet(tmp_path / "out").to_pylist()) == 2 * 7  # seven values, no breakdowns
+    code, out, err = run("portfolio", str(tmp_path), "assess")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["Livelihoods: 3 indicators: 2 not_achieved, 1 achieved"] * 2
+    code, out, err = run("portfolio", str(portfolio), "--to", "parquet", str(tmp_path / "out"))
+    assert code == 1
+    assert "new or empty directory" in err
+    code, out, err = run("portfolio", str(portfolio))
+    assert code == 2
+    assert "either --to parquet OUT or the word assess last" in err
