@@ -292,7 +292,9 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.Table:
 
 ASSESS_SQL = """
 WITH totals AS (
-  SELECT * FROM portfolio
+  SELECT programme_number, indicator_number, record, period, period_start, period_end, reported_by,
+         collected, reported_status, kind, number, numerator, denominator, accumulation, as_of
+  FROM portfolio
   WHERE "row" = 'total'
 ), counted AS (
   SELECT * FROM totals
@@ -304,7 +306,8 @@ WITH totals AS (
          MIN(target) AS target, MIN(target_kind) AS target_kind,
          CASE WHEN MIN(as_of) IS NULL OR MIN(as_of) >= MIN(programme_end) THEN 1 ELSE 0 END AS final,
          CASE WHEN MIN(as_of) < MIN(programme_start) THEN 1 ELSE 0 END AS before_start
-  FROM totals GROUP BY programme_number, indicator_number
+  FROM portfolio WHERE "row" = 'total' AND (record IS NULL OR record = 0)
+  GROUP BY programme_number, indicator_number
 ), corrected AS (
   SELECT *,
          ROW_NUMBER() OVER (
