@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
 import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -12,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import resultsframework as rf
-from resultsframework.interop.columnar import assess_parquet, read_parquet, to_parquet
+from resultsframework.interop.columnar import ASSESS_SQL, assess_parquet, judge, read_parquet, to_parquet
 
 from .strategies import programmes, reported_programmes
 
@@ -163,3 +165,20 @@ def test_the_command_writes_parquet_and_assesses(tmp_path: Path) -> None:
     code, out, err = run("portfolio", str(portfolio))
     assert code == 2
     assert "either --to parquet OUT or the word assess last" in err
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("pyspark") is None or shutil.which("java") is None,
+    reason="the Spark test needs pyspark and Java",
+)
+def test_the_same_query_runs_on_spark(tmp_path: Path, connection: object) -> None:
+    from pyspark.sql import SparkSession
+
+    out = to_parquet([_programme()], tmp_path / "out")
+    spark = SparkSession.builder.master("local[1]").config("spark.sql.ansi.enabled", "true").getOrCreate()
+    try:
+        spark.read.parquet(str(out)).createOrReplaceTempView("portfolio")
+        rows = [row.asDict() for row in spark.sql(ASSESS_SQL).collect()]
+    finally:
+        spark.stop()
+    assert judge(rows, None, Decimal("0.15")) == assess_parquet(out, connection=connection)

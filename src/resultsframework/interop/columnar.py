@@ -295,7 +295,7 @@ WITH totals AS (
   SELECT programme_number, indicator_number, record, period, period_start, period_end, reported_by,
          collected, reported_status, kind, number, numerator, denominator, accumulation, as_of
   FROM portfolio
-  WHERE "row" = 'total'
+  WHERE row = 'total'
 ), counted AS (
   SELECT * FROM totals
   WHERE period IS NOT NULL AND (as_of IS NULL OR period_start <= as_of)
@@ -306,7 +306,7 @@ WITH totals AS (
          MIN(target) AS target, MIN(target_kind) AS target_kind,
          CASE WHEN MIN(as_of) IS NULL OR MIN(as_of) >= MIN(programme_end) THEN 1 ELSE 0 END AS final,
          CASE WHEN MIN(as_of) < MIN(programme_start) THEN 1 ELSE 0 END AS before_start
-  FROM portfolio WHERE "row" = 'total' AND (record IS NULL OR record = 0)
+  FROM portfolio WHERE row = 'total' AND (record IS NULL OR record = 0)
   GROUP BY programme_number, indicator_number
 ), corrected AS (
   SELECT *,
