@@ -3,6 +3,7 @@ Measure resultsframework against its performance goals, in one run.
 
     python benchmarks/run.py [--programmes 1000] [--indicators 40] [--periods 12] [--cells 6]
                              [--portfolio build/bench/portfolio.jsonl] [--markdown]
+                             [--columnar-only]
 
 Generates the synthetic portfolio if the file is missing (see portfolio.py), then prints each
 figure beside its goal:
@@ -15,6 +16,9 @@ figure beside its goal:
   assessing the same programmes, alone and with every total's breakdowns asked for (what the
   results table and the DSTWG sums show);
 - rendering the MPTF table of 1,000 indicators in each format, and the same linearity check;
+- the columnar path: writing the portfolio as Parquet, and assessing it on DuckDB against
+  assessing it object by object (``--columnar-only`` times this alone; needs the parquet and
+  duckdb extras);
 - peak memory (resident set) of loading and assessing the whole portfolio.
 """
 
@@ -97,6 +101,38 @@ def assess_times(programmes: list[rf.Programme]) -> tuple[float, float, int]:
     return full_time, full_time / half_time, values
 
 
+def columnar_times(programmes: list[rf.Programme]) -> tuple[float, float, float, float]:
+    """Writing the Parquet dataset, assessing it on DuckDB, and the same figures object by object."""
+    import tempfile  # noqa: PLC0415
+
+    import duckdb  # noqa: PLC0415  (the duckdb extra, needed here only)
+
+    connection = duckdb.connect()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "portfolio"
+        start = time.perf_counter()
+        rf.to_parquet(programmes, out)
+        write_time = time.perf_counter() - start
+        size = sum(f.stat().st_size for f in out.rglob("*.parquet")) / 2**20
+        sql_time = timed(
+            lambda: rf.assess_parquet(out, programmes=programmes, connection=connection), repeat=3
+        )
+    object_time = timed(lambda: [rf.assess(p).indicators for p in programmes], repeat=3)
+    return write_time, size, sql_time, object_time
+
+
+def columnar_rows(programmes: list[rf.Programme]) -> list[tuple[str, str, str, bool]]:
+    write_time, size, sql_time, object_time = columnar_times(programmes)
+    speedup = object_time / sql_time
+    return [
+        (f"write {len(programmes):,} programmes as Parquet", f"{write_time:.2f} s", "", True),
+        ("  ... size of the dataset", f"{size:.1f} MiB", "", True),
+        ("assess through the columnar path (DuckDB)", f"{sql_time:.2f} s", "", True),
+        ("  ... object by object (assess)", f"{object_time:.2f} s", "", True),
+        ("  ... columnar over object by object", f"{speedup:.1f}× faster", "≥ 10×", speedup >= 10),
+    ]
+
+
 def rollup_ratios(programmes: list[rf.Programme]) -> tuple[float, float, float, int]:
     """
     Seconds to assess the programmes, to roll them up into ``iom-iraq-2022``, and to roll them
@@ -171,6 +207,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--portfolio", type=Path, default=Path("build/bench/portfolio.jsonl"))
     parser.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
+    parser.add_argument("--columnar-only", action="store_true", help="time the columnar path alone")
     scale_names = ("programmes", "indicators", "periods", "cells")
     for name, default in zip(scale_names, (1000, 40, 12, 6), strict=True):
         parser.add_argument(f"--{name}", type=int, default=default)
@@ -183,6 +220,9 @@ def main() -> int:
         portfolio.write(path, **scale)
 
     rows: list[tuple[str, str, str, bool]] = []
+    if args.columnar_only:
+        rows += columnar_rows(list(rf.iter_portfolio(path)))
+        return show(rows, scale, markdown=args.markdown)
     seconds, extras = import_time()
     rows.append(
         ("import time over a bare interpreter", f"{seconds * 1000:.0f} ms", "≤ 100 ms", seconds <= 0.1)
@@ -215,6 +255,7 @@ def main() -> int:
         rows.append((f"render the MPTF table of 1,000 indicators, {fmt}", f"{seconds:.2f} s",
                      f"≤ {goals[fmt]:g} s", seconds <= goals[fmt]))  # fmt: skip
         rows.append((f"  ... {fmt}, 2,000 indicators over 1,000", f"{scaling:.2f}", "≤ 2.2", scaling <= 2.2))
+    rows += columnar_rows(programmes)
     del programmes
 
     memory = peak_memory(path)
@@ -222,8 +263,12 @@ def main() -> int:
         ("peak memory of load + assess (whole portfolio)", f"{memory:.0f} MB", "≤ 400 MB", memory <= 400)
     )
 
+    return show(rows, scale, markdown=args.markdown)
+
+
+def show(rows: list[tuple[str, str, str, bool]], scale: dict[str, int], *, markdown: bool) -> int:
     machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
-    if args.markdown:
+    if markdown:
         print(f"Machine: {machine}; portfolio: {scale}\n")
         print("| figure | measured | goal | met |\n| --- | --- | --- | --- |")
         for figure, measured, goal, met in rows:

@@ -123,7 +123,7 @@ def parser() -> ArgumentParser:
     )
     subparsers = top.add_subparsers(dest="command", metavar="COMMAND", required=True, title="commands")
     for add in (_validate, _summary, _render, _report, _frameworks, _pillars, _dstwg, _convert, _chart,
-                _schema):  # fmt: skip
+                _schema, _portfolio):  # fmt: skip
         add(subparsers)
     top.commands = dict(subparsers.choices)
     return top
@@ -381,6 +381,25 @@ def _convert(subparsers: Any) -> None:
         "--language", metavar="CODE", default="en",
         help="IATI: the document's language (ISO 639-1) for a programme that states none (default: en)",
     )  # fmt: skip
+
+
+def _portfolio(subparsers: Any) -> None:
+    command = _command(
+        subparsers, "portfolio", commands.portfolio,
+        help="a portfolio through the columnar path: to Parquet, or assessed in SQL (DuckDB)",
+        description="Read a portfolio (JSON Lines files, programme files, or directories of "
+        "them) and either write its tidy long form as a hive-partitioned Parquet dataset "
+        "('--to parquet OUT', a new or empty directory; needs the parquet extra) or, with the "
+        "word 'assess' last, assess it on DuckDB and print each programme's status counts "
+        "(needs the parquet and duckdb extras). Write a file named assess as ./assess.",
+    )  # fmt: skip
+    command.add_argument(
+        "files", nargs="+", metavar="FILE|DIR",
+        help="a portfolio (.jsonl), a programme file, or a directory of them; 'assess' last to assess",
+    )  # fmt: skip
+    command.add_argument(
+        "--to", nargs=2, metavar=("FORMAT", "OUT"), help="'parquet' and the directory to write"
+    )
 
 
 def _chart(subparsers: Any) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "dstwg",
     "frameworks",
     "pillars",
+    "portfolio",
     "render",
     "report",
     "schema",
@@ -272,6 +273,73 @@ def indicator_of(path: Sequence[object], codes: dict[tuple[object, ...], str]) -
         if code is not None:
             return code
     return None
+
+
+def portfolio_files(paths: Sequence[str]) -> list[str]:
+    """The files of a portfolio: each path, or a directory's portfolios and programme files, sorted."""
+    suffixes = (*DOCUMENT_SUFFIXES, ".toml", ".jsonl", ".ndjson")
+    files: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if folder.is_dir():
+            found = sorted(str(f) for f in folder.iterdir() if f.is_file() and f.suffix.lower() in suffixes)
+            if not found:
+                raise CommandError(f"{path}: no portfolio (.jsonl) or programme file in this directory")
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def load_portfolio(paths: Sequence[str], console: Console) -> list[rf.Programme]:
+    """Every programme of the portfolio files and directories, reporting every file's problems."""
+    programmes: list[rf.Programme] = []
+    problems: list[str] = []
+    for path in console.progress(portfolio_files(paths)):
+        try:
+            with reading(path):
+                programmes += rf.load_portfolio(path)
+        except rf.LoadError as e:
+            problems += e.lines()
+        except CommandError as e:
+            problems.append(e.message)
+    if problems:
+        raise CommandError("\n".join(problems))
+    return programmes
+
+
+def portfolio(args: argparse.Namespace, console: Console) -> int:
+    """``portfolio FILE|DIR... --to parquet OUT`` or ``portfolio FILE|DIR... assess``: the columnar path."""
+    import tempfile  # noqa: PLC0415
+
+    from ..interop.columnar import programme_summary  # noqa: PLC0415
+
+    files = list(args.files)
+    assessing = files[-1] == "assess"
+    if assessing:
+        files.pop()
+    if not files:
+        raise CommandError("resultsframework portfolio: give the portfolio's files or directories", USAGE)
+    if assessing == (args.to is not None):
+        raise CommandError(
+            "resultsframework portfolio: give either --to parquet OUT or the word assess last", USAGE
+        )
+    if args.to is not None and args.to[0] != "parquet":
+        raise CommandError(f"resultsframework portfolio: --to takes parquet, not {args.to[0]!r}", USAGE)
+    programmes = load_portfolio(files, console)
+    if not assessing:
+        with writing(args.to[1]):
+            rf.to_parquet(programmes, args.to[1])
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = rf.assess_parquet(rf.to_parquet(programmes, Path(tmp) / "portfolio"), programmes=programmes)
+    for title, counts, fallback in programme_summary(figures):
+        shown = ", ".join(f"{n} {status.value}" for status, n in sorted(counts.items(), key=lambda c: -c[1]))
+        by_object = f" ({fallback} assessed object by object)" if fallback else ""
+        console.write(
+            f"{one_line(title) or '(untitled)'}: {sum(counts.values())} indicators: {shown}{by_object}\n"
+        )
+    return 0
 
 
 def summary(args: argparse.Namespace, console: Console) -> int:

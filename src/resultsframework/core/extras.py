@@ -13,6 +13,8 @@ _PACKAGES = {
     "pandas": "pandas",
     "lxml.etree": "lxml",
     "matplotlib": "matplotlib",
+    "pyarrow": "pyarrow",
+    "duckdb": "duckdb",
 }
 
 

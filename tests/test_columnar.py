@@ -1,0 +1,184 @@
+"""The columnar path: Parquet written and read back, and assessed on DuckDB as assess() does."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import tempfile
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import resultsframework as rf
+from resultsframework.interop.columnar import ASSESS_SQL, assess_parquet, judge, read_parquet, to_parquet
+
+from .strategies import programmes, reported_programmes
+
+duckdb = pytest.importorskip("duckdb")
+pytest.importorskip("pyarrow")
+
+
+@pytest.fixture(scope="module")
+def connection() -> Iterator[object]:
+    con = duckdb.connect()
+    yield con
+    con.close()
+
+
+def _programme() -> rf.Programme:
+    return rf.loads(
+        """
+format: resultsframework/1
+title: Livelihoods
+dates: {start: 2024-01-01, original_end: 2024-12-31}
+reporting_periods: [2024]
+outcomes:
+  - code: "1"
+    statement: Income
+    indicators:
+      - code: "1.1"
+        statement: People trained
+        measure: number
+        target: {value: 100}
+        achieved:
+          - {period: 2024Q1, value: 40, reported_by: a}
+          - {period: 2024Q2, value: 50, reported_by: a}
+          - {period: 2024Q2, value: 55, reported_by: a, collected: 2024-08-01}
+      - code: "1.2"
+        statement: Share employed
+        measure: percentage
+        target: {value: 50}
+        achieved:
+          - {period: 2024Q1, value: {numerator: 15, denominator: 50}}
+          - {period: 2024Q2, value: {numerator: 35, denominator: 50}}
+      - code: "1.3"
+        statement: Households in shelters
+        measure: number
+        accumulation: level
+        direction: decrease
+        target: {value: 10}
+        achieved:
+          - {period: 2024Q1, value: 30}
+          - {period: 2024Q4, value: 12.5}
+""",
+        "yaml",
+    )
+
+
+def test_a_programme_is_written_partitioned_and_read_back(tmp_path: Path) -> None:
+    out = to_parquet([_programme(), _programme()], tmp_path / "out", part_size=1)
+    assert sorted(p.name for p in out.iterdir()) == ["part=0", "part=1"]
+    table = read_parquet(out)
+    totals = [r for r in table.to_pylist() if r["row"] == "total"]
+    assert [r["indicator"] for r in totals[:3]] == ["1.1", "1.1", "1.1"]
+    assert [r["number"] for r in totals[:3]] == [Decimal(40), Decimal(50), Decimal(55)]
+    assert totals[3]["numerator"] == 15
+    assert totals[3]["value"] == "30"
+    assert {r["programme_number"] for r in totals} == {0, 1}
+
+
+def test_the_figures_are_those_of_assess(tmp_path: Path, connection: object) -> None:
+    figures = assess_parquet(to_parquet([_programme()], tmp_path / "out"), connection=connection)
+    by_code = {f.indicator: f for f in figures}
+    assert by_code["1.1"].achieved == 95  # the correction collected last replaces Q2's 50
+    assert by_code["1.1"].status is rf.Status.NOT_ACHIEVED
+    assert by_code["1.2"].achieved == rf.Ratio(50, 100)  # pooled, not an average of 30% and 70%
+    assert by_code["1.2"].status is rf.Status.ACHIEVED
+    assert by_code["1.3"].achieved == Decimal("12.5")  # a level: the latest, never summed
+    assert by_code["1.3"].achievement_rate == Decimal("0.8")
+    assert all(f.path == "sql" for f in figures)
+    assessment = rf.assess(_programme())
+    for figure in figures:
+        assert figure.status is assessment[figure.indicator].status
+
+
+def test_a_rule_the_sql_cannot_express_takes_the_object_path(tmp_path: Path, connection: object) -> None:
+    programme = rf.loads(
+        """
+format: resultsframework/1
+title: Mid-term
+dates: {start: 2024-01-01, original_end: 2025-12-31}
+reporting_periods: [2024]
+outcomes:
+  - code: "1"
+    statement: Skills
+    indicators:
+      - {code: "1", statement: Trained, measure: number, target: {value: 100}, achieved: [{period: 2024, value: 40}]}
+      - {code: "2", statement: Law passed, measure: yes_no, target: {value: true}, achieved: [{period: 2024, value: false}]}
+""",
+        "yaml",
+    )
+    out = to_parquet([programme], tmp_path / "out")
+    with pytest.raises(rf.ResultsFrameworkError, match="needs the object path: pass the programmes"):
+        assess_parquet(out, connection=connection)
+    figures = assess_parquet(out, programmes=[programme], connection=connection)
+    assert [f.path for f in figures] == ["object", "object"]
+    assert [f.status for f in figures] == [rf.assess(programme)[c].status for c in ("1", "2")]
+
+
+def test_writing_into_a_directory_that_holds_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine")
+    with pytest.raises(rf.ResultsFrameworkError, match="new or empty directory"):
+        to_parquet([_programme()], tmp_path)
+    assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(portfolio=st.lists(programmes | reported_programmes(), min_size=1, max_size=3))
+def test_random_portfolios_give_the_figures_of_assess(
+    portfolio: list[rf.Programme], connection: object
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = to_parquet(portfolio, Path(tmp) / "out", part_size=2)
+        figures = assess_parquet(out, programmes=portfolio, connection=connection)
+    expected = [(n, i) for n, p in enumerate(portfolio) for i in rf.assess(p).indicators]
+    assert len(figures) == len(expected)
+    for figure, (number, item) in zip(figures, expected, strict=True):
+        assert figure.programme_number == number
+        assert figure.indicator == item.code
+        overall = item.overall
+        assert figure.status is overall.status
+        assert figure.achieved == overall.achieved
+        assert figure.achievement_rate == overall.achievement_rate
+        assert figure.variance == overall.variance
+        assert figure.aggregatable == overall.aggregatable
+
+
+def test_the_command_writes_parquet_and_assesses(tmp_path: Path) -> None:
+    from .test_cli import run
+
+    portfolio = tmp_path / "portfolio.jsonl"
+    rf.dump_portfolio([_programme(), _programme()], portfolio)
+    code, out, err = run("portfolio", str(portfolio), "--to", "parquet", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    assert len(read_parquet(tmp_path / "out").to_pylist()) == 2 * 7  # seven values, no breakdowns
+    code, out, err = run("portfolio", str(tmp_path), "assess")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["Livelihoods: 3 indicators: 2 not_achieved, 1 achieved"] * 2
+    code, out, err = run("portfolio", str(portfolio), "--to", "parquet", str(tmp_path / "out"))
+    assert code == 1
+    assert "new or empty directory" in err
+    code, out, err = run("portfolio", str(portfolio))
+    assert code == 2
+    assert "either --to parquet OUT or the word assess last" in err
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("pyspark") is None or shutil.which("java") is None,
+    reason="the Spark test needs pyspark and Java",
+)
+def test_the_same_query_runs_on_spark(tmp_path: Path, connection: object) -> None:
+    from pyspark.sql import SparkSession
+
+    out = to_parquet([_programme()], tmp_path / "out")
+    spark = SparkSession.builder.master("local[1]").config("spark.sql.ansi.enabled", "true").getOrCreate()
+    try:
+        spark.read.parquet(str(out)).createOrReplaceTempView("portfolio")
+        rows = [row.asDict() for row in spark.sql(ASSESS_SQL).collect()]
+    finally:
+        spark.stop()
+    assert judge(rows, None, Decimal("0.15")) == assess_parquet(out, connection=connection)
