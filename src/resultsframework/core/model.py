@@ -1130,7 +1130,7 @@ class Risk:
     """
     An assumption or a risk of a result, as a logframe or a risk register holds it.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     statement: str = attrs.field(converter=_text)
@@ -1154,7 +1154,7 @@ class Lesson:
     """
     A lesson learned, as a report lists it.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     statement: str = attrs.field(converter=_text)
@@ -1168,7 +1168,7 @@ class Recommendation:
     """
     A recommendation, as a report or an evaluation lists it.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     statement: str = attrs.field(converter=_text)
@@ -1443,7 +1443,7 @@ class Programme:
         The programme's own first, then the impact's, each outcome's and each of its outputs',
         top down in file order: ``[r for _, _, r in p.all_risks() if r.impact is RiskLevel.HIGH]``.
 
-        .. versionadded:: 0.2.0
+        .. versionadded:: 0.1.0
         """
         for k, risk in enumerate(self.risks):
             yield ("risks", k), None, risk

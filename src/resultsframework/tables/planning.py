@@ -174,7 +174,7 @@ def results_matrix_table(programme: Programme, *, locale: str | Localizer = "en"
     The IOM results matrix of *programme*: a row per result with its indicators, data source and
     collection method, baseline, target and assumptions.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     loc = Localizer.of(locale)
     _ = loc.gettext
@@ -198,7 +198,7 @@ def logframe_table(programme: Programme, *, locale: str | Localizer = "en") -> T
     outcomes, outputs) with its indicators, baselines, targets, sources of verification and
     assumptions.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     loc = Localizer.of(locale)
     _ = loc.gettext
@@ -228,7 +228,7 @@ def iptt_table(
     end target, then per period the target (milestone), the actual and the % met, and the
     whole programme's; every figure is the assessment's (:func:`~resultsframework.assess`).
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     loc = Localizer.of(locale)
     _ = loc.gettext
@@ -311,7 +311,7 @@ def learning_table(programme: Programme, *, locale: str | Localizer = "en") -> T
     The lessons learned and recommendations of *programme*, a row each: what it says, whom it
     is addressed to (a recommendation) and the results it bears on.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     loc = Localizer.of(locale)
     _ = loc.gettext
