@@ -182,3 +182,39 @@ def test_the_same_query_runs_on_spark(tmp_path: Path, connection: object) -> Non
     finally:
         spark.stop()
     assert judge(rows, None, Decimal("0.15")) == assess_parquet(out, connection=connection)
+
+
+def test_a_bound_or_an_approximation_takes_the_object_path(tmp_path: Path, connection: object) -> None:
+    """'More than 100' against a target of 100 is exceeded, as assess() says; the SQL does not
+    know qualifiers, so the indicator is assessed object by object, and counted so."""
+    programme = rf.loads(
+        """
+format: resultsframework/1
+title: Bounds
+dates: {start: 2024-01-01, original_end: 2024-12-31}
+reporting_periods: [2024]
+outcomes:
+  - code: "1"
+    statement: Protection
+    indicators:
+      - code: "1.1"
+        statement: People protected
+        measure: count
+        target: {value: 100}
+        achieved:
+          - {period: 2024, value: 100, qualifier: more_than}
+      - code: "1.2"
+        statement: People referred
+        measure: count
+        target: {value: 100}
+        achieved:
+          - {period: 2024, value: 100}
+""",
+        "yaml",
+    )
+    to_parquet([programme], tmp_path / "p")
+    figures = assess_parquet(tmp_path / "p", programmes=[programme], connection=connection)
+    assert ["object", "sql"] == [f.path for f in figures]
+    assert [rf.Status.EXCEEDED, rf.Status.ACHIEVED] == [f.status for f in figures]
+    with pytest.raises(rf.ResultsFrameworkError, match="needs the object path"):
+        assess_parquet(tmp_path / "p", connection=connection)

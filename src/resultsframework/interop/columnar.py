@@ -26,7 +26,8 @@ each indicator's aggregate (status, rate, variance) is then made by the very fun
 ``assessment/progress.py``, never a copy of them.  Where the SQL does not express a rule, the
 indicator is assessed object by object by :func:`~resultsframework.assess` and said so
 (``"object"`` in :attr:`ColumnarFigure.path`): yes/no and qualitative indicators, values or
-targets that are yes/no or text, and indicators judged before the programme's end against a
+targets that are yes/no or text, bounds and approximations ("more than 1,600": the
+qualifier's rules are the object path's), and indicators judged before the programme's end against a
 target due by then (milestones and the straight line to the end target are not in the table).
 """
 
@@ -66,11 +67,11 @@ __all__ = ["ASSESS_SQL", "ColumnarFigure", "assess_parquet", "read_parquet", "to
 PART_SIZE = 256
 """Programmes per partition (``part=N``)."""
 
-_OWN = ("programme_number", "indicator_number", "record", "kind", "number", "target_kind")
+_OWN = ("programme_number", "indicator_number", "record", "kind", "number", "target_kind", "qualified")
 _PROGRAMME = ("as_of", "programme_start", "programme_end")
 _DECIMALS = ("number", "numerator", "denominator")
 _DATES = ("period_start", "period_end", "collected", *_PROGRAMME)
-_INTS = ("programme_number", "indicator_number", "record")
+_INTS = ("programme_number", "indicator_number", "record", "qualified")
 _LEFT_OUT = ("status", "achievement_rate")
 
 
@@ -95,6 +96,12 @@ def _text(value: Value | None) -> str | None:
         percent = value.percent
         return None if percent is None else plain(percent)
     return None if value is None else plain(value)
+
+
+def _qualified(indicator: Indicator) -> bool:
+    """Whether a baseline, target or value of *indicator* is a bound or an approximation."""
+    stated = [indicator.baseline, indicator.target, *indicator.milestones, *indicator.achieved]
+    return any(item is not None and item.qualifier is not None for item in stated)
 
 
 def _rows(number: int, programme: Programme, dimensions: dict[str, None]) -> Iterator[dict[str, Any]]:
@@ -126,6 +133,7 @@ def _rows(number: int, programme: Programme, dimensions: dict[str, None]) -> Ite
             "baseline": _text(indicator.baseline.value) if indicator.baseline else None,
             "target": _text(target),
             "target_kind": _kind(target),
+            "qualified": int(_qualified(indicator)),
         }
         if not indicator.achieved:
             yield {**base, "row": "total"}
@@ -303,7 +311,7 @@ WITH totals AS (
   SELECT programme_number, indicator_number,
          MIN(programme) AS programme, MIN(indicator) AS indicator, MIN(measure) AS measure,
          MIN(direction) AS direction, MIN(accumulation) AS accumulation,
-         MIN(target) AS target, MIN(target_kind) AS target_kind,
+         MIN(target) AS target, MIN(target_kind) AS target_kind, MAX(qualified) AS qualified,
          CASE WHEN MIN(as_of) IS NULL OR MIN(as_of) >= MIN(programme_end) THEN 1 ELSE 0 END AS final,
          CASE WHEN MIN(as_of) < MIN(programme_start) THEN 1 ELSE 0 END AS before_start
   FROM portfolio WHERE row = 'total' AND (record IS NULL OR record = 0)
@@ -347,7 +355,7 @@ WITH totals AS (
   FROM counted GROUP BY programme_number, indicator_number
 )
 SELECT i.programme_number, i.indicator_number, i.programme, i.indicator, i.measure, i.direction,
-       i.target, i.target_kind, i.final, i.before_start,
+       i.target, i.target_kind, i.qualified, i.final, i.before_start,
        COALESCE(r.n_records, 0) AS n_records, COALESCE(r.n_other, 0) AS n_other,
        COALESCE(c.n_values, 0) AS n_values, COALESCE(c.n_ratios, 0) AS n_ratios,
        COALESCE(c.n_numbers, 0) AS n_numbers, c.number, c.numerator, c.denominator,
@@ -461,8 +469,8 @@ def _figure(row: dict[str, Any], band: Decimal) -> ColumnarFigure | None:
     measure = Measure(row["measure"])
     if measure in (Measure.YES_NO, Measure.QUALITATIVE) or row["n_other"]:
         return None
-    if row["target_kind"] in ("yes_no", "text"):
-        return None
+    if row["target_kind"] in ("yes_no", "text") or row["qualified"]:
+        return None  # yes/no or text targets; bounds and approximations ("more than 1,600")
     target = Decimal(row["target"]) if row["target"] is not None else None
     final = bool(row["final"])
     if not final and row["target_kind"] is not None:
