@@ -57,7 +57,7 @@ from ..core.extras import require
 from ..core.model import Direction, Indicator, Measure, Programme, Ratio, Status, Value
 from ..core.numbers import numeric
 from ..text.values import plain
-from .frames import DIMENSION_PREFIX, FIXED, VALUES
+from .frames import DIMENSION_PREFIX, FIXED, VALUES, indicator_columns
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -124,12 +124,7 @@ def _rows(number: int, programme: Programme, dimensions: dict[str, None]) -> Ite
             "outcome": node.outcome.code if node.outcome is not None else None,
             "output": node.output.code if node.output is not None else None,
             "indicator": indicator.code,
-            "statement": indicator.statement,
-            "measure": indicator.measure.value,
-            "unit": indicator.unit,
-            "direction": indicator.direction.value,
-            "accumulation": indicator.accumulation.value,
-            "links": "; ".join(str(link) for link in indicator.links) or None,
+            **indicator_columns(indicator),
             "baseline": _text(indicator.baseline.value) if indicator.baseline else None,
             "target": _text(target),
             "target_kind": _kind(target),

@@ -128,6 +128,18 @@ def _number(value: Value | None) -> object:
     return value
 
 
+def indicator_columns(indicator: Indicator) -> dict[str, object]:
+    """The tidy form's columns that describe an indicator, the same on every row of it."""
+    return {
+        "statement": indicator.statement,
+        "measure": indicator.measure.value,
+        "unit": indicator.unit,
+        "direction": indicator.direction.value,
+        "accumulation": indicator.accumulation.value,
+        "links": "; ".join(str(link) for link in indicator.links) or None,
+    }
+
+
 def tidy_rows(
     programme: Programme, item: IndicatorAssessment, dimensions: dict[str, None]
 ) -> list[dict[str, Any]]:
@@ -147,12 +159,7 @@ def tidy_rows(
         "outcome": item.outcome,
         "output": item.output,
         "indicator": indicator.code,
-        "statement": indicator.statement,
-        "measure": indicator.measure.value,
-        "unit": indicator.unit,
-        "direction": indicator.direction.value,
-        "accumulation": indicator.accumulation.value,
-        "links": "; ".join(str(link) for link in indicator.links) or None,
+        **indicator_columns(indicator),
         "baseline": _number(indicator.baseline.value) if indicator.baseline else None,
         "target": _number(item.overall.target),
         "status": item.status.value,
