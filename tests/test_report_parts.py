@@ -129,3 +129,11 @@ def test_arabic_digits_apply_to_codes_too(example: rf.Programme) -> None:
     assert "**الحصيلة ١:**" in report
     assert "**المؤشر ١.١.١:**" in rf.render(example, "md", "ar", digits="arab")
     assert "**المؤشر 1.1.1:**" in rf.render(example, "md", "ar")  # Latin digits unless asked
+
+
+def test_arabic_markdown_asks_python_markdown_to_render_inside_its_wrapper(example: rf.Programme) -> None:
+    # GitHub renders Markdown inside a <div> as it is; MkDocs / Python-Markdown (md_in_html) only
+    # where the div says markdown="1".
+    for text in (rf.render(example, "md", "ar"), rf.report(example, "md", "ar")):
+        assert text.startswith('<div dir="rtl" lang="ar" markdown="1">\n\n')
+    assert "<div" not in rf.render(example, "md", "en")

@@ -35,5 +35,5 @@ def table_markdown(table: Table, *, caption: bool = True) -> str:
         out.extend(f"{markdown_text(note)}  " for note in table.footnotes)
     text = "\n".join(out).rstrip() + "\n"
     if table.rtl:
-        text = f'<div dir="rtl" lang="{table.language}">\n\n{text}\n</div>\n'
+        text = f'<div dir="rtl" lang="{table.language}" markdown="1">\n\n{text}\n</div>\n'
     return text

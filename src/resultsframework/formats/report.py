@@ -33,7 +33,7 @@ def report_markdown(blocks: list[Block], *, rtl: bool = False, language: str = "
         out.append("")
     text = "\n".join(out).rstrip("\n") + "\n"
     if rtl:
-        text = f'<div dir="rtl" lang="{language}">\n\n{text}\n</div>\n'
+        text = f'<div dir="rtl" lang="{language}" markdown="1">\n\n{text}\n</div>\n'
     return text
 
 
