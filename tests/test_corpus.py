@@ -111,7 +111,7 @@ def markdown_cells(row: str) -> list[str]:
     return cells
 
 
-_ALLOWED_MARKDOWN_TAGS = re.compile(r"<(?:br|/?div(?: dir=\"rtl\" lang=\"[a-z]+\")?)>")
+_ALLOWED_MARKDOWN_TAGS = re.compile(r"<(?:br|/?div(?: dir=\"rtl\" lang=\"[a-z]+\" markdown=\"1\")?)>")
 _UNESCAPED = re.compile(r"(?<!\\)(?:\\\\)*([`\[\]])")
 
 
