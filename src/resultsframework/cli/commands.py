@@ -47,12 +47,19 @@ def load(path: str) -> rf.Programme:
         return rf.load(path)
 
 
-def load_all(paths: Sequence[str], console: Console) -> list[rf.Programme]:
-    """Every programme file, reporting the problems of all of them before failing."""
-    programmes, problems = [], []
+def load_all(
+    paths: Sequence[str],
+    console: Console,
+    read: Callable[[str], list[rf.Programme]] = lambda path: [rf.load(path)],
+) -> list[rf.Programme]:
+    """Every programme of the files (one each, or as *read* finds them), reporting the problems
+    of all of them before failing."""
+    programmes: list[rf.Programme] = []
+    problems: list[str] = []
     for path in console.progress(paths):
         try:
-            programmes.append(load(path))
+            with reading(path):
+                programmes += read(path)
         except rf.LoadError as e:
             problems += e.lines()
         except CommandError as e:
@@ -293,19 +300,7 @@ def portfolio_files(paths: Sequence[str]) -> list[str]:
 
 def load_portfolio(paths: Sequence[str], console: Console) -> list[rf.Programme]:
     """Every programme of the portfolio files and directories, reporting every file's problems."""
-    programmes: list[rf.Programme] = []
-    problems: list[str] = []
-    for path in console.progress(portfolio_files(paths)):
-        try:
-            with reading(path):
-                programmes += rf.load_portfolio(path)
-        except rf.LoadError as e:
-            problems += e.lines()
-        except CommandError as e:
-            problems.append(e.message)
-    if problems:
-        raise CommandError("\n".join(problems))
-    return programmes
+    return load_all(portfolio_files(paths), console, rf.load_portfolio)
 
 
 def portfolio(args: argparse.Namespace, console: Console) -> int:
