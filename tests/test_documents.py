@@ -71,10 +71,23 @@ class TestPages:
         assert {"en": "Page ", "fr": "Page ", "ar": "الصفحة "}[language] in footers
         assert "Supporting the United Nations Network on Migration in Iraq \u2014 MPTF 00127216" in headers
 
-    def test_the_cover_is_a_page_of_its_own(self, example: rf.Programme) -> None:
-        body = document_xml(rf.report(example, "docx"))
-        cover_end = body.index("</w:tbl>")
-        assert 'w:type="page"' in body[cover_end : cover_end + 400]
+    def test_the_cover_is_a_page_of_its_own_in_two_columns(self, report: tuple[str, bytes]) -> None:
+        from docx.enum.section import WD_SECTION
+
+        language, data = report
+        document = docx.Document(io.BytesIO(data))
+        title, cover, after = document.sections[:3]
+        columns = cover._sectPr.find(docx.oxml.ns.qn("w:cols"))
+        assert columns.get(docx.oxml.ns.qn("w:num")) == "2"  # the template's two columns
+        assert (cover._sectPr.find(docx.oxml.ns.qn("w:bidi")) is not None) == (language == "ar")
+        assert cover.start_type == WD_SECTION.CONTINUOUS  # below the title, on its page
+        assert after.start_type == WD_SECTION.NEW_PAGE  # and what follows on the next
+        body = document_xml(data)
+        first, second = body.split("</w:tbl>")[:2]
+        assert 'w:type="column"' in second[:600]  # the column break between the two tables
+        if language == "en":
+            assert "Programme Title" in first and "Participating Organization" in first
+            assert "Programme Duration" in second and "Report Submitted By" in second
 
 
 class TestProperties:

@@ -288,10 +288,10 @@ class TestWord:
             "Lessons learned and best practices",
             "iv) A Specific Story (Optional)",
         ] == headings
-        cover, acronyms, indicators = document.tables
+        left, right, acronyms, indicators = document.tables  # the cover's two columns, ...
         assert ("GoI", "Government of Iraq") == tuple(c.text for c in acronyms.rows[2].cells)
         assert 21 == len(acronyms.rows)
-        fields = {row.cells[0].text: row.cells[1].text for row in cover.rows}
+        fields = {row.cells[0].text: row.cells[1].text for row in (*left.rows, *right.rows)}
         assert "" == fields["Government Contribution"]  # the template's rows kept, empty
         assert "3" == fields["Extension (months)"]
         assert "00127216" == fields["MPTF Office Project Reference Number"]

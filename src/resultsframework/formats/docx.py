@@ -11,9 +11,12 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, About, Table, TableCell
 from ..text.escape import display_text, isolate, starts_right_to_left
+from ..text.layout import COMPLEX_SCRIPT_FONT, FONT
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -72,6 +75,7 @@ def new_document(
     if landscape:
         _orient(section, _landscape())
     normal = document.styles["Normal"]
+    normal.font.name = FONT  # named, not the template's theme face (Cambria), which not every reader has
     normal.font.size = Pt(10)
     _complex_script(normal, 10)  # Arabic runs take the complex-script size and face: the same size
     _language(normal, language)
@@ -100,10 +104,6 @@ def word_language(tag: str) -> str:
         likely = get_global("likely_subtags").get(locale.language, "")
         territory = likely.split("_")[-1] if "_" in likely else None
     return f"{locale.language}-{territory}" if territory else locale.language
-
-
-COMPLEX_SCRIPT_FONT = "Arial"
-"""The face of Arabic text: one every Word installation has with Arabic letters."""
 
 
 def _complex_script(style: Any, points: int) -> None:
@@ -397,15 +397,90 @@ def column_widths(table: Table, usable: int) -> list[int]:
             wanted[i] = room * table.columns[i].width / share
 
 
-def add_table(document: DocumentObject, table: Table, *, caption: bool = True) -> None:
-    """Append *table* (with its title and footnotes) to a Word document."""
+def _usable(section: Any) -> int:
+    """The width in EMU between a section's margins."""
+    return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+
+
+COLUMN_GAP_MM = 6
+"""The space between the two columns of a two-column page (the report's cover)."""
+
+
+def _columns(section: Any, count: int, rtl: bool) -> None:
+    """Set *section* in *count* newspaper columns, ordered right to left for *rtl* text."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.shared import Mm  # noqa: PLC0415
+
+    sect_pr = section._sectPr
+    cols = sect_pr.find(_qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        sect_pr.append(cols)
+    cols.set(_qn("w:num"), str(count))
+    cols.set(_qn("w:space"), str(int(Mm(COLUMN_GAP_MM).twips)))
+    bidi = sect_pr.find(_qn("w:bidi"))
+    if rtl and count > 1 and bidi is None:
+        cols.addnext(OxmlElement("w:bidi"))
+    elif bidi is not None and not (rtl and count > 1):
+        sect_pr.remove(bidi)
+
+
+def add_two_columns(document: DocumentObject, table: Table, second_column: int) -> None:
+    """
+    Append *table* laid out in two columns of the page, as the template's cover: its rows before
+    *second_column* in the first column, the rest in the second; the text after it is in one
+    column again.
+    """
+    from docx.enum.section import WD_SECTION  # noqa: PLC0415
+    from docx.enum.text import WD_BREAK  # noqa: PLC0415
+    from docx.shared import Mm  # noqa: PLC0415
+
+    section = _section_break(document, WD_SECTION.CONTINUOUS)
+    _columns(section, 2, table.rtl)
+    width = (_usable(section) - int(Mm(COLUMN_GAP_MM))) // 2
+    add_table(document, attrs.evolve(table, rows=table.rows[:second_column]), caption=False, within=width)
+    _unseen(document.add_paragraph()).add_run().add_break(WD_BREAK.COLUMN)
+    add_table(document, attrs.evolve(table, rows=table.rows[second_column:]), caption=False, within=width)
+    _columns(_section_break(document, WD_SECTION.CONTINUOUS), 1, table.rtl)
+
+
+def _section_break(document: DocumentObject, start: Any) -> Any:
+    """Start a new section; the paragraph that ends the one before takes no room."""
+    section = document.add_section(start)
+    _unseen(document.paragraphs[-1])
+    return section
+
+
+def _unseen(paragraph: Paragraph) -> Paragraph:
+    """Make an empty *paragraph* (one that carries a break) too small to take room on the page."""
+    from docx.shared import Pt  # noqa: PLC0415
+
+    form = paragraph.paragraph_format
+    form.space_before = form.space_after = Pt(0)
+    form.line_spacing = Pt(1)
+    r_pr = paragraph._p.get_or_add_pPr()
+    mark = r_pr.find(_qn("w:rPr"))
+    if mark is None:
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+
+        mark = OxmlElement("w:rPr")
+        r_pr.append(mark)
+        size = OxmlElement("w:sz")
+        size.set(_qn("w:val"), "2")
+        mark.append(size)
+    return paragraph
+
+
+def add_table(
+    document: DocumentObject, table: Table, *, caption: bool = True, within: int | None = None
+) -> None:
+    """Append *table* (with its title and footnotes) to a Word document, *within* EMU wide (the page's)."""
     from docx.shared import Emu, Pt, RGBColor  # noqa: PLC0415
 
     rtl = table.rtl
     if caption:
         add_paragraph(document, table.title, bold=True, rtl=rtl, label=True)
-    section = document.sections[-1]
-    usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+    usable = within if within is not None else _usable(document.sections[-1])
     widths = [Emu(w) for w in column_widths(table, usable)]
     word_table = document.add_table(rows=1 if table.header else 0, cols=len(table.columns))
     word_table.style = "Table Grid"

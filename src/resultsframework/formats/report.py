@@ -53,10 +53,19 @@ def report_docx(
     the template; the indicator table goes on landscape pages of its own unless the whole report
     is landscape.
     """
-    from .docx import add_paragraph, add_picture, add_table, new_document, save, set_landscape  # noqa: PLC0415
+    from .docx import (  # noqa: PLC0415
+        add_paragraph,
+        add_picture,
+        add_table,
+        add_two_columns,
+        new_document,
+        save,
+        set_landscape,
+    )
 
     document = new_document(landscape=landscape, rtl=rtl, paper=paper, language=language, about=about)
-    from docx.enum.text import WD_BREAK  # noqa: PLC0415  (python-docx is there: new_document needs it)
+    from docx.enum.section import WD_SECTION  # noqa: PLC0415  (python-docx is there: new_document needs it)
+    from docx.enum.text import WD_BREAK  # noqa: PLC0415
 
     cover = next((i for i, b in enumerate(blocks) if isinstance(b, TableBlock)), None)
     # A wide table goes on landscape pages, with the heading just above it.
@@ -72,6 +81,10 @@ def report_docx(
         elif isinstance(block, Paragraph):
             style = "List Bullet" if block.bullet else None
             add_paragraph(document, block.text, prefix=block.prefix, rtl=rtl, bold=block.bold, style=style)
+        elif isinstance(block, TableBlock) and block.second_column:
+            add_two_columns(document, block.table, block.second_column)
+            if index == cover and index + 1 < len(blocks) and not turn[index + 1]:
+                document.sections[-1].start_type = WD_SECTION.NEW_PAGE  # the cover, a page alone
         elif isinstance(block, TableBlock):
             add_table(document, block.table, caption=False)
             if index == cover and index + 1 < len(blocks) and not turn[index + 1]:

@@ -17,13 +17,11 @@ from typing import Any
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableCell, TableRow
 from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
-from ..text.layout import row_height
+from ..text.layout import FONT, row_height
 
 __all__ = ["sheet_name", "table_xlsx"]
 
 WIDTH_UNIT = 14  # characters per unit of relative column width
-FONT = "Calibri"
-"""The font of every cell (LibreOffice shows Carlito, of the same metrics)."""
 SHEET_NAME_LIMIT = 31
 _NOT_IN_SHEET_NAMES = re.compile(r"[\\/?*\[\]:]")
 

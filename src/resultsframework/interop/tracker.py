@@ -42,7 +42,7 @@ from ..core.model import (
 )
 from ..core.periods import Period, PeriodError
 from ..text.escape import display_text, is_formula_like, spreadsheet_text
-from ..text.layout import row_height
+from ..text.layout import FONT, row_height
 from .readback import Field, Unreadable, blank, exact, keep_unshown, quote, read_value, text
 
 __all__ = ["read_tracker", "tracker_findings", "tracker_workbook", "validate_tracker"]
@@ -58,8 +58,6 @@ CELLS: dict[Field, str] = {"value": OPEN[0], "numerator": OPEN[1], "denominator"
 """The columns of a value's cells."""
 NOTES = ("Narrative", "Reason for variance", "Variance category", "Source of verification", "Comment")
 LOCKED_FILL = "EDEDED"
-FONT = "Calibri"
-"""The font of every cell: the row heights are measured for it (LibreOffice shows Carlito)."""
 
 
 def _cell_key(categories: tuple[tuple[str, str], ...]) -> str:

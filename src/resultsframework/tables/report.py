@@ -54,6 +54,11 @@ class Paragraph:
 @attrs.frozen
 class TableBlock:
     table: Table
+    second_column: int | None = None
+    """
+    For a table laid out in two columns on its page, as the template's cover is (in Word): the
+    row the second column starts at. Formats without columns show the rows in order.
+    """
 
 
 @attrs.frozen
@@ -153,7 +158,8 @@ class _Report:
         period = self.reporting_period()
         if period:
             yield Paragraph(period, bold=True)
-        yield TableBlock(self.cover())
+        cover, second_column = self.cover()
+        yield TableBlock(cover, second_column)
         yield from self.acronyms()
         yield from self.annexes()
         yield from self.section(1, N_("Executive Summary"), "executive_summary")
@@ -297,31 +303,43 @@ class _Report:
 
     # -- the cover table --------------------------------------------------------------
 
-    def cover(self) -> Table:
-        """The cover page: the template's sections, each with its fields."""
+    def cover(self) -> tuple[Table, int]:
+        """
+        The cover page: the template's sections, each with its fields, and the row its second
+        column starts at (the template's left column: the programme, its organisations, cost and
+        evaluation; the right: where, who implements, when, and who submits the report).
+        """
         _ = self._
-        sections = (
-            (N_("Programme Title & Project Number"), self.identity()),
-            (N_("Participating Organization(s)"), self.participants()),
-            (N_("Programme/Project Cost"), self.cost()),
-            (N_("Country, Locality(s), Priority Area(s) / Strategic Results"), self.place()),
-            (N_("Implementing Partners"), self.partners()),
-            (N_("Programme Duration"), self.duration()),
-            (N_("Programme Assessment/Review/Mid-Term Eval."), self.evaluation()),
-            (N_("Report Submitted By"), self.submitted_by()),
+        columns_of_sections = (
+            (
+                (N_("Programme Title & Project Number"), self.identity()),
+                (N_("Participating Organization(s)"), self.participants()),
+                (N_("Programme/Project Cost"), self.cost()),
+                (N_("Programme Assessment/Review/Mid-Term Eval."), self.evaluation()),
+            ),
+            (
+                (N_("Country, Locality(s), Priority Area(s) / Strategic Results"), self.place()),
+                (N_("Implementing Partners"), self.partners()),
+                (N_("Programme Duration"), self.duration()),
+                (N_("Report Submitted By"), self.submitted_by()),
+            ),
         )
         rows: list[TableRow] = []
-        for title, fields in sections:
-            rows.append(TableRow("section", (TableCell((Part("section", _(title), "", prefix=_(title)),)),)))
-            for label, value in fields:
-                label_cell = TableCell((Part("label", _(N_("Field")), _(label)),))
+        second_column = 0
+        for sections in columns_of_sections:
+            second_column = second_column or len(rows)
+            for title, fields in sections:
                 rows.append(
-                    TableRow("field", (label_cell, TableCell((Part("value", _(N_("Value")), value or ""),))))
+                    TableRow("section", (TableCell((Part("section", _(title), "", prefix=_(title)),)),))
                 )
+                for label, value in fields:
+                    label_cell = TableCell((Part("label", _(N_("Field")), _(label)),))
+                    value_cell = TableCell((Part("value", _(N_("Value")), value or ""),))
+                    rows.append(TableRow("field", (label_cell, value_cell)))
         columns = (Column("label", _(N_("Field")), 2), Column("value", _(N_("Value")), 3))
-        return Table(
-            _(N_("Programme cover page")), columns, tuple(rows), (), self.loc.tag, self.loc.rtl, header=False
-        )
+        title = _(N_("Programme cover page"))
+        table = Table(title, columns, tuple(rows), (), self.loc.tag, self.loc.rtl, header=False)
+        return table, second_column
 
     def identity(self) -> list[tuple[str, str | None]]:
         p = self.programme

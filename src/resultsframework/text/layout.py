@@ -11,7 +11,15 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-__all__ = ["LINE_HEIGHT", "MAX_ROW_HEIGHT", "lines_needed", "row_height"]
+__all__ = ["COMPLEX_SCRIPT_FONT", "FONT", "LINE_HEIGHT", "MAX_ROW_HEIGHT", "lines_needed", "row_height"]
+
+FONT = "Calibri"
+"""
+The face of every Word paragraph and spreadsheet cell, which the widths and heights here are
+measured for: every Office installation has it, and LibreOffice shows Carlito, of the same metrics.
+"""
+COMPLEX_SCRIPT_FONT = "Arial"
+"""The face of Arabic text in Word: one every Word installation has with Arabic letters."""
 
 LINE_HEIGHT = 15.0
 """Points a line of 11-point text takes in a spreadsheet row."""
