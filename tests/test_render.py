@@ -650,3 +650,33 @@ def test_arabic_tells_outcomes_from_results() -> None:
 
     arabic = Localizer("ar")
     assert arabic.gettext("Outcome") != arabic.gettext("Result")
+
+
+class TestProgressFromBaseline:
+    """Beside the achievement rate, how far the programme has come from where it started."""
+
+    def test_the_column_and_its_footnote(self, illustrative_q: rf.Programme) -> None:
+        table = rf.indicator_table(illustrative_q, show_status=True, from_baseline=True)
+        assert ["Status", "Achievement rate", "Progress from baseline"] == [c.label for c in table.columns][
+            -3:
+        ]
+        cells = {
+            row.cells[0].lines[0].prefix: (row.cells[-2].parts[0].text, row.cells[-1].parts[0].text)
+            for row in table.rows
+            if not row.is_group
+        }
+        assert ("84.0%", "46.7%") == cells["Indicator 1.1:"]  # 35% → 42% of a 50% target
+        assert ("76.9%", "70.0%") == cells["Indicator 1.2:"]  # 40 → 26 incidents of a target of 20
+        assert ("78.5%", "") == cells["Indicator 1.1.1:"]  # no baseline, no progress from it
+        assert "Progress from baseline: (achieved − baseline) / (target − baseline)." in table.footnotes
+
+    def test_on_the_command_line_in_french(self, tmp_path: Path) -> None:
+        from resultsframework.cli.main import main
+
+        out = tmp_path / "table.md"
+        illustrative = GOLDEN.parent.parent / "examples" / "iom-iraq-reintegration-illustrative.yaml"
+        assert 0 == main(["render", str(illustrative), "--from-baseline", "-l", "fr", "-o", str(out)])
+        text = out.read_text(encoding="utf-8")
+        assert "Progrès depuis la situation de référence |" in text
+        assert "46,7\u202f%" in text
+        assert "Progrès depuis la situation de référence\u202f: (réalisé" in text  # French spacing

@@ -135,6 +135,7 @@ def render(
     include_activities: bool = False,
     per_period: bool = False,
     show_status: bool = False,
+    from_baseline: bool = False,
     organisation: str | None = None,
     breakdowns: bool | None = None,
     standalone: bool = False,
@@ -155,6 +156,7 @@ def render(
     include_activities: bool = False,
     per_period: bool = False,
     show_status: bool = False,
+    from_baseline: bool = False,
     organisation: str | None = None,
     breakdowns: bool | None = None,
     standalone: bool = False,
@@ -175,6 +177,7 @@ def render(
     include_activities: bool = False,
     per_period: bool = False,
     show_status: bool = False,
+    from_baseline: bool = False,
     organisation: str | None = None,
     breakdowns: bool | None = None,
     standalone: bool = False,
@@ -194,6 +197,7 @@ def render(
     include_activities: bool = False,
     per_period: bool = False,
     show_status: bool = False,
+    from_baseline: bool = False,
     organisation: str | None = None,
     breakdowns: bool | None = None,
     standalone: bool = False,
@@ -216,7 +220,7 @@ def render(
     :func:`render_table`; *digits* ``"arab"`` writes Arabic-Indic digits.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *template*.
+    .. versionchanged:: 0.2.0 *template*, *from_baseline*.
     """
     from .tables.mptf import indicator_table  # noqa: PLC0415
 
@@ -232,6 +236,7 @@ def render(
         include_activities=include_activities,
         per_period=per_period,
         show_status=show_status,
+        from_baseline=from_baseline,
         organisation=organisation,
         breakdowns=breakdowns,
     )

@@ -219,6 +219,12 @@ def _render(subparsers: Any) -> None:
     command.add_argument("--periods", action="store_true", help="add a column per reporting period")
     command.add_argument("--status", action="store_true", help="add the computed status and achievement rate")
     command.add_argument(
+        "--from-baseline",
+        action="store_true",
+        help="add the progress from the baseline towards the target: (achieved - baseline) / "
+        "(target - baseline)",
+    )
+    command.add_argument(
         "--organisation", metavar="ID", help="only what this organisation is responsible for"
     )
     command.add_argument(

@@ -361,7 +361,8 @@ def render(args: argparse.Namespace, console: Console) -> int:
     output = rf.render(
         programme, fmt, args.locale, digits=args.digits, as_of=args.as_of,
         include_activities=args.activities, per_period=args.periods, show_status=args.status,
-        organisation=args.organisation, breakdowns=args.breakdowns, standalone=args.standalone,
+        from_baseline=args.from_baseline, organisation=args.organisation, breakdowns=args.breakdowns,
+        standalone=args.standalone,
         landscape=not args.portrait, paper=args.paper, bom=args.bom, template=args.template,
     )  # fmt: skip
     return emit(console, output, args.output)

@@ -55,6 +55,7 @@ def indicator_table(
     include_activities: bool = False,
     per_period: bool = False,
     show_status: bool = False,
+    from_baseline: bool = False,
     organisation: str | None = None,
     breakdowns: bool | None = None,
 ) -> Table:
@@ -68,6 +69,8 @@ def indicator_table(
         per_period: Add a column per reporting period with the value achieved in it
             (for annual progress reports).
         show_status: Add the computed status and achievement rate.
+        from_baseline: Add the progress made from the baseline towards the target,
+            (achieved − baseline) / (target − baseline), beside the achievement rate.
         organisation: Keep only what this organisation is responsible for
             (``"IOM"``); an indicator without its own responsible organisations
             belongs to those of its output or outcome.
@@ -80,6 +83,7 @@ def indicator_table(
             nor responsible for anything in it (the message names those that are).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *from_baseline*.
     """
     if organisation is not None:
         _check_organisation(programme, organisation)
@@ -90,6 +94,7 @@ def indicator_table(
         include_activities=include_activities,
         per_period=per_period,
         show_status=show_status,
+        from_baseline=from_baseline,
         organisation=organisation,
         breakdowns=breakdowns,
     ).table()
@@ -152,6 +157,7 @@ class _Builder:
         per_period: bool,
         show_status: bool,
         organisation: str | None,
+        from_baseline: bool = False,
         breakdowns: bool | None = None,
     ) -> None:
         self.programme = programme
@@ -162,6 +168,7 @@ class _Builder:
         self.assessment = assessment
         self.include_activities = include_activities
         self.show_status = show_status
+        self.from_baseline = from_baseline
         self.organisation = organisation
         self.periods: list[Period] = (
             sorted({r.period for i in programme.indicators() for r in i.achieved}) if per_period else []
@@ -191,6 +198,10 @@ class _Builder:
                 _Column(Column("status", _(N_("Status")), 1.5), self.status_cell),
                 _Column(Column("rate", _(N_("Achievement rate")), 1.5), self.rate_cell),
             ]
+        if self.from_baseline:
+            columns.append(
+                _Column(Column("from_baseline", _(N_("Progress from baseline")), 1.5), self.baseline_cell)
+            )
         for period in self.periods:
             label = self.period_label(period)
             columns.append(_Column(Column(f"period:{period.id}", label, 1), self.period_cell(period, label)))
@@ -211,6 +222,8 @@ class _Builder:
             )
         elif when is not None:  # what the figures are as of, always said
             footnotes.append(_(N_("Values reported as of {date}.")).format(date=self.loc.date(when)))
+        if self.from_baseline:
+            footnotes.append(_(N_("Progress from baseline: (achieved − baseline) / (target − baseline).")))
         for item in self.assessment.indicators:
             for note in item.overall.notes:
                 label = f"{_(N_('Indicator'))} {self.loc.code(item.code)}"
@@ -377,6 +390,11 @@ class _Builder:
         rate = item.overall.achievement_rate
         text = self.loc.percent(rate) if rate is not None else ""
         return TableCell((Part("rate", self._(N_("Achievement rate")), text),))
+
+    def baseline_cell(self, item: IndicatorAssessment) -> TableCell:
+        progress = item.overall.progress
+        text = self.loc.percent(progress) if progress is not None else ""
+        return TableCell((Part("from_baseline", self._(N_("Progress from baseline")), text),))
 
     def period_cell(self, period: Period, label: str) -> IndicatorCell:
         def cell(item: IndicatorAssessment) -> TableCell:

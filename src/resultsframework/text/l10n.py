@@ -64,7 +64,13 @@ def _catalog(language: str) -> dict[str, str]:
         return {}
     with path.open("rb") as handle:
         catalog = read_po(handle)
-    return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+    messages = {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+    if language == "fr":  # French sets a narrow no-break space before : ; ? ! ("Indicateurs : 4")
+        messages = {key: _FRENCH_SPACE.sub(_NARROW + r"\1", text) for key, text in messages.items()}
+    return messages
+
+
+_FRENCH_SPACE = re.compile(r"[ \u00a0]([:;?!])")
 
 
 def available_locales() -> list[str]:
