@@ -286,6 +286,7 @@ class TestWord:
             "Assessments, evaluations and studies",
             "Challenges",
             "Lessons learned and best practices",
+            "Recommendations",
             "iv) A Specific Story (Optional)",
         ] == headings
         left, right, acronyms, indicators = document.tables  # the cover's two columns, ...

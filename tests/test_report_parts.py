@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import attrs
@@ -137,3 +138,36 @@ def test_arabic_markdown_asks_python_markdown_to_render_inside_its_wrapper(examp
     for text in (rf.render(example, "md", "ar"), rf.report(example, "md", "ar")):
         assert text.startswith('<div dir="rtl" lang="ar" markdown="1">\n\n')
     assert "<div" not in rf.render(example, "md", "en")
+
+
+def test_lessons_and_recommendations_are_listed_under_lessons_learned() -> None:
+    programme = rf.load("examples/iom-iraq-reintegration-illustrative.yaml")
+    programme = attrs.evolve(
+        programme,
+        narrative={**programme.narrative, "lessons_learned": "The first cohort taught us most."},
+        lessons=(
+            *programme.lessons,
+            rf.Lesson("Cohorts of twenty work best.", results=("1.1.1", "2", "9.9")),
+        ),
+    )
+    text = rf.report(programme, "md")
+    section = text[text.index("### Lessons learned and best practices") :]
+    assert section.index("The first cohort taught us most.") < section.index(
+        "- **1:** Signing"
+    )  # outcome? output?
+    assert "- **1\\.1.1, Output 2, 9.9:** Cohorts of twenty work best." in section  # other codes as written
+    assert "### Recommendations\n\n- **IOM (1):** Collect employment data" in section
+    french = rf.report(programme, "md", "fr")
+    assert "- **1\\.1.1, Produit 2, 9.9\u202f:** Cohorts" in french
+    docx = pytest.importorskip("docx")
+    document = docx.Document(io.BytesIO(rf.report(programme, "docx")))
+    items = [p for p in document.paragraphs if p.text.endswith("Cohorts of twenty work best.")]
+    assert ["List Bullet"] == [p.style.name for p in items]  # a Word list item, led in bold
+    assert ("1.1.1, Output 2, 9.9:", True) == (items[0].runs[0].text.strip(), items[0].runs[0].bold)
+
+
+def test_a_programme_with_lessons_but_no_narrative_has_the_section() -> None:
+    programme = rf.load("examples/iom-iraq-reintegration-illustrative.yaml")
+    programme = attrs.evolve(programme, narrative={}, recommendations=())
+    assert "Lessons learned and best practices" in headings(rf.report(programme, "md"))
+    assert "Recommendations" not in headings(rf.report(programme, "md"))

@@ -43,7 +43,7 @@ from .words import Words, unit_words
 __all__ = ["indicator_table"]
 
 _CODE_HEADINGS = {"impact": N_("Impact code"), "outcome": N_("Outcome code"), "output": N_("Output code")}
-_WORDS = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
+RESULT_WORDS: dict[str, str] = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
 
 
 def indicator_table(
@@ -251,7 +251,7 @@ class _Builder:
         filtered = self.organisation is not None
         for node in self.programme.walk():
             kind = node.kind
-            if kind in _WORDS:
+            if kind in RESULT_WORDS:
                 result = node.item
                 group = self.group(kind, result.code, result.statement)
                 groups = {k: v for k, v in groups.items() if kind == "output" and k == "outcome"}
@@ -297,7 +297,7 @@ class _Builder:
 
     def group(self, kind: str, code: str | None, statement: str) -> tuple[Part, ...]:
         """The parts of a group row: its code (flat layouts only) and its statement."""
-        label = self._(_WORDS[kind])
+        label = self._(RESULT_WORDS[kind])
         return (
             Part(f"{kind}_code", self._(_CODE_HEADINGS[kind]), code or "", flat_only=True),
             Part(kind, label, statement, prefix=self.numbered(label, code)),

@@ -17,7 +17,7 @@ from ..assessment.progress import Assessment, Progress, assess
 from ..core.model import Indicator, Measure, Programme, Ratio, Result, Risk, Value
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
-from .mptf import about
+from .mptf import RESULT_WORDS, about
 from .table import Column, Part, Table, TableCell, TableRow
 from .words import unit_words
 
@@ -26,7 +26,6 @@ __all__ = ["TEMPLATES", "iptt_table", "learning_table", "logframe_table", "resul
 TEMPLATES = ("results-matrix", "logframe", "iptt", "learning")
 """The names of the planning tables, as ``render --template`` takes them."""
 
-_WORDS = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
 _CODE_HEADINGS = {"impact": N_("Impact code"), "outcome": N_("Outcome code"), "output": N_("Output code")}
 
 
@@ -129,7 +128,7 @@ def _result_rows(
         rows.append(TableRow("indicator", tuple(cells)))
     for node in programme.walk("impact", "outcome", "output"):
         result: Result = node.item  # type: ignore[assignment]
-        word = _(_WORDS[node.kind])
+        word = _(RESULT_WORDS[node.kind])
         inds = result.indicators
         cells = []
         for key in keys:
@@ -250,7 +249,7 @@ def iptt_table(
     for node in programme.walk("impact", "outcome", "output", "indicator"):
         if node.kind != "indicator":
             result: Result = node.item  # type: ignore[assignment]
-            word = _(_WORDS[node.kind])
+            word = _(RESULT_WORDS[node.kind])
             group = (
                 Part(f"{node.kind}_code", _(_CODE_HEADINGS[node.kind]), result.code or "", flat_only=True),
                 Part(node.kind, word, result.statement, prefix=texts.numbered(word, result.code)),

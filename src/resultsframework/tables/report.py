@@ -29,7 +29,7 @@ from ..core.model import (
 )
 from ..text.l10n import N_, Localizer
 from ..text.labels import LABELS
-from .mptf import indicator_table
+from .mptf import RESULT_WORDS, indicator_table
 from .results import results_table
 from .table import Column, Part, Table, TableCell, TableRow
 
@@ -179,11 +179,16 @@ class _Report:
         if self.by_element is not None:
             yield Heading(3, self.by_element.title)
             yield TableBlock(self.by_element)
-        if self.say_empty or any(key in narrative for key in ("evaluation", "challenges", "lessons_learned")):
+        listed = bool(self.programme.lessons or self.programme.recommendations)
+        if (
+            self.say_empty
+            or listed
+            or any(k in narrative for k in ("evaluation", "challenges", "lessons_learned"))
+        ):
             yield Heading(2, _(N_("iii) Evaluation, Best Practices and Lessons Learned")))
             yield from self.section(3, N_("Assessments, evaluations and studies"), "evaluation")
             yield from self.section(3, N_("Challenges"), "challenges")
-            yield from self.section(3, N_("Lessons learned and best practices"), "lessons_learned")
+            yield from self.learning()
         yield from self.section(2, N_("iv) A Specific Story (Optional)"), "specific_story")
         for key, text in narrative.items():
             if key not in _PLACED:
@@ -200,6 +205,49 @@ class _Report:
         elif self.say_empty:
             yield Heading(level, self._(heading))
             yield self.nothing()
+
+    def learning(self) -> Iterator[Block]:
+        """
+        The template's lessons learned: the narrative, then the lessons the file lists, each with
+        the results it bears on; then its recommendations, each with whom it is addressed to.
+        """
+        _ = self._
+        lessons, recommendations = self.programme.lessons, self.programme.recommendations
+        if not lessons:
+            yield from self.section(3, N_("Lessons learned and best practices"), "lessons_learned")
+        else:
+            yield Heading(3, _(N_("Lessons learned and best practices")))
+            yield from self.text(self.programme.narrative.get("lessons_learned"))
+            for lesson in lessons:
+                yield self.listed(lesson.statement, self.named(lesson.results))
+        if recommendations:
+            yield Heading(3, _(N_("Recommendations")))
+            for item in recommendations:
+                whom, results = ", ".join(item.addressed_to), self.named(item.results)
+                yield self.listed(
+                    item.statement, f"{whom} ({results})" if whom and results else whom or results
+                )
+
+    def listed(self, statement: str, about: str) -> Paragraph:
+        """A lesson or recommendation as a list item, led by what it bears on: "Output 1: ..."."""
+        return Paragraph(statement, bullet=True, prefix=self.loc.colon(about) if about else None)
+
+    def named(self, codes: tuple[str, ...]) -> str:
+        """
+        Results by their words and codes, as the report names them: "Outcome 1, Output 1.2"; a
+        code that is not a result's, or is several results' (an outcome 1 and an output 1), as is.
+        """
+        kinds: dict[str, set[str]] = {}
+        for node in self.programme.walk("impact", "outcome", "output"):
+            if node.item.code is not None:
+                kinds.setdefault(node.item.code, set()).add(node.kind)
+        named = []
+        for code in codes:
+            (kind,) = kinds[code] if len(kinds.get(code, ())) == 1 else (None,)
+            named.append(
+                f"{self._(RESULT_WORDS[kind])} {self.loc.code(code)}" if kind else self.loc.code(code)
+            )
+        return ", ".join(named)
 
     def nothing(self) -> Paragraph:
         return Paragraph(self._(N_("Nothing was reported for this section.")))
