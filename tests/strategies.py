@@ -261,10 +261,13 @@ def reported_indicators(draw: st.DrawFn, code: str) -> rf.Indicator:
                 )
             )
         )
+        stated = draw(st.none() | value)
+        figure = stated is not None and not isinstance(stated, bool | str)
         records.append(
             rf.Achieved(
                 period,
-                draw(st.none() | value),
+                stated,
+                qualifier=draw(qualifiers) if figure else None,  # "more than 1,600"
                 narrative=draw(st.none() | texts),
                 variance=variance,  # type: ignore[arg-type]
                 source=draw(st.none() | texts),

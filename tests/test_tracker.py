@@ -422,6 +422,57 @@ class TestNeverLoseNorDoubleCount:
         )
 
 
+class TestQualifiers:
+    """ "More than 1,600": a figure as the report states it, kept through the tracker."""
+
+    def qualified(self, illustrative: rf.Programme) -> rf.Programme:
+        (first, *_) = next(i for i in illustrative.indicators() if i.code == "1.1.1").achieved
+        return illustrative.with_achieved("1.1.1", attrs.evolve(first, qualifier=rf.Qualifier.MORE_THAN))
+
+    def test_written_in_words_with_a_list_and_read_back(self, illustrative: rf.Programme) -> None:
+        programme = self.qualified(illustrative)
+        book = workbook(programme)
+        sheet = book["Tracker"]
+        where = column(sheet, "Qualifier")
+        assert "more than" == sheet.cell(find(sheet, "1.1.1", "2025Q1"), where).value
+        by_list = {dv.formula1: str(dv.sqref) for dv in sheet.data_validations.dataValidation}
+        letter = openpyxl.utils.get_column_letter(where)
+        assert f"{letter}2:{letter}{sheet.max_row}" == by_list['"more than,at least,around,up to"']
+        assert programme == rf.read_tracker(programme, save(book))
+
+    def test_an_officer_chooses_one_or_misspells_it(self, illustrative: rf.Programme) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row, where = find(sheet, "1.1.1", "2025Q2"), column(sheet, "Qualifier")
+        sheet.cell(row, where).value = "Around"
+        record = next(i for i in rf.read_tracker(illustrative, save(book)).indicators() if i.code == "1.1.1")
+        assert rf.Qualifier.AROUND == record.achieved[1].qualifier
+        sheet.cell(row, where).value = "arond"
+        letter = openpyxl.utils.get_column_letter(where)
+        with pytest.raises(
+            rf.LoadError,
+            match=rf"Tracker!{letter}{row} \(Qualifier\): expected one of more than, "
+            r"at least, around, up to, or empty for an exact figure; found 'arond'.*around",
+        ):
+            rf.read_tracker(illustrative, save(book))
+
+    def test_a_qualifier_without_its_figure_is_refused(self, illustrative: rf.Programme) -> None:
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        row = find(sheet, "1.2.2", "2025Q1")
+        for header in ("Achieved value", "Numerator", "Denominator"):
+            sheet.cell(row, column(sheet, header)).value = None
+        sheet.cell(row, column(sheet, "Qualifier")).value = "at least"
+        with pytest.raises(rf.LoadError, match="'at least' needs the figure it qualifies"):
+            rf.read_tracker(illustrative, save(book))
+
+    def test_a_tracker_from_before_the_column_keeps_the_qualifiers(self, illustrative: rf.Programme) -> None:
+        programme = self.qualified(illustrative)
+        book = workbook(programme)
+        book["Tracker"].delete_cols(column(book["Tracker"], "Qualifier"))
+        assert programme == rf.read_tracker(programme, save(book))
+
+
 class TestClearing:
     """Clearing a cell removes its field; clearing every cell of a row removes the row's value."""
 
@@ -609,7 +660,7 @@ class TestFindingsAtTheirCells:
         tracker.write_bytes(self.filled(illustrative))
         code, out, err = run("validate", str(tracker), "--programme", str(ILLUSTRATIVE))
         assert code == 1, err
-        assert f"{tracker}: Tracker!N" in out
+        assert f"{tracker}: Tracker!O" in out
         assert "(sex: female): error [breakdown-total] indicator 1.1.1:" in out
         assert out.strip().endswith(f"{tracker}: invalid (3 errors)")
 

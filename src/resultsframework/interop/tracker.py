@@ -34,6 +34,7 @@ from ..core.model import (
     Indicator,
     Measure,
     Programme,
+    Qualifier,
     Ratio,
     Value,
     Variance,
@@ -56,6 +57,10 @@ KEYS = (
 OPEN = ("Achieved value", "Numerator", "Denominator")
 CELLS: dict[Field, str] = {"value": OPEN[0], "numerator": OPEN[1], "denominator": OPEN[2]}
 """The columns of a value's cells."""
+QUALIFIER = "Qualifier"
+"""The column saying how a value is stated when not exactly: more than, at least, around, up to."""
+QUALIFIERS = {q.value.replace("_", " "): q for q in Qualifier}
+"""The qualifiers as the tracker writes them ("more than"); read back either way ("more_than")."""
 NOTES = ("Narrative", "Reason for variance", "Variance category", "Source of verification", "Comment")
 LOCKED_FILL = "EDEDED"
 
@@ -97,7 +102,7 @@ Key = tuple[str, Period, str | None]
 
 def _layout(programme: Programme, cells: list[str]) -> list[tuple[Key, Row]]:
     """The rows the tracker writes, in order."""
-    open_always = frozenset((*OPEN[:1], *NOTES, *cells))
+    open_always = frozenset((*OPEN[:1], QUALIFIER, *NOTES, *cells))
     open_counts = frozenset(OPEN)
     layout: list[tuple[Key, Row]] = []
     for node in programme.walk("indicator"):
@@ -153,7 +158,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     _one_indicator_a_code(programme)
     _readable_back(programme)
     cells = _columns(programme)
-    headers = [*KEYS, *OPEN, *cells, *NOTES]
+    headers = [*KEYS, *OPEN, QUALIFIER, *cells, *NOTES]
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = SHEET
@@ -181,12 +186,16 @@ def tracker_workbook(programme: Programme) -> bytes:
     categories = DataValidation(
         type="list", formula1='"' + ",".join(c.value for c in VarianceCategory) + '"', allow_blank=True
     )
+    qualifiers = DataValidation(type="list", formula1='"' + ",".join(QUALIFIERS) + '"', allow_blank=True)
     sheet.add_data_validation(yes_no)
     sheet.add_data_validation(categories)
+    sheet.add_data_validation(qualifiers)
     value_column = get_column_letter(headers.index("Achieved value") + 1)
     category_column = get_column_letter(headers.index("Variance category") + 1)
+    qualifier_column = get_column_letter(headers.index(QUALIFIER) + 1)
     if rows:
         categories.add(f"{category_column}2:{category_column}{rows + 1}")
+        qualifiers.add(f"{qualifier_column}2:{qualifier_column}{rows + 1}")
     for first, last in _runs(yes_no_rows):
         yes_no.add(f"{value_column}{first}:{value_column}{last}")
     sheet.protection.sheet = True
@@ -203,6 +212,7 @@ WIDTHS = {
     "Outcome": 10, "Output": 10, "Indicator code": 10, "Indicator": 40, "Measure": 11, "Unit": 12,
     "Baseline": 10, "Target": 10, "Period": 12, "Reported by": 14, "Narrative": 40,
     "Reason for variance": 36, "Variance category": 14, "Source of verification": 24, "Comment": 24,
+    QUALIFIER: 11,
 }  # fmt: skip
 """The width of each column (Excel's unit): long texts wider; the value columns 12."""
 
@@ -304,6 +314,12 @@ def _instruction_lines(programme: Programme) -> list[tuple[str, str]]:
             "text",
             "Percentages: give the numerator and the denominator (14 of 16), or the percent "
             "alone when the counts are not known; not both.",
+        ),
+        (
+            "text",
+            "Qualifier: when a figure is not exact, choose how the report states it from the list "
+            "in the cell (more than, at least, around, up to: 'more than 1600' is 1600 and more "
+            "than); leave it empty for an exact figure.",
         ),
         (
             "text",
@@ -463,6 +479,8 @@ def _row_values(
         return values
     value = record.value
     values["Achieved value"] = _shown(value)
+    if record.qualifier is not None:
+        values[QUALIFIER] = record.qualifier.value.replace("_", " ")
     if isinstance(value, Ratio):
         values["Numerator"], values["Denominator"] = _shown(value.numerator), _shown(value.denominator)
     for breakdown in record.breakdowns:
@@ -541,18 +559,17 @@ def _read(
     unknown = "a column the tracker does not know; its values would be lost"
     problems += _unsaved_formulas(data, rows, headers)
     for index, header in enumerate(headers):
-        foreign = header not in (*KEYS, *OPEN, *NOTES) and _parse_key(header) is None
+        foreign = header not in (*KEYS, *OPEN, QUALIFIER, *NOTES) and _parse_key(header) is None
         if foreign and any(not blank(r[index]) for r in rows[1:] if index < len(r)):
             problems.append(Problem((_where(1, index, header),), unknown))
     updates, removed, seen = _read_rows(programme, rows, headers, cell_columns, problems)
     if problems:
         raise LoadError(problems, source)
+    # A tracker written before the qualifier column keeps the programme's qualifiers.
+    unshown = ("status", "collected") if QUALIFIER in headers else ("status", "collected", "qualifier")
     updated = record_values(
         programme,
-        {
-            code: keep_unshown(known[code], records, ("status", "collected"))
-            for code, records in updates.items()
-        },
+        {code: keep_unshown(known[code], records, unshown) for code, records in updates.items()},
     )
     return (_without(updated, removed) if removed else updated), seen, headers
 
@@ -566,7 +583,7 @@ def _read_rows(
     layout: dict[Key, Row] = {}
     for key, written in _layout(programme, cell_columns):
         layout.setdefault(key, written)
-    open_columns = (*OPEN, *NOTES, *(h for h in headers if _parse_key(h)))
+    open_columns = (*OPEN, QUALIFIER, *NOTES, *(h for h in headers if _parse_key(h)))
     seen: dict[Key, int] = {}
     updates: dict[str, list[Achieved]] = {}
     removed: dict[str, set[tuple[Period, str | None]]] = {}
@@ -740,6 +757,18 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, *, indicator
             continue
         dims = tuple(d for d, _ in categories)
         cells.setdefault(dims, []).append(Cell(categories, number_value))  # type: ignore[arg-type]
+    qualifier = None
+    stated = text(row.get(QUALIFIER))
+    if stated is not None:
+        qualifier = QUALIFIERS.get(stated.strip().lower().replace("_", " "))
+        if qualifier is None:
+            choices = list(QUALIFIERS)
+            problems.append(Problem(where(QUALIFIER), (
+                f"expected one of {', '.join(choices)}, or empty for an exact figure; found "
+                f"{quote(row.get(QUALIFIER))}{did_you_mean(stated, choices)}"
+            )))  # fmt: skip
+        elif value is None and not problems[before:]:
+            problems.append(Problem(where(QUALIFIER), f"{quote(stated)} needs the figure it qualifies"))
     category = text(row.get("Variance category"))
     if category is not None and category not in {c.value for c in VarianceCategory}:
         choices = [c.value for c in VarianceCategory]
@@ -760,6 +789,7 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, *, indicator
         period, value, narrative=text(row.get("Narrative")), variance=variance, reported_by=reporter,
         source=text(row.get("Source of verification")), comment=text(row.get("Comment")),
         breakdowns=tuple(Breakdown(dims, tuple(group)) for dims, group in cells.items()),
+        qualifier=qualifier,
     )  # fmt: skip
 
 
@@ -769,6 +799,7 @@ _FIELD_COLUMNS = {
     "value": "Achieved value", "narrative": "Narrative", "variance": "Reason for variance",
     "source": "Source of verification", "comment": "Comment", "period": "Period",
     "reported_by": "Reported by", "status": "Achieved value", "collected": "Achieved value",
+    "qualifier": QUALIFIER,
 }  # fmt: skip
 """The column of each field of a value the tracker shows."""
 _INDICATOR_COLUMNS = {
