@@ -23,8 +23,10 @@ WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # noqa: UP017
 FAMILY = {
     rf.Measure.COUNT: "unit", rf.Measure.NUMBER: "unit", rf.Measure.MONEY: "unit",
     rf.Measure.PERCENTAGE: "percentage", rf.Measure.YES_NO: "qualitative", rf.Measure.QUALITATIVE: "qualitative",
+    rf.Measure.ORDINAL: "qualitative",
 }  # fmt: skip
-"""What IATI's measure keeps of ours: 1 unit, 2 percentage, 5 qualitative."""
+"""What IATI's measure keeps of ours: 1 unit, 2 percentage, 5 qualitative; 4 ordinal is read as
+qualitative (IATI holds no scale)."""
 
 
 def codes(reading: rf.IatiReading) -> list[tuple[str, str]]:
