@@ -65,7 +65,8 @@ class TestRoundTrip:
         for code in ordinal:  # a documented loss: IATI holds no scale, the answers come back in words
             (value,) = [r.value for r in back.indicator(code).achieved]
             assert rf.Measure.QUALITATIVE is back.indicator(code).measure
-            assert isinstance(value, str) and "12 of 14 respondents" in value
+            assert isinstance(value, str)
+            assert "12 of 14 respondents" in value
         before, after = rf.assess(programme), rf.assess(back)
         assert [i.code for i in before.indicators] == [i.code for i in after.indicators]
 

@@ -461,7 +461,7 @@ class _Context:
     def overall(self, indicator: Indicator, records: list[Achieved]) -> Progress:
         target = _end_target(indicator)
         value, aggregatable, notes = aggregate(indicator, records)
-        value, answers, notes = self.ordinal(indicator, records, None, value, notes)
+        value, answers, notes = self.ordinal(indicator, records, value, notes)
         qualifier, notes = _qualified(indicator, records, value, notes)
         stated = _stated_status(records)
         if self.final or target is None:
@@ -499,7 +499,6 @@ class _Context:
         self,
         indicator: Indicator,
         records: Sequence[Achieved],
-        period: Period | None,
         value: Value | None,
         notes: tuple[str, ...],
     ) -> tuple[Value | None, Responses | None, tuple[str, ...]]:
@@ -507,14 +506,15 @@ class _Context:
         if indicator.measure is not Measure.ORDINAL:
             return value, None, notes
         chosen = combined_records(indicator, records)
-        answers = responses(indicator, chosen, self.population(indicator, period))
+        answers = responses(indicator, chosen, self.population(indicator, {r.period for r in chosen}))
         if answers is None:
             return None, None, (*notes, _NO_ANSWERS_NOTE) if chosen else notes
         return answers.figure, answers, notes
 
-    def population(self, indicator: Indicator, period: Period | None) -> Value | None:
-        """The value of the indicator counting the population *indicator* surveys, for *period*."""
-        if indicator.population is None:
+    def population(self, indicator: Indicator, periods: set[Period]) -> Value | None:
+        """The value of the indicator counting the population *indicator* surveys, over *periods*
+        (those its answers are of)."""
+        if indicator.population is None or not periods:
             return None
         try:
             linked = self.programme.indicator(indicator.population)
@@ -523,7 +523,7 @@ class _Context:
         records = [
             r
             for r in linked.achieved
-            if (self.as_of is None or r.period.start <= self.as_of) and (period is None or r.period == period)
+            if (self.as_of is None or r.period.start <= self.as_of) and r.period in periods
         ]
         return aggregate(linked, records)[0]
 
@@ -562,7 +562,7 @@ class _Context:
         for period in sorted(by_period):
             own = by_period[period]
             value, aggregatable, notes = aggregate(indicator, own)
-            value, answers, notes = self.ordinal(indicator, own, period, value, notes)
+            value, answers, notes = self.ordinal(indicator, own, value, notes)
             qualifier, notes = _qualified(indicator, own, value, notes)
             milestone = milestones.get(period)
             target = milestone.value if milestone is not None else None
