@@ -273,9 +273,19 @@ class TestWorkshopExample:
         )
         assert programme == rf.from_dataframe(programme, frame)
 
-    def test_the_tracker_comes_back(self) -> None:
+    def test_the_tracker_asks_for_counts_and_comes_back(self) -> None:
+        import io
+
+        from openpyxl import load_workbook
+
         programme = rf.load(WORKSHOP)
-        assert programme == rf.read_tracker(programme, rf.tracker_workbook(programme))
+        workbook = rf.tracker_workbook(programme)
+        assert programme == rf.read_tracker(programme, workbook)
+        sheets = load_workbook(io.BytesIO(workbook))
+        told = [str(c.value) for c in sheets["Instructions"]["A"] if c.value]
+        assert any(line.startswith("Answers on a scale (indicators 1.1.2, 1.1.3)") for line in told)
+        headers = [c.value for c in sheets["Tracker"][1]]
+        assert {"response: agree", "response: very_good"} <= set(headers)
 
     def test_iati_carries_the_figure_and_the_answers_in_words(self) -> None:
         xml = rf.to_iati(rf.load(WORKSHOP), default_sector="15190")
