@@ -173,6 +173,13 @@ class TestValidation:
         assert ["unknown-category"] == [d.code for d in found if d.code != "variance-missing"]
         assert "maybe" in found[0].message
 
+    def test_the_value_is_the_respondents_not_a_share(self) -> None:
+        given = (answers(agree=8, strongly_agree=6),)
+        programme = survey(rf.Achieved("2026Q4", rf.Ratio(14, 14), breakdowns=given))
+        found = [d for d in rf.validate(programme) if d.code == "measure-mismatch"]
+        assert ["outcomes[0].outputs[0].indicators[1].achieved[0].value"] == [d.location() for d in found]
+        assert "number of respondents" in found[0].message
+
     def test_the_answers_add_up_to_the_respondents(self) -> None:
         programme = survey(rf.Achieved("2026Q4", 15, breakdowns=(answers(agree=8, strongly_agree=6),)))
         assert ["breakdown-total"] == [d.code for d in rf.validate(programme)]

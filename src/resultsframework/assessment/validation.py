@@ -316,7 +316,8 @@ class _Validator:
             )
             return
         for index, record in enumerate(indicator.achieved):
-            asked = numeric(aggregate(linked, [r for r in linked.achieved if r.period == record.period])[0])
+            counted = aggregate(linked, [r for r in linked.achieved if r.period == record.period])[0]
+            asked = numeric(counted) if is_number(counted) else None  # a count, not a share
             value = record.value
             answered = numeric(value.denominator if isinstance(value, Ratio) else value)
             if asked is not None and answered is not None and answered > asked:

@@ -185,7 +185,14 @@ def check_scale(indicator: Indicator, path: Path) -> Iterator[Diagnostic]:
             f"the top box is {scale.top_box} answers; the scale has {len(scale.options)}",
         )
     for index, record in enumerate(indicator.achieved):
-        if record.value is not None and scale_breakdown(indicator, record.breakdowns) is None:
+        if record.value is not None and type(record.value) is not int:
+            yield diagnostic(
+                "measure-mismatch",
+                (*path, "achieved", index, "value"),
+                f"an ordinal indicator's value is its number of respondents, a whole number, found "
+                f"{shorten(record.value)}; its share or mean score is computed from the answers",
+            )
+        elif record.value is not None and scale_breakdown(indicator, record.breakdowns) is None:
             yield diagnostic(
                 "responses-missing",
                 (*path, "achieved", index, "breakdowns"),
