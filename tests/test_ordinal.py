@@ -320,3 +320,17 @@ def test_the_columnar_path_takes_the_object_path_for_ordinal_indicators(tmp_path
     figures = {f.indicator: f for f in assess_parquet(out, programmes=[programme])}
     assert "object" == figures["1.1.2"].path
     assert rf.Status.EXCEEDED is figures["1.1.2"].status
+
+
+def test_the_trend_chart_draws_the_share_to_date_not_the_respondents() -> None:
+    from .test_charts import lines_of
+
+    programme = survey(
+        rf.Achieved("2026Q4", 14, breakdowns=(answers(disagree=2, agree=6, strongly_agree=6),)),
+        rf.Achieved("2027Q1", 8, breakdowns=(answers(neutral=4, agree=4),)),
+    )
+    chart = rf.trend_chart(rf.assess(programme), "1.1.2", format="svg")
+    assert "Q4 2026: 85.7%; Q1 2027: 50.0%" in chart.description
+    shown = lines_of(chart)
+    assert "Overall to date" in shown
+    assert "72.7%" in shown  # 16 of 22 respondents over both workshops, not 22 (the respondents)

@@ -864,6 +864,17 @@ def aggregate(
     return combined, True, ()
 
 
+def measured(indicator: Indicator, records: Sequence[Achieved]) -> Value | None:
+    """
+    The figure *records* make as the assessment measures the indicator: :func:`aggregate`'s
+    value, or for an ordinal indicator its answers' top box share or mean score, as its scale says.
+    """
+    if indicator.measure is not Measure.ORDINAL:
+        return aggregate(indicator, records)[0]
+    answers = responses(indicator, combined_records(indicator, records))
+    return None if answers is None else answers.figure
+
+
 def combined_records(indicator: Indicator, records: Sequence[Achieved]) -> list[Achieved]:
     """
     The values that make the indicator's whole over *records*, as :func:`aggregate` combines

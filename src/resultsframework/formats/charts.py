@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..assessment.progress import Assessment, IndicatorAssessment, Progress, aggregate
+from ..assessment.progress import Assessment, IndicatorAssessment, Progress, measured
 from ..core.model import (
     Accumulation,
     Direction,
@@ -776,7 +776,7 @@ class _Series:
             for progress in periods:
                 end = progress.period.end if progress.period is not None else None
                 counted = [r for r in item.records if end is None or r.period.end <= end]
-                to_date.append(aggregate(item.indicator, counted)[0])
+                to_date.append(measured(item.indicator, counted))
             if all(numeric(value) is None for value in to_date):
                 to_date = []
         baseline = item.indicator.baseline
