@@ -31,6 +31,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "mptf-00127216-un-migration-network.yaml"
+WORKSHOP = ROOT / "examples" / "workshop-evaluation-illustrative.yaml"
+"""The illustrative workshop report: a Likert-type evaluation, 14 of 16 participants answering."""
 
 
 @pytest.fixture(scope="session")

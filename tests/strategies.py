@@ -83,6 +83,10 @@ achieved = st.builds(
     optional(texts),
     qualifiers,
 )
+scale_options = st.builds(rf.ScaleOption, short_texts, optional(texts), optional(numbers))
+scales = st.builds(
+    rf.Scale, tuples(scale_options, 5), st.integers(0, 6), st.sampled_from(rf.ScaleSummary), short_texts
+)
 indicators = st.builds(
     rf.Indicator,
     codes,
@@ -103,6 +107,8 @@ indicators = st.builds(
     collection_method=optional(texts),
     frequency=optional(st.sampled_from(rf.Frequency)),
     collected_by=tuples(short_texts),
+    scale=optional(scales),
+    population=optional(codes),
 )
 risks = st.builds(
     rf.Risk,
@@ -233,7 +239,15 @@ _VALUES: dict[rf.Measure, st.SearchStrategy[rf.Value]] = {
     ),
     rf.Measure.YES_NO: st.booleans(),
     rf.Measure.QUALITATIVE: st.text(min_size=1, max_size=30),
+    rf.Measure.ORDINAL: st.decimals(min_value=0, max_value=100, places=1),
 }
+"""Values that fit each measure; an ordinal indicator's, its target (a share in percent)."""
+AGREEMENT = rf.Scale(
+    tuple(
+        rf.ScaleOption(word, score=n)
+        for n, word in enumerate(("strongly_disagree", "disagree", "neutral", "agree", "strongly_agree"), 1)
+    )
+)
 
 
 @st.composite
@@ -247,7 +261,14 @@ def reported_indicators(draw: st.DrawFn, code: str) -> rf.Indicator:
     records = []
     for period, reporter in keys:
         breakdowns: tuple[rf.Breakdown, ...] = ()
-        if numeric and draw(st.booleans()):
+        answered: int | None = None
+        if measure is rf.Measure.ORDINAL and draw(st.booleans()):  # respondents per answer
+            ids = [option.id for option in AGREEMENT.options]
+            chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=5, unique=True))
+            counts = {answer: draw(st.integers(0, 50)) for answer in sorted(chosen, key=ids.index)}
+            breakdowns = (rf.Breakdown.by("response", counts),)
+            answered = sum(counts.values())
+        elif numeric and draw(st.booleans()):
             dimension = draw(safe_names | st.sampled_from(["sex", "status", "source", "period"]))
             categories = draw(st.lists(safe_names, min_size=1, max_size=3, unique=True))
             cells = {category: draw(st.integers(0, 1000)) for category in categories}
@@ -261,13 +282,17 @@ def reported_indicators(draw: st.DrawFn, code: str) -> rf.Indicator:
                 )
             )
         )
-        stated = draw(st.none() | value)
-        figure = stated is not None and not isinstance(stated, bool | str)
+        stated = answered if measure is rf.Measure.ORDINAL else draw(st.none() | value)
+        figure = (
+            stated is not None and not isinstance(stated, bool | str) and measure is not rf.Measure.ORDINAL
+        )
         records.append(
             rf.Achieved(
                 period,
                 stated,
-                qualifier=draw(qualifiers) if figure else None,  # "more than 1,600"
+                qualifier=draw(st.none() | st.sampled_from(rf.Qualifier))
+                if figure
+                else None,  # "more than 1,600"
                 narrative=draw(st.none() | texts),
                 variance=variance,  # type: ignore[arg-type]
                 source=draw(st.none() | texts),
@@ -282,6 +307,7 @@ def reported_indicators(draw: st.DrawFn, code: str) -> rf.Indicator:
         measure,
         target=rf.Target(draw(value)),
         achieved=tuple(sorted(records, key=lambda r: (r.period.start, r.reported_by or ""))),
+        scale=AGREEMENT if measure is rf.Measure.ORDINAL else None,
     )
 
 

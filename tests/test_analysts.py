@@ -303,6 +303,24 @@ class TestDataFrames:
         assert len(illustrative.indicator("1.1.1").achieved) == len(updated.indicator("1.1.1").achieved)
         assert {"breakdown-total"} == {d.code for d in rf.validate(updated)}  # 62 + 78 is not 150
 
+    def test_a_qualified_figure_keeps_its_qualifier(self, illustrative: rf.Programme) -> None:
+        """ "More than 140": the frame's qualifier column, read back as written or refused."""
+        import pandas as pd
+
+        first = illustrative.indicator("1.1.1").achieved[0]
+        programme = illustrative.with_achieved("1.1.1", attrs.evolve(first, qualifier=rf.Qualifier.MORE_THAN))
+        frame = rf.to_dataframe(programme)
+        assert ["more_than"] == list(frame.loc[frame["qualifier"].notna(), "qualifier"])
+        assert programme == rf.from_dataframe(programme, frame)
+        assert programme == rf.from_dataframe(programme, frame.drop(columns="qualifier"))  # not shown: kept
+        typed = pd.DataFrame([{"indicator": "1.2.2", "period": "2025Q3", "value": 12, "qualifier": "about"}])
+        with pytest.raises(
+            rf.LoadError,
+            match=r"row\[1\]\.qualifier: expected one of more_than, at_least, around, "
+            "up_to; found 'about'",
+        ):
+            rf.from_dataframe(programme, typed)
+
     def test_without_reported_by_several_reporters_are_an_error(self) -> None:
         import pandas as pd
 

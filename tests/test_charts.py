@@ -13,10 +13,10 @@ import pytest
 import resultsframework as rf
 from resultsframework.__main__ import main
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, WORKSHOP
 
 ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
-EXAMPLES = [EXAMPLE, ILLUSTRATIVE]
+EXAMPLES = [EXAMPLE, ILLUSTRATIVE, WORKSHOP]
 SVG = "{http://www.w3.org/2000/svg}"
 
 pytestmark = pytest.mark.extras("matplotlib")

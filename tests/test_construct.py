@@ -117,7 +117,7 @@ class TestEnumerations:
         assert isinstance(e, ValueError)
         assert str(e) == (
             "Indicator.measure: expected one of 'count', 'number', 'percentage', 'yes_no', "
-            "'qualitative', 'money'; found 'cont'; did you mean 'count'?"
+            "'qualitative', 'money', 'ordinal'; found 'cont'; did you mean 'count'?"
         )
 
     def test_the_nearest_word_ignores_case_and_spaces(self) -> None:

@@ -18,7 +18,7 @@ import resultsframework as rf
 from resultsframework.interop import iati_rules
 from resultsframework.interop.iati import country_code, file_format
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, WORKSHOP
 from .strategies import iati_programmes, programmes
 
 ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
@@ -96,7 +96,9 @@ def activity(
 
 
 class TestExport:
-    @pytest.mark.parametrize("path", [EXAMPLE, ILLUSTRATIVE], ids=["mptf", "illustrative"])
+    @pytest.mark.parametrize(
+        "path", [EXAMPLE, ILLUSTRATIVE, WORKSHOP], ids=["mptf", "illustrative", "workshop"]
+    )
     def test_the_examples_give_nothing_to_report(self, path: Any) -> None:
         export(rf.load(path))
         export(rf.load(path), code_in_titles=False)

@@ -164,7 +164,7 @@ class TestBadInput:
             "f.yaml: outcomes[0].statement (line 4): required field is missing",
             "f.yaml: outcomes[0].outputs[0].code (line 7): expected text, found number 1",
             "f.yaml: outcomes[0].outputs[0].indicators[0].measure (line 12): expected one of 'count', "
-            "'number', 'percentage', 'yes_no', 'qualitative', 'money'; found text 'counts'",
+            "'number', 'percentage', 'yes_no', 'qualitative', 'money', 'ordinal'; found text 'counts'",
             "f.yaml: outcomes[0].statment (line 5): unknown key 'statment'; did you mean 'statement'?",
         ] == problems(text)
 

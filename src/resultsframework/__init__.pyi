@@ -74,12 +74,16 @@ from .core.model import Risk as Risk
 from .core.model import RiskKind as RiskKind
 from .core.model import RiskLevel as RiskLevel
 from .core.model import RiskStatus as RiskStatus
+from .core.model import Scale as Scale
+from .core.model import ScaleOption as ScaleOption
+from .core.model import ScaleSummary as ScaleSummary
 from .core.model import Sector as Sector
 from .core.model import Status as Status
 from .core.model import Target as Target
 from .core.model import Value as Value
 from .core.model import Variance as Variance
 from .core.model import VarianceCategory as VarianceCategory
+from .core.ordinal import Responses as Responses
 from .core.periods import Period as Period
 from .core.periods import PeriodError as PeriodError
 from .core.periods import parse_date as parse_date

@@ -40,6 +40,7 @@ from ..core.model import (
     Value,
 )
 from ..core.numbers import divide, numeric, total
+from ..core.ordinal import Responses, responses
 from ..core.periods import Period, PeriodError, parse_date
 from ..text.l10n import N_
 
@@ -101,6 +102,9 @@ class Progress:
     qualifier: Qualifier | None = None
     """How the achieved value is stated when not exactly ("more than 1,600", "around 87,000"),
     combined over the periods it covers (see :func:`combine_qualifiers`); ``None`` when exact."""
+    responses: Responses | None = None
+    """An ordinal indicator's answers, added over the periods it covers: its :attr:`achieved` is
+    their top box's share (a :class:`Ratio`) or mean score (a ``Decimal``), as its scale says."""
 
     @property
     def approximate(self) -> bool:
@@ -457,6 +461,7 @@ class _Context:
     def overall(self, indicator: Indicator, records: list[Achieved]) -> Progress:
         target = _end_target(indicator)
         value, aggregatable, notes = aggregate(indicator, records)
+        value, answers, notes = self.ordinal(indicator, records, value, notes)
         qualifier, notes = _qualified(indicator, records, value, notes)
         stated = _stated_status(records)
         if self.final or target is None:
@@ -487,7 +492,40 @@ class _Context:
             stated=stated,
             notes=notes,
             qualifier=qualifier,
+            responses=answers,
         )
+
+    def ordinal(
+        self,
+        indicator: Indicator,
+        records: Sequence[Achieved],
+        value: Value | None,
+        notes: tuple[str, ...],
+    ) -> tuple[Value | None, Responses | None, tuple[str, ...]]:
+        """An ordinal indicator's figure and answers (any other's *value* as it is), with notes."""
+        if indicator.measure is not Measure.ORDINAL:
+            return value, None, notes
+        chosen = combined_records(indicator, records)
+        answers = responses(indicator, chosen, self.population(indicator, {r.period for r in chosen}))
+        if answers is None:
+            return None, None, (*notes, _NO_ANSWERS_NOTE) if chosen else notes
+        return answers.figure, answers, notes
+
+    def population(self, indicator: Indicator, periods: set[Period]) -> Value | None:
+        """The value of the indicator counting the population *indicator* surveys, over *periods*
+        (those its answers are of)."""
+        if indicator.population is None or not periods:
+            return None
+        try:
+            linked = self.programme.indicator(indicator.population)
+        except KeyError:  # validation reports it (population-unknown)
+            return None
+        records = [
+            r
+            for r in linked.achieved
+            if (self.as_of is None or r.period.start <= self.as_of) and r.period in periods
+        ]
+        return aggregate(linked, records)[0]
 
     def due_target(self, indicator: Indicator, end_target: Value) -> Value | None:
         """The target due by ``as_of``: the latest milestone due, else a straight line to the end target."""
@@ -524,6 +562,7 @@ class _Context:
         for period in sorted(by_period):
             own = by_period[period]
             value, aggregatable, notes = aggregate(indicator, own)
+            value, answers, notes = self.ordinal(indicator, own, value, notes)
             qualifier, notes = _qualified(indicator, own, value, notes)
             milestone = milestones.get(period)
             target = milestone.value if milestone is not None else None
@@ -552,6 +591,7 @@ class _Context:
                     stated=stated,
                     notes=notes,
                     qualifier=qualifier,
+                    responses=answers,
                 )
             )
         return tuple(rows)
@@ -653,6 +693,7 @@ _UPPER_BOUND_NOTE = N_("an upper bound (up to) cannot show that a target is met"
 _LOWER_BOUND_NOTE = N_("a lower bound (more than, at least) cannot show that a target is met")
 _MAINTAIN_NOTE = N_("a bound cannot show that a level is maintained")
 _APPROXIMATE_NOTE = N_("the value is approximate")
+_NO_ANSWERS_NOTE = N_("the respondents are not broken down by the answers of the scale")
 _BOTH_WAYS_NOTE = N_("lower and upper bounds were added together: the whole is approximate")
 
 
@@ -730,6 +771,7 @@ def _progress(
     stated: Status | None,
     notes: tuple[str, ...],
     qualifier: Qualifier | None = None,
+    responses: Responses | None = None,
 ) -> Progress:
     baseline = indicator.baseline.value if indicator.baseline is not None else None
     achieved, goal, start = numeric(value), numeric(target), numeric(baseline)
@@ -754,6 +796,7 @@ def _progress(
         stated,
         notes,
         qualifier,
+        responses,
     )
 
 
@@ -819,6 +862,17 @@ def aggregate(
     if combined is None:
         return None, False, (N_("values of different kinds cannot be combined"),)
     return combined, True, ()
+
+
+def measured(indicator: Indicator, records: Sequence[Achieved]) -> Value | None:
+    """
+    The figure *records* make as the assessment measures the indicator: :func:`aggregate`'s
+    value, or for an ordinal indicator its answers' top box share or mean score, as its scale says.
+    """
+    if indicator.measure is not Measure.ORDINAL:
+        return aggregate(indicator, records)[0]
+    answers = responses(indicator, combined_records(indicator, records))
+    return None if answers is None else answers.figure
 
 
 def combined_records(indicator: Indicator, records: Sequence[Achieved]) -> list[Achieved]:

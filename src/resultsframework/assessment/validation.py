@@ -23,7 +23,7 @@ import attrs
 
 from ..core.diagnostics import Diagnostic, Severity, diagnostic
 from ..core.disaggregation import BUILTIN_DIMENSIONS, AgeRange, check_breakdown
-from ..core.errors import Path, did_you_mean, format_path, nearest, number_hint, shorten
+from ..core.errors import Path, did_you_mean, format_path, nearest, no_such, number_hint, shorten
 from ..core.model import (
     Accumulation,
     Achieved,
@@ -42,11 +42,12 @@ from ..core.model import (
     Status,
     Value,
 )
-from ..core.numbers import is_number
+from ..core.numbers import is_number, numeric
+from ..core.ordinal import check_scale, scale_dimension
 from ..core.periods import Period
 from ..text.escape import unshowable
 from ..text.values import plain
-from .progress import IndicatorAssessment, assess, report_date
+from .progress import IndicatorAssessment, aggregate, assess, report_date
 
 __all__ = ["Diagnostic", "Severity", "validate"]
 
@@ -298,6 +299,40 @@ class _Validator:
             else:
                 yield from self.period(milestone.period, (*where, "period"))
         yield from self.achieved(path, indicator)
+        yield from self.survey(path, indicator)
+
+    def survey(self, path: Path, indicator: Indicator) -> Iterator[Diagnostic]:
+        """An ordinal indicator's scale and answers; respondents within the population surveyed."""
+        yield from check_scale(indicator, path)
+        if indicator.population is None:
+            return
+        try:
+            linked = self.programme.indicator(indicator.population)
+        except KeyError:
+            yield diagnostic(
+                "population-unknown",
+                (*path, "population"),
+                no_such("indicator counting the population", indicator.population, self.codes_of_indicators),
+            )
+            return
+        for index, record in enumerate(indicator.achieved):
+            counted = aggregate(linked, [r for r in linked.achieved if r.period == record.period])[0]
+            asked = numeric(counted) if is_number(counted) else None  # a count, not a share
+            value = record.value
+            answered = numeric(value.denominator if isinstance(value, Ratio) else value)
+            if asked is not None and answered is not None and answered > asked:
+                yield diagnostic(
+                    "respondents-exceed-population",
+                    (*path, "achieved", index, "value"),
+                    _grouped(
+                        f"{answered} respondents in {record.period}, more than the {asked} counted by "
+                        f"indicator {linked.code}"
+                    ),
+                )
+
+    @functools.cached_property
+    def codes_of_indicators(self) -> list[str]:
+        return [indicator.code for _, indicator in self.indicators]
 
     def achieved(self, path: Path, indicator: Indicator) -> Iterator[Diagnostic]:
         by_reporter: dict[str | None, list[tuple[int, Achieved]]] = {}
@@ -396,6 +431,8 @@ class _Validator:
             ok = isinstance(value, bool)
         elif measure is Measure.QUALITATIVE:
             ok = isinstance(value, str)
+        elif measure is Measure.ORDINAL:
+            ok = is_number(value) or isinstance(value, Ratio)
         else:
             ok = is_number(value)
         if not ok:
@@ -424,7 +461,7 @@ class _Validator:
                 yield diagnostic(
                     "breakdown-dimensions", (*where, "dimensions"), "a breakdown needs its dimensions"
                 )
-            dimensions = [self._dimension(d) for d in breakdown.dimensions]
+            dimensions = [self._dimension(d, indicator) for d in breakdown.dimensions]
             for d, dimension in zip(breakdown.dimensions, dimensions, strict=True):
                 if dimension is None:
                     yield diagnostic(
@@ -444,7 +481,7 @@ class _Validator:
                         f"{', '.join(breakdown.dimensions)}",
                     )
                 for dim, category in cell.categories:
-                    dimension = self._dimension(dim)
+                    dimension = self._dimension(dim, indicator)
                     yield from _category(dimension, dim, category, (*cell_path, dim))
                 yield from self.value(indicator, cell.value, (*cell_path, "value"))
             if self.policy == "off" or breakdown.explanation:
@@ -537,7 +574,9 @@ class _Validator:
                 if record.reported_by is not None:
                     yield (*node.path, "achieved", index, "reported_by"), (record.reported_by,)
 
-    def _dimension(self, name: str) -> Dimension | None:
+    def _dimension(self, name: str, indicator: Indicator | None = None) -> Dimension | None:
+        if indicator is not None and indicator.scale is not None and name == indicator.scale.dimension:
+            return scale_dimension(indicator.scale)
         for dimension in self.programme.dimensions:
             if dimension.id == name:
                 return dimension
@@ -551,6 +590,7 @@ _EXPECTED = {
     Measure.PERCENTAGE: "a percentage (a number, or numerator and denominator)",
     Measure.YES_NO: "true or false",
     Measure.QUALITATIVE: "a text",
+    Measure.ORDINAL: "a number (its respondents; a target, the share or mean score its scale says)",
 }
 
 

@@ -138,6 +138,16 @@ RULES: Mapping[str, Rule] = _rules(
      "A cell's category is not one of its dimension's, or an age is not a range such as 18-30 or 60+."),
     ("disaggregation-missing", _W, "A value lacks a breakdown the indicator requires."),
     ("status-missing", _W, "A qualitative value lacks the status the report states."),
+    ("scale-missing", _E, "An ordinal indicator has no scale (the answers of its question, lowest first)."),
+    ("scale-invalid", _E,
+     "A scale is not one: two answers share an id, the top box is not 1 to the number of answers, "
+     "an answer has no score for a mean score, or an indicator that is not ordinal has one."),
+    ("responses-missing", _W,
+     "An ordinal value does not break its respondents down by answer, so neither share nor mean is known."),
+    ("population-unknown", _E, "An indicator's population names no indicator of the programme."),
+    ("respondents-exceed-population", _E,
+     "More respondents (an ordinal value, or a share's denominator) than the population indicator counts "
+     "for the period."),
     ("variance-missing", _E,
      "An indicator's target was not achieved, no data was reported, the activities were not "
      "conducted or it is behind, and no reason for variance is given."),

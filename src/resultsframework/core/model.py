@@ -71,6 +71,9 @@ __all__ = [
     "RiskKind",
     "RiskLevel",
     "RiskStatus",
+    "Scale",
+    "ScaleOption",
+    "ScaleSummary",
     "Sector",
     "Status",
     "Target",
@@ -122,6 +125,9 @@ class Measure(_Choice):
     """A text; its status is the one the report states."""
     MONEY = "money"
     """An amount in the indicator's currency."""
+    ORDINAL = "ordinal"
+    """Answers on an ordered scale (a Likert-type question): the value is the number of
+    respondents, broken down by the options of the indicator's :attr:`~Indicator.scale`."""
 
 
 class Direction(_Choice):
@@ -243,6 +249,19 @@ class RiskStatus(_Choice):
     """The risk happened, or the assumption did not hold."""
     CLOSED = "closed"
     """No longer relevant."""
+
+
+class ScaleSummary(_Choice):
+    """
+    The figure an ordinal indicator is measured by, and its targets stated in.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TOP_BOX = "top_box"
+    """The share of respondents in the top options ("80% agree or strongly agree"), a :class:`Ratio`."""
+    MEAN = "mean"
+    """The mean score of the answers ("mean score at least 4.0"), a ``Decimal``."""
 
 
 # -- converters: building in code is as safe as loading a file -----------------------------
@@ -643,6 +662,31 @@ def _outcomes(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
 
 def _optional_impact(value: Impact | None) -> Impact | None:
     return _optional(Impact, value, "an Impact")
+
+
+def _scale_summary(value: ScaleSummary | str) -> ScaleSummary:
+    return value if type(value) is ScaleSummary else _choice(ScaleSummary, value)
+
+
+def _optional_score(value: int | Decimal | None) -> int | Decimal | None:
+    return None if value is None else _exact(value, "a score (int or decimal.Decimal) or None")
+
+
+def _top_box(value: int) -> int:
+    if type(value) is int:
+        return value
+    number = _exact(value, "a number of options (int)")
+    if isinstance(number, Decimal):
+        raise wrong_type("a number of options (int)", value)
+    return number
+
+
+def _scale_options(value: Iterable[ScaleOption]) -> tuple[ScaleOption, ...]:
+    return _items(ScaleOption, value, "a ScaleOption")
+
+
+def _optional_scale(value: Scale | None) -> Scale | None:
+    return _optional(Scale, value, "a Scale")
 
 
 def _narrative(value: Mapping[str, str]) -> dict[str, str]:
@@ -1220,6 +1264,11 @@ class Indicator:
     """How often its data are collected (monthly, quarterly, at each event ...)."""
     collected_by: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     """Who collects its data (organisation ids such as ``IOM``, or roles such as "M&E officer")."""
+    scale: Scale | None = attrs.field(default=None, converter=_optional_scale)
+    """The ordered answers of an ordinal indicator (strongly disagree ... strongly agree)."""
+    population: str | None = attrs.field(default=None, converter=_optional_text)
+    """The code of the indicator that counts the population this one's respondents (an ordinal
+    indicator) or denominator (a percentage) are drawn from: "14 of the 16 participants answered"."""
 
     def __repr__(self) -> str:
         values = len(self.achieved)
@@ -1312,6 +1361,44 @@ class Impact:
     """The elements of external frameworks it contributes to (``sdg:10.7``)."""
     risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks)
     """Its assumptions and risks, in the document's order."""
+
+
+@attrs.frozen
+class ScaleOption:
+    """
+    One answer of an ordered scale ("agree"), with its score when the scale scores answers.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(converter=_text)
+    """The answer's id, as the breakdown cells name it (``strongly_agree``)."""
+    label: str | None = attrs.field(default=None, converter=_optional_text)
+    """The answer as the questionnaire words it ("Strongly agree"); the ids of the usual
+    five-point scale have labels in every language of the package."""
+    score: int | Decimal | None = attrs.field(default=None, converter=_optional_score)
+    """Its score (``5``), when a mean score is computed."""
+
+
+@attrs.frozen
+class Scale:
+    """
+    The ordered answers of a Likert-type question, lowest first.
+
+    An ordinal indicator's achieved value is the number of respondents, with a breakdown by
+    :attr:`dimension` giving the respondents of each answer.
+
+    .. versionadded:: 0.1.0
+    """
+
+    options: tuple[ScaleOption, ...] = attrs.field(converter=_scale_options)
+    """The answers, from the lowest (strongly disagree) to the highest (strongly agree)."""
+    top_box: int = attrs.field(default=2, converter=_top_box)
+    """How many of the highest answers make the top box (2: "agree or strongly agree")."""
+    measured_by: ScaleSummary = attrs.field(default=ScaleSummary.TOP_BOX, converter=_scale_summary)
+    """The figure targets are stated in: the top box's share (``top_box``) or the mean score (``mean``)."""
+    dimension: str = attrs.field(default="response", converter=_text)
+    """The dimension the breakdowns name the answers by (``response``)."""
 
 
 Result: TypeAlias = Impact | Outcome | Output

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..assessment.progress import Assessment, IndicatorAssessment, Progress, aggregate
+from ..assessment.progress import Assessment, IndicatorAssessment, Progress, measured
 from ..core.model import (
     Accumulation,
     Direction,
@@ -45,6 +45,7 @@ from ..core.model import (
     Value,
 )
 from ..core.numbers import numeric
+from ..core.ordinal import figure_unit, in_percent
 from ..core.periods import Period
 from ..text.escape import display_text
 from ..text.l10n import N_, Localizer
@@ -374,7 +375,7 @@ def _value(
     """
     if isinstance(value, Ratio) and value.percent is not None:
         return loc.qualified(loc.percent(value.percent / 100), qualifier)
-    return loc.value(value, percentage=indicator.measure is Measure.PERCENTAGE, qualifier=qualifier)
+    return loc.value(value, percentage=in_percent(indicator), qualifier=qualifier)
 
 
 def _period(loc: Localizer, period: Period | None) -> str:
@@ -466,6 +467,8 @@ def _progress_row(loc: Localizer, item: IndicatorAssessment) -> _Row:
     shown = loc.status(status)
     if overall.achievement_rate is not None:
         rate = overall.achievement_rate
+        if overall.responses is not None:  # an ordinal indicator: what its rate is of
+            shown = f"{loc.responses(overall.responses, short=True)} · {shown}"
         return _Row(label, "rate", status, float(rate * 100), f"{loc.percent(rate)} · {shown}", group)
     achieved, target = overall.achieved, overall.target
     if isinstance(achieved, bool) and isinstance(target, bool):
@@ -773,7 +776,7 @@ class _Series:
             for progress in periods:
                 end = progress.period.end if progress.period is not None else None
                 counted = [r for r in item.records if end is None or r.period.end <= end]
-                to_date.append(aggregate(item.indicator, counted)[0])
+                to_date.append(measured(item.indicator, counted))
             if all(numeric(value) is None for value in to_date):
                 to_date = []
         baseline = item.indicator.baseline
@@ -836,7 +839,7 @@ def _trend_plot(plt: Any, loc: Localizer, series: _Series) -> tuple[Any, Any]:
     axes.tick_params(axis="y", labelsize=_NOTE_SIZE)
     _number_ticks(loc, axes.yaxis)
     indicator = series.item.indicator
-    unit = "%" if indicator.measure is Measure.PERCENTAGE else display_text(indicator.unit or "")
+    unit = "%" if in_percent(indicator) else display_text(figure_unit(indicator) or "")
     if unit:
         axes.set_ylabel(_wrap(unit, 30), fontsize=_NOTE_SIZE)
     _trend_table(axes, loc, series)
@@ -918,7 +921,7 @@ def _trend_table(axes: Any, loc: Localizer, series: _Series) -> None:
 
 def _to_date(loc: Localizer, indicator: Indicator) -> str:
     """What the values to date are: a total, or for a percentage the share over every period."""
-    if indicator.measure is Measure.PERCENTAGE:
+    if in_percent(indicator):
         return loc.gettext(N_("Overall to date"))
     return loc.gettext(N_("Total to date"))
 

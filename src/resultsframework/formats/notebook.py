@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from ..assessment.progress import Assessment, IndicatorAssessment
 from ..core.errors import shorten
-from ..core.model import Indicator, Measure, Programme
+from ..core.model import Indicator, Programme
+from ..core.ordinal import in_percent
 from ..tables.table import Table
 from ..text.escape import html_text
 from ..text.l10n import Localizer
@@ -84,7 +85,7 @@ def programme_html(programme: Programme) -> str:
     )
     rows = []
     for indicator in indicators:
-        percentage = indicator.measure is Measure.PERCENTAGE
+        percentage = in_percent(indicator)
         baseline, target = indicator.baseline, indicator.target
         cells = (
             indicator.code,
@@ -119,7 +120,7 @@ def assessment_html(assessment: Assessment) -> str:
     head = _head(assessment.programme, when + _counts_line(assessment, loc))
     rows = []
     for item in assessment.indicators:
-        percentage = item.indicator.measure is Measure.PERCENTAGE
+        percentage = in_percent(item.indicator)
         rate = item.achievement_rate
         texts = (
             loc.status(item.status),
@@ -148,7 +149,7 @@ def assessment_html(assessment: Assessment) -> str:
 def indicator_html(indicator: Indicator, assessment: IndicatorAssessment | None = None) -> str:
     """An indicator as a card: measure, baseline, target, each value, and its status when assessed."""
     loc = Localizer("en")
-    percentage = indicator.measure is Measure.PERCENTAGE
+    percentage = in_percent(indicator)
     rows = [
         ("Measure", f"{indicator.measure.value}" + (f" ({indicator.unit})" if indicator.unit else "")),
         (

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..assessment.progress import assess
-from ..core.model import Measure, Programme, Status
+from ..core.model import Programme, Status
+from ..core.ordinal import in_percent
 from ..core.periods import Period
 from ..text.l10n import Localizer
 
@@ -89,7 +90,7 @@ def summary(programme: Programme) -> str:
     lines.append("")
     rows = [("code", "status", "achieved", "target", "rate")]
     for item in assessment.indicators:
-        percent = item.indicator.measure is Measure.PERCENTAGE
+        percent = in_percent(item.indicator)
         rows.append(
             (
                 item.code,

@@ -25,7 +25,7 @@ denominators) and sums the rest, exactly, in decimals, one row per indicator.  T
 each indicator's aggregate (status, rate, variance) is then made by the very functions of
 ``assessment/progress.py``, never a copy of them.  Where the SQL does not express a rule, the
 indicator is assessed object by object by :func:`~resultsframework.assess` and said so
-(``"object"`` in :attr:`ColumnarFigure.path`): yes/no and qualitative indicators, values or
+(``"object"`` in :attr:`ColumnarFigure.path`): yes/no, qualitative and ordinal indicators, values or
 targets that are yes/no or text, bounds and approximations ("more than 1,600": the
 qualifier's rules are the object path's), and indicators judged before the programme's end against a
 target due by then (milestones and the straight line to the end target are not in the table).
@@ -462,8 +462,8 @@ def judge(
 def _figure(row: dict[str, Any], band: Decimal) -> ColumnarFigure | None:
     """One indicator's figures from its row, or ``None`` where the SQL does not express the rule."""
     measure = Measure(row["measure"])
-    if measure in (Measure.YES_NO, Measure.QUALITATIVE) or row["n_other"]:
-        return None
+    if measure in (Measure.YES_NO, Measure.QUALITATIVE, Measure.ORDINAL) or row["n_other"]:
+        return None  # ordinal: its figure is counted from the answers' breakdown, not in the SQL
     if row["target_kind"] in ("yes_no", "text") or row["qualified"]:
         return None  # yes/no or text targets; bounds and approximations ("more than 1,600")
     target = Decimal(row["target"]) if row["target"] is not None else None

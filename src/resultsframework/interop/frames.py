@@ -37,6 +37,7 @@ from ..core.model import (
     Cell,
     Indicator,
     Programme,
+    Qualifier,
     Ratio,
     Status,
     Value,
@@ -60,10 +61,10 @@ FIXED = (
     "period_start", "period_end", "reported_by", "row",
 )  # fmt: skip
 VALUES = (
-    "value", "numerator", "denominator", "narrative", "variance", "variance_category", "source",
+    "value", "numerator", "denominator", "qualifier", "narrative", "variance", "variance_category", "source",
     "reported_status", "collected", "comment",
 )  # fmt: skip
-TEXTS = ("narrative", "variance", "variance_category", "source", "reported_status", "comment")
+TEXTS = ("qualifier", "narrative", "variance", "variance_category", "source", "reported_status", "comment")
 NUMERIC = ("baseline", "target", "achievement_rate", "value", "numerator", "denominator")
 ROW_KINDS = ("total", "cell")
 """The words of the ``row`` column: a period's total, or one cell of one of its breakdowns."""
@@ -178,7 +179,8 @@ def tidy_rows(
         }
         variance = record.variance
         rows.append({
-            **at, "row": "total", **_values(record.value), "narrative": record.narrative,
+            **at, "row": "total", **_values(record.value),
+            "qualifier": record.qualifier.value if record.qualifier else None, "narrative": record.narrative,
             "variance": variance.reason if variance else None,
             "variance_category": variance.category.value if variance and variance.category else None,
             "source": record.source, "reported_status": record.status.value if record.status else None,
@@ -342,6 +344,7 @@ def _sole_reporter(indicator: Indicator, period: Period) -> str | Literal[_Repor
 
 
 _FIELDS = (
+    ("qualifier", "qualifier"),
     ("narrative", "narrative"),
     ("variance", "variance"),
     ("source", "source"),
@@ -380,7 +383,12 @@ def _total(
         problems.append(
             Problem((*where, "collected"), f"expected a date, found {quote(row.get('collected'))}")
         )
-    for column, choices in (("variance_category", VarianceCategory), ("reported_status", Status)):
+    choosing = (
+        ("qualifier", Qualifier),
+        ("variance_category", VarianceCategory),
+        ("reported_status", Status),
+    )
+    for column, choices in choosing:
         stated = total[column]
         if stated is not None and stated not in {c.value for c in choices}:
             expected = ", ".join(c.value for c in choices)
@@ -410,6 +418,7 @@ def _records(totals: dict[Key, dict[str, Any]], cells: dict[Key, list[tuple[tupl
             reported_by=reporter,
             collected=total["collected"],
             comment=total["comment"],
+            qualifier=total["qualifier"],
         )
         new.setdefault(code, []).append(record)
     return new

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..assessment.progress import aggregate
+from ..assessment.progress import aggregate, combined_records
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import ResultsFrameworkError, format_path, shorten
 from ..core.extras import require
@@ -55,8 +55,10 @@ from ..core.model import (
     Target,
     Value,
 )
+from ..core.ordinal import responses
 from ..core.periods import Period
 from ..text.escape import xml_safe
+from ..text.l10n import Localizer
 from ..text.values import plain
 from .iati_rules import XML_NS, check_codelists, check_identifiers, check_rules, codelist, xpath_path
 
@@ -81,8 +83,9 @@ MEASURE_CODES = {
     Measure.PERCENTAGE: "2",
     Measure.YES_NO: "5",
     Measure.QUALITATIVE: "5",
+    Measure.ORDINAL: "4",
 }
-"""IATI IndicatorMeasure: 1 unit, 2 percentage, 5 qualitative."""
+"""IATI IndicatorMeasure: 1 unit, 2 percentage, 4 ordinal, 5 qualitative."""
 
 QUALITATIVE = "5"
 SUMMABLE = frozenset({Measure.COUNT, Measure.NUMBER, Measure.MONEY})
@@ -773,6 +776,19 @@ def _actual_figures(
     if not records:
         return []
     total, _ok, _notes = aggregate(indicator, records)
+    if indicator.measure is Measure.ORDINAL:  # its figure (top box's share or mean), the answers in words
+        answers = responses(indicator, combined_records(indicator, records))
+        total = answers.figure if answers is not None else None
+        if isinstance(total, Decimal):  # a mean score, to two places as a ratio's percent is
+            total = total.quantize(Decimal("0.01"))
+        if _ORDINAL_NOTE not in notes:
+            notes.append(_ORDINAL_NOTE)
+        said = Localizer("en").responses(answers) if answers is not None else None
+        value = _value(total, measure)
+        comment = "\n".join(p for p in (said, _actual_comment(records)) if p) or None
+        if value is not None:
+            urls = tuple(r.source for r in records if r.source and URL.match(r.source))
+            return [_Figure(value, comment, documents=urls)]  # IATI has no counts per answer: in words
     value = _value(total, measure)
     comment = "\n".join(p for p in (_actual_comment(records), _comment_value(total)) if p) or None
     if measure != QUALITATIVE and value is None:
@@ -784,6 +800,12 @@ def _actual_figures(
     urls = tuple(r.source for r in records if r.source and URL.match(r.source))
     cells = [figure for record in records for figure in _cells(record.breakdowns, measure)]
     return [_Figure(value, comment, documents=urls), *cells]
+
+
+_ORDINAL_NOTE = (
+    "Ordinal: each actual is the top box's share in percent or the mean score, as targets are; "
+    "its comment gives the respondents of each answer, which IATI has no field for"
+)
 
 
 def _actual_comment(records: list[Achieved]) -> str | None:

@@ -59,8 +59,9 @@ from .iati_rules import XML_NS, element_path
 __all__ = ["IatiReading", "from_iati"]
 
 MEASURES_READ = {"1": Measure.NUMBER, "2": Measure.PERCENTAGE, QUALITATIVE: Measure.QUALITATIVE}
-"""IATI IndicatorMeasure read back; 3 nominal and 4 ordinal are read as qualitative, and said."""
-assert set(MEASURES_READ) == set(MEASURE_CODES.values())
+"""IATI IndicatorMeasure read back; 3 nominal and 4 ordinal are read as qualitative, and said
+(IATI holds no scale and no counts per answer to read an ordinal indicator from)."""
+assert {*MEASURES_READ, "4"} == set(MEASURE_CODES.values())
 
 ROLES_READ: dict[str, OrganisationRole] = {
     code: role

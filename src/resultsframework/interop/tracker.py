@@ -347,6 +347,14 @@ def _instruction_lines(programme: Programme) -> list[tuple[str, str]]:
     }
     for accumulation, codes in by_accumulation.items():
         lines.append(("text", f"{meaning[accumulation].capitalize()}: indicators {', '.join(codes)}."))
+    ordinal = [i.code for i in programme.indicators() if i.measure is Measure.ORDINAL]
+    if ordinal:
+        lines.append((
+            "text",
+            f"Answers on a scale (indicators {', '.join(ordinal)}): the achieved value is the number of "
+            "respondents, and each answer's column (such as 'response: agree') how many chose it; the "
+            "share and the mean score are computed from them.",
+        ))  # fmt: skip
     lines += [
         ("text", ""),
         ("heading", "When it is filled in"),

@@ -26,7 +26,6 @@ from ..core.model import (
     Achieved,
     Activity,
     Indicator,
-    Measure,
     Node,
     OrganisationRole,
     Programme,
@@ -34,6 +33,7 @@ from ..core.model import (
     Ratio,
     Value,
 )
+from ..core.ordinal import Responses, figure_unit, in_percent
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
@@ -308,7 +308,7 @@ class _Builder:
     def result_cell(self, item: IndicatorAssessment) -> TableCell:
         _ = self._
         indicator = item.indicator
-        percentage = indicator.measure is Measure.PERCENTAGE
+        percentage = in_percent(indicator)
         baseline = indicator.baseline
         target = indicator.target
         word = _(N_("Indicator"))
@@ -329,7 +329,7 @@ class _Builder:
                         target.text if target else None,
                         target.value if target else None,
                         percentage,
-                        indicator.unit,
+                        figure_unit(indicator),
                         target.qualifier if target else None,
                     ),
                     prefix=_(N_("Planned Target:")),
@@ -349,7 +349,9 @@ class _Builder:
         baseline = indicator.baseline
         if baseline is None:
             return ""
-        text = self.stated(baseline.text, baseline.value, percentage, indicator.unit, baseline.qualifier)
+        text = self.stated(
+            baseline.text, baseline.value, percentage, figure_unit(indicator), baseline.qualifier
+        )
         year = baseline.year if baseline.year is not None else (baseline.date.year if baseline.date else None)
         if text and year is not None and str(year) not in text:
             text = f"{text} ({self.loc.year(year)})"
@@ -357,7 +359,7 @@ class _Builder:
 
     def achieved_cell(self, item: IndicatorAssessment) -> TableCell:
         _ = self._
-        percentage = item.indicator.measure is Measure.PERCENTAGE
+        percentage = in_percent(item.indicator)
         return TableCell(
             (
                 Part("achieved", _(N_("Achieved Indicator Targets")), self.achieved_text(item, percentage)),
@@ -398,11 +400,16 @@ class _Builder:
 
     def period_cell(self, period: Period, label: str) -> IndicatorCell:
         def cell(item: IndicatorAssessment) -> TableCell:
-            percentage = item.indicator.measure is Measure.PERCENTAGE
+            percentage = in_percent(item.indicator)
             progress = next((p for p in item.periods if p.period == period), None)
             achieved = progress.achieved if progress is not None else None
             qualifier = progress.qualifier if progress is not None else None
-            text = "" if achieved is None else self.value(achieved, percentage, qualifier=qualifier)
+            answers = progress.responses if progress is not None else None
+            text = (
+                ""
+                if achieved is None
+                else self.value(achieved, percentage, qualifier=qualifier, responses=answers)
+            )
             return TableCell((Part(f"period:{period.id}", label, text),))
 
         return cell
@@ -450,13 +457,17 @@ class _Builder:
         unit: str | None = None,
         *,
         qualifier: Qualifier | None = None,
+        responses: Responses | None = None,
     ) -> str:
         """
         A value as shown, a count or an amount with its unit beside it (``4 network meetings``),
-        with its qualifier as written (``more than 1,600 persons``).
+        with its qualifier as written (``more than 1,600 persons``); an ordinal indicator's
+        *responses* in words ("86% agree or strongly agree (12 of 14 respondents; ...)").
         """
         if value is None:
             return ""
+        if responses is not None:
+            return self.loc.qualified(self.loc.responses(responses), qualifier)
         shown = self.loc.value(value, percentage=percentage)
         if unit and not percentage and not isinstance(value, (bool, str, Ratio)):
             shown = f"{shown} {unit_words(unit)}"
@@ -472,17 +483,24 @@ class _Builder:
         """
         records = sorted(item.records, key=_period_key)
         told = [r for r in records if r.narrative]
-        if len(records) <= 1 or (len({r.period for r in records}) == 1 and len(told) <= 1):
+        answers, unit = item.overall.responses, figure_unit(item.indicator)
+        if answers is None and (
+            len(records) <= 1 or (len({r.period for r in records}) == 1 and len(told) <= 1)
+        ):
             latest = records[-1] if records else None
             if latest is None or (latest.value is None and not latest.narrative):
                 return ""
             return latest.narrative or self.value(
-                item.overall.achieved, percentage, item.indicator.unit, qualifier=item.overall.qualifier
+                item.overall.achieved, percentage, unit, qualifier=item.overall.qualifier
             )
         lines = (
             [
                 self.value(
-                    item.overall.achieved, percentage, item.indicator.unit, qualifier=item.overall.qualifier
+                    item.overall.achieved,
+                    percentage,
+                    unit,
+                    qualifier=item.overall.qualifier,
+                    responses=answers,
                 )
             ]
             if item.overall.achieved is not None

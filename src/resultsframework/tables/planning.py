@@ -14,7 +14,8 @@ from collections.abc import Callable
 from datetime import date
 
 from ..assessment.progress import Assessment, Progress, assess
-from ..core.model import Indicator, Measure, Programme, Ratio, Result, Risk, Value
+from ..core.model import Indicator, Programme, Ratio, Result, Risk, Value
+from ..core.ordinal import Responses, figure_unit, in_percent
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from .mptf import RESULT_WORDS, about
@@ -39,13 +40,16 @@ class _Texts:
             return self._(N_("{label}:")).format(label=word)
         return self._(N_("{label} {code}:")).format(label=word, code=code)
 
-    def value(self, value: Value | None, indicator: Indicator) -> str:
+    def value(self, value: Value | None, indicator: Indicator, responses: Responses | None = None) -> str:
         if value is None:
             return ""
-        percentage = indicator.measure is Measure.PERCENTAGE
+        if responses is not None:
+            return self.loc.responses(responses)
+        percentage = in_percent(indicator)
         shown = self.loc.value(value, percentage=percentage)
-        if indicator.unit and not percentage and not isinstance(value, (bool, str, Ratio)):
-            return f"{shown} {unit_words(indicator.unit)}"
+        unit = figure_unit(indicator)
+        if unit and not percentage and not isinstance(value, (bool, str, Ratio)):
+            return f"{shown} {unit_words(unit)}"
         return shown
 
     def baseline(self, indicator: Indicator) -> str:
@@ -293,11 +297,12 @@ def _progress_cell(key: str, heading: str, progress: Progress | None, indicator:
     _ = loc.gettext
     target = progress.target if progress is not None else None
     actual = progress.achieved if progress is not None else None
+    answers = progress.responses if progress is not None else None
     rate = progress.achievement_rate if progress is not None else None
     return TableCell((
         Part(f"{key}:target", f"{heading} \u2014 {_(N_('Target'))}", texts.value(target, indicator),
              prefix=loc.colon(_(N_("Target"))) if target is not None else None),
-        Part(f"{key}:actual", f"{heading} \u2014 {_(N_('Actual'))}", texts.value(actual, indicator),
+        Part(f"{key}:actual", f"{heading} \u2014 {_(N_('Actual'))}", texts.value(actual, indicator, answers),
              prefix=loc.colon(_(N_("Actual"))) if actual is not None else None),
         Part(f"{key}:met", f"{heading} \u2014 {_(N_('% met'))}", "" if rate is None else loc.percent(rate),
              prefix=None if rate is None else loc.colon(_(N_("% met"))),

@@ -21,9 +21,10 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
-from ..core.model import Money, Qualifier, Ratio, Status, Value
+from ..core.model import Money, Qualifier, Ratio, ScaleOption, ScaleSummary, Status, Value
+from ..core.ordinal import Responses
 from ..core.periods import Period
-from .labels import CATEGORY_LABELS, DIMENSION_LABELS, LABELS, N_
+from .labels import ANSWER_LABELS, CATEGORY_LABELS, DIMENSION_LABELS, LABELS, N_
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -280,6 +281,13 @@ class Localizer:
         """The comma between the parts of a phrase: ", ", in Arabic "، "."""
         return "\u060c " if self.language in ("ar", "fa", "ur", "ps") else ", "
 
+    @property
+    def semicolon(self) -> str:
+        """The semicolon between the parts of a phrase: "; ", in French " ; ", in Arabic "؛ "."""
+        if self.language == "fr":
+            return f"{_NARROW}; "
+        return "\u061b " if self.language in ("ar", "fa", "ur", "ps") else "; "
+
     def listing(self, items: Iterable[str]) -> str:
         """Items as a sentence lists them: "a, b and c" (UN English: no comma before "and"), "a, b et c"."""
         from babel.lists import format_list  # noqa: PLC0415
@@ -323,3 +331,58 @@ class Localizer:
         if percentage:
             return self.percent(Decimal(value) / 100)
         return self.number(value)
+
+    def answer(self, option: ScaleOption) -> str:
+        """An answer of a scale as a phrase writes it: "strongly agree", « tout à fait d'accord »."""
+        if option.label is None:
+            known = ANSWER_LABELS.get(option.id)
+            return self.gettext(known) if known is not None else option.id.replace("_", " ")
+        label = option.label
+        return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+    def responses(self, answers: Responses, *, short: bool = False) -> str:
+        """
+        An ordinal indicator's answers in words: "86% agree or strongly agree (12 of 14
+        respondents; mean 4.2 of 5)", the mean first when the scale measures by it; "14 of 16
+        answered (88%)" after it when those asked are known.  *short*: the figure alone
+        ("86% agree or strongly agree", "Mean 4.2 of 5"), as a chart shows it.
+        """
+        from babel.lists import format_list  # noqa: PLC0415
+
+        _ = self.gettext
+        if not answers.respondents:
+            return _(N_("no respondents"))
+        top = [self.answer(o) for o in answers.scale.options if o.id in answers.top]
+        locale = "en_GB" if self.language == "en" else self.locale
+        share = answers.share
+        box = _(N_("{share} {answers}")).format(
+            share=self.percent(Decimal(share.numerator) / Decimal(share.denominator), places=0),
+            answers=str(format_list(top, style="or", locale=locale)) if top else "",
+        )
+        counted = _(N_("{part} of {whole} respondents")).format(
+            part=self.number(share.numerator), whole=self.number(share.denominator)
+        )
+        mean, highest = answers.mean, answers.highest_score
+        scored = (
+            _(N_("mean {mean} of {highest}")).format(
+                mean=self.number(mean.quantize(Decimal("0.1"))), highest=self.number(highest)
+            )
+            if mean is not None and highest is not None
+            else None
+        )
+        if answers.scale.measured_by is ScaleSummary.MEAN and scored is not None:
+            head, details = scored[:1].upper() + scored[1:], [box, counted]
+        else:
+            head, details = box, [counted, *([scored] if scored else [])]
+        if short:
+            return head
+        text = _(N_("{figure} ({details})")).format(figure=head, details=self.semicolon.join(details))
+        rate = answers.response_rate
+        if rate is not None and rate.denominator:
+            answered = _(N_("{part} of {whole} answered ({rate})")).format(
+                part=self.number(rate.numerator),
+                whole=self.number(rate.denominator),
+                rate=self.percent(Decimal(rate.numerator) / Decimal(rate.denominator), places=0),
+            )
+            text = f"{text}{self.semicolon}{answered}"
+        return text

@@ -27,7 +27,7 @@ def N_(message: str) -> str:
     return message
 
 
-__all__ = ["CATEGORY_LABELS", "DIMENSION_LABELS", "LABELS", "N_"]
+__all__ = ["ANSWER_LABELS", "CATEGORY_LABELS", "DIMENSION_LABELS", "LABELS", "N_"]
 
 
 class _MemberLabels(Mapping[enum.Enum, str]):
@@ -125,3 +125,13 @@ CATEGORY_LABELS: Mapping[tuple[str, str], str] = {
     ("population_group", "other"): N_("other"),
 }
 """The labels of the built-in dimensions' categories; any other category is shown as written."""
+
+ANSWER_LABELS: Mapping[str, str] = {
+    "strongly_disagree": N_("strongly disagree"),
+    "disagree": N_("disagree"),
+    "neutral": N_("neither agree nor disagree"),
+    "agree": N_("agree"),
+    "strongly_agree": N_("strongly agree"),
+}
+"""The labels of the answers of the usual five-point agreement scale, by id, as a phrase writes
+them ("agree or strongly agree"); a scale's own labels take their place."""
