@@ -664,6 +664,35 @@ class TestFindingsAtTheirCells:
         assert "(sex: female): error [breakdown-total] indicator 1.1.1:" in out
         assert out.strip().endswith(f"{tracker}: invalid (3 errors)")
 
+    def test_converting_a_tracker_with_errors_writes_nothing(
+        self, illustrative: rf.Programme, tmp_path: Path
+    ) -> None:
+        """A negative count and 50 of 40 are validate's errors: convert says so and leaves the file alone."""
+        from .test_cli import run
+
+        book = workbook(illustrative)
+        sheet = book["Tracker"]
+        sheet.cell(find(sheet, "1.2", "2025Q1"), column(sheet, "Achieved value")).value = -5
+        row = find(sheet, "1.1.2", "2025Q1")
+        sheet.cell(row, column(sheet, "Numerator")).value = 50
+        sheet.cell(row, column(sheet, "Denominator")).value = 40
+        tracker, back = tmp_path / "tracker.xlsx", tmp_path / "back.yaml"
+        tracker.write_bytes(save(book))
+        code, out, err = run("convert", str(tracker), str(back), "--programme", str(ILLUSTRATIVE))
+        assert (1, "") == (code, out)
+        assert "error [negative-count]" in err
+        numerator = openpyxl.utils.get_column_letter(column(sheet, "Numerator"))
+        assert f"Tracker!{numerator}{row} (Numerator): error [numerator-exceeds-denominator]" in err
+        assert err.strip().endswith(
+            f"{tracker}: not converted (2 errors); correct the tracker and convert it again"
+        )
+        assert not back.exists()
+        sheet.cell(find(sheet, "1.2", "2025Q1"), column(sheet, "Achieved value")).value = 5
+        sheet.cell(row, column(sheet, "Numerator")).value = 30
+        tracker.write_bytes(save(book))
+        assert 0 == run("convert", str(tracker), str(back), "--programme", str(ILLUSTRATIVE))[0]
+        assert 5 == rf.load(back).indicator("1.2").achieved[0].value
+
     def test_a_cell_that_cannot_be_read_is_reported_as_the_file_s(self, illustrative: rf.Programme,
                                                                    tmp_path: Path) -> None:  # fmt: skip
         from .test_cli import run

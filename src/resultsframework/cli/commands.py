@@ -13,11 +13,14 @@ import argparse
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import resultsframework as rf
 
 from .console import USAGE, CommandError, Console, json_line, lookup, one_line, reading, reason, writing
+
+if TYPE_CHECKING:
+    from ..assessment.validation import Policy
 
 __all__ = [
     "chart",
@@ -193,11 +196,7 @@ def validate(args: argparse.Namespace, console: Console) -> int:
             if args.json:
                 emit_json(path, diagnostic.severity.value, diagnostic.code, where, indicator)
             else:
-                about = f"indicator {one_line(indicator)}: " if indicator is not None else ""
-                console.print(
-                    f"{path}: {where.location()}: {diagnostic.severity} [{diagnostic.code}] "
-                    f"{about}{diagnostic.message}"
-                )
+                console.print(finding_line(path, (diagnostic, where, indicator)))
         if not args.json:
             warnings = len(findings) - errors
             counts = [counted(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n]
@@ -222,11 +221,21 @@ def file_findings(path: str, args: argparse.Namespace) -> list[Finding]:
     ]
 
 
+def finding_line(path: str, finding: Finding) -> str:
+    """A finding as validate prints it: ``tracker.xlsx: Tracker!K7 (Achieved value): error [...] ...``."""
+    diagnostic, where, indicator = finding
+    about = f"indicator {one_line(indicator)}: " if indicator is not None else ""
+    return (
+        f"{path}: {where.location()}: {diagnostic.severity} [{diagnostic.code}] {about}{diagnostic.message}"
+    )
+
+
 def tracker_findings(path: str, programme: rf.Programme, args: argparse.Namespace) -> list[Finding]:
     """The findings of validate on the tracker at *path*, each at its cell where it has one."""
     from ..interop.tracker import tracker_findings as findings  # noqa: PLC0415
 
-    found = findings(programme, path, as_of=args.as_of, disaggregation=args.disaggregation)
+    as_of, policy = getattr(args, "as_of", None), cast("Policy", getattr(args, "disaggregation", "error"))
+    found = findings(programme, path, as_of=as_of, disaggregation=policy)
     return [(d, rf.Problem((cell,) if cell else d.path, d.message), code) for d, cell, code in found]
 
 
@@ -471,7 +480,18 @@ def convert(args: argparse.Namespace, console: Console) -> int:
             )
         programme = load(args.programme)
         with reading(args.source):
+            # What validate says of the filled tracker, at its cells: an error is not written in.
+            findings = tracker_findings(args.source, programme, args)
             programme = rf.read_tracker(programme, args.source)
+        errors = [f for f in findings if f[0].severity is rf.Severity.ERROR]  # warnings: validate says them
+        for finding in errors:
+            console.error(finding_line(args.source, finding))
+        if errors:
+            console.error(
+                f"{args.source}: not converted ({counted(len(errors), 'error')}); correct the tracker and convert "
+                "it again"
+            )
+            return 1
         with writing(args.target):
             rf.dump(programme, args.target)
         return 0

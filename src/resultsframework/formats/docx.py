@@ -478,8 +478,10 @@ def add_table(
     from docx.shared import Emu, Pt, RGBColor  # noqa: PLC0415
 
     rtl = table.rtl
-    if caption:
-        add_paragraph(document, table.title, bold=True, rtl=rtl, label=True)
+    if caption:  # the title stays with the table's first row
+        add_paragraph(
+            document, table.title, bold=True, rtl=rtl, label=True
+        ).paragraph_format.keep_with_next = True
     usable = within if within is not None else _usable(document.sections[-1])
     widths = [Emu(w) for w in column_widths(table, usable)]
     word_table = document.add_table(rows=1 if table.header else 0, cols=len(table.columns))
@@ -511,8 +513,13 @@ def add_table(
             continue
         for cell, content in zip(cells, row.cells, strict=True):
             _write_cell(cell, content, rtl)
-    for note in table.footnotes:
+    if table.footnotes and table.rows:  # the notes are not left alone on a page: the last row goes with them
+        for cell in word_table.rows[-1].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    for number, note in enumerate(table.footnotes, start=1):
         para = add_paragraph(document, note, rtl=rtl)
+        para.paragraph_format.keep_with_next = number < len(table.footnotes)
         for run in para.runs:
             run.font.size = Pt(8)
 

@@ -80,7 +80,11 @@ def report_docx(
             add_paragraph(document, block.text, rtl=rtl, paragraph=heading, label=True)
         elif isinstance(block, Paragraph):
             style = "List Bullet" if block.bullet else None
-            add_paragraph(document, block.text, prefix=block.prefix, rtl=rtl, bold=block.bold, style=style)
+            paragraph = add_paragraph(
+                document, block.text, prefix=block.prefix, rtl=rtl, bold=block.bold, style=style
+            )
+            if block.bold:  # a line in bold heads what follows it ("Outcome 1: ...", "UNDP"): kept with it
+                paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, TableBlock) and block.second_column:
             add_two_columns(document, block.table, block.second_column)
             if index == cover and index + 1 < len(blocks) and not turn[index + 1]:

@@ -862,6 +862,8 @@ def _cell_of(indicator: Indicator, rest: tuple[str | int, ...], rows: dict[Key, 
         header = _FIELD_COLUMNS.get(str(field[0]), "Achieved value") if field else "Achieved value"
         if field[:1] == ("value",) and field[1:2] in (("numerator",), ("denominator",)):
             header = str(field[1]).capitalize()
+        elif field[:1] == ("value",) and isinstance(record.value, Ratio):
+            header = "Numerator"  # a percentage is typed as its counts, the percent cell left empty
         if field[:1] == ("breakdowns",) and len(field) > 1 and isinstance(field[1], int):
             breakdown = record.breakdowns[field[1]]
             cells = field[2:4]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -26,6 +27,7 @@ from ..core.model import (
     Achieved,
     Activity,
     Indicator,
+    Measure,
     Node,
     OrganisationRole,
     Programme,
@@ -391,12 +393,15 @@ class _Builder:
     def rate_cell(self, item: IndicatorAssessment) -> TableCell:
         rate = item.overall.achievement_rate
         text = self.loc.percent(rate) if rate is not None else ""
-        return TableCell((Part("rate", self._(N_("Achievement rate")), text),))
+        return TableCell(
+            (Part("rate", self._(N_("Achievement rate")), text, number=rate, percent=rate is not None),)
+        )
 
     def baseline_cell(self, item: IndicatorAssessment) -> TableCell:
         progress = item.overall.progress
         text = self.loc.percent(progress) if progress is not None else ""
-        return TableCell((Part("from_baseline", self._(N_("Progress from baseline")), text),))
+        label = self._(N_("Progress from baseline"))
+        return TableCell((Part("from_baseline", label, text, number=progress, percent=progress is not None),))
 
     def period_cell(self, period: Period, label: str) -> IndicatorCell:
         def cell(item: IndicatorAssessment) -> TableCell:
@@ -410,7 +415,14 @@ class _Builder:
                 if achieved is None
                 else self.value(achieved, percentage, qualifier=qualifier, responses=answers)
             )
-            return TableCell((Part(f"period:{period.id}", label, text),))
+            # A count or number stated exactly is a number in the formats that store numbers (Excel).
+            exact = item.indicator.measure in (Measure.COUNT, Measure.NUMBER) and qualifier is None
+            number = (
+                achieved
+                if exact and isinstance(achieved, int | Decimal) and not isinstance(achieved, bool)
+                else None
+            )
+            return TableCell((Part(f"period:{period.id}", label, text, number=number),))
 
         return cell
 
