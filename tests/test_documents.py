@@ -179,4 +179,8 @@ def test_sheet_names_are_cut_at_a_word() -> None:
         == "IOM Strategy for Iraq 2022–2024"
     )
     assert sheet_name("a/b [c]: d?") == "a b c d"
+    # never ending on a word that leads into what was cut off
+    assert sheet_name("Lessons learned and recommendations") == "Lessons learned"
+    assert sheet_name("Tableau de suivi de la performance des indicateurs") == "Tableau de suivi"
+    assert sheet_name("تقييم الأداء القائم على المؤشرات") == "تقييم الأداء"
     assert len(sheet_name("x" * 40)) == 31

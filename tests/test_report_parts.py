@@ -68,9 +68,16 @@ def test_empty_sections_can_be_kept_saying_nothing_was_reported() -> None:
     programme = rf.Programme("P", narrative={"challenges": "Access was limited."})
     left_out = headings(rf.report(programme, "md"))
     assert "Executive Summary" not in left_out
+    assert "I. Purpose" not in left_out  # nor a heading over sections that are all left out
     assert "Challenges" in left_out
     said = rf.report(programme, "md", empty_sections="say")
-    for heading in ("Acronyms", "List of Annexes", "Executive Summary", "Lessons learned and best practices"):
+    for heading in (
+        "Acronyms",
+        "List of Annexes",
+        "Executive Summary",
+        "I. Purpose",
+        "Lessons learned and best practices",
+    ):
         assert heading in headings(said)
     assert said.count("Nothing was reported for this section.") >= 8
     assert "Access was limited." in said

@@ -478,18 +478,21 @@ def convert(args: argparse.Namespace, console: Console) -> int:
             raise CommandError(
                 "resultsframework: a tracker converts to .json or .yaml, with --programme FILE", USAGE
             )
-        programme = load(args.programme)
+        original = load(args.programme)
         with reading(args.source):
             # What validate says of the filled tracker, at its cells: an error is not written in.
-            findings = tracker_findings(args.source, programme, args)
-            programme = rf.read_tracker(programme, args.source)
-        errors = [f for f in findings if f[0].severity is rf.Severity.ERROR]  # warnings: validate says them
+            findings = tracker_findings(args.source, original, args)
+            programme = rf.read_tracker(original, args.source)
+        # The errors the values typed in bring, not those the programme file had already (and
+        # warnings are validate's to say).
+        before = set(rf.validate(original))
+        errors = [f for f in findings if f[0].severity is rf.Severity.ERROR and f[0] not in before]
         for finding in errors:
             console.error(finding_line(args.source, finding))
         if errors:
             console.error(
-                f"{args.source}: not converted ({counted(len(errors), 'error')}); correct the tracker and convert "
-                "it again"
+                f"{args.source}: not converted ({counted(len(errors), 'error')}); correct the tracker and "
+                "convert it again"
             )
             return 1
         with writing(args.target):

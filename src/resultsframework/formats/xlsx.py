@@ -28,14 +28,26 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\\/?*\[\]:]")
 
 def sheet_name(title: str) -> str:
     """
-    A sheet name for *title*: at most Excel's 31 characters, cut at a word (never mid-word), and
-    without the characters Excel refuses in a name (``/ \\ ? * [ ] :``).
+    A sheet name for *title*: at most Excel's 31 characters, cut at a word (never mid-word, nor
+    after "and", "de la" or "على"), and without the characters Excel refuses in a name
+    (``/ \\ ? * [ ] :``).
     """
     name = " ".join(_NOT_IN_SHEET_NAMES.sub(" ", close_bidi(title)).split()).strip("'") or "Table"
     if len(name) <= SHEET_NAME_LIMIT:
         return name
-    cut = name[: SHEET_NAME_LIMIT + 1].rsplit(" ", 1)[0].rstrip(" ,;-–")
+    words = name[: SHEET_NAME_LIMIT + 1].rsplit(" ", 1)[0].rstrip(" ,;-–").split(" ")
+    while len(words) > 1 and words[-1].lower() in _NO_LAST_WORD:  # "Lessons learned", not "... and"
+        words.pop()
+    cut = " ".join(words).rstrip(" ,;-–")
     return cut if 0 < len(cut) <= SHEET_NAME_LIMIT else name[:SHEET_NAME_LIMIT]
+
+
+_NO_LAST_WORD = frozenset((
+    *("a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"),
+    *("à", "au", "aux", "d'", "de", "des", "du", "en", "et", "l'", "la", "le", "les", "ou", "par", "pour"),
+    *("sur", "إلى", "على", "عن", "في", "مع", "من", "و", "القائم", "القائمة"),  # "based" needs its "on"
+))  # fmt: skip
+"""Words a name cut short must not end on: the start of what was cut off ("tableau de suivi de la")."""
 
 
 def _rich(cell: TableCell, rtl: bool, where: str) -> Any:

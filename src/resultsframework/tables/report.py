@@ -163,13 +163,14 @@ class _Report:
         yield from self.acronyms()
         yield from self.annexes()
         yield from self.section(1, N_("Executive Summary"), "executive_summary")
-        yield Heading(1, _(N_("I. Purpose")))
-        if narrative.get("purpose") or not self.say_empty:
-            yield from self.text(narrative.get("purpose"))
-        else:
-            yield self.nothing()
-        yield from self.section(2, N_("Relevant National Goal(s)"), "national_goals")
-        yield from self.section(2, N_("Relevant UNDAF Strategic Result & Outcome"), "undaf_alignment")
+        if self.say_empty or any(narrative.get(k) for k in ("purpose", "national_goals", "undaf_alignment")):
+            yield Heading(1, _(N_("I. Purpose")))
+            if narrative.get("purpose") or not self.say_empty:
+                yield from self.text(narrative.get("purpose"))
+            else:
+                yield self.nothing()
+            yield from self.section(2, N_("Relevant National Goal(s)"), "national_goals")
+            yield from self.section(2, N_("Relevant UNDAF Strategic Result & Outcome"), "undaf_alignment")
         yield Heading(1, _(N_("II. Assessment of Programme Results")))
         yield Heading(2, _(N_("i) Narrative reporting on results")))
         yield from self.results()
