@@ -101,6 +101,14 @@ class Progress:
     qualifier: Qualifier | None = None
     """How the achieved value is stated when not exactly ("more than 1,600", "around 87,000"),
     combined over the periods it covers (see :func:`combine_qualifiers`); ``None`` when exact."""
+    second: int | Decimal | None = None
+    """The achieved value in the indicator's second unit (the 25,521 individuals of "5,168
+    households (25,521 individuals)"), combined as the value is; ``None`` unless every value
+    counted states it."""
+    denominator: int | Decimal | None = None
+    """The whole a percentage known only as a percent is a share of, as its value states it
+    (the 7,309 of "83.67% of the 7,309 families"); ``None`` when not stated, or when several
+    values make the figure."""
 
     @property
     def approximate(self) -> bool:
@@ -487,6 +495,7 @@ class _Context:
             stated=stated,
             notes=notes,
             qualifier=qualifier,
+            records=records,
         )
 
     def due_target(self, indicator: Indicator, end_target: Value) -> Value | None:
@@ -552,6 +561,7 @@ class _Context:
                     stated=stated,
                     notes=notes,
                     qualifier=qualifier,
+                    records=own,
                 )
             )
         return tuple(rows)
@@ -730,6 +740,7 @@ def _progress(
     stated: Status | None,
     notes: tuple[str, ...],
     qualifier: Qualifier | None = None,
+    records: Sequence[Achieved] = (),
 ) -> Progress:
     baseline = indicator.baseline.value if indicator.baseline is not None else None
     achieved, goal, start = numeric(value), numeric(target), numeric(baseline)
@@ -754,6 +765,8 @@ def _progress(
         stated,
         notes,
         qualifier,
+        _in_second_unit(indicator, records),
+        _stated_denominator(indicator, records, value),
     )
 
 
@@ -848,6 +861,33 @@ def combined_records(indicator: Indicator, records: Sequence[Achieved]) -> list[
             per_reporter[record.reported_by] = record  # sorted: the last is the latest
         chosen = list(per_reporter.values())
     return chosen
+
+
+def _in_second_unit(indicator: Indicator, records: Sequence[Achieved]) -> int | Decimal | None:
+    """
+    The achieved figure of *records* in the indicator's second unit, combined as :func:`aggregate`
+    combines the values (the same records, summed or the latest of each reporter).
+
+    ``None`` when the indicator has no second unit, or a value counted does not state its figure
+    in it: a whole is never made of some values' figures only.
+    """
+    if indicator.second_unit is None or not records:
+        return None
+    seconds = [r.second_value for r in combined_records(indicator, records)]
+    if not seconds or any(second is None for second in seconds):
+        return None
+    combined = total(seconds)  # type: ignore[arg-type]  # every one a number
+    return combined if isinstance(combined, int | Decimal) else None
+
+
+def _stated_denominator(
+    indicator: Indicator, records: Sequence[Achieved], value: Value | None
+) -> int | Decimal | None:
+    """The denominator a percent known only as a percent states, when one value makes the figure."""
+    if indicator.measure is not Measure.PERCENTAGE or isinstance(value, Ratio) or value is None:
+        return None
+    chosen = combined_records(indicator, records)
+    return chosen[0].denominator if len(chosen) == 1 else None
 
 
 def _newer(record: Achieved, current: Achieved) -> bool:
