@@ -350,3 +350,38 @@ class TestFormat:
             rf.loads(text.replace("second_value: 6", "second_value: six"), "yaml")
         assert "achieved[0].second_value" in str(error.value)
         assert "expected a number, found text 'six'" in str(error.value)
+
+
+# -- frames and the tracker -------------------------------------------------------------------
+
+
+class TestInterop:
+    @pytest.mark.extras("pandas")
+    def test_the_frame_carries_them_and_reads_back_as_it_was(self) -> None:
+        p = rf.load(ANNUAL)
+        frame = rf.to_dataframe(p)
+        rows = frame[frame["row"] == "total"].set_index("indicator")
+        assert ("1.1.1", "individuals", 25521) == (
+            rows.loc["1.1.2", "part_of"],
+            rows.loc["2.1.1", "second_unit"],
+            rows.loc["2.1.1", "second_value"],
+        )
+        assert p == rf.from_dataframe(p, frame)
+
+    @pytest.mark.extras("pandas")
+    def test_a_value_changed_in_a_frame_loses_what_was_stated_of_the_old_one(self) -> None:
+        p = rf.load(ANNUAL)
+        frame = rf.to_dataframe(p)
+        frame.loc[(frame["indicator"] == "2.1.1") & (frame["row"] == "total"), "value"] = 5200
+        frame.loc[(frame["indicator"] == "2.1.4") & (frame["row"] == "total"), "value"] = 1600
+        back = rf.from_dataframe(p, frame)
+        assert (5200, None) == (
+            back.indicator("2.1.1").achieved[0].value,
+            back.indicator("2.1.1").achieved[0].second_value,
+        )
+        assert Q.MORE_THAN is back.indicator("2.1.4").achieved[0].qualifier  # unchanged: kept
+
+    @pytest.mark.extras("openpyxl")
+    def test_the_tracker_reads_the_annual_report_back_unchanged(self) -> None:
+        p = rf.load(ANNUAL)
+        assert p == rf.read_tracker(p, rf.tracker_workbook(p))

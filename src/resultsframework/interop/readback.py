@@ -252,7 +252,9 @@ def keep_unshown(
     dimension, in the order it met them): a breakdown by ``("sex", "age")`` comes back as one,
     not as ``("age", "sex")``.  *unshown* names further fields of a value it does not show
     (the tracker: its stated ``status`` and ``collected`` date). Texts shown as displayed come
-    back as written.
+    back as written.  A value read back as it was keeps its qualifier and its figure in a second
+    unit, which no table reads back; a value changed loses them (they were stated of the old one).
+    A percent keeps the whole it is a share of (``denominator``).
     """
     merged = []
     for read in records:
@@ -275,6 +277,11 @@ def keep_unshown(
             "breakdowns": tuple(breakdowns),
         }
         fields.update((name, getattr(old, name)) for name in unshown)
+        # What no table shows of a value holds while the value is as it was: its qualifier and
+        # its figure in a second unit; the whole a percent is of holds whatever the percent.
+        fields["denominator"] = old.denominator
+        if fields["value"] == old.value and type(fields["value"]) is type(old.value):
+            fields.update(qualifier=old.qualifier, second_value=old.second_value)
         merged.append(attrs.evolve(record, **fields))
     return merged
 
