@@ -64,10 +64,24 @@ def optional(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
 variances = st.builds(rf.Variance, texts, optional(st.sampled_from(rf.VarianceCategory)))
 qualifiers = optional(st.sampled_from(rf.Qualifier))
 baselines = st.builds(
-    rf.Baseline, optional(values), optional(texts), optional(dates), optional(ints), qualifiers
+    rf.Baseline,
+    optional(values),
+    optional(texts),
+    optional(dates),
+    optional(ints),
+    qualifiers,
+    second_value=optional(numbers),
+    denominator=optional(numbers),
 )
 targets = st.builds(
-    rf.Target, optional(values), optional(texts), optional(periods()), tuples(breakdowns(), 2), qualifiers
+    rf.Target,
+    optional(values),
+    optional(texts),
+    optional(periods()),
+    tuples(breakdowns(), 2),
+    qualifiers,
+    second_value=optional(numbers),
+    denominator=optional(numbers),
 )
 achieved = st.builds(
     rf.Achieved,
@@ -82,6 +96,8 @@ achieved = st.builds(
     optional(dates),
     optional(texts),
     qualifiers,
+    second_value=optional(numbers),
+    denominator=optional(numbers),
 )
 scale_options = st.builds(rf.ScaleOption, short_texts, optional(texts), optional(numbers))
 scales = st.builds(
@@ -109,6 +125,8 @@ indicators = st.builds(
     collected_by=tuples(short_texts),
     scale=optional(scales),
     population=optional(codes),
+    part_of=optional(codes),
+    second_unit=optional(texts),
 )
 risks = st.builds(
     rf.Risk,
@@ -131,6 +149,9 @@ activities = st.builds(
     optional(texts),
     optional(texts),
     tuples(links),
+    start=optional(dates),
+    end=optional(dates),
+    lead=optional(short_texts),
 )
 outputs = st.builds(
     rf.Output,

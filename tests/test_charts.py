@@ -16,7 +16,8 @@ from resultsframework.__main__ import main
 from .conftest import EXAMPLE, ROOT, WORKSHOP
 
 ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
-EXAMPLES = [EXAMPLE, ILLUSTRATIVE, WORKSHOP]
+ANNUAL = ROOT / "examples" / "iom-iraq-annual-report-illustrative.yaml"
+EXAMPLES = [EXAMPLE, ILLUSTRATIVE, WORKSHOP, ANNUAL]
 SVG = "{http://www.w3.org/2000/svg}"
 
 pytestmark = pytest.mark.extras("matplotlib")

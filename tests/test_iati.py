@@ -22,6 +22,7 @@ from .conftest import EXAMPLE, ROOT, WORKSHOP
 from .strategies import iati_programmes, programmes
 
 ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
+ANNUAL = ROOT / "examples" / "iom-iraq-annual-report-illustrative.yaml"
 WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # noqa: UP017
 NOW = datetime(2026, 6, 1, tzinfo=timezone.utc)  # noqa: UP017
 IOM = rf.Organisation(
@@ -97,7 +98,7 @@ def activity(
 
 class TestExport:
     @pytest.mark.parametrize(
-        "path", [EXAMPLE, ILLUSTRATIVE, WORKSHOP], ids=["mptf", "illustrative", "workshop"]
+        "path", [EXAMPLE, ILLUSTRATIVE, WORKSHOP, ANNUAL], ids=["mptf", "illustrative", "workshop", "annual"]
     )
     def test_the_examples_give_nothing_to_report(self, path: Any) -> None:
         export(rf.load(path))

@@ -17,6 +17,7 @@ from .strategies import iati_programmes
 pytestmark = pytest.mark.extras("lxml")
 
 ILLUSTRATIVE = ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml"
+ANNUAL = ROOT / "examples" / "iom-iraq-annual-report-illustrative.yaml"
 DATA = Path(__file__).parent / "data" / "iati"
 WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)  # noqa: UP017
 
@@ -50,7 +51,7 @@ def figures(programme: rf.Programme) -> dict[str, list[tuple[str, object]]]:
 
 class TestRoundTrip:
     @pytest.mark.parametrize(
-        "path", [EXAMPLE, ILLUSTRATIVE, WORKSHOP], ids=["mptf", "illustrative", "workshop"]
+        "path", [EXAMPLE, ILLUSTRATIVE, WORKSHOP, ANNUAL], ids=["mptf", "illustrative", "workshop", "annual"]
     )
     def test_the_examples_read_back_assess_with_the_same_figures(self, path: Path) -> None:
         programme = rf.load(path)

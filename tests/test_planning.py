@@ -20,12 +20,13 @@ EXAMPLES = (
     ROOT / "examples" / "mptf-00127216-un-migration-network.yaml",
     ROOT / "examples" / "iom-iraq-reintegration-illustrative.yaml",
     ROOT / "examples" / "workshop-evaluation-illustrative.yaml",
+    ROOT / "examples" / "iom-iraq-annual-report-illustrative.yaml",
 )
 TEMPLATES = ("results-matrix", "logframe", "iptt", "learning")
 FORMATS = ("md", "html", "csv", "docx", "xlsx")
 
 
-@pytest.fixture(scope="module", params=EXAMPLES, ids=("mptf", "illustrative", "workshop"))
+@pytest.fixture(scope="module", params=EXAMPLES, ids=("mptf", "illustrative", "workshop", "annual"))
 def programme(request: pytest.FixtureRequest) -> rf.Programme:
     path: Path = request.param
     return rf.load(path)

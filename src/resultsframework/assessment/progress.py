@@ -105,6 +105,14 @@ class Progress:
     responses: Responses | None = None
     """An ordinal indicator's answers, added over the periods it covers: its :attr:`achieved` is
     their top box's share (a :class:`Ratio`) or mean score (a ``Decimal``), as its scale says."""
+    second: int | Decimal | None = None
+    """The achieved value in the indicator's second unit (the 25,521 individuals of "5,168
+    households (25,521 individuals)"), combined as the value is; ``None`` unless every value
+    counted states it."""
+    denominator: int | Decimal | None = None
+    """The whole a percentage known only as a percent is a share of, as its value states it
+    (the 7,309 of "83.67% of the 7,309 families"); ``None`` when not stated, or when several
+    values make the figure."""
 
     @property
     def approximate(self) -> bool:
@@ -493,6 +501,7 @@ class _Context:
             notes=notes,
             qualifier=qualifier,
             responses=answers,
+            records=records,
         )
 
     def ordinal(
@@ -592,6 +601,7 @@ class _Context:
                     notes=notes,
                     qualifier=qualifier,
                     responses=answers,
+                    records=own,
                 )
             )
         return tuple(rows)
@@ -772,6 +782,7 @@ def _progress(
     notes: tuple[str, ...],
     qualifier: Qualifier | None = None,
     responses: Responses | None = None,
+    records: Sequence[Achieved] = (),
 ) -> Progress:
     baseline = indicator.baseline.value if indicator.baseline is not None else None
     achieved, goal, start = numeric(value), numeric(target), numeric(baseline)
@@ -797,6 +808,8 @@ def _progress(
         notes,
         qualifier,
         responses,
+        _in_second_unit(indicator, records),
+        _stated_denominator(indicator, records, value),
     )
 
 
@@ -902,6 +915,33 @@ def combined_records(indicator: Indicator, records: Sequence[Achieved]) -> list[
             per_reporter[record.reported_by] = record  # sorted: the last is the latest
         chosen = list(per_reporter.values())
     return chosen
+
+
+def _in_second_unit(indicator: Indicator, records: Sequence[Achieved]) -> int | Decimal | None:
+    """
+    The achieved figure of *records* in the indicator's second unit, combined as :func:`aggregate`
+    combines the values (the same records, summed or the latest of each reporter).
+
+    ``None`` when the indicator has no second unit, or a value counted does not state its figure
+    in it: a whole is never made of some values' figures only.
+    """
+    if indicator.second_unit is None or not records:
+        return None
+    seconds = [r.second_value for r in combined_records(indicator, records)]
+    if not seconds or any(second is None for second in seconds):
+        return None
+    combined = total(seconds)  # type: ignore[arg-type]  # every one a number
+    return combined if isinstance(combined, int | Decimal) else None
+
+
+def _stated_denominator(
+    indicator: Indicator, records: Sequence[Achieved], value: Value | None
+) -> int | Decimal | None:
+    """The denominator a percent known only as a percent states, when one value makes the figure."""
+    if indicator.measure is not Measure.PERCENTAGE or isinstance(value, Ratio) or value is None:
+        return None
+    chosen = combined_records(indicator, records)
+    return chosen[0].denominator if len(chosen) == 1 else None
 
 
 def _newer(record: Achieved, current: Achieved) -> bool:

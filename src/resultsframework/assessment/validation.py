@@ -28,6 +28,7 @@ from ..core.model import (
     Accumulation,
     Achieved,
     Activity,
+    Baseline,
     Breakdown,
     Cell,
     Dimension,
@@ -40,6 +41,7 @@ from ..core.model import (
     Qualifier,
     Ratio,
     Status,
+    Target,
     Value,
 )
 from ..core.numbers import is_number, numeric
@@ -47,7 +49,8 @@ from ..core.ordinal import check_scale, scale_dimension
 from ..core.periods import Period
 from ..text.escape import unshowable
 from ..text.values import plain
-from .progress import IndicatorAssessment, aggregate, assess, report_date
+from .parts import compatible, exceeds, share, whole_figure
+from .progress import Assessment, IndicatorAssessment, aggregate, assess, report_date
 
 __all__ = ["Diagnostic", "Severity", "validate"]
 
@@ -95,10 +98,13 @@ class _Validator:
         yield from self.money()
         yield from self.links()
         yield from self.texts()
+        yield from self.activities()
         assessment = assess(self.programme, self.as_of)
         for node, indicator in self.indicators:
             yield from self.indicator(node.path, indicator)
             yield from self.variance(node.path, indicator, assessment.of(indicator))
+        yield from self.parts(assessment)
+        yield from self.shares(assessment)
 
     # -- programme -----------------------------------------------------------------------
 
@@ -122,6 +128,17 @@ class _Validator:
                 )
         for index, period in enumerate(self.programme.reporting_periods):
             yield from self.period(period, ("reporting_periods", index), reporting=True)
+
+    def activities(self) -> Iterator[Diagnostic]:
+        """An activity that ends before it starts."""
+        for node in self.programme.walk("activity"):
+            activity = cast(Activity, node.item)
+            if activity.start is not None and activity.end is not None and activity.end < activity.start:
+                yield diagnostic(
+                    "end-before-start",
+                    (*node.path, "end"),
+                    f"the activity ends on {activity.end}, before it starts on {activity.start}",
+                )
 
     def codes(self) -> Iterator[Diagnostic]:
         walk = self.programme.walk
@@ -199,6 +216,15 @@ class _Validator:
                         f"{shorten(name)!r} is not one of the programme's organisations "
                         f"({', '.join(sorted(known))})",
                     )
+        for node in self.programme.walk("activity"):
+            lead = cast(Activity, node.item).lead
+            if lead is not None and lead not in known:
+                yield diagnostic(
+                    "unknown-organisation",
+                    (*node.path, "lead"),
+                    f"the lead {shorten(lead)!r} is not one of the programme's organisations "
+                    f"({', '.join(sorted(known))}){did_you_mean(lead, sorted(known))}",
+                )
 
     def learning(self) -> Iterator[Diagnostic]:
         """A lesson or recommendation refers to results by code: each one the programme has."""
@@ -258,6 +284,12 @@ class _Validator:
         )
 
     def indicator(self, path: Path, indicator: Indicator) -> Iterator[Diagnostic]:
+        if indicator.second_unit is not None and indicator.measure not in (Measure.COUNT, Measure.NUMBER):
+            yield diagnostic(
+                "second-value-invalid",
+                (*path, "second_unit"),
+                f"a second unit is for counts and numbers, not for a {indicator.measure.value} indicator",
+            )
         if indicator.measure is Measure.MONEY:
             if indicator.currency is None:
                 yield diagnostic(
@@ -282,9 +314,11 @@ class _Validator:
         if indicator.baseline is not None:
             yield from self.value(indicator, indicator.baseline.value, (*path, "baseline", "value"))
             yield from _qualifier(indicator.baseline.value, indicator.baseline.qualifier, (*path, "baseline"))
+            yield from _figures(indicator, indicator.baseline, (*path, "baseline"))
         if indicator.target is not None:
             yield from self.value(indicator, indicator.target.value, (*path, "target", "value"))
             yield from _qualifier(indicator.target.value, indicator.target.qualifier, (*path, "target"))
+            yield from _figures(indicator, indicator.target, (*path, "target"))
             yield from self.breakdowns(
                 indicator, indicator.target.value, indicator.target.breakdowns, (*path, "target")
             )
@@ -292,6 +326,7 @@ class _Validator:
             where = (*path, "milestones", index)
             yield from self.value(indicator, milestone.value, (*where, "value"))
             yield from _qualifier(milestone.value, milestone.qualifier, where)
+            yield from _figures(indicator, milestone, where)
             if milestone.period is None:
                 yield diagnostic(
                     "milestone-period-missing", (*where, "period"), "a milestone needs its period"
@@ -341,6 +376,7 @@ class _Validator:
             yield from self.period(record.period, (*where, "period"))
             yield from self.value(indicator, record.value, (*where, "value"))
             yield from _qualifier(record.value, record.qualifier, where)
+            yield from _figures(indicator, record, where)
             yield from self.breakdowns(indicator, record.value, record.breakdowns, where)
             if record.value is not None and indicator.disaggregation:
                 present = {d for b in record.breakdowns for d in b.dimensions}
@@ -519,6 +555,143 @@ class _Validator:
         yield diagnostic(
             "variance-missing", where, message, Severity.WARNING if status is Status.BEHIND else None
         )
+
+    # -- parts of other figures ------------------------------------------------------------
+
+    @functools.cached_property
+    def by_code(self) -> dict[str, Indicator]:
+        """Each indicator by its code (the first, when two share one: duplicate-code says so)."""
+        found: dict[str, Indicator] = {}
+        for _node, indicator in self.indicators:
+            found.setdefault(indicator.code, indicator)
+        return found
+
+    def whole(self, indicator: Indicator) -> Indicator | None:
+        """The indicator *indicator* is part of, when it names one it can be part of, not in a circle."""
+        if indicator.part_of is None:
+            return None
+        whole = self.by_code.get(indicator.part_of)
+        if whole is None or self.cycle(indicator) or compatible(indicator, whole) is not None:
+            return None
+        return whole
+
+    def cycle(self, indicator: Indicator) -> list[str]:
+        """The codes from *indicator* round a circle of parts back to it; empty when there is none."""
+        codes = [indicator.code]
+        current = indicator
+        for _ in range(len(self.by_code)):
+            if current.part_of is None:
+                return []
+            whole = self.by_code.get(current.part_of)
+            if whole is None:
+                return []
+            codes.append(whole.code)
+            if whole is indicator:
+                return codes
+            current = whole
+        return []
+
+    def parts(self, assessment: Assessment) -> Iterator[Diagnostic]:
+        """What an indicator is part of: a known indicator, not in a circle, of a measure it fits, larger."""
+        codes = list(self.by_code)
+        for node, indicator in self.indicators:
+            code = indicator.part_of
+            if code is None:
+                continue
+            where = (*node.path, "part_of")
+            whole = self.by_code.get(code)
+            if whole is None:
+                yield diagnostic(
+                    "part-of-unknown",
+                    where,
+                    f"{shorten(code)!r} is the code of no indicator of the programme"
+                    f"{did_you_mean(code, codes)}",
+                )
+                continue
+            circle = self.cycle(indicator)
+            if circle:
+                yield diagnostic(
+                    "part-of-cycle",
+                    where,
+                    f"the parts go round in a circle ({circle[0]} is part of "
+                    f"{', which is part of '.join(circle[1:])}): a figure cannot be part of itself",
+                )
+                continue
+            reason = compatible(indicator, whole)
+            if reason is not None:
+                yield diagnostic(
+                    "part-of-measure", where, f"it cannot be part of indicator {whole.code}: {reason}"
+                )
+                continue
+            if indicator.measure is not Measure.PERCENTAGE:
+                yield from self.part_figures(node.path, indicator, whole, assessment)
+
+    def part_figures(
+        self, path: Path, indicator: Indicator, whole: Indicator, assessment: Assessment
+    ) -> Iterator[Diagnostic]:
+        """A part's targets and values larger than its whole's, period by period and over the programme."""
+
+        def larger(where: Path, when: str, part: Value | None, of: Value | None) -> Diagnostic:
+            figures = _grouped(f"{_show(part)} is larger than {_show(of)}")
+            message = f"{when}{figures}, that of indicator {whole.code}, which it is part of"
+            return diagnostic("part-exceeds-whole", where, message)
+
+        target, whole_target = indicator.target, whole.target
+        if (
+            target is not None
+            and whole_target is not None
+            and exceeds(target.value, whole_target.value, target.qualifier, whole_target.qualifier)
+        ):
+            yield larger((*path, "target", "value"), "the target ", target.value, whole_target.value)
+        milestones = {m.period: m for m in whole.milestones if m.period is not None}
+        for index, milestone in enumerate(indicator.milestones):
+            same = milestones.get(milestone.period) if milestone.period is not None else None
+            if same is not None and exceeds(milestone.value, same.value, milestone.qualifier, same.qualifier):
+                when = f"the milestone for {milestone.period}, "
+                yield larger((*path, "milestones", index, "value"), when, milestone.value, same.value)
+        part, total = assessment.of(indicator), assessment.of(whole)
+        found = False
+        if indicator.accumulation is whole.accumulation:  # else a period's figures say different things
+            totals = {p.period: p for p in total.periods}
+            for progress in part.periods:
+                of = totals.get(progress.period)
+                if of is None or not exceeds(
+                    progress.achieved, of.achieved, progress.qualifier, of.qualifier
+                ):
+                    continue
+                found = True
+                index = next(i for i, r in enumerate(indicator.achieved) if r.period == progress.period)
+                where = (*path, "achieved", index, "value")
+                yield larger(where, f"in {progress.period}, ", progress.achieved, of.achieved)
+        mine, theirs = part.overall, total.overall
+        if not found and exceeds(mine.achieved, theirs.achieved, mine.qualifier, theirs.qualifier):
+            yield larger((*path, "achieved"), "over the programme, ", mine.achieved, theirs.achieved)
+
+    def shares(self, assessment: Assessment) -> Iterator[Diagnostic]:
+        """Percents known only as a percent of a whole number, that no whole number of it gives."""
+        for node, indicator in self.indicators:
+            if indicator.measure is not Measure.PERCENTAGE:
+                continue
+            whole = self.whole(indicator)
+            counted = whole if whole is not None and whole.measure is Measure.COUNT else None
+            unit = indicator.unit or (counted.unit if counted is not None else None)
+            path = node.path
+            stated: list[tuple[Path, Baseline | Target | Achieved, Value | None]] = []
+            if indicator.baseline is not None:
+                of = counted.baseline.value if counted is not None and counted.baseline is not None else None
+                stated.append(((*path, "baseline"), indicator.baseline, of))
+            if indicator.target is not None:
+                of = counted.target.value if counted is not None and counted.target is not None else None
+                stated.append(((*path, "target"), indicator.target, of))
+            milestones = {m.period: m.value for m in counted.milestones} if counted is not None else {}
+            for index, milestone in enumerate(indicator.milestones):
+                stated.append(((*path, "milestones", index), milestone, milestones.get(milestone.period)))
+            whole_item = assessment.of(counted) if counted is not None else None
+            for index, record in enumerate(indicator.achieved):
+                of = whole_figure(whole_item, record.period) if whole_item is not None else None
+                stated.append(((*path, "achieved", index), record, of))
+            for where, item, of in stated:
+                yield from _share(item, of, unit, where)
 
     # -- walking -------------------------------------------------------------------------
 
@@ -771,7 +944,7 @@ def _grouped(message: str) -> str:
     return _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", message)
 
 
-def _show(value: Value) -> str:
+def _show(value: Value | None) -> str:
     """A value as a message quotes it: a text in quotes, shortened; anything else as files write it."""
     return repr(shorten(value, 40)) if isinstance(value, str) else plain(value)
 
@@ -785,4 +958,81 @@ def _qualifier(value: Value | None, qualifier: Qualifier | None, path: Path) -> 
         "qualifier-not-number",
         (*path, "qualifier"),
         f"the qualifier {qualifier.value} bounds a number, but the value is {found}",
+    )
+
+
+def _figures(indicator: Indicator, stated: Baseline | Target | Achieved, path: Path) -> Iterator[Diagnostic]:
+    """A value's figure in the indicator's second unit, and the whole a percent is a share of."""
+    second = stated.second_value
+    if second is not None:
+        if indicator.second_unit is None:
+            yield diagnostic(
+                "second-unit-missing",
+                (*path, "second_value"),
+                _grouped(f"the figure is also given as {plain(second)}, but the indicator states no "
+                         "second_unit saying of what"),
+            )  # fmt: skip
+        elif second < 0 or (indicator.measure is Measure.COUNT and second != int(second)):
+            yield diagnostic(
+                "second-value-invalid",
+                (*path, "second_value"),
+                _grouped(f"a figure in {shorten(indicator.second_unit)} is a "
+                         f"{'whole number' if indicator.measure is Measure.COUNT else 'number'} of 0 or "
+                         f"more, found {plain(second)}"),
+            )  # fmt: skip
+    denominator = stated.denominator
+    if denominator is None:
+        return
+    if indicator.measure is not Measure.PERCENTAGE or isinstance(stated.value, Ratio):
+        what = (
+            "a ratio, which has its own"
+            if isinstance(stated.value, Ratio)
+            else f"a {indicator.measure.value} indicator's value"
+        )
+        yield diagnostic(
+            "denominator-not-share",
+            (*path, "denominator"),
+            f"a denominator is the whole of a percentage known only as a percent, not of {what}",
+        )
+    elif denominator <= 0:
+        yield diagnostic(
+            "denominator-invalid",
+            (*path, "denominator"),
+            _grouped(f"the denominator must be above 0, found {plain(denominator)}"),
+        )
+
+
+def _share(
+    stated: Baseline | Target | Achieved, whole: Value | None, unit: str | None, path: Path
+) -> Iterator[Diagnostic]:
+    """
+    A percent of a whole number that no whole number gives, as stated: 83.67% of 7,309.
+
+    The whole is the value's own denominator when written as a whole number, else the figure of
+    the count the indicator is part of (*whole*).  A percent stated as a bound or approximation
+    is not checked.
+    """
+    value = stated.value
+    if stated.qualifier is not None or not is_number(value):
+        return
+    if stated.denominator is not None:
+        whole = stated.denominator
+    if type(whole) is not int:
+        return
+    found = share(value, whole)
+    if found is None or not 0 <= found.percent <= 100 or found.counts():
+        return
+    cents = Decimal("0.01")
+    things = f" of {shorten(unit)}" if unit else ""
+    pct = plain(found.percent)
+    half = Decimal(5).scaleb(-(found.places + 1))
+    near = ", ".join(f"{n} is {plain(found.percent_of(n))}%" for n in found.neighbours())
+    yield diagnostic(
+        "share-not-whole",
+        (*path, "value"),
+        _grouped(
+            f"{pct}% of {whole} is {plain(found.part.quantize(cents))}; no whole number{things} gives "
+            f"{pct}% as stated ({plain(found.percent - half)}% to {plain(found.percent + half)}%, "
+            f"{plain(found.low.quantize(cents))} to {plain(found.high.quantize(cents))}): {near}"
+        ),
     )

@@ -91,7 +91,7 @@ _E, _W = Severity.ERROR, Severity.WARNING
 
 RULES: Mapping[str, Rule] = _rules(
     # validate(): the programme
-    ("end-before-start", _E, "The original or actual end date is before the start."),
+    ("end-before-start", _E, "The original or actual end date, or an activity's end, is before the start."),
     ("extension-reason-missing", _W,
      "The actual end is after the original end, and no extension_reason is given."),
     ("period-inverted", _E, "A period ends before it starts."),
@@ -127,6 +127,25 @@ RULES: Mapping[str, Rule] = _rules(
     ("qualifier-not-number", _W,
      "A value has a qualifier (more_than, at_least, around, up_to) but is no number: no value, "
      "yes/no or a text, which the qualifier cannot bound."),
+    ("second-unit-missing", _E, "A value states a second_value, but its indicator has no second_unit."),
+    ("second-value-invalid", _E,
+     "A second_value is negative, or has decimals for a count; or a second_unit is on an indicator "
+     "that is neither a count nor a number."),
+    ("denominator-not-share", _E,
+     "A value states a denominator but is no percentage known only as a percent: a count, or a "
+     "ratio, which has its own."),
+    ("share-not-whole", _W,
+     "No whole number gives a percent of a whole number as stated: 83.67% of 7,309 families is "
+     "6,115.44, and 6,115 is 83.66%, 6,116 is 83.68%."),
+    ("part-of-unknown", _E, "An indicator is part_of a code no indicator of the programme has."),
+    ("part-of-cycle", _E,
+     "Indicators are parts of each other in a circle: 1.2.2 of 1.2.3, and 1.2.3 of 1.2.2."),
+    ("part-of-measure", _E,
+     "An indicator is part of one whose measure it cannot be part of: a count of a percentage, an "
+     "amount in another currency, a yes/no value."),
+    ("part-exceeds-whole", _E,
+     "A part's figure is larger than its whole's: in a period, over the programme, or in their "
+     "targets or milestones."),
     ("percentage-out-of-range", _E, "A share is outside 0–100, or its numerator is negative."),
     ("numerator-exceeds-denominator", _E, "A share's numerator is larger than its denominator."),
     ("denominator-invalid", _E, "A share's denominator is zero or less."),

@@ -350,6 +350,13 @@ def _amount(value: Decimal | int | str) -> Decimal:
     return _checked_decimal(Decimal(_exact(value, "an amount (decimal.Decimal, int or a text)")))
 
 
+def _optional_number(value: int | Decimal | None) -> int | Decimal | None:
+    """An exact number, ``int`` or ``Decimal``, or ``None``: a figure in a second unit, a denominator."""
+    if value is None or type(value) is int:
+        return value if value is None else _checked_int(value)
+    return _exact(value, "an exact number (int or decimal.Decimal) or None")
+
+
 def _optional_percentage(value: Decimal | int | None) -> Decimal | None:
     """A share in percent, as a ``Decimal`` (an ``int`` is read as one)."""
     if value is None or type(value) is Decimal:
@@ -1106,6 +1113,12 @@ class Baseline:
     """The year the baseline value is of (``2020``), when no date is given."""
     qualifier: Qualifier | None = attrs.field(default=None, converter=_qualifier)
     """How the value is stated when not exactly ("more than", "around"); ``None`` when exact."""
+    second_value: int | Decimal | None = attrs.field(default=None, converter=_optional_number)
+    """The same figure in the indicator's :attr:`~Indicator.second_unit`: the 25,521 (individuals)
+    of "5,168 households (25,521 individuals)"; ``None`` when not stated."""
+    denominator: int | Decimal | None = attrs.field(default=None, converter=_optional_number)
+    """The whole a percentage known only as a percent is a share of, when the report states it
+    but not the part: the 7,309 (families) of "83.67% of the 7,309 families"."""
 
 
 @attrs.frozen
@@ -1124,6 +1137,12 @@ class Target:
     """The planned value broken down by sex, age or other dimensions, when the document plans one."""
     qualifier: Qualifier | None = attrs.field(default=None, converter=_qualifier)
     """How the value is stated when not exactly ("more than", "around"); ``None`` when exact."""
+    second_value: int | Decimal | None = attrs.field(default=None, converter=_optional_number)
+    """The same figure in the indicator's :attr:`~Indicator.second_unit`: the 25,521 (individuals)
+    of "5,168 households (25,521 individuals)"; ``None`` when not stated."""
+    denominator: int | Decimal | None = attrs.field(default=None, converter=_optional_number)
+    """The whole a percentage known only as a percent is a share of, when the report states it
+    but not the part: the 7,309 (families) of "83.67% of the 7,309 families"."""
 
 
 @attrs.frozen
@@ -1167,6 +1186,12 @@ class Achieved:
     """Any other remark on the value (the tracker's *Comment* column)."""
     qualifier: Qualifier | None = attrs.field(default=None, converter=_qualifier)
     """How the value is stated when not exactly ("more than", "around"); ``None`` when exact."""
+    second_value: int | Decimal | None = attrs.field(default=None, converter=_optional_number)
+    """The same figure in the indicator's :attr:`~Indicator.second_unit`: the 25,521 (individuals)
+    of "5,168 households (25,521 individuals)"; ``None`` when not stated."""
+    denominator: int | Decimal | None = attrs.field(default=None, converter=_optional_number)
+    """The whole a percentage known only as a percent is a share of, when the report states it
+    but not the part: the 7,309 (families) of "83.67% of the 7,309 families"."""
 
 
 @attrs.frozen
@@ -1269,6 +1294,14 @@ class Indicator:
     population: str | None = attrs.field(default=None, converter=_optional_text)
     """The code of the indicator that counts the population this one's respondents (an ordinal
     indicator) or denominator (a percentage) are drawn from: "14 of the 16 participants answered"."""
+    part_of: str | None = attrs.field(default=None, converter=_optional_text)
+    """The code of the indicator whose figure this one's is part of: "of whom 1,148 received case
+    management" is part of the 11,729 protected (``part_of: "1.2.1"``); parts may be parts of
+    parts (379 referred, 252 of them assisted, 214 of those followed up).  A percentage's percent
+    is then a share of that indicator's figure."""
+    second_unit: str | None = attrs.field(default=None, converter=_optional_text)
+    """A second unit the figures are also stated in, beside :attr:`unit`: the individuals of
+    "5,168 households (25,521 individuals)"; each value's ``second_value`` holds the figure."""
 
     def __repr__(self) -> str:
         values = len(self.achieved)
@@ -1299,6 +1332,12 @@ class Activity:
     """What was done, as the report writes it."""
     links: tuple[FrameworkLink, ...] = attrs.field(default=(), converter=_links)
     """The elements of external frameworks it contributes to (``gcm:23``)."""
+    start: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The date it starts (or started), as the work plan or report states it."""
+    end: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    """The date it ends (or ended)."""
+    lead: str | None = attrs.field(default=None, converter=_optional_text)
+    """The id of the organisation that leads it, among those :attr:`responsible` (``IOM``)."""
 
 
 @attrs.frozen

@@ -64,8 +64,14 @@ VALUES = (
     "value", "numerator", "denominator", "qualifier", "narrative", "variance", "variance_category", "source",
     "reported_status", "collected", "comment",
 )  # fmt: skip
+STATED = ("part_of", "second_unit", "second_value", "whole")
+"""The columns of what a report states beside a figure: the indicator it is part of, its second
+unit and the figure in it, and the whole a percent known only as a percent is of.  Written, not
+read back: a value read back as it was keeps them (see :func:`from_dataframe`)."""
 TEXTS = ("qualifier", "narrative", "variance", "variance_category", "source", "reported_status", "comment")
-NUMERIC = ("baseline", "target", "achievement_rate", "value", "numerator", "denominator")
+NUMERIC = (
+    "baseline", "target", "achievement_rate", "value", "numerator", "denominator", "second_value", "whole",
+)  # fmt: skip
 ROW_KINDS = ("total", "cell")
 """The words of the ``row`` column: a period's total, or one cell of one of its breakdowns."""
 
@@ -94,13 +100,13 @@ def to_dataframe(
     for assessment in assessments:
         for item in assessment.indicators:
             rows.extend(tidy_rows(assessment.programme, item, dimensions))
-    columns = [*FIXED, *dimensions, *VALUES]
+    columns = [*FIXED, *dimensions, *VALUES, *STATED]
     # Built column by column, as objects: pandas would otherwise turn int and Decimal into float.
     # Missing is pandas.NA in every object column, as in the string columns (never None or NaN).
     frame = pandas.DataFrame(
         {c: pandas.Series([_missing(r.get(c), pandas.NA) for r in rows], dtype=object) for c in columns}
     )
-    for column in (*FIXED, *dimensions, *TEXTS):
+    for column in (*FIXED, *dimensions, *TEXTS, "part_of", "second_unit"):
         if column not in NUMERIC and column not in ("period_start", "period_end"):
             frame[column] = frame[column].astype("string")
     for column in ("period_start", "period_end", "collected"):
@@ -165,6 +171,8 @@ def tidy_rows(
         "target": _number(item.overall.target),
         "status": item.status.value,
         "achievement_rate": item.achievement_rate,
+        "part_of": indicator.part_of,
+        "second_unit": indicator.second_unit,
     }
     if not indicator.achieved:
         return [{**base, "period": None, "row": "total"}]
@@ -185,6 +193,7 @@ def tidy_rows(
             "variance_category": variance.category.value if variance and variance.category else None,
             "source": record.source, "reported_status": record.status.value if record.status else None,
             "collected": record.collected, "comment": record.comment,
+            "second_value": record.second_value, "whole": record.denominator,
         })  # fmt: skip
         for breakdown in record.breakdowns:
             for cell in breakdown.cells:
@@ -200,7 +209,12 @@ DIMENSION_PREFIX = "dimension:"
 
 def _column(dimension: str) -> str:
     """The column of a dimension: its id, or ``dimension:ID`` when the id is taken by another column."""
-    taken = dimension in FIXED or dimension in VALUES or dimension.startswith(DIMENSION_PREFIX)
+    taken = (
+        dimension in FIXED
+        or dimension in VALUES
+        or dimension in STATED
+        or dimension.startswith(DIMENSION_PREFIX)
+    )
     return DIMENSION_PREFIX + dimension if taken else dimension
 
 
@@ -250,7 +264,7 @@ def from_dataframe(programme: Programme, frame: pd.DataFrame) -> Programme:
     if missing or not ({"value", "numerator"} & set(columns)):
         needed = ", ".join(missing or ["value (or numerator and denominator)"])
         raise LoadError([Problem(("columns",), f"the frame needs the column(s) {needed}")], "data frame")
-    dimension_columns = [c for c in columns if c not in FIXED and c not in VALUES]
+    dimension_columns = [c for c in columns if c not in FIXED and c not in VALUES and c not in STATED]
     totals, cells = _read_rows(frame, known, dimension_columns, problems)
     for key in cells:
         if key not in totals:

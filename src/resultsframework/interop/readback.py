@@ -252,7 +252,10 @@ def keep_unshown(
     dimension, in the order it met them): a breakdown by ``("sex", "age")`` comes back as one,
     not as ``("age", "sex")``.  *unshown* names further fields of a value it does not show
     (the tracker: its stated ``status`` and ``collected`` date). Texts shown as displayed come
-    back as written.
+    back as written.  A value read back as it was keeps its figure in a second unit, which no
+    table reads back, and its qualifier when the table does not show it (a tracker made before
+    its Qualifier column); a value changed loses them (they were stated of the old one).  A
+    percent keeps the whole it is a share of (``denominator``).
     """
     merged = []
     for read in records:
@@ -275,6 +278,15 @@ def keep_unshown(
             "breakdowns": tuple(breakdowns),
         }
         fields.update((name, getattr(old, name)) for name in unshown)
+        # What no table shows of a value holds while the value is as it was: its figure in a
+        # second unit, and its qualifier where the table has no column for it; the whole a
+        # percent is of holds whatever the percent.
+        fields["denominator"] = old.denominator
+        same = fields["value"] == old.value and type(fields["value"]) is type(old.value)
+        if same:
+            fields["second_value"] = old.second_value
+        elif "qualifier" in unshown:
+            fields["qualifier"] = None
         merged.append(attrs.evolve(record, **fields))
     return merged
 

@@ -154,6 +154,10 @@ def _structure_number(value: object, _: object) -> int | Decimal:
     return _check_int(value)
 
 
+def _structure_optional_number(value: object, t: object) -> int | Decimal | None:
+    return None if value is None else _structure_number(value, t)
+
+
 def _structure_date(value: object, _: object) -> date:
     if type(value) is date:
         return value
@@ -224,6 +228,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(Period, _structure_period)
     conv.register_structure_hook(FrameworkLink, _structure_link)
     conv.register_structure_hook_func(lambda t: t == int | Decimal, _structure_number)
+    conv.register_structure_hook_func(lambda t: t == int | Decimal | None, _structure_optional_number)
     # Class hooks dispatch on the most specific base: the model's enumerations
     # derive from str, so they need their own hook, more specific than str's.
     conv.register_structure_hook(_Choice, _structure_choice)

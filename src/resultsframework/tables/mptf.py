@@ -20,27 +20,29 @@ from decimal import Decimal
 
 import attrs
 
-from ..assessment.progress import Assessment, IndicatorAssessment, assess
+from ..assessment.parts import whole_figure, whole_of
+from ..assessment.progress import Assessment, IndicatorAssessment, Progress, assess
 from ..assessment.rollup import ContributingIndicator
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
 from ..core.model import (
     Achieved,
     Activity,
+    Baseline,
     Indicator,
     Measure,
     Node,
     OrganisationRole,
     Programme,
     Qualifier,
-    Ratio,
+    Target,
     Value,
 )
-from ..core.ordinal import Responses, figure_unit, in_percent
+from ..core.ordinal import Responses
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
 from .table import About, Column, Part, Table, TableCell, TableRow
-from .words import Words, unit_words
+from .words import Words, activity_words, stated_value
 
 __all__ = ["indicator_table"]
 
@@ -310,7 +312,6 @@ class _Builder:
     def result_cell(self, item: IndicatorAssessment) -> TableCell:
         _ = self._
         indicator = item.indicator
-        percentage = in_percent(indicator)
         baseline = indicator.baseline
         target = indicator.target
         word = _(N_("Indicator"))
@@ -321,19 +322,13 @@ class _Builder:
                 Part(
                     "baseline",
                     _(N_("Baseline")),
-                    self.baseline_text(indicator, percentage),
+                    self.baseline_text(indicator),
                     prefix=_(N_("Baseline:")),
                 ),
                 Part(
                     "target",
                     _(N_("Planned Target")),
-                    self.stated(
-                        target.text if target else None,
-                        target.value if target else None,
-                        percentage,
-                        figure_unit(indicator),
-                        target.qualifier if target else None,
-                    ),
+                    self.stated(target, indicator),
                     prefix=_(N_("Planned Target:")),
                 ),
                 Part(
@@ -346,14 +341,12 @@ class _Builder:
             )
         )
 
-    def baseline_text(self, indicator: Indicator, percentage: bool) -> str:
+    def baseline_text(self, indicator: Indicator) -> str:
         """The baseline as stated, with its unit, and its year when known: ``35 households (2024)``."""
         baseline = indicator.baseline
         if baseline is None:
             return ""
-        text = self.stated(
-            baseline.text, baseline.value, percentage, figure_unit(indicator), baseline.qualifier
-        )
+        text = self.stated(baseline, indicator)
         year = baseline.year if baseline.year is not None else (baseline.date.year if baseline.date else None)
         if text and year is not None and str(year) not in text:
             text = f"{text} ({self.loc.year(year)})"
@@ -361,10 +354,9 @@ class _Builder:
 
     def achieved_cell(self, item: IndicatorAssessment) -> TableCell:
         _ = self._
-        percentage = in_percent(item.indicator)
         return TableCell(
             (
-                Part("achieved", _(N_("Achieved Indicator Targets")), self.achieved_text(item, percentage)),
+                Part("achieved", _(N_("Achieved Indicator Targets")), self.achieved_text(item)),
                 Part("breakdown", _(N_("Breakdown")), self.breakdown_text(item)),
                 Part("achieved_value", _(N_("Achieved value")), plain(item.overall.achieved), flat_only=True),
             )
@@ -405,18 +397,13 @@ class _Builder:
 
     def period_cell(self, period: Period, label: str) -> IndicatorCell:
         def cell(item: IndicatorAssessment) -> TableCell:
-            percentage = in_percent(item.indicator)
             progress = next((p for p in item.periods if p.period == period), None)
-            achieved = progress.achieved if progress is not None else None
-            qualifier = progress.qualifier if progress is not None else None
-            answers = progress.responses if progress is not None else None
-            text = (
-                ""
-                if achieved is None
-                else self.value(achieved, percentage, qualifier=qualifier, responses=answers)
-            )
+            text = "" if progress is None else self.progress_text(item, progress, unit=False)
             # A count or number stated exactly is a number in the formats that store numbers (Excel).
-            exact = item.indicator.measure in (Measure.COUNT, Measure.NUMBER) and qualifier is None
+            achieved = progress.achieved if progress is not None else None
+            exact = item.indicator.measure in (Measure.COUNT, Measure.NUMBER) and progress is not None
+            exact = exact and item.indicator.part_of is None and progress.qualifier is None  # type: ignore[union-attr]
+            exact = exact and progress.second is None  # type: ignore[union-attr]
             number = (
                 achieved
                 if exact and isinstance(achieved, int | Decimal) and not isinstance(achieved, bool)
@@ -432,7 +419,9 @@ class _Builder:
         word = self._(N_("Activity"))
         who = f" ({', '.join(activity.responsible)})" if activity.responsible else ""
         prefix = self.numbered(word, activity.code)
-        return TableCell((Part("activity", word, activity.statement + who, prefix=prefix),))
+        when = activity_words(self.loc, activity)
+        text = f"{activity.statement}{who} \u2014 {when}" if when else activity.statement + who
+        return TableCell((Part("activity", word, text, prefix=prefix),))
 
     def activity_status_cell(self, activity: Activity) -> TableCell:
         status = self.loc.label(activity.status) if activity.status else ""
@@ -449,43 +438,80 @@ class _Builder:
             return self._(N_("{label}:")).format(label=word)
         return self._(N_("{label} {code}:")).format(label=word, code=self.loc.code(code))
 
-    def stated(
-        self,
-        text: str | None,
-        value: Value | None,
-        percentage: bool,
-        unit: str | None = None,
-        qualifier: Qualifier | None = None,
-    ) -> str:
+    def stated(self, stated: Baseline | Target | None, indicator: Indicator) -> str:
         """The text as the document writes it, else the value formatted with its unit; nothing if neither."""
-        if text:
-            return text
-        return "" if value is None else self.value(value, percentage, unit, qualifier=qualifier)
+        if stated is None:
+            return ""
+        if stated.text:
+            return stated.text
+        return self.value(
+            stated.value,
+            indicator,
+            qualifier=stated.qualifier,
+            second=stated.second_value,
+            of=stated.denominator,
+        )
 
     def value(
         self,
         value: Value | None,
-        percentage: bool,
-        unit: str | None = None,
+        indicator: Indicator,
         *,
         qualifier: Qualifier | None = None,
+        second: int | Decimal | None = None,
+        of: Value | None = None,
+        of_unit: str | None = None,
         responses: Responses | None = None,
     ) -> str:
         """
         A value as shown, a count or an amount with its unit beside it (``4 network meetings``),
-        with its qualifier as written (``more than 1,600 persons``); an ordinal indicator's
-        *responses* in words ("86% agree or strongly agree (12 of 14 respondents; ...)").
+        with its qualifier as written (``more than 1,600 persons``), its figure in a second unit
+        (``5,168 households (25,521 individuals)``), a share with its whole (``83.67% of 7,309
+        families``), an ordinal indicator's *responses* in words ("86% agree or strongly agree (12
+        of 14 respondents; ...)"): see :func:`~.words.stated_value`.
         """
-        if value is None:
-            return ""
-        if responses is not None:
-            return self.loc.qualified(self.loc.responses(responses), qualifier)
-        shown = self.loc.value(value, percentage=percentage)
-        if unit and not percentage and not isinstance(value, (bool, str, Ratio)):
-            shown = f"{shown} {unit_words(unit)}"
-        return self.loc.qualified(shown, qualifier)
+        return stated_value(
+            self.loc,
+            value,
+            indicator,
+            qualifier=qualifier,
+            second=second,
+            of=of,
+            of_unit=of_unit,
+            responses=responses,
+        )
 
-    def achieved_text(self, item: IndicatorAssessment, percentage: bool) -> str:
+    def whole(self, item: IndicatorAssessment) -> IndicatorAssessment | None:
+        """The assessment of the indicator *item* is part of, if any (see :func:`~.parts.whole_of`)."""
+        return whole_of(self.assessment, item)
+
+    def progress_text(self, item: IndicatorAssessment, progress: Progress, *, unit: bool = True) -> str:
+        """
+        A period's or the programme's achieved figure as shown, with the whole it is part of:
+        "1,148 persons of the 11,729 (indicator 1.2.1)", "83.67% of 7,309 families"; without
+        *unit*, the figure without its (first) unit, as a period's column shows it.
+        """
+        indicator = item.indicator if unit else attrs.evolve(item.indicator, unit=None)
+        whole = self.whole(item)
+        figure = whole_figure(whole, progress.period) if whole is not None else None
+        of: Value | None = progress.denominator
+        if of is None and whole is not None and indicator.measure is Measure.PERCENTAGE:
+            of = figure
+        of_unit = whole.indicator.unit if whole is not None and progress.denominator is None else None
+        text = self.value(
+            progress.achieved,
+            indicator,
+            qualifier=progress.qualifier,
+            second=progress.second,
+            of=of,
+            of_unit=of_unit,
+            responses=progress.responses,
+        )
+        if whole is None or indicator.measure is Measure.PERCENTAGE or figure is None or not text:
+            return text
+        return self.loc.part(text, self.value(figure, _bare(whole.indicator)), whole.code)
+
+    def achieved_text(self, item: IndicatorAssessment) -> str:
         """
         What was achieved, as the report writes it.
 
@@ -495,29 +521,15 @@ class _Builder:
         """
         records = sorted(item.records, key=_period_key)
         told = [r for r in records if r.narrative]
-        answers, unit = item.overall.responses, figure_unit(item.indicator)
+        answers = item.overall.responses
         if answers is None and (
             len(records) <= 1 or (len({r.period for r in records}) == 1 and len(told) <= 1)
         ):
             latest = records[-1] if records else None
             if latest is None or (latest.value is None and not latest.narrative):
                 return ""
-            return latest.narrative or self.value(
-                item.overall.achieved, percentage, unit, qualifier=item.overall.qualifier
-            )
-        lines = (
-            [
-                self.value(
-                    item.overall.achieved,
-                    percentage,
-                    unit,
-                    qualifier=item.overall.qualifier,
-                    responses=answers,
-                )
-            ]
-            if item.overall.achieved is not None
-            else []
-        )
+            return latest.narrative or self.progress_text(item, item.overall)
+        lines = [self.progress_text(item, item.overall)] if item.overall.achieved is not None else []
         for record in told:
             who = f" ({record.reported_by})" if record.reported_by else ""
             lines.append(f"{self.loc.colon(self.period_label(record.period) + who)} {record.narrative}")
@@ -539,3 +551,8 @@ def _period_key(record: Achieved) -> tuple[date, date]:
 
 def _latest(records: tuple[Achieved, ...]) -> Achieved | None:
     return max(records, key=_period_key, default=None)
+
+
+def _bare(indicator: Indicator) -> Indicator:
+    """*indicator* without its unit: the whole of a part is shown without it ("of the 11,729")."""
+    return attrs.evolve(indicator, unit=None, second_unit=None)

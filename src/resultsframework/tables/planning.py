@@ -14,13 +14,13 @@ from collections.abc import Callable
 from datetime import date
 
 from ..assessment.progress import Assessment, Progress, assess
-from ..core.model import Indicator, Programme, Ratio, Result, Risk, Value
-from ..core.ordinal import Responses, figure_unit, in_percent
+from ..core.model import Baseline, Indicator, Programme, Result, Risk, Target, Value
+from ..core.ordinal import Responses
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from .mptf import RESULT_WORDS, about
 from .table import Column, Part, Table, TableCell, TableRow
-from .words import unit_words
+from .words import stated_value
 
 __all__ = ["TEMPLATES", "iptt_table", "learning_table", "logframe_table", "results_matrix_table"]
 
@@ -40,23 +40,45 @@ class _Texts:
             return self._(N_("{label}:")).format(label=word)
         return self._(N_("{label} {code}:")).format(label=word, code=code)
 
-    def value(self, value: Value | None, indicator: Indicator, responses: Responses | None = None) -> str:
-        if value is None:
-            return ""
-        if responses is not None:
-            return self.loc.responses(responses)
-        percentage = in_percent(indicator)
-        shown = self.loc.value(value, percentage=percentage)
-        unit = figure_unit(indicator)
-        if unit and not percentage and not isinstance(value, (bool, str, Ratio)):
-            return f"{shown} {unit_words(unit)}"
-        return shown
+    def value(
+        self,
+        value: Value | None,
+        indicator: Indicator,
+        stated: Baseline | Target | None = None,
+        responses: Responses | None = None,
+    ) -> str:
+        """
+        A value with its unit, its figure in a second unit and the whole a share is of, as
+        *stated*; an ordinal indicator's *responses* in words.
+        """
+        if stated is None:
+            return stated_value(self.loc, value, indicator, responses=responses)
+        return stated_value(
+            self.loc,
+            value,
+            indicator,
+            qualifier=stated.qualifier,
+            second=stated.second_value,
+            of=stated.denominator,
+        )
+
+    def progress(self, progress: Progress, indicator: Indicator) -> str:
+        """An actual as the assessment makes it, with its qualifier, second figure and whole."""
+        return stated_value(
+            self.loc,
+            progress.achieved,
+            indicator,
+            qualifier=progress.qualifier,
+            second=progress.second,
+            of=progress.denominator,
+            responses=progress.responses,
+        )
 
     def baseline(self, indicator: Indicator) -> str:
         baseline = indicator.baseline
         if baseline is None:
             return ""
-        text = baseline.text or self.value(baseline.value, indicator)
+        text = baseline.text or self.value(baseline.value, indicator, baseline)
         year = baseline.year if baseline.year is not None else (baseline.date.year if baseline.date else None)
         if text and year is not None and str(year) not in text:
             text = f"{text} ({self.loc.year(year)})"
@@ -66,7 +88,7 @@ class _Texts:
         target = indicator.target
         if target is None:
             return ""
-        return target.text or self.value(target.value, indicator)
+        return target.text or self.value(target.value, indicator, target)
 
     def source(self, indicator: Indicator, *, method: bool) -> str:
         """The data source (means of verification); with *method*, how, how often and by whom."""
@@ -297,12 +319,12 @@ def _progress_cell(key: str, heading: str, progress: Progress | None, indicator:
     _ = loc.gettext
     target = progress.target if progress is not None else None
     actual = progress.achieved if progress is not None else None
-    answers = progress.responses if progress is not None else None
     rate = progress.achievement_rate if progress is not None else None
     return TableCell((
         Part(f"{key}:target", f"{heading} \u2014 {_(N_('Target'))}", texts.value(target, indicator),
              prefix=loc.colon(_(N_("Target"))) if target is not None else None),
-        Part(f"{key}:actual", f"{heading} \u2014 {_(N_('Actual'))}", texts.value(actual, indicator, answers),
+        Part(f"{key}:actual", f"{heading} \u2014 {_(N_('Actual'))}",
+             "" if progress is None else texts.progress(progress, indicator),
              prefix=loc.colon(_(N_("Actual"))) if actual is not None else None),
         Part(f"{key}:met", f"{heading} \u2014 {_(N_('% met'))}", "" if rate is None else loc.percent(rate),
              prefix=None if rate is None else loc.colon(_(N_("% met"))),

@@ -32,6 +32,7 @@ from ..text.labels import LABELS
 from .mptf import RESULT_WORDS, indicator_table
 from .results import results_table
 from .table import Column, Part, Table, TableCell, TableRow
+from .words import activity_words
 
 __all__ = ["REPORT_KINDS", "Block", "Heading", "ImageBlock", "Paragraph", "TableBlock", "report_blocks"]
 
@@ -331,6 +332,9 @@ class _Report:
         who = f" ({', '.join(activity.responsible)})" if activity.responsible else ""
         label = f"{_(N_('Activity'))} {self.loc.code(activity.code)}"
         yield Paragraph(f"{self.loc.colon(label)} {activity.statement}{who}", bold=True)
+        when = activity_words(self.loc, activity)
+        if when:
+            yield Paragraph(when[:1].upper() + when[1:] + ".")
         if activity.status is ActivityStatus.NOT_CONDUCTED:
             yield Paragraph(f"{self.loc.label(activity.status)}.")
         yield from self.text(activity.status_reason)

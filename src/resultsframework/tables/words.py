@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Protocol
 
-from ..core.model import Measure, Programme, Ratio, Value
+from ..core.model import Activity, Indicator, Measure, Programme, Qualifier, Ratio, Value
+from ..core.numbers import is_number
+from ..core.ordinal import Responses, figure_unit, in_percent
+from ..core.periods import Period
 from ..text.escape import isolate
 from ..text.l10n import N_, Localizer
 
-__all__ = ["Broken", "Words", "unit_words"]
+__all__ = ["Broken", "Words", "activity_words", "stated_value", "unit_words"]
 
 _COUNTED = re.compile(r"^(?:#|no\.?|number)\s*of\s+", re.IGNORECASE)
 
@@ -22,6 +26,63 @@ _COUNTED = re.compile(r"^(?:#|no\.?|number)\s*of\s+", re.IGNORECASE)
 def unit_words(unit: str) -> str:
     """A unit as written beside a number: ``# of persons`` is ``persons`` (600 persons)."""
     return _COUNTED.sub("", unit.strip()) or unit
+
+
+def stated_value(
+    loc: Localizer,
+    value: Value | None,
+    indicator: Indicator,
+    *,
+    qualifier: Qualifier | None = None,
+    second: int | Decimal | None = None,
+    of: Value | None = None,
+    of_unit: str | None = None,
+    responses: Responses | None = None,
+) -> str:
+    """
+    A baseline, target or achieved value as a table shows it, with what the report states beside
+    it: its unit ("4 network meetings"), its qualifier ("more than 1,600 persons"), the figure in
+    the indicator's second unit ("5,168 households (25,521 individuals)"), and for a percentage
+    known only as a percent the whole it is of (*of*, "83.67% of 7,309 families", in *of_unit*,
+    else the indicator's unit); an ordinal indicator's *responses* in words ("86% agree or
+    strongly agree (12 of 14 respondents; mean 4.2 of 5)").  Nothing for no value.
+    """
+    if value is None:
+        return ""
+    if responses is not None:
+        return loc.qualified(loc.responses(responses), qualifier)
+    percentage = in_percent(indicator)
+    unit = figure_unit(indicator)
+    numeric = not isinstance(value, (bool, str, Ratio))
+    if indicator.measure is Measure.PERCENTAGE and is_number(value) and is_number(of):
+        unit = of_unit or unit
+        whole = loc.number(of) + (f" {unit_words(unit)}" if unit else "")  # type: ignore[arg-type]
+        shown = loc.share(loc.stated_percent(Decimal(value)), whole)  # type: ignore[arg-type]
+    else:
+        shown = loc.value(value, percentage=percentage)
+        if unit and not percentage and numeric:
+            shown = f"{shown} {unit_words(unit)}"
+    if second is not None and indicator.second_unit and numeric:
+        shown = loc.two_units(shown, f"{loc.number(second)} {unit_words(indicator.second_unit)}")
+    return loc.qualified(shown, qualifier)
+
+
+def activity_words(loc: Localizer, activity: Activity) -> str:
+    """Who leads an activity and when it runs: "led by IOM, March–June 2024"; nothing if neither."""
+    _ = loc.gettext
+    parts = []
+    if activity.lead:
+        parts.append(_(N_("led by {organisation}")).format(organisation=activity.lead))
+    start, end = activity.start, activity.end
+    if start is not None and end is not None and start <= end:
+        parts.append(loc.period(Period(start, end)))
+    elif start is not None and end is None:
+        parts.append(_(N_("from {date}")).format(date=loc.date(start)))
+    elif end is not None and start is None:
+        parts.append(_(N_("until {date}")).format(date=loc.date(end)))
+    elif start is not None and end is not None:  # as written, though it ends before it starts
+        parts.append(f"{loc.date(start)} \u2013 {loc.date(end)}")
+    return loc.comma.join(parts)
 
 
 class Broken(Protocol):

@@ -302,6 +302,31 @@ class Localizer:
             return text
         return self.gettext(QUALIFIED[qualifier]).format(value=text)
 
+    def stated_percent(self, percent: Decimal) -> str:
+        """
+        A percent as stated, to the decimals it is stated to: 83.67%, 83,67 %, ٨٣٫٦٧٪ (a value
+        rounded to one decimal elsewhere, a share of a stated whole keeps its own).
+        """
+        exponent = percent.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return self.percent(percent / 100, places)
+
+    def share(self, percent: str, whole: str) -> str:
+        """A percent of a stated whole, both already written: "83.67% of 7,309 families"."""
+        return self.gettext(N_("{percent} of {whole}")).format(percent=percent, whole=whole)
+
+    def part(self, part: str, whole: str, code: str) -> str:
+        """
+        A figure with the whole it is part of, both already written, and the whole's indicator:
+        "1,148 persons of the 11,729 (indicator 1.2.1)".
+        """
+        text = self.gettext(N_("{part} of the {whole} (indicator {code})"))
+        return text.format(part=part, whole=whole, code=self.code(code))
+
+    def two_units(self, first: str, second: str) -> str:
+        """One figure in two units, both already written: "5,168 households (25,521 individuals)"."""
+        return f"{first} ({second})"
+
     def yes_no(self, value: bool) -> str:
         """Yes or No, translated: Oui, نعم."""
         return self.gettext(N_("Yes")) if value else self.gettext(N_("No"))
