@@ -298,3 +298,15 @@ def test_report_results_on_the_command_line() -> None:
     )
     assert code == 0, err
     assert "| **3.2:** The government has increased capacity" in out
+
+
+def test_an_indicator_not_conducted_says_so_in_the_results_table(example: rf.Programme) -> None:
+    """Not "not reported" with nothing beside it: the table says it was not conducted, and why."""
+    table = rf.results_table(rf.roll_up(example, "iom-iraq-2022"))
+    rows = [row for row in table.rows if row.code == "1.4.1"]
+    assert rows
+    for row in rows:
+        texts = [cell.parts[0].text for cell in row.cells[2:]]
+        assert "Not conducted" == texts[0]
+        assert "These activities were not conducted" in texts
+    assert any("(an inherited link)" in note for note in table.footnotes)

@@ -429,7 +429,10 @@ def roll_up(
             if only is not None:
                 records = [r for r in records if r.period == only]
                 value, aggregatable, _notes = aggregate(indicator, records)
-            chosen = combined_records(indicator, records)
+            # The values the figure is made of; without any, those that say why (not conducted).
+            chosen = combined_records(indicator, records) or [
+                r for r in records if r.value is None and (r.narrative or r.status or r.variance)
+            ]
             contributions.append(ContributingIndicator(
                 programme, indicator, node.path, codes, inherited, value, tuple(chosen), aggregatable,
             ))  # fmt: skip

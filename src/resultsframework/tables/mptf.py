@@ -42,12 +42,11 @@ from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
 from .table import About, Column, Part, Table, TableCell, TableRow
-from .words import Words, activity_words, stated_value
+from .words import RESULT_WORDS, Words, activity_words, stated_value
 
 __all__ = ["indicator_table"]
 
 _CODE_HEADINGS = {"impact": N_("Impact code"), "outcome": N_("Outcome code"), "output": N_("Output code")}
-RESULT_WORDS: dict[str, str] = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
 
 
 def indicator_table(

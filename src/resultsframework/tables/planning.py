@@ -18,9 +18,9 @@ from ..core.model import Baseline, Indicator, Programme, Result, Risk, Target, V
 from ..core.ordinal import Responses
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
-from .mptf import RESULT_WORDS, about
+from .mptf import about
 from .table import Column, Part, Table, TableCell, TableRow
-from .words import stated_value
+from .words import RESULT_WORDS, result_names, stated_value
 
 __all__ = ["TEMPLATES", "iptt_table", "learning_table", "logframe_table", "results_matrix_table"]
 
@@ -366,7 +366,7 @@ def learning_table(programme: Programme, *, locale: str | Localizer = "en") -> T
                     (Part("statement", _(N_("Statement")), statement, prefix=loc.colon(loc.number(number))),)
                 ),
                 TableCell((Part("addressed_to", _(N_("Addressed to")), ", ".join(addressed)),)),
-                TableCell((Part("results", _(N_("Results")), ", ".join(results)),)),
+                TableCell((Part("results", _(N_("Results")), result_names(loc, programme, results)),)),
             )
             rows.append(TableRow("indicator", cells, None, group))
     notes = () if rows else (_(N_("The programme lists no lessons learned and no recommendations.")),)

@@ -29,10 +29,10 @@ from ..core.model import (
 )
 from ..text.l10n import N_, Localizer
 from ..text.labels import LABELS
-from .mptf import RESULT_WORDS, indicator_table
+from .mptf import indicator_table
 from .results import results_table
 from .table import Column, Part, Table, TableCell, TableRow
-from .words import activity_words
+from .words import activity_words, result_names
 
 __all__ = ["REPORT_KINDS", "Block", "Heading", "ImageBlock", "Paragraph", "TableBlock", "report_blocks"]
 
@@ -235,21 +235,7 @@ class _Report:
         return Paragraph(statement, bullet=True, prefix=self.loc.colon(about) if about else None)
 
     def named(self, codes: tuple[str, ...]) -> str:
-        """
-        Results by their words and codes, as the report names them: "Outcome 1, Output 1.2"; a
-        code that is not a result's, or is several results' (an outcome 1 and an output 1), as is.
-        """
-        kinds: dict[str, set[str]] = {}
-        for node in self.programme.walk("impact", "outcome", "output"):
-            if node.item.code is not None:
-                kinds.setdefault(node.item.code, set()).add(node.kind)
-        named = []
-        for code in codes:
-            (kind,) = kinds[code] if len(kinds.get(code, ())) == 1 else (None,)
-            named.append(
-                f"{self._(RESULT_WORDS[kind])} {self.loc.code(code)}" if kind else self.loc.code(code)
-            )
-        return ", ".join(named)
+        return result_names(self.loc, self.programme, codes)
 
     def nothing(self) -> Paragraph:
         return Paragraph(self._(N_("Nothing was reported for this section.")))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..assessment.rollup import ContributingIndicator, RollUp, Total
-from ..core.model import Measure, Ratio, Value
+from ..core.model import Measure, Ratio, Status, Value
 from ..tables.alignment import code_heading, level_name
 from ..tables.table import Column, Part, Table, TableCell, TableRow
 from ..text.l10n import N_, Localizer
@@ -70,7 +70,8 @@ def results_table(rollup: RollUp, *, locale: str | Localizer = "en") -> Table:
         _(N_("A total is the sum of the reported figures of one unit: where programmes reach the same "
              "people, it counts a person more than once. A unit with one indicator has no total row: "
              "its figure is the total.")),
-        _(N_("An indicator without a link of its own counts where its output, outcome or programme links.")),
+        _(N_("An indicator without a link of its own counts where its output, outcome or programme links "
+             "(an inherited link).")),
     ]  # fmt: skip
     if rollup.as_of is not None:
         notes.append(_(N_("Figures as of {date}.")).format(date=loc.date(rollup.as_of)))
@@ -103,6 +104,8 @@ class _Words(Words):
         link = _(N_("inherited link")) if c.inherited and c.codes else ""
         counts_under = ", ".join(c.codes)
         figure = self.figure(c.value, c.measure, indicator.currency)
+        if c.value is None and any(r.status is Status.NOT_CONDUCTED for r in c.records):
+            figure = self.loc.status(Status.NOT_CONDUCTED)  # not "not reported": it says why not
         cells = (
             TableCell((
                 Part("row", _(N_("Row")), _(N_("contribution")), flat_only=True),

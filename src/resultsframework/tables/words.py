@@ -67,6 +67,26 @@ def stated_value(
     return loc.qualified(shown, qualifier)
 
 
+RESULT_WORDS: dict[str, str] = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
+"""The word of each level of result, as tables and reports name them ("Output 1.2")."""
+
+
+def result_names(loc: Localizer, programme: Programme, codes: Iterable[str]) -> str:
+    """
+    Results by their words and codes, as the report names them: "Outcome 1, Output 1.2"; a
+    code that is not a result's, or is several results' (an outcome 1 and an output 1), as is.
+    """
+    kinds: dict[str, set[str]] = {}
+    for node in programme.walk("impact", "outcome", "output"):
+        if node.item.code is not None:
+            kinds.setdefault(node.item.code, set()).add(node.kind)
+    named = []
+    for code in codes:
+        (kind,) = kinds[code] if len(kinds.get(code, ())) == 1 else (None,)
+        named.append(f"{loc.gettext(RESULT_WORDS[kind])} {loc.code(code)}" if kind else loc.code(code))
+    return ", ".join(named)
+
+
 def activity_words(loc: Localizer, activity: Activity) -> str:
     """Who leads an activity and when it runs: "led by IOM, March–June 2024"; nothing if neither."""
     _ = loc.gettext
