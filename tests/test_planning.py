@@ -123,6 +123,7 @@ class TestTables:
             "Method: Household survey of a random sample of returnee households (illustrative)",
             "Frequency: Baseline and endline",
             "Collected by: IOM, M&E officer",
+            "1.2: Protection monitoring database",  # no means of verification: the source its values cite
         ]
 
     def test_logframe_has_a_row_per_result_with_its_assumptions(self) -> None:

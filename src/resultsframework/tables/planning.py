@@ -91,9 +91,13 @@ class _Texts:
         return target.text or self.value(target.value, indicator, target)
 
     def source(self, indicator: Indicator, *, method: bool) -> str:
-        """The data source (means of verification); with *method*, how, how often and by whom."""
+        """
+        The data source (the means of verification; without one, the sources its values cite);
+        with *method*, how, how often and by whom.
+        """
         _ = self._
-        lines = [indicator.means_of_verification] if indicator.means_of_verification else []
+        cited = dict.fromkeys(r.source for r in indicator.achieved if r.source)
+        lines = [indicator.means_of_verification] if indicator.means_of_verification else list(cited)
         if method:
             if indicator.collection_method:
                 lines.append(f"{self.loc.colon(_(N_('Method')))} {indicator.collection_method}")
