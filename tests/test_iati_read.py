@@ -176,6 +176,30 @@ class TestPublishers:
         assert rf.Measure.QUALITATIVE is satisfaction.measure is service.measure
         assert "hébergement" == service.achieved[0].value
 
+    def test_an_actual_at_a_location_is_a_cell_of_that_place(self) -> None:
+        """A publisher's actual with a location and no dimension is the place's cell, not a second total."""
+        xml = b"""<iati-activities version="2.03"><iati-activity>
+        <iati-identifier>XM-DAC-1-1</iati-identifier><title><narrative>T</narrative></title>
+        <activity-date type="1" iso-date="2025-01-01"/><activity-date type="3" iso-date="2025-12-31"/>
+        <recipient-country code="IQ"/>
+        <location ref="IQG08"><name><narrative>Baghdad</narrative></name></location>
+        <location ref="site-7"><name><narrative>Camp 7</narrative></name></location>
+        <result type="2"><title><narrative>O</narrative></title>
+         <indicator measure="1"><title><narrative>People</narrative></title>
+          <period><period-start iso-date="2025-01-01"/><period-end iso-date="2025-06-30"/>
+           <actual value="12"/><actual value="5"><location ref="IQG08"/></actual>
+           <actual value="7"><location ref="site-7"/></actual>
+          </period></indicator></result></iati-activity></iati-activities>"""
+        reading = rf.from_iati(xml)
+        (programme,) = reading.programmes
+        assert (rf.Location("Baghdad", "IQG08"), rf.Location("Camp 7")) == programme.localities
+        (record,) = programme.outcomes[0].indicators[0].achieved
+        assert 12 == record.value
+        assert [((("location", "Baghdad"),), 5), ((("location", "Camp 7"),), 7)] == [
+            tuple(cell) for cell in record.breakdowns[0].cells
+        ]
+        assert [] == codes(reading)
+
     def test_accumulation_is_an_option(self) -> None:
         (programme,) = rf.from_iati(DATA / "un-agency.xml", accumulation="level").programmes
         assert {rf.Accumulation.LEVEL} == {

@@ -23,6 +23,7 @@ import functools
 import mimetypes
 import re
 import unicodedata
+import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
@@ -42,6 +43,7 @@ from ..core.model import (
     Direction,
     Impact,
     Indicator,
+    Location,
     Measure,
     NodeKind,
     Organisation,
@@ -90,6 +92,9 @@ RESULT_TYPES: dict[NodeKind, str] = {"impact": "3", "outcome": "2", "output": "1
 """IATI ResultType of the results with indicators: 3 impact, 2 outcome, 1 output."""
 SDG_INDICATOR = re.compile(r"^\d+\.[0-9a-z]+\.\d+$")
 URL = re.compile(r"^https?://\S+$")
+OTHER_SDG_INDICATORS = "Other SDG indicators: "
+"""How an indicator's description names its SDG indicators after the first, its reference of
+vocabulary 9 (IATI takes each vocabulary once per indicator)."""
 
 STATUS_CODES = {"pipeline": "1", "implementation": "2", "finalisation": "3", "closed": "4"}
 """IATI ActivityStatus: 1 pipeline/identification, 2 implementation, 3 finalisation, 4 closed."""
@@ -230,6 +235,7 @@ def to_iati(
     language: str = "en",
     default_sector: str | None = None,
     code_in_titles: bool = True,
+    indicator_uri: str | None = None,
 ) -> bytes:
     """
     The programmes' results as an IATI 2.03 ``iati-activities`` document (UTF-8 bytes).
@@ -249,6 +255,11 @@ def to_iati(
         code_in_titles: Titles of results and indicators as ``1.1: statement``, the code first
             (the default); with ``False``, the statement alone, as most publishers write them
             (an indicator's code stays its reference of vocabulary 99; a result's is then lost).
+        indicator_uri: Where the reporting organisation's indicator codes are defined (the
+            published results framework), as the ``indicator-uri`` of each indicator's reference
+            of vocabulary 99: one web address for all, or one with ``{code}``, replaced by each
+            indicator's code (``https://example.org/framework#{code}``).  IATI strongly
+            recommends it; none is invented.
 
     The activity identifier is the programme's ``iati`` identifier if it has one, else the
     reporting organisation's identifier and the MPTF project reference (or programme number).
@@ -261,6 +272,11 @@ def to_iati(
     .. versionadded:: 0.1.0
     """
     portfolio = [programmes] if isinstance(programmes, Programme) else list(programmes)
+    if indicator_uri is not None and not URL.match(_uri(indicator_uri, "1.1")):
+        raise ResultsFrameworkError(
+            f"cannot write IATI 2.03: indicator_uri {indicator_uri!r} is no web address "
+            "(https://..., with {code} for each indicator's code)"
+        )
     when = (generated or datetime.now(timezone.utc)).replace(microsecond=0)  # noqa: UP017
     options = _Options(
         reporting_org=reporting_org.strip() if reporting_org else None,
@@ -269,6 +285,7 @@ def to_iati(
         language=language,
         default_sector=default_sector,
         code_in_titles=code_in_titles,
+        indicator_uri=indicator_uri,
     )
     problems = _Problems()
     plans = [_plan(programme, index, options, problems) for index, programme in enumerate(portfolio)]
@@ -307,6 +324,12 @@ class _Options:
     language: str
     default_sector: str | None
     code_in_titles: bool
+    indicator_uri: str | None = None
+
+
+def _uri(template: str, code: str) -> str:
+    """The ``indicator-uri`` of the indicator *code*: *template* with ``{code}`` replaced (URL-quoted)."""
+    return template.replace("{code}", urllib.parse.quote(code, safe=""))
 
 
 @attrs.frozen
@@ -521,6 +544,12 @@ def _activity(root: ET.Element, programme: Programme, plan: _Plan, options: _Opt
     tag, code = plan.recipient
     place = {"code": code, "vocabulary": "1"} if tag == "recipient-region" else {"code": code}
     ET.SubElement(activity, tag, {**place, "percentage": "100"})
+    written: set[str] = set()
+    for locality in programme.localities:
+        ref = _place_ref(locality)
+        if ref not in written:
+            written.add(ref)
+            _narrative(ET.SubElement(activity, "location", {"ref": ref}), "name", locality.name)
     for sector in plan.sectors:
         element = ET.SubElement(activity, "sector", {"vocabulary": sector.vocabulary, "code": sector.code})
         if sector.percentage is not None:
@@ -532,6 +561,21 @@ def _activity(root: ET.Element, programme: Programme, plan: _Plan, options: _Opt
     for node in programme.walk(*RESULT_TYPES):
         if isinstance(node.item, Impact | Outcome | Output) and node.item.indicators:
             _result(activity, RESULT_TYPES[node.kind], node.item, programme, options)
+
+
+def _place_ref(locality: Location) -> str:
+    """The ``ref`` of a locality's ``location``: its OCHA p-code, else its name."""
+    return (locality.pcode or locality.name).strip()
+
+
+def _places(programme: Programme) -> dict[str, str]:
+    """Each locality's ``ref``, by what a breakdown's ``location`` category names it: its name or p-code."""
+    places: dict[str, str] = {}
+    for locality in programme.localities:
+        for key in (locality.name, locality.pcode):
+            if key and key.strip():
+                places.setdefault(key.strip(), _place_ref(locality))
+    return places
 
 
 def _activity_dates(programme: Programme, today: date) -> list[tuple[str, date]]:
@@ -625,6 +669,8 @@ class _Figure:
     comment: str | None
     dimensions: tuple[tuple[str, str], ...] = ()
     documents: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    """The ``ref`` of the activity's ``location`` a breakdown cell is for."""
 
 
 def _indicator(result: ET.Element, indicator: Indicator, programme: Programme, options: _Options) -> None:
@@ -645,13 +691,18 @@ def _indicator(result: ET.Element, indicator: Indicator, programme: Programme, o
         parts.append(f"Means of verification: {indicator.means_of_verification}")
     if indicator.direction is Direction.MAINTAIN:
         parts.append("Direction: maintain (success is keeping the level, neither above nor below)")
+    sdg = _sdg_indicators(indicator)
+    if len(sdg) > 1:  # IATI takes each vocabulary once per indicator: the first is the reference
+        parts.append(f"{OTHER_SDG_INDICATORS}{', '.join(sdg[1:])}")
     lines = ["; ".join(parts)] if parts else []
     if lines or notes:
         _narrative(element, "description", "\n".join([*lines, *notes]))
-    for link in indicator.links:
-        if link.framework == "sdg" and SDG_INDICATOR.match(link.code):
-            ET.SubElement(element, "reference", {"vocabulary": "9", "code": link.code})
-    ET.SubElement(element, "reference", {"vocabulary": "99", "code": indicator.code})
+    if sdg:
+        ET.SubElement(element, "reference", {"vocabulary": "9", "code": sdg[0]})
+    own = {"vocabulary": "99", "code": indicator.code}
+    if options.indicator_uri is not None:
+        own["indicator-uri"] = _uri(options.indicator_uri, indicator.code)
+    ET.SubElement(element, "reference", own)
     if baseline is not None:
         node = ET.SubElement(element, "baseline", baseline[0])
         if baseline[1]:
@@ -664,6 +715,12 @@ def _indicator(result: ET.Element, indicator: Indicator, programme: Programme, o
             _figure(node, "target", figure)
         for figure in actuals:
             _figure(node, "actual", figure)
+
+
+def _sdg_indicators(indicator: Indicator) -> list[str]:
+    """The SDG indicators (``10.7.2``) the indicator links to, each once, in order."""
+    codes = (link.code for link in indicator.links if link.framework == "sdg")
+    return list(dict.fromkeys(code for code in codes if SDG_INDICATOR.match(code)))
 
 
 def _baseline(
@@ -699,33 +756,43 @@ def _periods(indicator: Indicator, programme: Programme, measure: str, notes: li
     The indicator's periods with their targets and actuals, as IATI can hold them.
 
     A period per value's and milestone's period (inverted ones left out).  The end-of-programme
-    target of an indicator without milestones goes to the period that covers the programme,
-    one of the values' or else a period of its own.  What IATI cannot hold (no number for a
-    quantitative measure) is said in *notes*, for the indicator's description.
+    target goes to the period that covers the programme: one of the values' or else a period
+    of its own, beside the milestones' earlier periods (a reader tells it by its period).  What
+    IATI cannot hold (no number for a quantitative measure; a milestone without a period; an
+    end target whose period a milestone has, or of a programme without dates) is said in
+    *notes*, for the indicator's description.
     """
     periods = sorted(
         {r.period for r in indicator.achieved if not r.period.is_inverted}
         | {m.period for m in indicator.milestones if m.period is not None and not m.period.is_inverted}
     )
-    targets: dict[Period, Target] = {m.period: m for m in indicator.milestones if m.period is not None}
-    overall = indicator.target if not indicator.milestones else None
+    targets: dict[Period, Target] = {}
+    for milestone in indicator.milestones:
+        if milestone.period is None:
+            _note_target(notes, "Milestone (no period)", milestone, measure)
+        elif milestone.period in targets:
+            _note_target(notes, f"Milestone {_label(milestone.period)}", milestone, measure)
+        else:
+            targets[milestone.period] = milestone
+    overall = indicator.target
     duration = programme.dates.duration if programme.dates is not None else None
     if overall is not None:
         covering = None
-        if duration is not None:
+        if duration is not None and not duration.is_inverted:
             covering = next((p for p in periods if p.start <= duration.start and p.end >= duration.end), None)
             if covering is None:
                 covering = duration
                 periods = sorted({*periods, duration})
-        if covering is not None:
+        if covering is not None and covering not in targets:
             targets[covering] = overall
         else:
             _note_target(notes, "Target (end of programme)", overall, measure)
+    places = _places(programme)
     written: list[_Period] = []
     for period in periods:
-        target_figures = _target_figures(targets.get(period), measure, period, notes)
+        target_figures = _target_figures(targets.get(period), measure, period, notes, places)
         actual_figures = _actual_figures(
-            indicator, [r for r in indicator.achieved if r.period == period], measure, notes
+            indicator, [r for r in indicator.achieved if r.period == period], measure, notes, places
         )
         written.append((period, target_figures, actual_figures))
     return written
@@ -741,7 +808,9 @@ def _note_target(notes: list[str], what: str, target: Target, measure: str) -> N
         notes.append(f"{what}: {stated}")
 
 
-def _target_figures(target: Target | None, measure: str, period: Period, notes: list[str]) -> list[_Figure]:
+def _target_figures(
+    target: Target | None, measure: str, period: Period, notes: list[str], places: dict[str, str]
+) -> list[_Figure]:
     if target is None or target.value is None:
         if target is not None and target.text:
             notes.append(f"Target {_label(period)}: {target.text}")
@@ -751,11 +820,16 @@ def _target_figures(target: Target | None, measure: str, period: Period, notes: 
         _note_target(notes, f"Target {_label(period)}", target, measure)
         return []
     comment = "\n".join(p for p in (target.text, _comment_value(target.value)) if p) or None
-    return [_Figure(value, comment), *_cells(target.breakdowns, measure)]
+    return [_Figure(value, comment), *_cells(target.breakdowns, measure, places)]
 
 
-def _cells(breakdowns: tuple[Breakdown, ...], measure: str) -> list[_Figure]:
-    """A figure per breakdown cell with a number (qualitative measures have none)."""
+def _cells(breakdowns: tuple[Breakdown, ...], measure: str, places: dict[str, str]) -> list[_Figure]:
+    """
+    A figure per breakdown cell with a number (qualitative measures have none).
+
+    A cell of a ``location`` that is one of the programme's localities (by name or p-code) also
+    names the activity's ``location`` by its ``ref``.
+    """
     if measure == QUALITATIVE:
         return []
     figures = []
@@ -763,12 +837,20 @@ def _cells(breakdowns: tuple[Breakdown, ...], measure: str) -> list[_Figure]:
         for cell in breakdown.cells:
             value = _value(cell.value, measure)
             if value is not None:
-                figures.append(_Figure(value, _comment_value(cell.value), dimensions=cell.categories))
+                place = places.get(cell.category("location") or "")
+                figures.append(
+                    _Figure(
+                        value,
+                        _comment_value(cell.value),
+                        dimensions=cell.categories,
+                        locations=(place,) if place is not None else (),
+                    )
+                )
     return figures
 
 
 def _actual_figures(
-    indicator: Indicator, records: list[Achieved], measure: str, notes: list[str]
+    indicator: Indicator, records: list[Achieved], measure: str, notes: list[str], places: dict[str, str]
 ) -> list[_Figure]:
     if not records:
         return []
@@ -782,7 +864,7 @@ def _actual_figures(
     if measure == QUALITATIVE and comment is None:
         return []
     urls = tuple(r.source for r in records if r.source and URL.match(r.source))
-    cells = [figure for record in records for figure in _cells(record.breakdowns, measure)]
+    cells = [figure for record in records for figure in _cells(record.breakdowns, measure, places)]
     return [_Figure(value, comment, documents=urls), *cells]
 
 
@@ -800,6 +882,8 @@ def _actual_comment(records: list[Achieved]) -> str | None:
 
 def _figure(node: ET.Element, tag: str, figure: _Figure) -> None:
     element = ET.SubElement(node, tag, {"value": figure.value} if figure.value is not None else {})
+    for ref in figure.locations:
+        ET.SubElement(element, "location", {"ref": ref})
     for name, category in figure.dimensions:
         ET.SubElement(element, "dimension", {"name": name, "value": category})
     if figure.comment:
