@@ -172,6 +172,11 @@ def _validate(subparsers: Any) -> None:
         help="what a breakdown that does not add up to its total is (default: error)",
     )
     command.add_argument(
+        "--for", dest="for_", choices=["iati"], action="append", default=[],
+        help="also warn of what publishing the programme there needs and it does not state: for "
+        "iati, a sector (sector-missing)",
+    )  # fmt: skip
+    command.add_argument(
         "--json",
         action="store_true",
         help="print one JSON object per problem (file, severity, code, path, line, indicator, "

@@ -218,7 +218,9 @@ def file_findings(path: str, args: argparse.Namespace) -> list[Finding]:
     codes = indicator_codes(programme)
     return [
         (d, rf.Problem(d.path, d.message, line_of(d.path)), indicator_of(d.path, codes))
-        for d in rf.validate(programme, as_of=args.as_of, disaggregation=args.disaggregation)
+        for d in rf.validate(
+            programme, as_of=args.as_of, disaggregation=args.disaggregation, for_iati="iati" in args.for_
+        )
     ]
 
 

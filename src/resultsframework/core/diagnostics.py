@@ -103,6 +103,8 @@ RULES: Mapping[str, Rule] = _rules(
     ("unknown-organisation", _W,
      "A responsible or reporting organisation is not among the programme's organisations."),
     ("unknown-result", _W, "A lesson or recommendation names a result code the programme does not have."),
+    # validate(for_iati=True): what publishing as IATI needs
+    ("sector-missing", _W, "The programme states no sectors, and IATI requires one."),
     ("unknown-framework", _W, "A link is to a framework that is not known (shipped or registered)."),
     ("unknown-code", _E, "A link is to a code the (known) framework does not have."),
     ("control-character", _W,
