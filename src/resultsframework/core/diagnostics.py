@@ -162,6 +162,10 @@ RULES: Mapping[str, Rule] = _rules(
      "the message; its severity is the rule's, error or warning)."),
     ("iati-codelist", _E,
      "A code in an IATI document is not in its IATI codelist (a withdrawn code: a warning)."),
+    # iati_losses(): what the IATI export cannot carry, or does not write
+    ("iati-loss", _W,
+     "Something the programme states that the IATI export cannot carry, or does not write (its kind, "
+     "one of LOSSES, begins the message): from_iati does not give it back."),
     # from_iati(): reading an IATI document back
     ("iati-read-measure", _W,
      "An IATI indicator's measure is nominal or ordinal (or unknown): read as qualitative."),

@@ -38,7 +38,9 @@ from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import ResultsFrameworkError, format_path, shorten
 from ..core.extras import require
 from ..core.model import (
+    Accumulation,
     Achieved,
+    Baseline,
     Breakdown,
     Direction,
     Impact,
@@ -65,7 +67,7 @@ from .iati_rules import XML_NS, check_codelists, check_identifiers, check_rules,
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["country_code", "file_format", "region_code", "to_iati", "validate_iati"]
+__all__ = ["LOSSES", "country_code", "file_format", "iati_losses", "region_code", "to_iati", "validate_iati"]
 
 ROLE_CODES = {
     OrganisationRole.DONOR: "1",
@@ -547,9 +549,11 @@ def _activity(root: ET.Element, programme: Programme, plan: _Plan, options: _Opt
     written: set[str] = set()
     for locality in programme.localities:
         ref = _place_ref(locality)
-        if ref not in written:
+        if ref and ref not in written:
             written.add(ref)
-            _narrative(ET.SubElement(activity, "location", {"ref": ref}), "name", locality.name)
+            location = ET.SubElement(activity, "location", {"ref": ref})
+            if locality.name.strip():
+                _narrative(location, "name", locality.name)
     for sector in plan.sectors:
         element = ET.SubElement(activity, "sector", {"vocabulary": sector.vocabulary, "code": sector.code})
         if sector.percentage is not None:
@@ -987,3 +991,225 @@ def _schema_errors(parsed: Any) -> Iterator[Diagnostic]:
     for error in schema.error_log:
         message = f"line {error.line}: {shorten(error.message, 300)}"
         yield Diagnostic(Severity.ERROR, "iati-schema", xpath_path(error.path), message)
+
+
+LOSSES: dict[str, str] = {
+    "accumulation": "an indicator's accumulation over periods (a running total, a level): IATI has no "
+    "such field, and from_iati reads every indicator with its accumulation= (sum by default)",
+    "measure": "money as a measure, and a money indicator's currency: IATI's unit measure is read back "
+    "as a count (every value whole) or a number",
+    "qualifier": "a value's qualifier (more than, at least, around, up to): the number is the value",
+    "in-words": "what IATI has no number or period for, said in the indicator's description only: "
+    "values that are no number, baselines without a year, targets without a period of their own",
+    "value-details": "a value's reporter, stated status, collection date and comment; the values of "
+    "several reporters for one period are one actual, their total",
+    "variance-category": "variance reason categories (the reason itself is in the actual's comment)",
+    "framework-link": "links to frameworks other than the SDGs (the GCM, the IOM strategy, an UNDAF), "
+    "and SDG goals and targets of results and indicators, which are the activity's tags",
+    "breakdown": "breakdown complete flags and explanations, breakdown cells that are not numbers, "
+    "and breakdowns of qualitative indicators",
+    "result-without-indicators": "outcomes and outputs without indicators (an IATI result needs "
+    "one): the statement and narrative of an outcome whose outputs have indicators, else the whole result",
+    "result-code": "a result's code, with code_in_titles=False",
+    "planning": "who is responsible, the disaggregation required, collection method, frequency and "
+    "collectors of indicators; activities, assumptions and risks of results",
+    "original-end": "the original end of an extended programme still running (the planned end is the "
+    "revised one)",
+    "not-exported": "what IATI could hold but the export does not write (the budget, IATI's budgets "
+    "being by periods of at most a year; the narrative sections other than the summary; organisations' "
+    "own ids) and what it has no place for (the fund, priority area, reporting periods, evaluation, "
+    "submitter, acronyms, annexes, risks, lessons, recommendations, the extension reason, financial "
+    "and operational closure, identifiers of other schemes, dimensions' labels, a locality without a "
+    "name, or with another's p-code or name)",
+}
+"""What the IATI export cannot carry, or does not write, by kind: :func:`iati_losses` names each
+one a programme has; ``docs/interop.md`` lists them (a test keeps the two the same)."""
+
+
+def iati_losses(programme: Programme, *, code_in_titles: bool = True) -> list[Diagnostic]:
+    """
+    What :func:`to_iati` cannot carry of *programme*, or does not write: each a diagnostic.
+
+    Code ``iati-loss`` (a warning), at the field's path; its message is the kind of loss (as
+    ``docs/interop.md`` lists the kinds: ``accumulation``, ``in-words``, ``framework-link`` ...)
+    and what is lost.  Read back with :func:`~resultsframework.from_iati`, an export gives the
+    programme again but for these (and but for what it reads as near as it can: organisations'
+    ids and outcome codes made up again, a count or a number for IATI's unit measure).
+
+    Args:
+        programme: The programme.
+        code_in_titles: As :func:`to_iati` is given it (without the code in titles, a result's
+            code is lost).
+
+    .. versionadded:: 0.1.0
+    """
+    return list(_Losses(programme, code_in_titles).run())
+
+
+class _Losses:
+    def __init__(self, programme: Programme, code_in_titles: bool) -> None:
+        self.programme = programme
+        self.code_in_titles = code_in_titles
+
+    @staticmethod
+    def loss(kind: str, path: tuple[str | int, ...], what: str) -> Diagnostic:
+        assert kind in LOSSES
+        return Diagnostic(Severity.WARNING, "iati-loss", path, f"{kind}: {what}")
+
+    def run(self) -> Iterator[Diagnostic]:
+        yield from self.activity()
+        for node in self.programme.walk("impact", "outcome", "output"):
+            assert isinstance(node.item, Impact | Outcome | Output)
+            yield from self.result(node.path, node.item)
+        for node in self.programme.walk("indicator"):
+            assert isinstance(node.item, Indicator)
+            yield from self.indicator(node.path, node.item)
+
+    def activity(self) -> Iterator[Diagnostic]:
+        programme = self.programme
+        lost = [
+            name
+            for name in ("fund", "priority_area", "budget", "reporting_periods", "evaluation", "submitted_by")
+            if getattr(programme, name)
+        ]
+        lost += [
+            name
+            for name in ("acronyms", "annexes", "risks", "lessons", "recommendations")
+            if getattr(programme, name)
+        ]
+        for name in lost:
+            yield self.loss("not-exported", (name,), f"the programme's {name.replace('_', ' ')}")
+        summary = next(
+            (k for k in ("executive_summary", "purpose") if (programme.narrative.get(k) or "").strip()), None
+        )
+        for key in programme.narrative:
+            if key != summary:
+                yield self.loss("not-exported", ("narrative", key), f"the narrative section {key!r}")
+        number = "mptf_project" if programme.identifier("mptf_project") else "programme_number"
+        for i, identifier in enumerate(programme.identifiers):
+            if identifier.scheme not in ("iati", number):
+                yield self.loss("not-exported", ("identifiers", i), f"the {identifier.scheme} identifier")
+        for i, organisation in enumerate(programme.organisations):
+            yield self.loss(
+                "not-exported", ("organisations", i, "id"), f"organisation id {organisation.id!r}"
+            )
+        dates = programme.dates
+        if dates is not None:
+            if dates.extension_reason:
+                yield self.loss("not-exported", ("dates", "extension_reason"), "the reason for the extension")
+            if dates.financial_closure is not None:
+                yield self.loss("not-exported", ("dates", "financial_closure"), "the financial closure")
+            if dates.operationally_closed:
+                yield self.loss(
+                    "not-exported", ("dates", "operationally_closed"),
+                    "the operational closure (written as activity status 4, closed, which is not read back)",
+                )  # fmt: skip
+            if (
+                dates.original_end is not None
+                and dates.actual_end is not None
+                and dates.original_end != dates.actual_end
+            ):
+                yield self.loss(
+                    "original-end", ("dates", "original_end"),
+                    f"the original end {dates.original_end}, unless the programme has ended when exported",
+                )  # fmt: skip
+        refs: set[str] = set()
+        for i, locality in enumerate(programme.localities):
+            ref = _place_ref(locality)
+            if not ref or ref in refs:
+                what = "with another's p-code or name" if ref else "without a name or p-code"
+                yield self.loss("not-exported", ("localities", i), f"a locality {what}")
+            elif not locality.name.strip():
+                yield self.loss(
+                    "not-exported",
+                    ("localities", i),
+                    "a locality without a name (its p-code is its location's ref)",
+                )
+            refs.add(ref)
+        for i, dimension in enumerate(programme.dimensions):
+            if dimension.label or not dimension.summable:
+                yield self.loss(
+                    "not-exported",
+                    ("dimensions", i),
+                    f"the label and summable flag of dimension {dimension.id!r}",
+                )
+        for i, link in enumerate(programme.links):
+            if link.framework != "sdg":
+                yield self.loss("framework-link", ("links", i), f"the link {link}")
+
+    def result(self, path: tuple[str | int, ...], result: Result) -> Iterator[Diagnostic]:
+        if not result.indicators:
+            what = (
+                "its statement and narrative"
+                if isinstance(result, Outcome) and any(o.indicators for o in result.outputs)
+                else "it is not written"
+            )
+            yield self.loss("result-without-indicators", path, f"it has no indicators: {what}")
+        elif not self.code_in_titles and result.code:
+            yield self.loss("result-code", (*path, "code"), f"the code {result.code!r}")
+        for i, link in enumerate(result.links):
+            yield self.loss("framework-link", (*path, "links", i), f"the link {link}")
+        if getattr(result, "responsible", ()):
+            yield self.loss("planning", (*path, "responsible"), "who is responsible")
+        if result.risks:
+            yield self.loss("planning", (*path, "risks"), "the assumptions and risks")
+        if isinstance(result, Output) and result.activities:
+            yield self.loss("planning", (*path, "activities"), "the activities")
+
+    def indicator(self, path: tuple[str | int, ...], indicator: Indicator) -> Iterator[Diagnostic]:
+        measure = MEASURE_CODES[indicator.measure]
+        if indicator.accumulation is not Accumulation.SUM:
+            yield self.loss("accumulation", (*path, "accumulation"), f"accumulation {indicator.accumulation}")
+        if indicator.measure is Measure.MONEY:
+            yield self.loss("measure", (*path, "measure"), "money, read back as a count or number")
+        if indicator.currency:
+            yield self.loss("measure", (*path, "currency"), f"the currency {indicator.currency}")
+        for name in ("responsible", "disaggregation", "collection_method", "frequency", "collected_by"):
+            if getattr(indicator, name):
+                yield self.loss("planning", (*path, name), name.replace("_", " "))
+        sdg = _sdg_indicators(indicator)
+        for i, link in enumerate(indicator.links):
+            if link.framework != "sdg" or link.code not in sdg:
+                yield self.loss("framework-link", (*path, "links", i), f"the link {link}")
+        notes: list[str] = []
+        _baseline(indicator, measure, notes)
+        _periods(indicator, self.programme, measure, notes)
+        for note in notes:
+            yield self.loss("in-words", path, note)
+        figures: list[tuple[tuple[str | int, ...], Baseline | Target | Achieved]] = []
+        if indicator.baseline is not None:
+            figures.append(((*path, "baseline"), indicator.baseline))
+        if indicator.target is not None:
+            figures.append(((*path, "target"), indicator.target))
+        figures += [((*path, "milestones", i), m) for i, m in enumerate(indicator.milestones)]
+        figures += [((*path, "achieved", i), r) for i, r in enumerate(indicator.achieved)]
+        periods: dict[Period, list[int]] = {}
+        for i, record in enumerate(indicator.achieved):
+            periods.setdefault(record.period, []).append(i)
+        for where, figure in figures:
+            if figure.qualifier is not None:
+                yield self.loss("qualifier", (*where, "qualifier"), f"the qualifier {figure.qualifier}")
+            for k, breakdown in enumerate(() if isinstance(figure, Baseline) else figure.breakdowns):
+                at = (*where, "breakdowns", k)
+                if measure == QUALITATIVE:
+                    yield self.loss("breakdown", at, "a breakdown of a qualitative indicator")
+                    continue
+                if not breakdown.complete or breakdown.explanation:
+                    yield self.loss("breakdown", at, "its complete flag and explanation")
+                for c, cell in enumerate(breakdown.cells):
+                    if _value(cell.value, measure) is None:
+                        yield self.loss("breakdown", (*at, "cells", c), f"the cell {cell.value!r}, no number")
+            if isinstance(figure, Achieved):
+                if figure.variance is not None and figure.variance.category is not None:
+                    yield self.loss(
+                        "variance-category", (*where, "variance", "category"), "the reason's category"
+                    )
+                for name in ("reported_by", "status", "collected", "comment"):
+                    if getattr(figure, name) is not None:
+                        yield self.loss("value-details", (*where, name), name.replace("_", " "))
+        for indexes in periods.values():
+            if len(indexes) > 1:
+                yield self.loss(
+                    "value-details", (*path, "achieved", indexes[1]),
+                    f"{len(indexes)} values for one period, written as their total",
+                )  # fmt: skip

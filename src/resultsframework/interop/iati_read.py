@@ -343,16 +343,16 @@ class _Reader:
         self.places = {}
         for element in activity.iterchildren("location"):
             ref = (element.get("ref") or "").strip()
-            name = _text(element.find("name")) or ref
-            if not name:
+            is_pcode = bool(_PCODE.fullmatch(ref)) and any(c and ref.startswith(c) for c in countries)
+            name = _text(element.find("name")) or ("" if is_pcode else ref)
+            if not name and not is_pcode:
                 self.diagnostic(
                     "iati-read-missing", element, "a location has neither a name nor a ref: left out"
                 )
                 continue
-            is_pcode = _PCODE.fullmatch(ref) and any(c and ref.startswith(c) for c in countries)
             if ref:
-                self.places.setdefault(ref, name)
-            localities.append(Location(name, ref if is_pcode and ref != name else None))
+                self.places.setdefault(ref, name or ref)
+            localities.append(Location(name, ref if is_pcode else None))
         return tuple(localities)
 
     def sectors(self, activity: Any) -> tuple[Sector, ...]:
