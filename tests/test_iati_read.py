@@ -235,10 +235,14 @@ class TestLosses:
         assert sorted(map(key, before)) == sorted(map(key, after))
         written = [loc for i, loc in enumerate(programme.localities) if ("localities", i) not in lost]
         unnamed = {xml_safe(loc.pcode or "").strip() for loc in programme.localities if not loc.name.strip()}
-        as_xml = lambda text: xml_safe(text).replace("\r\n", "\n").replace("\r", "\n").strip()  # noqa: E731
         assert [as_xml(loc.name) for loc in written] == [
             loc.name for loc in back.localities if loc.name and loc.name not in unnamed
         ]
+
+
+def as_xml(text: str) -> str:
+    """A text as XML gives it back: control characters U+FFFD, line ends LF, read trimmed."""
+    return xml_safe(text).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def kinds(programme: rf.Programme, **options: object) -> set[str]:
