@@ -391,6 +391,9 @@ class TestCommandLine:
         assert b'<sector vocabulary="1" code="15190"' in xml.read_bytes()
         assert (0, "") == clean_run("convert", str(xml), str(back))[::2]
         assert "fr" == rf.load(back).language
+        uri = "https://example.org/framework#{code}"
+        assert 0 == clean_run("convert", str(EXAMPLE), str(xml), "--indicator-uri", uri)[0]
+        assert b'indicator-uri="https://example.org/framework#1.1.1"' in xml.read_bytes()
 
     def test_what_is_no_iati_is_refused(self, tmp_path: Path) -> None:
         from .test_cli import clean_run

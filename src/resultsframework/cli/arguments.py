@@ -386,6 +386,11 @@ def _convert(subparsers: Any) -> None:
         "--language", metavar="CODE", default="en",
         help="IATI: the document's language (ISO 639-1) for a programme that states none (default: en)",
     )  # fmt: skip
+    command.add_argument(
+        "--indicator-uri", metavar="URL",
+        help="IATI: where the programme's indicator codes are defined (its published results framework); "
+        "{code} in it is each indicator's code",
+    )  # fmt: skip
 
 
 def _portfolio(subparsers: Any) -> None:

@@ -500,6 +500,7 @@ def convert(args: argparse.Namespace, console: Console) -> int:
             reporting_org=args.reporting_org,
             default_sector=args.default_sector,
             language=args.language,
+            indicator_uri=args.indicator_uri,
         )
     else:
         data = rf.to_hxl(programme).encode("utf-8")
