@@ -462,6 +462,118 @@ class TestResults:
         assert "XM\ufffd-RF\ufffd-1" == activity.findtext("iati-identifier")
         assert "1.2.2\ufffd" in {r.get("code") for r in activity.iter("reference")}
 
+    def test_each_reference_vocabulary_once_per_indicator(self) -> None:
+        """IATI: "each vocabulary may be specified only once for each indicator"; the other SDG indicators in words."""
+        links = (
+            rf.FrameworkLink("sdg", "10.7.2"),
+            rf.FrameworkLink("sdg", "10.7.1"),
+            rf.FrameworkLink("sdg", "10.7.2"),
+        )
+        indicator = rf.Indicator("1.1", "Policies", rf.Measure.COUNT, links=links, target=rf.Target(3))
+        written = document(programme_of(indicator))
+        element = export(programme_of(indicator)).find("iati-activity/result/indicator")
+        assert element is not None
+        assert [("9", "10.7.2"), ("99", "1.1")] == [
+            (r.get("vocabulary"), r.get("code")) for r in element.iter("reference")
+        ]
+        assert "Other SDG indicators: 10.7.1" == element.findtext("description/narrative")
+        (back,) = rf.from_iati(written).programmes
+        assert ("10.7.2", "10.7.1") == tuple(link.code for link in back.outcomes[0].indicators[0].links)
+
+    def test_the_indicator_uri_is_where_the_organisations_codes_are_defined(self) -> None:
+        indicator = rf.Indicator("1.1 a", "People", rf.Measure.COUNT, target=rf.Target(3))
+        none = export(programme_of(indicator)).find("iati-activity/result/indicator/reference")
+        assert none is not None
+        assert none.get("indicator-uri") is None  # none is invented
+        for uri, expected in (
+            ("https://example.org/framework.pdf", "https://example.org/framework.pdf"),
+            ("https://example.org/framework#{code}", "https://example.org/framework#1.1%20a"),
+        ):
+            root = export(programme_of(indicator), indicator_uri=uri)
+            reference = root.find("iati-activity/result/indicator/reference")
+            assert reference is not None
+            assert ("99", expected) == (reference.get("vocabulary"), reference.get("indicator-uri"))
+        assert "indicator_uri 'framework.pdf' is no web address" in refusal(
+            programme_of(indicator), indicator_uri="framework.pdf"
+        )
+
+    def test_the_end_target_beside_milestones(self) -> None:
+        """Milestones in their periods, the end target in the programme's: none is lost, and each reads back."""
+        milestones = (
+            rf.Target(4, period=rf.Period.quarter(2025, 2)),
+            rf.Target(7, period=rf.Period.quarter(2025, 3)),
+        )
+        achieved = (rf.Achieved(rf.Period.quarter(2025, 2), 5),)
+        indicator = rf.Indicator(
+            "1.1", "People", rf.Measure.COUNT, target=rf.Target(10), milestones=milestones, achieved=achieved
+        )
+        root = export(programme_of(indicator))
+        assert [("2025-01-01", "2025-12-31", "10", None), ("2025-04-01", "2025-06-30", "4", "5"),
+                ("2025-07-01", "2025-09-30", "7", None)] == [
+            (
+                p.find("period-start").get("iso-date"),  # type: ignore[union-attr]
+                p.find("period-end").get("iso-date"),  # type: ignore[union-attr]
+                p.find("target").get("value") if p.find("target") is not None else None,  # type: ignore[union-attr]
+                p.find("actual").get("value") if p.find("actual") is not None else None,  # type: ignore[union-attr]
+            )
+            for p in root.iter("period")
+        ]  # fmt: skip
+        (back,) = rf.from_iati(document(programme_of(indicator))).programmes
+        read = back.outcomes[0].indicators[0]
+        assert read.target is not None
+        assert (10, [(m.period, m.value) for m in milestones]) == (
+            read.target.value,
+            [(m.period, m.value) for m in read.milestones],
+        )
+
+    def test_targets_iati_has_no_place_for_are_said_in_words(self) -> None:
+        """A milestone without a period; an end target whose period a milestone has; a programme without an end."""
+        whole = rf.Period(date(2025, 1, 1), date(2025, 12, 31))
+        indicator = rf.Indicator(
+            "1.1", "People", rf.Measure.COUNT, target=rf.Target(10),
+            milestones=(rf.Target(9, period=whole), rf.Target(3, "three by June")),
+        )  # fmt: skip
+        element = export(programme_of(indicator)).find("iati-activity/result/indicator")
+        assert element is not None
+        assert ["Milestone (no period): three by June", "Target (end of programme): 10"] == (
+            element.findtext("description/narrative") or ""
+        ).splitlines()
+        assert ["9"] == [t.get("value") for t in element.iter("target")]
+
+    def test_locations_of_actuals_are_the_activitys_locations(self, example: rf.Programme) -> None:
+        """The programme's localities are the activity's locations (ref: the p-code); a location cell names its own."""
+        root = export(example)
+        activity = root.find("iati-activity")
+        assert activity is not None
+        places = {loc.get("ref"): loc.findtext("name/narrative") for loc in activity.findall("location")}
+        assert len(example.localities) == len(places)
+        assert "Baghdad" == places["IQG08"]
+        cells = [a for a in activity.iter("actual") if a.find("location") is not None]
+        assert [
+            ("IQG08", "Baghdad"),
+            ("IQG03", "Al-Muthanna"),
+            ("IQG04", "Al-Najaf"),
+            ("IQG14", "Maysan"),
+        ] == [
+            (a.find("location").get("ref"), a.find("dimension").get("value"))  # type: ignore[union-attr]
+            for a in cells
+        ]
+        (back,) = rf.from_iati(document(example)).programmes
+        assert example.localities == back.localities
+
+    def test_a_location_that_is_no_locality_has_no_ref(self) -> None:
+        cells = rf.Breakdown.by("location", {"Baghdad": 2, "Erbil": 3})
+        record = rf.Achieved(rf.Period.year(2025), 5, breakdowns=(cells,))
+        indicator = rf.Indicator("1.1", "People", rf.Measure.COUNT, achieved=(record,))
+        root = export(programme_of(indicator, localities=(rf.Location("Baghdad"),)))
+        assert [(None, None), ("Baghdad", "Baghdad"), (None, "Erbil")] == [
+            (
+                a.find("location").get("ref") if a.find("location") is not None else None,  # type: ignore[union-attr]
+                a.find("dimension").get("value") if a.find("dimension") is not None else None,  # type: ignore[union-attr]
+            )
+            for a in root.iter("actual")
+        ]
+
 
 # -- the rules, evaluated ----------------------------------------------------------------------------
 

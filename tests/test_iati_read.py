@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
 import resultsframework as rf
+from resultsframework.interop.iati import LOSSES
+from resultsframework.text.escape import xml_safe
 
 from .conftest import EXAMPLE, ROOT, WORKSHOP
 from .strategies import iati_programmes
@@ -115,6 +120,156 @@ class TestRoundTrip:
         rf.validate(back)
 
 
+def number(value: object) -> Decimal | None:
+    """A figure as IATI's @value holds it: a number (a percentage's percent, to the hundredth), else none."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return None
+    if isinstance(value, rf.Ratio):
+        percent = value.percent
+        return None if percent is None else number(percent.quantize(Decimal("0.01")))
+    assert isinstance(value, int | Decimal)
+    return Decimal(value).normalize() if value else Decimal(0)  # -0 is 0
+
+
+def safe(categories: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Categories as XML holds them (a control character is U+FFFD, as validation warns), read trimmed."""
+    return tuple((xml_safe(name).strip(), xml_safe(category).strip()) for name, category in categories)
+
+
+def kept(
+    indicator: rf.Indicator, losses: list[rf.Diagnostic], path: tuple[str | int, ...]
+) -> dict[str, object]:
+    """What the export of *indicator* keeps, by IATI's rules and the documented losses at *path*."""
+    lost = {d.path for d in losses}
+    # an ordinal indicator is read back qualitative, its figures texts (the documented "ordinal" loss)
+    quantitative = indicator.measure not in (rf.Measure.YES_NO, rf.Measure.QUALITATIVE, rf.Measure.ORDINAL)
+    periods = Counter(r.period for r in indicator.achieved)
+    actuals: Counter[tuple[object, ...]] = Counter()
+    cells: Counter[tuple[object, ...]] = Counter()
+    for i, record in enumerate(indicator.achieved):
+        value = number(record.value)
+        if record.period.is_inverted or periods[record.period] > 1 or not quantitative or value is None:
+            continue
+        actuals[(record.period, value)] += 1
+        for k, breakdown in enumerate(record.breakdowns):
+            for c, cell in enumerate(breakdown.cells):
+                if (*path, "achieved", i, "breakdowns", k, "cells", c) not in lost and number(
+                    cell.value
+                ) is not None:
+                    cells[(record.period, safe(cell.categories), number(cell.value))] += 1
+    in_words = {
+        d.message.split(": ", 2)[1] for d in losses if d.path == path and d.message.startswith("in-words")
+    }
+    targets = [
+        number(m.value)
+        for k, m in enumerate(indicator.milestones)
+        if m.period is not None
+        and not m.period.is_inverted
+        and all(other.period != m.period for other in indicator.milestones[:k])
+    ]
+    if indicator.target is not None and not any(w.startswith("Target (end of programme)") for w in in_words):
+        targets.append(number(indicator.target.value))
+    baseline = indicator.baseline
+    year = baseline is not None and (
+        (baseline.year is not None and 1 <= baseline.year <= 9999) or baseline.date is not None
+    )
+    return {
+        "targets": sorted(repr(t) for t in targets if t is not None) if quantitative else [],
+        "baseline": number(baseline.value) if baseline is not None and year and quantitative else None,
+        "direction": indicator.direction,
+        "sdg": [
+            link.code for link in indicator.links if (*path, "links", indicator.links.index(link)) not in lost
+        ],
+        "actuals": sorted(actuals.elements(), key=repr),
+        "cells": sorted(cells.elements(), key=repr),
+    }
+
+
+def read(indicator: rf.Indicator) -> dict[str, object]:
+    quantitative = indicator.measure not in (rf.Measure.YES_NO, rf.Measure.QUALITATIVE)
+    actuals = Counter(
+        (r.period, number(r.value))
+        for r in indicator.achieved
+        if quantitative and number(r.value) is not None
+    )
+    cells = Counter(
+        (r.period, cell.categories, number(cell.value))
+        for r in indicator.achieved
+        if number(r.value) is not None
+        for b in r.breakdowns
+        for cell in b.cells
+    )
+    targets = [*([indicator.target] if indicator.target else []), *indicator.milestones]
+    return {"targets": sorted(repr(number(t.value)) for t in targets if number(t.value) is not None) if quantitative else [],
+            "baseline": number(indicator.baseline.value) if indicator.baseline and quantitative else None,
+            "direction": indicator.direction, "sdg": [link.code for link in indicator.links],
+            "actuals": sorted(actuals.elements(), key=repr), "cells": sorted(cells.elements(), key=repr)}  # fmt: skip
+
+
+class TestLosses:
+    """What the export loses, listed by iati_losses, documented in docs/interop.md, and nothing else."""
+
+    def test_the_documented_kinds_are_the_functions(self) -> None:
+        text = (ROOT / "docs" / "interop.md").read_text(encoding="utf-8")
+        section = text.split("### What IATI cannot carry", 1)[1].split("\n## ", 1)[0]
+        documented = re.findall(r"^- `([a-z-]+)`: ", section, flags=re.MULTILINE)
+        assert sorted(LOSSES) == sorted(documented)
+
+    def test_a_programme_with_every_loss_reports_each_kind(self) -> None:
+        programme = rf.load(EXAMPLE)
+        assert {"accumulation", "framework-link", "in-words", "not-exported", "original-end", "planning",
+                "result-without-indicators", "value-details", "variance-category"} == kinds(programme)  # fmt: skip
+        whole = rf.Period(date(2021, 5, 1), date(2021, 9, 30))
+        cells = rf.Breakdown.by("sex", {"female": "many", "male": 3}, complete=False)
+        indicator = rf.Indicator(
+            "9.1", "Spent", rf.Measure.MONEY, currency="USD", target=rf.Target(10, qualifier="at_least"),
+            milestones=(rf.Target(5, period=whole),),
+            achieved=(rf.Achieved(whole, 4, breakdowns=(cells,)),),
+        )  # fmt: skip
+        counted = rf.Indicator(
+            "9.2", "People", rf.Measure.COUNT, part_of="1.1.1", second_unit="households",
+            achieved=(rf.Achieved(whole, 40, second_value=9),),
+        )  # fmt: skip
+        (ordinal, *_) = [i for i in rf.load(WORKSHOP).indicators() if i.measure is rf.Measure.ORDINAL]
+        output = rf.Output(
+            "9.1", "Delivered", indicators=(indicator, counted, attrs.evolve(ordinal, code="9.3"))
+        )
+        more = attrs.evolve(
+            programme, outcomes=(*programme.outcomes, rf.Outcome("9", "O", outputs=(output,)))
+        )
+        found = kinds(more, code_in_titles=False)
+        assert set(LOSSES) == found
+
+    @settings(max_examples=60, deadline=None)
+    @given(iati_programmes())
+    def test_an_export_reads_back_but_for_what_iati_losses_lists(self, programme: rf.Programme) -> None:
+        losses = rf.iati_losses(programme)
+        lost = {d.path for d in losses}
+        (back,) = rf.from_iati(rf.to_iati(programme, generated=WHEN, default_sector="15190")).programmes
+        before = [
+            kept(n.item, losses, n.path)
+            for n in programme.walk("indicator")
+            if isinstance(n.item, rf.Indicator)
+        ]
+        after = [read(n.item) for n in back.walk("indicator") if isinstance(n.item, rf.Indicator)]
+        key = lambda figures: repr(sorted(figures.items(), key=repr))  # noqa: E731
+        assert sorted(map(key, before)) == sorted(map(key, after))
+        written = [loc for i, loc in enumerate(programme.localities) if ("localities", i) not in lost]
+        unnamed = {xml_safe(loc.pcode or "").strip() for loc in programme.localities if not loc.name.strip()}
+        assert [as_xml(loc.name) for loc in written] == [
+            loc.name for loc in back.localities if loc.name and loc.name not in unnamed
+        ]
+
+
+def as_xml(text: str) -> str:
+    """A text as XML gives it back: control characters U+FFFD, line ends LF, read trimmed."""
+    return xml_safe(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def kinds(programme: rf.Programme, **options: object) -> set[str]:
+    return {d.message.split(":", 1)[0] for d in rf.iati_losses(programme, **options)}  # type: ignore[arg-type]
+
+
 class TestPublishers:
     @pytest.mark.parametrize("path", sorted(DATA.glob("*.xml")), ids=lambda p: p.stem)
     def test_each_file_reads_and_assesses(self, path: Path) -> None:
@@ -189,6 +344,30 @@ class TestPublishers:
         assert rf.Measure.QUALITATIVE is satisfaction.measure is service.measure
         assert "hébergement" == service.achieved[0].value
 
+    def test_an_actual_at_a_location_is_a_cell_of_that_place(self) -> None:
+        """A publisher's actual with a location and no dimension is the place's cell, not a second total."""
+        xml = b"""<iati-activities version="2.03"><iati-activity>
+        <iati-identifier>XM-DAC-1-1</iati-identifier><title><narrative>T</narrative></title>
+        <activity-date type="1" iso-date="2025-01-01"/><activity-date type="3" iso-date="2025-12-31"/>
+        <recipient-country code="IQ"/>
+        <location ref="IQG08"><name><narrative>Baghdad</narrative></name></location>
+        <location ref="site-7"><name><narrative>Camp 7</narrative></name></location>
+        <result type="2"><title><narrative>O</narrative></title>
+         <indicator measure="1"><title><narrative>People</narrative></title>
+          <period><period-start iso-date="2025-01-01"/><period-end iso-date="2025-06-30"/>
+           <actual value="12"/><actual value="5"><location ref="IQG08"/></actual>
+           <actual value="7"><location ref="site-7"/></actual>
+          </period></indicator></result></iati-activity></iati-activities>"""
+        reading = rf.from_iati(xml)
+        (programme,) = reading.programmes
+        assert (rf.Location("Baghdad", "IQG08"), rf.Location("Camp 7")) == programme.localities
+        (record,) = programme.outcomes[0].indicators[0].achieved
+        assert 12 == record.value
+        assert [((("location", "Baghdad"),), 5), ((("location", "Camp 7"),), 7)] == [
+            tuple(cell) for cell in record.breakdowns[0].cells
+        ]
+        assert [] == codes(reading)
+
     def test_accumulation_is_an_option(self) -> None:
         (programme,) = rf.from_iati(DATA / "un-agency.xml", accumulation="level").programmes
         assert {rf.Accumulation.LEVEL} == {
@@ -233,6 +412,9 @@ class TestCommandLine:
         assert b'<sector vocabulary="1" code="15190"' in xml.read_bytes()
         assert (0, "") == clean_run("convert", str(xml), str(back))[::2]
         assert "fr" == rf.load(back).language
+        uri = "https://example.org/framework#{code}"
+        assert 0 == clean_run("convert", str(EXAMPLE), str(xml), "--indicator-uri", uri)[0]
+        assert b'indicator-uri="https://example.org/framework#1.1.1"' in xml.read_bytes()
 
     def test_what_is_no_iati_is_refused(self, tmp_path: Path) -> None:
         from .test_cli import clean_run

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 
@@ -496,3 +497,24 @@ class TestMessagesUsersSee:
         assert "1,234.5678 in 1.1.2, not '12345' nor 2025Q1; 1,300/2,400" == _grouped(
             "1234.5678 in 1.1.2, not '12345' nor 2025Q1; 1300/2400"
         )
+
+
+class TestForIati:
+    def test_no_sector_is_a_warning_only_when_asked(self) -> None:
+        """IATI requires a sector (rule 6.2.2); a programme that is not published there needs none."""
+        p = programme(indicator(target=10))
+        assert "sector-missing" not in {code for _s, code, _p in found(p)}
+        assert ("warning", "sector-missing", "sectors") in found(p, for_iati=True)
+        with_sector = attrs.evolve(p, sectors=(rf.Sector("15190"),))
+        assert "sector-missing" not in {code for _s, code, _p in found(with_sector, for_iati=True)}
+
+    def test_on_the_command_line(self, tmp_path: Path) -> None:
+        from .test_cli import clean_run
+
+        path = tmp_path / "programme.yaml"
+        path.write_text("format: resultsframework/1\ntitle: P\n", encoding="utf-8")
+        assert (0, f"{path}: valid\n") == clean_run("validate", str(path))[:2]
+        code, out, _ = clean_run("validate", "--for", "iati", str(path))
+        assert 0 == code
+        assert f"{path}: sectors (line 1): warning [sector-missing] the programme states no sectors" in out
+        assert out.endswith(f"{path}: valid (1 warning)\n")

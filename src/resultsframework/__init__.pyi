@@ -98,6 +98,7 @@ from .interop.columnar import to_parquet as to_parquet
 from .interop.frames import from_dataframe as from_dataframe
 from .interop.frames import to_dataframe as to_dataframe
 from .interop.hxl import to_hxl as to_hxl
+from .interop.iati import iati_losses as iati_losses
 from .interop.iati import to_iati as to_iati
 from .interop.iati import validate_iati as validate_iati
 from .interop.iati_read import IatiReading as IatiReading

@@ -67,6 +67,7 @@ def validate(
     *,
     as_of: date | None = None,
     disaggregation: Policy = "error",
+    for_iati: bool = False,
 ) -> list[Diagnostic]:
     """
     Check *programme* and return every diagnostic found.
@@ -78,10 +79,25 @@ def validate(
         disaggregation: What a breakdown that does not add up to its total is:
             ``"error"`` (the default), ``"warning"`` or ``"off"``.  A breakdown
             with an ``explanation`` is never reported.
+        for_iati: Also warn of what publishing it as IATI needs and it does not state: a
+            sector (``sector-missing``; IATI requires one, and
+            :func:`~resultsframework.to_iati` refuses a programme without one unless given
+            ``default_sector=``).
 
     .. versionadded:: 0.1.0
     """
-    return list(_Validator(programme, as_of, disaggregation).run())
+    found = list(_Validator(programme, as_of, disaggregation).run())
+    if for_iati and not programme.sectors:
+        found.append(
+            diagnostic(
+                "sector-missing",
+                ("sectors",),
+                "the programme states no sectors, and IATI requires one (rule 6.2.2): add 'sectors' "
+                "({code: '15190'} is the DAC sector of migration), or give the IATI export a "
+                "default sector (default_sector=, --default-sector)",
+            )
+        )
+    return found
 
 
 @attrs.define(slots=False)

@@ -172,6 +172,11 @@ def _validate(subparsers: Any) -> None:
         help="what a breakdown that does not add up to its total is (default: error)",
     )
     command.add_argument(
+        "--for", dest="for_", choices=["iati"], action="append", default=[],
+        help="also warn of what publishing the programme there needs and it does not state: for "
+        "iati, a sector (sector-missing)",
+    )  # fmt: skip
+    command.add_argument(
         "--json",
         action="store_true",
         help="print one JSON object per problem (file, severity, code, path, line, indicator, "
@@ -386,6 +391,11 @@ def _convert(subparsers: Any) -> None:
     command.add_argument(
         "--language", metavar="CODE", default="en",
         help="IATI: the document's language (ISO 639-1) for a programme that states none (default: en)",
+    )  # fmt: skip
+    command.add_argument(
+        "--indicator-uri", metavar="URL",
+        help="IATI: where the programme's indicator codes are defined (its published results framework); "
+        "{code} in it is each indicator's code",
     )  # fmt: skip
 
 

@@ -217,7 +217,9 @@ def file_findings(path: str, args: argparse.Namespace) -> list[Finding]:
     codes = indicator_codes(programme)
     return [
         (d, rf.Problem(d.path, d.message, line_of(d.path)), indicator_of(d.path, codes))
-        for d in rf.validate(programme, as_of=args.as_of, disaggregation=args.disaggregation)
+        for d in rf.validate(
+            programme, as_of=args.as_of, disaggregation=args.disaggregation, for_iati="iati" in args.for_
+        )
     ]
 
 
@@ -522,6 +524,7 @@ def convert(args: argparse.Namespace, console: Console) -> int:
             reporting_org=args.reporting_org,
             default_sector=args.default_sector,
             language=args.language,
+            indicator_uri=args.indicator_uri,
         )
     else:
         data = rf.to_hxl(programme).encode("utf-8")

@@ -103,6 +103,8 @@ RULES: Mapping[str, Rule] = _rules(
     ("unknown-organisation", _W,
      "A responsible or reporting organisation is not among the programme's organisations."),
     ("unknown-result", _W, "A lesson or recommendation names a result code the programme does not have."),
+    # validate(for_iati=True): what publishing as IATI needs
+    ("sector-missing", _W, "The programme states no sectors, and IATI requires one."),
     ("unknown-framework", _W, "A link is to a framework that is not known (shipped or registered)."),
     ("unknown-code", _E, "A link is to a code the (known) framework does not have."),
     ("control-character", _W,
@@ -189,6 +191,10 @@ RULES: Mapping[str, Rule] = _rules(
      "the message; its severity is the rule's, error or warning)."),
     ("iati-codelist", _E,
      "A code in an IATI document is not in its IATI codelist (a withdrawn code: a warning)."),
+    # iati_losses(): what the IATI export cannot carry, or does not write
+    ("iati-loss", _W,
+     "Something the programme states that the IATI export cannot carry, or does not write (its kind, "
+     "one of LOSSES, begins the message): from_iati does not give it back."),
     # from_iati(): reading an IATI document back
     ("iati-read-measure", _W,
      "An IATI indicator's measure is nominal or ordinal (or unknown): read as qualitative."),

@@ -23,6 +23,7 @@ import functools
 import mimetypes
 import re
 import unicodedata
+import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
@@ -37,11 +38,14 @@ from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import ResultsFrameworkError, format_path, shorten
 from ..core.extras import require
 from ..core.model import (
+    Accumulation,
     Achieved,
+    Baseline,
     Breakdown,
     Direction,
     Impact,
     Indicator,
+    Location,
     Measure,
     NodeKind,
     Organisation,
@@ -65,7 +69,7 @@ from .iati_rules import XML_NS, check_codelists, check_identifiers, check_rules,
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["country_code", "file_format", "region_code", "to_iati", "validate_iati"]
+__all__ = ["LOSSES", "country_code", "file_format", "iati_losses", "region_code", "to_iati", "validate_iati"]
 
 ROLE_CODES = {
     OrganisationRole.DONOR: "1",
@@ -93,6 +97,9 @@ RESULT_TYPES: dict[NodeKind, str] = {"impact": "3", "outcome": "2", "output": "1
 """IATI ResultType of the results with indicators: 3 impact, 2 outcome, 1 output."""
 SDG_INDICATOR = re.compile(r"^\d+\.[0-9a-z]+\.\d+$")
 URL = re.compile(r"^https?://\S+$")
+OTHER_SDG_INDICATORS = "Other SDG indicators: "
+"""How an indicator's description names its SDG indicators after the first, its reference of
+vocabulary 9 (IATI takes each vocabulary once per indicator)."""
 
 STATUS_CODES = {"pipeline": "1", "implementation": "2", "finalisation": "3", "closed": "4"}
 """IATI ActivityStatus: 1 pipeline/identification, 2 implementation, 3 finalisation, 4 closed."""
@@ -233,6 +240,7 @@ def to_iati(
     language: str = "en",
     default_sector: str | None = None,
     code_in_titles: bool = True,
+    indicator_uri: str | None = None,
 ) -> bytes:
     """
     The programmes' results as an IATI 2.03 ``iati-activities`` document (UTF-8 bytes).
@@ -252,6 +260,11 @@ def to_iati(
         code_in_titles: Titles of results and indicators as ``1.1: statement``, the code first
             (the default); with ``False``, the statement alone, as most publishers write them
             (an indicator's code stays its reference of vocabulary 99; a result's is then lost).
+        indicator_uri: Where the reporting organisation's indicator codes are defined (the
+            published results framework), as the ``indicator-uri`` of each indicator's reference
+            of vocabulary 99: one web address for all, or one with ``{code}``, replaced by each
+            indicator's code (``https://example.org/framework#{code}``).  IATI strongly
+            recommends it; none is invented.
 
     The activity identifier is the programme's ``iati`` identifier if it has one, else the
     reporting organisation's identifier and the MPTF project reference (or programme number).
@@ -264,6 +277,11 @@ def to_iati(
     .. versionadded:: 0.1.0
     """
     portfolio = [programmes] if isinstance(programmes, Programme) else list(programmes)
+    if indicator_uri is not None and not URL.match(_uri(indicator_uri, "1.1")):
+        raise ResultsFrameworkError(
+            f"cannot write IATI 2.03: indicator_uri {indicator_uri!r} is no web address "
+            "(https://..., with {code} for each indicator's code)"
+        )
     when = (generated or datetime.now(timezone.utc)).replace(microsecond=0)  # noqa: UP017
     options = _Options(
         reporting_org=reporting_org.strip() if reporting_org else None,
@@ -272,6 +290,7 @@ def to_iati(
         language=language,
         default_sector=default_sector,
         code_in_titles=code_in_titles,
+        indicator_uri=indicator_uri,
     )
     problems = _Problems()
     plans = [_plan(programme, index, options, problems) for index, programme in enumerate(portfolio)]
@@ -310,6 +329,12 @@ class _Options:
     language: str
     default_sector: str | None
     code_in_titles: bool
+    indicator_uri: str | None = None
+
+
+def _uri(template: str, code: str) -> str:
+    """The ``indicator-uri`` of the indicator *code*: *template* with ``{code}`` replaced (URL-quoted)."""
+    return template.replace("{code}", urllib.parse.quote(code, safe=""))
 
 
 @attrs.frozen
@@ -524,6 +549,14 @@ def _activity(root: ET.Element, programme: Programme, plan: _Plan, options: _Opt
     tag, code = plan.recipient
     place = {"code": code, "vocabulary": "1"} if tag == "recipient-region" else {"code": code}
     ET.SubElement(activity, tag, {**place, "percentage": "100"})
+    written: set[str] = set()
+    for locality in programme.localities:
+        ref = _place_ref(locality)
+        if ref and ref not in written:
+            written.add(ref)
+            location = ET.SubElement(activity, "location", {"ref": ref})
+            if locality.name.strip():
+                _narrative(location, "name", locality.name)
     for sector in plan.sectors:
         element = ET.SubElement(activity, "sector", {"vocabulary": sector.vocabulary, "code": sector.code})
         if sector.percentage is not None:
@@ -535,6 +568,21 @@ def _activity(root: ET.Element, programme: Programme, plan: _Plan, options: _Opt
     for node in programme.walk(*RESULT_TYPES):
         if isinstance(node.item, Impact | Outcome | Output) and node.item.indicators:
             _result(activity, RESULT_TYPES[node.kind], node.item, programme, options)
+
+
+def _place_ref(locality: Location) -> str:
+    """The ``ref`` of a locality's ``location``: its OCHA p-code, else its name."""
+    return (locality.pcode or locality.name).strip()
+
+
+def _places(programme: Programme) -> dict[str, str]:
+    """Each locality's ``ref``, by what a breakdown's ``location`` category names it: its name or p-code."""
+    places: dict[str, str] = {}
+    for locality in programme.localities:
+        for key in (locality.name, locality.pcode):
+            if key and key.strip():
+                places.setdefault(key.strip(), _place_ref(locality))
+    return places
 
 
 def _activity_dates(programme: Programme, today: date) -> list[tuple[str, date]]:
@@ -628,6 +676,8 @@ class _Figure:
     comment: str | None
     dimensions: tuple[tuple[str, str], ...] = ()
     documents: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    """The ``ref`` of the activity's ``location`` a breakdown cell is for."""
 
 
 def _indicator(result: ET.Element, indicator: Indicator, programme: Programme, options: _Options) -> None:
@@ -648,13 +698,18 @@ def _indicator(result: ET.Element, indicator: Indicator, programme: Programme, o
         parts.append(f"Means of verification: {indicator.means_of_verification}")
     if indicator.direction is Direction.MAINTAIN:
         parts.append("Direction: maintain (success is keeping the level, neither above nor below)")
+    sdg = _sdg_indicators(indicator)
+    if len(sdg) > 1:  # IATI takes each vocabulary once per indicator: the first is the reference
+        parts.append(f"{OTHER_SDG_INDICATORS}{', '.join(sdg[1:])}")
     lines = ["; ".join(parts)] if parts else []
     if lines or notes:
         _narrative(element, "description", "\n".join([*lines, *notes]))
-    for link in indicator.links:
-        if link.framework == "sdg" and SDG_INDICATOR.match(link.code):
-            ET.SubElement(element, "reference", {"vocabulary": "9", "code": link.code})
-    ET.SubElement(element, "reference", {"vocabulary": "99", "code": indicator.code})
+    if sdg:
+        ET.SubElement(element, "reference", {"vocabulary": "9", "code": sdg[0]})
+    own = {"vocabulary": "99", "code": indicator.code}
+    if options.indicator_uri is not None:
+        own["indicator-uri"] = _uri(options.indicator_uri, indicator.code)
+    ET.SubElement(element, "reference", own)
     if baseline is not None:
         node = ET.SubElement(element, "baseline", baseline[0])
         if baseline[1]:
@@ -667,6 +722,12 @@ def _indicator(result: ET.Element, indicator: Indicator, programme: Programme, o
             _figure(node, "target", figure)
         for figure in actuals:
             _figure(node, "actual", figure)
+
+
+def _sdg_indicators(indicator: Indicator) -> list[str]:
+    """The SDG indicators (``10.7.2``) the indicator links to, each once, in order."""
+    codes = (link.code for link in indicator.links if link.framework == "sdg")
+    return list(dict.fromkeys(code for code in codes if SDG_INDICATOR.match(code)))
 
 
 def _baseline(
@@ -702,33 +763,43 @@ def _periods(indicator: Indicator, programme: Programme, measure: str, notes: li
     The indicator's periods with their targets and actuals, as IATI can hold them.
 
     A period per value's and milestone's period (inverted ones left out).  The end-of-programme
-    target of an indicator without milestones goes to the period that covers the programme,
-    one of the values' or else a period of its own.  What IATI cannot hold (no number for a
-    quantitative measure) is said in *notes*, for the indicator's description.
+    target goes to the period that covers the programme: one of the values' or else a period
+    of its own, beside the milestones' earlier periods (a reader tells it by its period).  What
+    IATI cannot hold (no number for a quantitative measure; a milestone without a period; an
+    end target whose period a milestone has, or of a programme without dates) is said in
+    *notes*, for the indicator's description.
     """
     periods = sorted(
         {r.period for r in indicator.achieved if not r.period.is_inverted}
         | {m.period for m in indicator.milestones if m.period is not None and not m.period.is_inverted}
     )
-    targets: dict[Period, Target] = {m.period: m for m in indicator.milestones if m.period is not None}
-    overall = indicator.target if not indicator.milestones else None
+    targets: dict[Period, Target] = {}
+    for milestone in indicator.milestones:
+        if milestone.period is None:
+            _note_target(notes, "Milestone (no period)", milestone, measure)
+        elif milestone.period in targets:
+            _note_target(notes, f"Milestone {_label(milestone.period)}", milestone, measure)
+        else:
+            targets[milestone.period] = milestone
+    overall = indicator.target
     duration = programme.dates.duration if programme.dates is not None else None
     if overall is not None:
         covering = None
-        if duration is not None:
+        if duration is not None and not duration.is_inverted:
             covering = next((p for p in periods if p.start <= duration.start and p.end >= duration.end), None)
             if covering is None:
                 covering = duration
                 periods = sorted({*periods, duration})
-        if covering is not None:
+        if covering is not None and covering not in targets:
             targets[covering] = overall
         else:
             _note_target(notes, "Target (end of programme)", overall, measure)
+    places = _places(programme)
     written: list[_Period] = []
     for period in periods:
-        target_figures = _target_figures(targets.get(period), measure, period, notes)
+        target_figures = _target_figures(targets.get(period), measure, period, notes, places)
         actual_figures = _actual_figures(
-            indicator, [r for r in indicator.achieved if r.period == period], measure, notes
+            indicator, [r for r in indicator.achieved if r.period == period], measure, notes, places
         )
         written.append((period, target_figures, actual_figures))
     return written
@@ -744,7 +815,9 @@ def _note_target(notes: list[str], what: str, target: Target, measure: str) -> N
         notes.append(f"{what}: {stated}")
 
 
-def _target_figures(target: Target | None, measure: str, period: Period, notes: list[str]) -> list[_Figure]:
+def _target_figures(
+    target: Target | None, measure: str, period: Period, notes: list[str], places: dict[str, str]
+) -> list[_Figure]:
     if target is None or target.value is None:
         if target is not None and target.text:
             notes.append(f"Target {_label(period)}: {target.text}")
@@ -754,11 +827,16 @@ def _target_figures(target: Target | None, measure: str, period: Period, notes: 
         _note_target(notes, f"Target {_label(period)}", target, measure)
         return []
     comment = "\n".join(p for p in (target.text, _comment_value(target.value)) if p) or None
-    return [_Figure(value, comment), *_cells(target.breakdowns, measure)]
+    return [_Figure(value, comment), *_cells(target.breakdowns, measure, places)]
 
 
-def _cells(breakdowns: tuple[Breakdown, ...], measure: str) -> list[_Figure]:
-    """A figure per breakdown cell with a number (qualitative measures have none)."""
+def _cells(breakdowns: tuple[Breakdown, ...], measure: str, places: dict[str, str]) -> list[_Figure]:
+    """
+    A figure per breakdown cell with a number (qualitative measures have none).
+
+    A cell of a ``location`` that is one of the programme's localities (by name or p-code) also
+    names the activity's ``location`` by its ``ref``.
+    """
     if measure == QUALITATIVE:
         return []
     figures = []
@@ -766,12 +844,20 @@ def _cells(breakdowns: tuple[Breakdown, ...], measure: str) -> list[_Figure]:
         for cell in breakdown.cells:
             value = _value(cell.value, measure)
             if value is not None:
-                figures.append(_Figure(value, _comment_value(cell.value), dimensions=cell.categories))
+                place = places.get(cell.category("location") or "")
+                figures.append(
+                    _Figure(
+                        value,
+                        _comment_value(cell.value),
+                        dimensions=cell.categories,
+                        locations=(place,) if place is not None else (),
+                    )
+                )
     return figures
 
 
 def _actual_figures(
-    indicator: Indicator, records: list[Achieved], measure: str, notes: list[str]
+    indicator: Indicator, records: list[Achieved], measure: str, notes: list[str], places: dict[str, str]
 ) -> list[_Figure]:
     if not records:
         return []
@@ -798,7 +884,7 @@ def _actual_figures(
     if measure == QUALITATIVE and comment is None:
         return []
     urls = tuple(r.source for r in records if r.source and URL.match(r.source))
-    cells = [figure for record in records for figure in _cells(record.breakdowns, measure)]
+    cells = [figure for record in records for figure in _cells(record.breakdowns, measure, places)]
     return [_Figure(value, comment, documents=urls), *cells]
 
 
@@ -822,6 +908,8 @@ def _actual_comment(records: list[Achieved]) -> str | None:
 
 def _figure(node: ET.Element, tag: str, figure: _Figure) -> None:
     element = ET.SubElement(node, tag, {"value": figure.value} if figure.value is not None else {})
+    for ref in figure.locations:
+        ET.SubElement(element, "location", {"ref": ref})
     for name, category in figure.dimensions:
         ET.SubElement(element, "dimension", {"name": name, "value": category})
     if figure.comment:
@@ -925,3 +1013,240 @@ def _schema_errors(parsed: Any) -> Iterator[Diagnostic]:
     for error in schema.error_log:
         message = f"line {error.line}: {shorten(error.message, 300)}"
         yield Diagnostic(Severity.ERROR, "iati-schema", xpath_path(error.path), message)
+
+
+LOSSES: dict[str, str] = {
+    "accumulation": "an indicator's accumulation over periods (a running total, a level): IATI has no "
+    "such field, and from_iati reads every indicator with its accumulation= (sum by default)",
+    "measure": "money as a measure, and a money indicator's currency: IATI's unit measure is read back "
+    "as a count (every value whole) or a number",
+    "qualifier": "a value's qualifier (more than, at least, around, up to): the number is the value",
+    "in-words": "what IATI has no number or period for, said in the indicator's description only: "
+    "values that are no number, baselines without a year, targets without a period of their own",
+    "value-details": "a value's reporter, stated status, collection date and comment; the values of "
+    "several reporters for one period are one actual, their total",
+    "variance-category": "variance reason categories (the reason itself is in the actual's comment)",
+    "framework-link": "links to frameworks other than the SDGs (the GCM, the IOM strategy, an UNDAF), "
+    "and SDG goals and targets of results and indicators, which are the activity's tags",
+    "breakdown": "breakdown complete flags and explanations, breakdown cells that are not numbers, "
+    "and breakdowns of qualitative indicators",
+    "result-without-indicators": "outcomes and outputs without indicators (an IATI result needs "
+    "one): the statement and narrative of an outcome whose outputs have indicators, else the whole result",
+    "result-code": "a result's code, with code_in_titles=False",
+    "planning": "who is responsible, the disaggregation required, collection method, frequency and "
+    "collectors of indicators; activities, assumptions and risks of results",
+    "original-end": "the original end of an extended programme still running (the planned end is the "
+    "revised one)",
+    "ordinal": "an ordinal indicator's scale and its respondents per answer: each actual is the figure "
+    "it is measured by (the top box's share in percent, or the mean score), its comment the answers in "
+    "words; read back, the indicator is qualitative, its figures texts",
+    "stated": "what a report states beside a figure: the indicator a part is part of (the part and its "
+    "whole are two indicators), a second unit and the figures in it (an IATI indicator has one unit), "
+    "the whole a percent known only as a percent is of (the percent is the value), the population a "
+    "survey is drawn from",
+    "not-exported": "what IATI could hold but the export does not write (the budget, IATI's budgets "
+    "being by periods of at most a year; the narrative sections other than the summary; organisations' "
+    "own ids) and what it has no place for (the fund, priority area, reporting periods, evaluation, "
+    "submitter, acronyms, annexes, risks, lessons, recommendations, the extension reason, financial "
+    "and operational closure, identifiers of other schemes, dimensions' labels, a locality without a "
+    "name, or with another's p-code or name)",
+}
+"""What the IATI export cannot carry, or does not write, by kind: :func:`iati_losses` names each
+one a programme has; ``docs/interop.md`` lists them (a test keeps the two the same)."""
+
+
+def iati_losses(programme: Programme, *, code_in_titles: bool = True) -> list[Diagnostic]:
+    """
+    What :func:`to_iati` cannot carry of *programme*, or does not write: each a diagnostic.
+
+    Code ``iati-loss`` (a warning), at the field's path; its message is the kind of loss (as
+    ``docs/interop.md`` lists the kinds: ``accumulation``, ``in-words``, ``framework-link`` ...)
+    and what is lost.  Read back with :func:`~resultsframework.from_iati`, an export gives the
+    programme again but for these (and but for what it reads as near as it can: organisations'
+    ids and outcome codes made up again, a count or a number for IATI's unit measure).
+
+    Args:
+        programme: The programme.
+        code_in_titles: As :func:`to_iati` is given it (without the code in titles, a result's
+            code is lost).
+
+    .. versionadded:: 0.1.0
+    """
+    return list(_Losses(programme, code_in_titles).run())
+
+
+class _Losses:
+    def __init__(self, programme: Programme, code_in_titles: bool) -> None:
+        self.programme = programme
+        self.code_in_titles = code_in_titles
+
+    @staticmethod
+    def loss(kind: str, path: tuple[str | int, ...], what: str) -> Diagnostic:
+        assert kind in LOSSES
+        return Diagnostic(Severity.WARNING, "iati-loss", path, f"{kind}: {what}")
+
+    def run(self) -> Iterator[Diagnostic]:
+        yield from self.activity()
+        for node in self.programme.walk("impact", "outcome", "output"):
+            assert isinstance(node.item, Impact | Outcome | Output)
+            yield from self.result(node.path, node.item)
+        for node in self.programme.walk("indicator"):
+            assert isinstance(node.item, Indicator)
+            yield from self.indicator(node.path, node.item)
+
+    def activity(self) -> Iterator[Diagnostic]:
+        programme = self.programme
+        lost = [
+            name
+            for name in ("fund", "priority_area", "budget", "reporting_periods", "evaluation", "submitted_by")
+            if getattr(programme, name)
+        ]
+        lost += [
+            name
+            for name in ("acronyms", "annexes", "risks", "lessons", "recommendations")
+            if getattr(programme, name)
+        ]
+        for name in lost:
+            yield self.loss("not-exported", (name,), f"the programme's {name.replace('_', ' ')}")
+        summary = next(
+            (k for k in ("executive_summary", "purpose") if (programme.narrative.get(k) or "").strip()), None
+        )
+        for key in programme.narrative:
+            if key != summary:
+                yield self.loss("not-exported", ("narrative", key), f"the narrative section {key!r}")
+        number = "mptf_project" if programme.identifier("mptf_project") else "programme_number"
+        for i, identifier in enumerate(programme.identifiers):
+            if identifier.scheme not in ("iati", number):
+                yield self.loss("not-exported", ("identifiers", i), f"the {identifier.scheme} identifier")
+        for i, organisation in enumerate(programme.organisations):
+            yield self.loss(
+                "not-exported", ("organisations", i, "id"), f"organisation id {organisation.id!r}"
+            )
+        dates = programme.dates
+        if dates is not None:
+            if dates.extension_reason:
+                yield self.loss("not-exported", ("dates", "extension_reason"), "the reason for the extension")
+            if dates.financial_closure is not None:
+                yield self.loss("not-exported", ("dates", "financial_closure"), "the financial closure")
+            if dates.operationally_closed:
+                yield self.loss(
+                    "not-exported", ("dates", "operationally_closed"),
+                    "the operational closure (written as activity status 4, closed, which is not read back)",
+                )  # fmt: skip
+            if (
+                dates.original_end is not None
+                and dates.actual_end is not None
+                and dates.original_end != dates.actual_end
+            ):
+                yield self.loss(
+                    "original-end", ("dates", "original_end"),
+                    f"the original end {dates.original_end}, unless the programme has ended when exported",
+                )  # fmt: skip
+        refs: set[str] = set()
+        for i, locality in enumerate(programme.localities):
+            ref = _place_ref(locality)
+            if not ref or ref in refs:
+                what = "with another's p-code or name" if ref else "without a name or p-code"
+                yield self.loss("not-exported", ("localities", i), f"a locality {what}")
+            elif not locality.name.strip():
+                yield self.loss(
+                    "not-exported",
+                    ("localities", i),
+                    "a locality without a name (its p-code is its location's ref)",
+                )
+            refs.add(ref)
+        for i, dimension in enumerate(programme.dimensions):
+            if dimension.label or not dimension.summable:
+                yield self.loss(
+                    "not-exported",
+                    ("dimensions", i),
+                    f"the label and summable flag of dimension {dimension.id!r}",
+                )
+        for i, link in enumerate(programme.links):
+            if link.framework != "sdg":
+                yield self.loss("framework-link", ("links", i), f"the link {link}")
+
+    def result(self, path: tuple[str | int, ...], result: Result) -> Iterator[Diagnostic]:
+        if not result.indicators:
+            what = (
+                "its statement and narrative"
+                if isinstance(result, Outcome) and any(o.indicators for o in result.outputs)
+                else "it is not written"
+            )
+            yield self.loss("result-without-indicators", path, f"it has no indicators: {what}")
+        elif not self.code_in_titles and result.code:
+            yield self.loss("result-code", (*path, "code"), f"the code {result.code!r}")
+        for i, link in enumerate(result.links):
+            yield self.loss("framework-link", (*path, "links", i), f"the link {link}")
+        if getattr(result, "responsible", ()):
+            yield self.loss("planning", (*path, "responsible"), "who is responsible")
+        if result.risks:
+            yield self.loss("planning", (*path, "risks"), "the assumptions and risks")
+        if isinstance(result, Output) and result.activities:
+            yield self.loss("planning", (*path, "activities"), "the activities")
+
+    def indicator(self, path: tuple[str | int, ...], indicator: Indicator) -> Iterator[Diagnostic]:
+        measure = MEASURE_CODES[indicator.measure]
+        if indicator.accumulation is not Accumulation.SUM:
+            yield self.loss("accumulation", (*path, "accumulation"), f"accumulation {indicator.accumulation}")
+        if indicator.measure is Measure.MONEY:
+            yield self.loss("measure", (*path, "measure"), "money, read back as a count or number")
+        if indicator.currency:
+            yield self.loss("measure", (*path, "currency"), f"the currency {indicator.currency}")
+        for name in ("responsible", "disaggregation", "collection_method", "frequency", "collected_by"):
+            if getattr(indicator, name):
+                yield self.loss("planning", (*path, name), name.replace("_", " "))
+        if indicator.measure is Measure.ORDINAL:
+            yield self.loss("ordinal", (*path, "scale"), "the scale and the respondents per answer")
+        for name in ("part_of", "second_unit", "population"):
+            if getattr(indicator, name):
+                yield self.loss("stated", (*path, name), name.replace("_", " "))
+        sdg = _sdg_indicators(indicator)
+        for i, link in enumerate(indicator.links):
+            if link.framework != "sdg" or link.code not in sdg:
+                yield self.loss("framework-link", (*path, "links", i), f"the link {link}")
+        notes: list[str] = []
+        _baseline(indicator, measure, notes)
+        _periods(indicator, self.programme, measure, notes)
+        for note in notes:
+            yield self.loss("in-words", path, note)
+        figures: list[tuple[tuple[str | int, ...], Baseline | Target | Achieved]] = []
+        if indicator.baseline is not None:
+            figures.append(((*path, "baseline"), indicator.baseline))
+        if indicator.target is not None:
+            figures.append(((*path, "target"), indicator.target))
+        figures += [((*path, "milestones", i), m) for i, m in enumerate(indicator.milestones)]
+        figures += [((*path, "achieved", i), r) for i, r in enumerate(indicator.achieved)]
+        periods: dict[Period, list[int]] = {}
+        for i, record in enumerate(indicator.achieved):
+            periods.setdefault(record.period, []).append(i)
+        for where, figure in figures:
+            if figure.qualifier is not None:
+                yield self.loss("qualifier", (*where, "qualifier"), f"the qualifier {figure.qualifier}")
+            for name in ("second_value", "denominator"):
+                if getattr(figure, name) is not None:
+                    yield self.loss("stated", (*where, name), name.replace("_", " "))
+            for k, breakdown in enumerate(() if isinstance(figure, Baseline) else figure.breakdowns):
+                at = (*where, "breakdowns", k)
+                if measure == QUALITATIVE:
+                    yield self.loss("breakdown", at, "a breakdown of a qualitative indicator")
+                    continue
+                if not breakdown.complete or breakdown.explanation:
+                    yield self.loss("breakdown", at, "its complete flag and explanation")
+                for c, cell in enumerate(breakdown.cells):
+                    if _value(cell.value, measure) is None:
+                        yield self.loss("breakdown", (*at, "cells", c), f"the cell {cell.value!r}, no number")
+            if isinstance(figure, Achieved):
+                if figure.variance is not None and figure.variance.category is not None:
+                    yield self.loss(
+                        "variance-category", (*where, "variance", "category"), "the reason's category"
+                    )
+                for name in ("reported_by", "status", "collected", "comment"):
+                    if getattr(figure, name) is not None:
+                        yield self.loss("value-details", (*where, name), name.replace("_", " "))
+        for indexes in periods.values():
+            if len(indexes) > 1:
+                yield self.loss(
+                    "value-details", (*path, "achieved", indexes[1]),
+                    f"{len(indexes)} values for one period, written as their total",
+                )  # fmt: skip

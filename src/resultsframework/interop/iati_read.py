@@ -40,6 +40,7 @@ from ..core.model import (
     Identifier,
     Impact,
     Indicator,
+    Location,
     Measure,
     Organisation,
     OrganisationRole,
@@ -53,7 +54,7 @@ from ..core.model import (
     Variance,
 )
 from ..core.periods import Period
-from .iati import MEASURE_CODES, QUALITATIVE, RESULT_TYPES, ROLE_CODES
+from .iati import MEASURE_CODES, OTHER_SDG_INDICATORS, QUALITATIVE, RESULT_TYPES, ROLE_CODES
 from .iati_rules import XML_NS, element_path
 
 __all__ = ["IatiReading", "from_iati"]
@@ -73,6 +74,8 @@ KINDS_READ = {code: kind for kind, code in RESULT_TYPES.items()}
 
 _CODE_TITLE = re.compile(r"(?P<code>[^\s:]*\d[^\s:]*): (?P<statement>.+)", re.DOTALL)
 _COUNTS = re.compile(r"(?P<numerator>-?\d+(?:\.\d+)?) of (?P<denominator>-?\d+(?:\.\d+)?)")
+_PCODE = re.compile(r"[A-Z]{2}[A-Z]?\d[0-9A-Z]*")
+"""An OCHA p-code: the country's ISO code, then digits (``IQG08``, ``AF0101``)."""
 _VARIANCE = "Reason for variance: "
 _SOURCE = "Source of verification: "
 
@@ -229,6 +232,9 @@ class _Figure:
     comment: str | None
     cells: list[tuple[tuple[tuple[str, str], ...], Value]] = attrs.field(factory=list)
     documents: list[str] = attrs.field(factory=list)
+    categories: tuple[tuple[str, str], ...] = ()
+    """The breakdown cell it is for: its ``dimension``s, and its ``location`` as a ``location``
+    category (the place's name) when no dimension names the location; none for a total."""
 
 
 class _Reader:
@@ -237,6 +243,10 @@ class _Reader:
         self.accumulation = accumulation
         self.derive_totals = derive_totals
         self.found: list[Diagnostic] = []
+        self.places: dict[str, str] = {}
+        """The activity's locations: each ``location/@ref`` with the place's name."""
+        self.span: Period | None = None
+        """The activity's dates, start to end: a target over them is the end-of-programme one."""
         self.unread: str | None = None
         """The text of the last value :meth:`number` could not read as a number."""
 
@@ -261,6 +271,9 @@ class _Reader:
             (_text(d) for d in activity.iterchildren("description") if d.get("type", "1") == "1"), None
         )
         narrative = {"executive_summary": description} if description and description != title else {}
+        localities = self.localities(activity)
+        dates = self.dates(activity)
+        self.span = dates.duration if dates is not None else None
         impact, outcomes = self.results(activity)
         return Programme(
             title=title,
@@ -268,8 +281,9 @@ class _Reader:
             identifiers=(Identifier("iati", identifier),) if identifier else (),
             organisations=self.organisations(activity),
             country=self.country(activity),
+            localities=localities,
             sectors=self.sectors(activity),
-            dates=self.dates(activity),
+            dates=dates,
             narrative=narrative,
             links=tuple(
                 FrameworkLink("sdg", tag.get("code").strip())
@@ -319,6 +333,28 @@ class _Reader:
                     return codelist("Region").names.get(codes[0], codes[0])
                 return codes[0]
         return None
+
+    def localities(self, activity: Any) -> tuple[Location, ...]:
+        """
+        The activity's locations as the programme's localities: each one's name, and its ``ref``
+        as its p-code when it is one of a recipient country's (``IQG08`` in Iraq, ``IQ``).
+        """
+        countries = [(e.get("code") or "").strip() for e in activity.iterchildren("recipient-country")]
+        localities: list[Location] = []
+        self.places = {}
+        for element in activity.iterchildren("location"):
+            ref = (element.get("ref") or "").strip()
+            is_pcode = bool(_PCODE.fullmatch(ref)) and any(c and ref.startswith(c) for c in countries)
+            name = _text(element.find("name")) or ("" if is_pcode else ref)
+            if not name and not is_pcode:
+                self.diagnostic(
+                    "iati-read-missing", element, "a location has neither a name nor a ref: left out"
+                )
+                continue
+            if ref:
+                self.places.setdefault(ref, name or ref)
+            localities.append(Location(name, ref if is_pcode else None))
+        return tuple(localities)
 
     def sectors(self, activity: Any) -> tuple[Sector, ...]:
         sectors = []
@@ -441,24 +477,7 @@ class _Reader:
         code = own or title_code or fallback
         if not statement:
             self.diagnostic("iati-read-missing", element, f"indicator {code} has no title")
-        unit, verification, direction = (
-            None,
-            None,
-            Direction.DECREASE if element.get("ascending") == "0" else Direction.INCREASE,
-        )
-        for line in (_text(element.find("description")) or "").splitlines():
-            for part in line.split("; "):
-                if part.startswith("Unit: "):
-                    unit = part.removeprefix("Unit: ").strip() or None
-                elif part.startswith("Means of verification: "):
-                    verification = part.removeprefix("Means of verification: ").strip() or None
-                elif part.startswith("Direction: maintain"):
-                    direction = Direction.MAINTAIN
-        links = tuple(
-            FrameworkLink("sdg", (r.get("code") or "").strip())
-            for r in element.iterchildren("reference")
-            if r.get("vocabulary") == "9" and (r.get("code") or "").strip()
-        )
+        unit, verification, direction, links = self.described(element)
         baseline = self.baseline(element.find("baseline"), measure)
         periods: list[tuple[Period, list[_Figure], list[_Figure]]] = []
         for node in element.iterchildren("period"):
@@ -493,14 +512,68 @@ class _Reader:
             actual = self.combine(actuals, period, measure, code, "actual")
             if actual is not None:
                 achieved.append(self.achieved(actual, period, measure))
-        overall = None
-        if len(milestones) == 1:
-            overall, milestones = attrs.evolve(milestones[0], period=None), []
+        overall, milestones = self.end_target(milestones)
         return Indicator(
             code, statement, measure, unit=unit, direction=direction, accumulation=self.accumulation,
             means_of_verification=verification, baseline=baseline, target=overall,
             milestones=tuple(milestones), achieved=tuple(achieved), links=links,
         )  # fmt: skip
+
+    @staticmethod
+    def described(element: Any) -> tuple[str | None, str | None, Direction, tuple[FrameworkLink, ...]]:
+        """
+        The unit, means of verification, direction and SDG indicator links of an indicator.
+
+        As the export writes them: ``ascending``, the references of vocabulary 9, and the
+        description's ``Unit:``, ``Means of verification:``, ``Direction: maintain`` and
+        ``Other SDG indicators:``.
+        """
+        others: list[str] = []
+        unit, verification = None, None
+        direction = Direction.DECREASE if element.get("ascending") == "0" else Direction.INCREASE
+        for line in (_text(element.find("description")) or "").splitlines():
+            for part in line.split("; "):
+                if part.startswith("Unit: "):
+                    unit = part.removeprefix("Unit: ").strip() or None
+                elif part.startswith("Means of verification: "):
+                    verification = part.removeprefix("Means of verification: ").strip() or None
+                elif part.startswith("Direction: maintain"):
+                    direction = Direction.MAINTAIN
+                elif part.startswith(OTHER_SDG_INDICATORS):
+                    others.extend(c.strip() for c in part.removeprefix(OTHER_SDG_INDICATORS).split(","))
+        sdg = [
+            (r.get("code") or "").strip()
+            for r in element.iterchildren("reference")
+            if r.get("vocabulary") == "9" and (r.get("code") or "").strip()
+        ]
+        return (
+            unit,
+            verification,
+            direction,
+            tuple(FrameworkLink("sdg", c) for c in dict.fromkeys([*sdg, *others]) if c),
+        )
+
+    def end_target(self, targets: list[Target]) -> tuple[Target | None, list[Target]]:
+        """
+        The end-of-programme target and the milestones among an indicator's targets by period.
+
+        The target whose period covers the activity's dates is the end one (the last, if several);
+        else an indicator's one target is its end target; else all are milestones.
+        """
+        span = self.span
+        ends = [
+            t
+            for t in targets
+            if span is not None
+            and t.period is not None
+            and t.period.start <= span.start
+            and t.period.end >= span.end
+        ]
+        if ends:
+            return attrs.evolve(ends[-1], period=None), [t for t in targets if t is not ends[-1]]
+        if len(targets) == 1:
+            return attrs.evolve(targets[0], period=None), []
+        return None, targets
 
     @staticmethod
     def _figures(
@@ -613,14 +686,23 @@ class _Reader:
             for link in element.iterchildren("document-link")
             if (link.get("url") or "").strip()
         ]
-        return _Figure(element, value, comment, documents=documents)
+        categories = tuple(
+            ((d.get("name") or "").strip(), (d.get("value") or "").strip())
+            for d in element.iterchildren("dimension")
+        )
+        if not any(name == "location" for name, _v in categories):
+            refs = [(e.get("ref") or "").strip() for e in element.iterchildren("location")]
+            places = [self.places.get(ref, ref) for ref in refs if ref]
+            if places:
+                categories = (*categories, ("location", places[0]))
+        return _Figure(element, value, comment, documents=documents, categories=categories)
 
     def combine(
         self, figures: list[_Figure], period: Period, measure: Measure, code: str, what: str
     ) -> _Figure | None:
         """A period's total with its breakdown cells: the figure without dimension, the others its cells."""
-        totals = [f for f in figures if f.element.find("dimension") is None]
-        cells = [f for f in figures if f.element.find("dimension") is not None]
+        totals = [f for f in figures if not f.categories]
+        cells = [f for f in figures if f.categories]
         if not figures:
             return None
         if len(totals) > 1:
@@ -631,10 +713,7 @@ class _Reader:
                 "the others left out",
             )
         for cell in cells:
-            categories = tuple(
-                ((d.get("name") or "").strip(), (d.get("value") or "").strip())
-                for d in cell.element.iterchildren("dimension")
-            )
+            categories = cell.categories
             if (
                 cell.value is None
                 or isinstance(cell.value, str)
