@@ -246,8 +246,8 @@ def _object_summary(
         statuses = [item.status for item in assessment.indicators]
         found: list[list[str]] = [[] for _ in statuses]
         for framework in frameworks:
-            for position, (_, codes, _) in enumerate(effective_links(programme, framework)):
-                found[position] += [f"{framework}:{code}" for code in codes]
+            for position, (_, linked, _) in enumerate(effective_links(programme, framework)):
+                found[position] += [f"{framework}:{code}" for code in linked]
         for status, codes in zip(statuses, found, strict=True):
             for element in dict.fromkeys(codes):
                 elements.setdefault(element, Counter())[status] += 1
@@ -296,9 +296,9 @@ def test_the_benchmark_shape_is_judged_in_the_query(tmp_path: Path, connection: 
     from .test_cli import run
 
     rf.dump_portfolio(portfolio, tmp_path / "portfolio.jsonl")
-    code, out, err = run("portfolio", str(tmp_path / "portfolio.jsonl"), "assess")
+    code, printed, err = run("portfolio", str(tmp_path / "portfolio.jsonl"), "assess")
     assert (code, err) == (0, "")
-    lines = out.splitlines()
+    lines = printed.splitlines()
     assert lines[0].startswith("Synthetic programme 0: 20 indicators: ")
     by_element = lines[lines.index("By framework element:") + 1 :]
     assert [line.split(":")[0] + ":" + line.split(":")[1] for line in by_element] == list(summary.elements)

@@ -10,25 +10,44 @@ period × breakdown cell, ``row`` saying ``"total"`` or ``"cell"``), except ``st
 ``programme_number`` and ``indicator_number`` (positions, since titles and codes may repeat),
 ``record`` (the value's position, which decides between two corrections collected the same day),
 ``kind`` (``number``, ``ratio``, ``yes_no`` or ``text``), ``number`` (an int or decimal value),
-``target_kind``, ``as_of`` (the programme's report date), ``programme_start``/``programme_end``.
+``target_kind`` and ``target_number`` (the end target, when a number), ``qualified`` (a bound or
+an approximation is stated), ``simple`` (one reporter, one value per period, no two periods
+ending the same day: nothing to choose between), ``elements`` (the framework elements the
+indicator counts under, ``iom-iraq-2022:1.1; sdg:10.7``, by the roll-up's link inheritance),
+``as_of`` (the programme's report date), ``programme_start``/``programme_end``.
 Values that mix kinds (``value``, ``baseline``, ``target``) are kept as their exact text
-(:func:`~resultsframework.text.values.plain`); ``number``, ``numerator`` and ``denominator``
-are ``DECIMAL(38, s)``, *s* the most decimal places any value of the portfolio has.  The files
-are partitioned hive-style, ``part=N/`` for each run of programmes, so that a distributed
-engine reads them in parallel.
+(:func:`~resultsframework.text.values.plain`); ``number``, ``numerator``, ``denominator`` and
+``target_number`` are ``DECIMAL(38, s)``, *s* the most decimal places any of them has.  The
+files are partitioned hive-style, ``part=N/`` for each run of programmes, so that a distributed
+engine reads them in parallel, and within it ``row=total/`` and ``row=cell/``, so that the
+assessment, which needs only the periods' totals, reads only them.  The table is built column
+by column in Arrow, never a dictionary per row.
 
 **The assessment** (:func:`assess_parquet`) is one SQL query (:data:`ASSESS_SQL`) written in
-the SQL that DuckDB and Spark SQL share (window functions, ``CASE``, ``SUM``; no
+the SQL that DuckDB and Spark SQL share (``CASE``, ``SUM``, ``MAX_BY``, window functions; no
 engine-specific function): it picks the values that count (the correction collected last, then
 for running totals and levels the latest of each reporter), pools percentages (Σ numerators, Σ
-denominators) and sums the rest, exactly, in decimals, one row per indicator.  The judgement of
-each indicator's aggregate (status, rate, variance) is then made by the very functions of
-``assessment/progress.py``, never a copy of them.  Where the SQL does not express a rule, the
-indicator is assessed object by object by :func:`~resultsframework.assess` and said so
-(``"object"`` in :attr:`ColumnarFigure.path`): yes/no and qualitative indicators, values or
-targets that are yes/no or text, bounds and approximations ("more than 1,600": the
-qualifier's rules are the object path's), and indicators judged before the programme's end against a
-target due by then (milestones and the straight line to the end target are not in the table).
+denominators) and sums the rest, exactly, in decimals, one row per indicator.  A ``simple``
+indicator, the usual case, is combined in one aggregate; the others go through window functions.
+The query also judges the status where the rule is a comparison of exact decimals: an
+indicator with an end target that is a number, judged at or after the programme's end, whose
+direction is ``increase`` or ``decrease``: achieved when the value equals the target, exceeded
+beyond it, else not achieved (for a pooled percentage, Σ numerators × 100 compared with the
+target × Σ denominators, only where whole numbers small enough guarantee the comparison of the
+percent to 28 digits that :func:`~resultsframework.assess` makes); no value, no target, values
+that could not be combined.  Every other status, the rate and the variance are judged in
+Python, by the very functions of ``assessment/progress.py``, and a property test
+(``tests/test_columnar.py``) holds the query's statuses to :func:`~resultsframework.assess`'s
+over random portfolios.  Where neither expresses a rule, the indicator is assessed object by
+object by :func:`~resultsframework.assess` and said so (``"object"`` in
+:attr:`ColumnarFigure.path`): yes/no and qualitative indicators, values or targets that are
+yes/no or text, bounds and approximations ("more than 1,600": the qualifier's rules are the
+object path's), and indicators judged before the programme's end against a target due by then
+(milestones and the straight line to the end target are not in the table).
+
+:func:`summarise_parquet` counts the statuses per programme and per framework element in the
+engine, so that a portfolio of ten thousand programmes is summarised without an object per
+indicator.
 """
 
 from __future__ import annotations
@@ -527,7 +546,7 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.Table:
 
 # -- the assessment --------------------------------------------------------------------------
 
-ASSESS_SQL = """
+_FIGURES_SQL = """
 WITH simple_values AS (
   SELECT programme_number, indicator_number,
          COUNT(*) AS n_records,
@@ -658,12 +677,14 @@ SELECT *,
          ELSE 'not_achieved'
        END AS status
 FROM figures
-ORDER BY programme_number, indicator_number
 """
+
+ASSESS_SQL = _FIGURES_SQL + "ORDER BY programme_number, indicator_number\n"
 """
 The assessment's query over the table ``portfolio``: one row per indicator with the values that
 count combined (``number``: Σ of the numbers; ``numerator``, ``denominator``: Σ of the ratios'),
-the counts that tell whether they may be combined, and the status the report states last.
+the counts that tell whether they may be combined, the status the report states last, and
+``status``, the status where the query judges it (else null: judged in Python, see the module).
 Written in the SQL DuckDB and Spark SQL share, so that it runs on either unchanged.
 """
 
@@ -790,7 +811,7 @@ def summarise_parquet(
     """
     width = _band(band)
     con = _connected(path, connection)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE assessed AS {ASSESS_SQL}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE assessed AS {_FIGURES_SQL}")
     try:
         by_programme = con.execute(
             "SELECT programme_number, MIN(programme), status, COUNT(*), MIN(indicator_number) "
