@@ -97,6 +97,8 @@ __all__ = [
 
 PART_SIZE = 256
 """Programmes per partition (``part=N``)."""
+_ROW_GROUP = 16_384
+"""Rows per Parquet row group: the unit an engine skips by its statistics, and reads in parallel."""
 
 _OWN = (
     "programme_number", "indicator_number", "record", "kind", "number", "target_kind", "target_number",
@@ -215,7 +217,11 @@ def to_parquet(
                 continue  # the first part's totals are written even empty, for the schema
             file = out / f"part={number}" / f"row={kind}" / "data.parquet"
             file.parent.mkdir(parents=True)
-            pq.write_table(table, file)
+            if kind == "total":
+                # Each indicator's first total first (those without values last), in row groups
+                # of their own: the query reads the indicators' columns there, skipping the rest.
+                table = table.sort_by([("record", "ascending")])  # noqa: PLW2901
+            pq.write_table(table, file, row_group_size=_ROW_GROUP)
             written.append((file, schema))
         part = _Part(dimensions)
 
@@ -230,7 +236,9 @@ def to_parquet(
     final = _schema([*dimensions], places)
     for file, schema in written:
         if schema != final:
-            pq.write_table(_widened(pq.read_table(file, partitioning=None), final, out), file)
+            pq.write_table(
+                _widened(pq.read_table(file, partitioning=None), final, out), file, row_group_size=_ROW_GROUP
+            )
     return out
 
 
@@ -547,35 +555,45 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.Table:
 # -- the assessment --------------------------------------------------------------------------
 
 _FIGURES_SQL = """
-WITH simple_values AS (
+WITH simple_sums AS (
   SELECT programme_number, indicator_number,
          COUNT(*) AS n_records,
          SUM(CASE WHEN kind IN ('yes_no', 'text') THEN 1 ELSE 0 END) AS n_other,
-         MAX(accumulation) AS accumulation,
-         COUNT(kind) AS n_all,
-         SUM(CASE WHEN kind = 'ratio' THEN 1 ELSE 0 END) AS n_all_ratios,
-         SUM(CASE WHEN kind = 'number' THEN 1 ELSE 0 END) AS n_all_numbers,
-         SUM(number) AS sum_number, SUM(numerator) AS sum_numerator, SUM(denominator) AS sum_denominator,
-         MAX_BY(kind, CASE WHEN kind IS NOT NULL THEN period_end END) AS latest_kind,
-         MAX_BY(number, CASE WHEN kind IS NOT NULL THEN period_end END) AS latest_number,
-         MAX_BY(numerator, CASE WHEN kind IS NOT NULL THEN period_end END) AS latest_numerator,
-         MAX_BY(denominator, CASE WHEN kind IS NOT NULL THEN period_end END) AS latest_denominator,
          MAX_BY(reported_status, CASE WHEN reported_status IS NOT NULL THEN period_end END)
-           AS reported_status
+           AS reported_status,
+         COUNT(kind) AS n_values,
+         SUM(CASE WHEN kind = 'ratio' THEN 1 ELSE 0 END) AS n_ratios,
+         SUM(CASE WHEN kind = 'number' THEN 1 ELSE 0 END) AS n_numbers,
+         SUM(number) AS number, SUM(numerator) AS numerator, SUM(denominator) AS denominator
   FROM portfolio
-  WHERE row = 'total' AND simple = 1 AND period IS NOT NULL AND (as_of IS NULL OR period_start <= as_of)
+  WHERE row = 'total' AND simple = 1 AND accumulation = 'sum'
+        AND period IS NOT NULL AND (as_of IS NULL OR period_start <= as_of)
+  GROUP BY programme_number, indicator_number
+), simple_latest AS (
+  SELECT programme_number, indicator_number,
+         COUNT(*) AS n_records,
+         SUM(CASE WHEN kind IN ('yes_no', 'text') THEN 1 ELSE 0 END) AS n_other,
+         MAX_BY(reported_status, CASE WHEN reported_status IS NOT NULL THEN period_end END)
+           AS reported_status,
+         MAX_BY(kind, CASE WHEN kind IS NOT NULL THEN period_end END) AS kind,
+         MAX_BY(number, CASE WHEN kind IS NOT NULL THEN period_end END) AS number,
+         MAX_BY(numerator, CASE WHEN kind IS NOT NULL THEN period_end END) AS numerator,
+         MAX_BY(denominator, CASE WHEN kind IS NOT NULL THEN period_end END) AS denominator
+  FROM portfolio
+  WHERE row = 'total' AND simple = 1 AND (accumulation IS NULL OR accumulation <> 'sum')
+        AND period IS NOT NULL AND (as_of IS NULL OR period_start <= as_of)
   GROUP BY programme_number, indicator_number
 ), simple_combined AS (
+  SELECT programme_number, indicator_number, n_records, n_other, reported_status, n_values, n_ratios,
+         n_numbers, number, numerator, denominator
+  FROM simple_sums
+  UNION ALL
   SELECT programme_number, indicator_number, n_records, n_other, reported_status,
-         CASE WHEN accumulation = 'sum' THEN n_all WHEN n_all > 0 THEN 1 ELSE 0 END AS n_values,
-         CASE WHEN accumulation = 'sum' THEN n_all_ratios WHEN latest_kind = 'ratio' THEN 1 ELSE 0 END
-           AS n_ratios,
-         CASE WHEN accumulation = 'sum' THEN n_all_numbers WHEN latest_kind = 'number' THEN 1 ELSE 0 END
-           AS n_numbers,
-         CASE WHEN accumulation = 'sum' THEN sum_number ELSE latest_number END AS number,
-         CASE WHEN accumulation = 'sum' THEN sum_numerator ELSE latest_numerator END AS numerator,
-         CASE WHEN accumulation = 'sum' THEN sum_denominator ELSE latest_denominator END AS denominator
-  FROM simple_values
+         CASE WHEN kind IS NOT NULL THEN 1 ELSE 0 END AS n_values,
+         CASE WHEN kind = 'ratio' THEN 1 ELSE 0 END AS n_ratios,
+         CASE WHEN kind = 'number' THEN 1 ELSE 0 END AS n_numbers,
+         number, numerator, denominator
+  FROM simple_latest
 ), counted AS (
   SELECT programme_number, indicator_number, record, period_start, period_end, reported_by, collected,
          reported_status, kind, number, numerator, denominator, accumulation
@@ -634,7 +652,13 @@ WITH simple_values AS (
          target, target_kind, target_number, qualified,
          CASE WHEN as_of IS NULL OR as_of >= programme_end THEN 1 ELSE 0 END AS final,
          CASE WHEN as_of < programme_start THEN 1 ELSE 0 END AS before_start
-  FROM portfolio WHERE row = 'total' AND (record IS NULL OR record = 0)
+  FROM portfolio WHERE row = 'total' AND record = 0
+  UNION ALL
+  SELECT programme_number, indicator_number, programme, indicator, measure, direction, elements,
+         target, target_kind, target_number, qualified,
+         CASE WHEN as_of IS NULL OR as_of >= programme_end THEN 1 ELSE 0 END AS final,
+         CASE WHEN as_of < programme_start THEN 1 ELSE 0 END AS before_start
+  FROM portfolio WHERE row = 'total' AND record IS NULL
 ), figures AS (
   SELECT i.programme_number, i.indicator_number, i.programme, i.indicator, i.measure, i.direction,
          i.elements, i.target, i.target_kind, i.target_number, i.qualified, i.final, i.before_start,
@@ -811,7 +835,12 @@ def summarise_parquet(
     """
     width = _band(band)
     con = _connected(path, connection)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE assessed AS {_FIGURES_SQL}")
+    # The columns the counts need, kept; the indicators the query does not judge, if any, are
+    # fetched whole by a second query, to be judged in Python.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE assessed AS SELECT programme_number, indicator_number, programme, "
+        f"elements, status FROM ({_FIGURES_SQL}) AS figures"
+    )
     try:
         by_programme = con.execute(
             "SELECT programme_number, MIN(programme), status, COUNT(*), MIN(indicator_number) "
@@ -821,9 +850,9 @@ def summarise_parquet(
             "SELECT elements, status, COUNT(*), MIN(programme_number * 1000000000 + indicator_number) "
             "FROM assessed WHERE status IS NOT NULL AND elements IS NOT NULL GROUP BY elements, status"
         ).fetchall()
-        rest = _fetched(
-            con, "SELECT * FROM assessed WHERE status IS NULL ORDER BY programme_number, indicator_number"
-        )
+        unjudged = con.execute("SELECT COUNT(*) FROM assessed WHERE status IS NULL").fetchone()[0]
+        rest = _fetched(con, f"SELECT * FROM ({_FIGURES_SQL}) AS figures WHERE status IS NULL "
+                             "ORDER BY programme_number, indicator_number") if unjudged else []  # fmt: skip
     finally:
         con.execute("DROP TABLE assessed")
     counted: list[tuple[int, int, str, Status, int]] = [
