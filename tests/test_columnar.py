@@ -303,3 +303,35 @@ def test_the_benchmark_shape_is_judged_in_the_query(tmp_path: Path, connection: 
     by_element = lines[lines.index("By framework element:") + 1 :]
     assert [line.split(":")[0] + ":" + line.split(":")[1] for line in by_element] == list(summary.elements)
     assert sum(int(line.split(": ")[1].split()[0]) for line in by_element) == 60  # one link each
+
+
+def test_pooled_percentages_are_judged_as_assess_judges_their_percent(
+    tmp_path: Path, connection: object
+) -> None:
+    """The query compares Σ numerators × 100 with the target × Σ denominators where that is the
+    comparison of the percent assess() makes; a target of many digits is left to Python."""
+    rows = [
+        ("1", "increase", "33", "{numerator: 1, denominator: 3}"),  # 33.33…% exceeds 33%
+        ("2", "increase", "50", "{numerator: 50, denominator: 100}"),  # exactly the target
+        ("3", "decrease", "25", "{numerator: 20, denominator: 100}"),  # below a ceiling
+        ("4", "decrease", "10", "{numerator: 1, denominator: 3}"),  # above it
+        ("5", "increase", "33.3333333333333333333333333333", "{numerator: 1, denominator: 3}"),
+        ("6", "increase", "40", "{numerator: 0, denominator: 0}"),  # no percent
+    ]
+    indicators = "\n".join(
+        f"      - {{code: '{code}', statement: Share, measure: percentage, direction: {direction}, "
+        f"target: {{value: {target}}}, achieved: [{{period: 2024, value: {value}}}]}}"
+        for code, direction, target, value in rows
+    )
+    programme = rf.loads(
+        "format: resultsframework/1\ntitle: Shares\ndates: {start: 2024-01-01, original_end: 2024-12-31}\n"
+        "reporting_periods: [2024]\noutcomes:\n  - code: '1'\n    statement: Jobs\n    indicators:\n"
+        + indicators,
+        "yaml",
+    )
+    out = to_parquet([programme], tmp_path / "out")
+    figures = assess_parquet(out, connection=connection)
+    assessment = rf.assess(programme)
+    assert [f.status for f in figures] == [assessment[code].status for code, *_ in rows]
+    assert [f.status.value for f in figures[:4]] == ["exceeded", "achieved", "exceeded", "not_achieved"]
+    assert [f.achievement_rate for f in figures] == [assessment[code].achievement_rate for code, *_ in rows]

@@ -16,8 +16,9 @@ ending the same day: nothing to choose between), ``elements`` (the framework ele
 indicator counts under, ``iom-iraq-2022:1.1; sdg:10.7``, by the roll-up's link inheritance),
 ``as_of`` (the programme's report date), ``programme_start``/``programme_end``.
 Values that mix kinds (``value``, ``baseline``, ``target``) are kept as their exact text
-(:func:`~resultsframework.text.values.plain`); ``number``, ``numerator``, ``denominator`` and
-``target_number`` are ``DECIMAL(38, s)``, *s* the most decimal places any of them has.  The
+(:func:`~resultsframework.text.values.plain`); ``number``, ``numerator`` and ``denominator``
+are ``DECIMAL(38, s)``, *s* the most decimal places any value has, and so is ``target_number``,
+null where a target needs more places (the query then leaves its judgement to Python).  The
 files are partitioned hive-style, ``part=N/`` for each run of programmes, so that a distributed
 engine reads them in parallel, and within it ``row=total/`` and ``row=cell/``, so that the
 assessment, which needs only the periods' totals, reads only them.  The table is built column
@@ -57,7 +58,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -310,7 +311,7 @@ class _Part:
 
     def places(self) -> int:
         """The decimal places this part's numbers need: the most any value has."""
-        return max(_places(self.values), _places(self.cell_values), _places(self.indicators["target_number"]))
+        return max(_places(self.values), _places(self.cell_values))
 
     def tables(
         self, schema: pa.Schema, categories: dict[str, pa.Array], out: Path
@@ -320,7 +321,7 @@ class _Part:
 
         decimal = schema.field("number").type
         described = {
-            name: _decimals(self.indicators[name], decimal, out)  # type: ignore[arg-type]
+            name: _target_numbers(self.indicators[name], decimal)  # type: ignore[arg-type]
             if name in _INDICATOR_DECIMALS
             else pa.array(self.indicators[name], schema.field(name).type)
             for name in _INDICATOR_COLUMNS
@@ -467,20 +468,24 @@ def _fast_value_columns(values: Sequence[Value | None], decimal: pa.DataType) ->
     return columns
 
 
-def _decimals(numbers: list[int | Decimal | None], decimal: pa.DataType, out: Path) -> pa.Array:
-    """A decimal column of *numbers* (ints and decimals, exactly)."""
+def _target_numbers(numbers: list[int | Decimal | None], decimal: pa.DataType) -> pa.Array:
+    """
+    The end targets that are numbers, as the decimal column holds them exactly; null for one it
+    cannot (more decimal places than the values have, or beyond 38 digits), which the query
+    then leaves to Python to judge.  Targets never widen the values' decimals.
+    """
     import pyarrow as pa  # noqa: PLC0415
 
     quantum = Decimal(1).scaleb(-decimal.scale)
-    try:
-        if set(map(type, numbers)) <= {int, type(None)}:
-            try:
-                return pa.array(numbers, pa.int64()).cast(decimal)
-            except OverflowError:
-                pass
-        return pa.array([None if n is None else Decimal(n).quantize(quantum) for n in numbers], decimal)
-    except (pa.ArrowInvalid, ArithmeticError) as e:
-        raise ColumnarError(f"{out}: a number does not fit Parquet's 38-digit decimals: {e}") from None
+    context = Context(prec=38)
+    exact: list[Decimal | None] = []
+    for number in numbers:
+        try:
+            held = None if number is None else Decimal(number).quantize(quantum, context=context)
+        except ArithmeticError:
+            held = None
+        exact.append(held if held == number else None)
+    return pa.array(exact, decimal)
 
 
 def _assembled(columns: dict[str, pa.Array], length: int, schema: pa.Schema) -> pa.Table:
@@ -678,7 +683,8 @@ SELECT *,
            THEN COALESCE(reported_status,
                          CASE WHEN n_records = 0 AND before_start = 1 THEN 'not_started' ELSE 'no_data' END)
          WHEN target_kind IS NULL THEN COALESCE(reported_status, 'not_assessed')
-         WHEN target_kind <> 'number' OR direction NOT IN ('increase', 'decrease') THEN NULL
+         WHEN target_kind <> 'number' OR target_number IS NULL OR direction NOT IN ('increase', 'decrease')
+           THEN NULL
          WHEN n_ratios > 0 THEN
            CASE
              WHEN NOT (denominator > 0 AND numerator = FLOOR(numerator) AND denominator = FLOOR(denominator)
