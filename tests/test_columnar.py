@@ -128,7 +128,7 @@ def test_writing_into_a_directory_that_holds_files_is_refused(tmp_path: Path) ->
     assert (tmp_path / "keep.txt").read_text() == "mine"
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(portfolio=st.lists(programmes | reported_programmes(), min_size=1, max_size=3))
 def test_random_portfolios_give_the_figures_of_assess(
     portfolio: list[rf.Programme], connection: object
@@ -254,7 +254,7 @@ def _object_summary(
     return programmes, {e: dict(c) for e, c in elements.items()}
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(portfolio=st.lists(programmes | reported_programmes(), min_size=1, max_size=3))
 def test_random_portfolios_give_the_counts_of_assess(
     portfolio: list[rf.Programme], connection: object
