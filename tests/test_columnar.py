@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -127,7 +128,7 @@ def test_writing_into_a_directory_that_holds_files_is_refused(tmp_path: Path) ->
     assert (tmp_path / "keep.txt").read_text() == "mine"
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(portfolio=st.lists(programmes | reported_programmes(), min_size=1, max_size=3))
 def test_random_portfolios_give_the_figures_of_assess(
     portfolio: list[rf.Programme], connection: object
@@ -218,3 +219,119 @@ outcomes:
     assert [rf.Status.EXCEEDED, rf.Status.ACHIEVED] == [f.status for f in figures]
     with pytest.raises(rf.ResultsFrameworkError, match="needs the object path"):
         assess_parquet(tmp_path / "p", connection=connection)
+
+
+def _object_summary(
+    portfolio: list[rf.Programme],
+) -> tuple[list[tuple[str, dict[rf.Status, int]]], dict[str, dict[rf.Status, int]]]:
+    """The counts assess() gives, per programme and per element the indicators count under."""
+    from collections import Counter
+
+    from resultsframework.assessment.alignment import effective_links
+
+    programmes = []
+    elements: dict[str, Counter[rf.Status]] = {}
+    for programme in portfolio:
+        assessment = rf.assess(programme)
+        if assessment.indicators:
+            programmes.append((programme.title, dict(assessment.counts())))
+        frameworks = dict.fromkeys(
+            link.framework
+            for node in [
+                programme,
+                *(n.item for n in programme.walk("impact", "outcome", "output", "indicator")),
+            ]
+            for link in node.links
+        )
+        statuses = [item.status for item in assessment.indicators]
+        found: list[list[str]] = [[] for _ in statuses]
+        for framework in frameworks:
+            for position, (_, linked, _) in enumerate(effective_links(programme, framework)):
+                found[position] += [f"{framework}:{code}" for code in linked]
+        for status, codes in zip(statuses, found, strict=True):
+            for element in dict.fromkeys(codes):
+                elements.setdefault(element, Counter())[status] += 1
+    return programmes, {e: dict(c) for e, c in elements.items()}
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(portfolio=st.lists(programmes | reported_programmes(), min_size=1, max_size=3))
+def test_random_portfolios_give_the_counts_of_assess(
+    portfolio: list[rf.Programme], connection: object
+) -> None:
+    """The summary counts in the engine what assess() judges, per programme and per framework element."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = to_parquet(portfolio, Path(tmp) / "out", part_size=2)
+        summary = rf.summarise_parquet(out, programmes=portfolio, connection=connection)
+        figures = assess_parquet(out, programmes=portfolio, connection=connection)
+    expected_programmes, expected_elements = _object_summary(portfolio)
+    assert [(title, dict(counts)) for title, counts, _ in summary.programmes] == expected_programmes
+    assert {e: dict(c) for e, c in summary.elements.items()} == expected_elements
+    fallback = [
+        sum(f.path == "object" for f in figures if f.programme_number == n) for n in range(len(portfolio))
+    ]
+    assert [n for _, _, n in summary.programmes] == [
+        n for p, n in zip(portfolio, fallback, strict=True) if rf.assess(p).indicators
+    ]
+
+
+def test_the_benchmark_shape_is_judged_in_the_query(tmp_path: Path, connection: object) -> None:
+    """Counts and pooled percentages with targets, one reporter: every status comes from the engine,
+    the same as assess(), per programme and per framework element."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    import portfolio as generator
+
+    documents = list(generator.generate(programmes=3, indicators=20, periods=8, cells=4, seed=3))
+    portfolio = [rf.loads(json.dumps(d), "json") for d in documents]
+    out = to_parquet(portfolio, tmp_path / "out")
+    figures = assess_parquet(out, connection=connection)  # no programmes: no indicator needs them
+    assert [f.status for f in figures] == [i.status for p in portfolio for i in rf.assess(p).indicators]
+    summary = rf.summarise_parquet(out, connection=connection)
+    expected_programmes, expected_elements = _object_summary(portfolio)
+    assert [(title, dict(counts)) for title, counts, _ in summary.programmes] == expected_programmes
+    assert {e: dict(c) for e, c in summary.elements.items()} == expected_elements
+    assert next(iter(summary.elements)).startswith("iom-iraq-2022:")
+    from .test_cli import run
+
+    rf.dump_portfolio(portfolio, tmp_path / "portfolio.jsonl")
+    code, printed, err = run("portfolio", str(tmp_path / "portfolio.jsonl"), "assess")
+    assert (code, err) == (0, "")
+    lines = printed.splitlines()
+    assert lines[0].startswith("Synthetic programme 0: 20 indicators: ")
+    by_element = lines[lines.index("By framework element:") + 1 :]
+    assert [line.split(":")[0] + ":" + line.split(":")[1] for line in by_element] == list(summary.elements)
+    assert sum(int(line.split(": ")[1].split()[0]) for line in by_element) == 60  # one link each
+
+
+def test_pooled_percentages_are_judged_as_assess_judges_their_percent(
+    tmp_path: Path, connection: object
+) -> None:
+    """The query compares Σ numerators × 100 with the target × Σ denominators where that is the
+    comparison of the percent assess() makes; a target of many digits is left to Python."""
+    rows = [
+        ("1", "increase", "33", "{numerator: 1, denominator: 3}"),  # 33.33…% exceeds 33%
+        ("2", "increase", "50", "{numerator: 50, denominator: 100}"),  # exactly the target
+        ("3", "decrease", "25", "{numerator: 20, denominator: 100}"),  # below a ceiling
+        ("4", "decrease", "10", "{numerator: 1, denominator: 3}"),  # above it
+        ("5", "increase", "33.3333333333333333333333333333", "{numerator: 1, denominator: 3}"),
+        ("6", "increase", "40", "{numerator: 0, denominator: 0}"),  # no percent
+    ]
+    indicators = "\n".join(
+        f"      - {{code: '{code}', statement: Share, measure: percentage, direction: {direction}, "
+        f"target: {{value: {target}}}, achieved: [{{period: 2024, value: {value}}}]}}"
+        for code, direction, target, value in rows
+    )
+    programme = rf.loads(
+        "format: resultsframework/1\ntitle: Shares\ndates: {start: 2024-01-01, original_end: 2024-12-31}\n"
+        "reporting_periods: [2024]\noutcomes:\n  - code: '1'\n    statement: Jobs\n    indicators:\n"
+        + indicators,
+        "yaml",
+    )
+    out = to_parquet([programme], tmp_path / "out")
+    figures = assess_parquet(out, connection=connection)
+    assessment = rf.assess(programme)
+    assert [f.status for f in figures] == [assessment[code].status for code, *_ in rows]
+    assert [f.status.value for f in figures[:4]] == ["exceeded", "achieved", "exceeded", "not_achieved"]
+    assert [f.achievement_rate for f in figures] == [assessment[code].achievement_rate for code, *_ in rows]

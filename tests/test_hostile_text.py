@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resultsframework as rf
 from resultsframework.__main__ import main
-from resultsframework.text.escape import html_text, markdown_text
+from resultsframework.text.escape import close_bidi, html_text, markdown_text
 
 from .conftest import ROOT
 
@@ -217,3 +219,23 @@ class TestHxlCategoriesInArabic:
         tags = _tags([(("location", "Baghdad"),), (("location", "baghdad"),), (("sex", "female"),)])
         assert len(set(tags)) == 3
         assert tags[2] == "#indicator +num +achieved +f"
+
+
+def _closed_char_by_char(text: str) -> str:
+    """close_bidi as it was written first, one character at a time: the reference."""
+    embeddings = isolates = 0
+    for char in text:
+        if char in "\u202a\u202b\u202d\u202e":
+            embeddings += 1
+        elif char == "\u202c" and embeddings:
+            embeddings -= 1
+        elif char in "\u2066\u2067\u2068":
+            isolates += 1
+        elif char == "\u2069" and isolates:
+            isolates -= 1
+    return text + "\u202c" * embeddings + "\u2069" * isolates
+
+
+@given(st.text(alphabet=st.sampled_from("ab ع\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200f")))
+def test_bidi_controls_are_closed_as_counted_one_by_one(text: str) -> None:
+    assert close_bidi(text) == _closed_char_by_char(text)

@@ -92,8 +92,10 @@ from .formats.charts import progress_chart as progress_chart
 from .formats.charts import status_chart as status_chart
 from .formats.charts import trend_chart as trend_chart
 from .interop.columnar import ColumnarFigure as ColumnarFigure
+from .interop.columnar import ColumnarSummary as ColumnarSummary
 from .interop.columnar import assess_parquet as assess_parquet
 from .interop.columnar import read_parquet as read_parquet
+from .interop.columnar import summarise_parquet as summarise_parquet
 from .interop.columnar import to_parquet as to_parquet
 from .interop.frames import from_dataframe as from_dataframe
 from .interop.frames import to_dataframe as to_dataframe

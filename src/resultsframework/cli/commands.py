@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import resultsframework as rf
 
+if TYPE_CHECKING:
+    from collections import Counter
+
 from .console import USAGE, CommandError, Console, json_line, lookup, one_line, reading, reason, writing
 
 if TYPE_CHECKING:
@@ -318,7 +321,7 @@ def portfolio(args: argparse.Namespace, console: Console) -> int:
     """``portfolio FILE|DIR... --to parquet OUT`` or ``portfolio FILE|DIR... assess``: the columnar path."""
     import tempfile  # noqa: PLC0415
 
-    from ..interop.columnar import programme_summary  # noqa: PLC0415
+    from ..interop.columnar import summarise_parquet  # noqa: PLC0415
 
     files = list(args.files)
     assessing = files[-1] == "assess"
@@ -338,14 +341,21 @@ def portfolio(args: argparse.Namespace, console: Console) -> int:
             rf.to_parquet(programmes, args.to[1])
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        figures = rf.assess_parquet(rf.to_parquet(programmes, Path(tmp) / "portfolio"), programmes=programmes)
-    for title, counts, fallback in programme_summary(figures):
-        shown = ", ".join(f"{n} {status.value}" for status, n in sorted(counts.items(), key=lambda c: -c[1]))
+        summary = summarise_parquet(rf.to_parquet(programmes, Path(tmp) / "portfolio"), programmes=programmes)
+    for title, counts, fallback in summary.programmes:
         by_object = f" ({fallback} assessed object by object)" if fallback else ""
-        console.write(
-            f"{one_line(title) or '(untitled)'}: {sum(counts.values())} indicators: {shown}{by_object}\n"
-        )
+        console.write(f"{one_line(title) or '(untitled)'}: {_counted(counts)}{by_object}\n")
+    if summary.elements:
+        console.write("\nBy framework element:\n")
+    for element, counts in summary.elements.items():
+        console.write(f"{element}: {_counted(counts)}\n")
     return 0
+
+
+def _counted(counts: Counter[rf.Status]) -> str:
+    """``3 indicators: 2 not_achieved, 1 achieved``: the most frequent status first."""
+    shown = ", ".join(f"{n} {status.value}" for status, n in sorted(counts.items(), key=lambda c: -c[1]))
+    return f"{sum(counts.values())} indicators: {shown}"
 
 
 def summary(args: argparse.Namespace, console: Console) -> int:

@@ -10,38 +10,61 @@ period × breakdown cell, ``row`` saying ``"total"`` or ``"cell"``), except ``st
 ``programme_number`` and ``indicator_number`` (positions, since titles and codes may repeat),
 ``record`` (the value's position, which decides between two corrections collected the same day),
 ``kind`` (``number``, ``ratio``, ``yes_no`` or ``text``), ``number`` (an int or decimal value),
-``target_kind``, ``as_of`` (the programme's report date), ``programme_start``/``programme_end``.
+``target_kind`` and ``target_number`` (the end target, when a number), ``qualified`` (a bound or
+an approximation is stated), ``simple`` (one reporter, one value per period, no two periods
+ending the same day: nothing to choose between), ``elements`` (the framework elements the
+indicator counts under, ``iom-iraq-2022:1.1; sdg:10.7``, by the roll-up's link inheritance),
+``as_of`` (the programme's report date), ``programme_start``/``programme_end``.
 Values that mix kinds (``value``, ``baseline``, ``target``) are kept as their exact text
 (:func:`~resultsframework.text.values.plain`); ``number``, ``numerator`` and ``denominator``
-are ``DECIMAL(38, s)``, *s* the most decimal places any value of the portfolio has.  The files
-are partitioned hive-style, ``part=N/`` for each run of programmes, so that a distributed
-engine reads them in parallel.
+are ``DECIMAL(38, s)``, *s* the most decimal places any value has, and so is ``target_number``,
+null where a target needs more places (the query then leaves its judgement to Python).  The
+files are partitioned hive-style, ``part=N/`` for each run of programmes, so that a distributed
+engine reads them in parallel, and within it ``row=total/`` and ``row=cell/``, so that the
+assessment, which needs only the periods' totals, reads only them.  The table is built column
+by column in Arrow, never a dictionary per row.
 
 **The assessment** (:func:`assess_parquet`) is one SQL query (:data:`ASSESS_SQL`) written in
-the SQL that DuckDB and Spark SQL share (window functions, ``CASE``, ``SUM``; no
+the SQL that DuckDB and Spark SQL share (``CASE``, ``SUM``, ``MAX_BY``, window functions; no
 engine-specific function): it picks the values that count (the correction collected last, then
 for running totals and levels the latest of each reporter), pools percentages (Σ numerators, Σ
-denominators) and sums the rest, exactly, in decimals, one row per indicator.  The judgement of
-each indicator's aggregate (status, rate, variance) is then made by the very functions of
-``assessment/progress.py``, never a copy of them.  Where the SQL does not express a rule, the
-indicator is assessed object by object by :func:`~resultsframework.assess` and said so
-(``"object"`` in :attr:`ColumnarFigure.path`): yes/no, qualitative and ordinal indicators, values or
-targets that are yes/no or text, bounds and approximations ("more than 1,600": the
-qualifier's rules are the object path's), and indicators judged before the programme's end against a
-target due by then (milestones and the straight line to the end target are not in the table).
+denominators) and sums the rest, exactly, in decimals, one row per indicator.  A ``simple``
+indicator, the usual case, is combined in one aggregate; the others go through window functions.
+The query also judges the status where the rule is a comparison of exact decimals: an
+indicator with an end target that is a number, judged at or after the programme's end, whose
+direction is ``increase`` or ``decrease``: achieved when the value equals the target, exceeded
+beyond it, else not achieved (for a pooled percentage, Σ numerators × 100 compared with the
+target × Σ denominators, only where whole numbers small enough guarantee the comparison of the
+percent to 28 digits that :func:`~resultsframework.assess` makes); no value, no target, values
+that could not be combined.  Every other status, the rate and the variance are judged in
+Python, by the very functions of ``assessment/progress.py``, and a property test
+(``tests/test_columnar.py``) holds the query's statuses to :func:`~resultsframework.assess`'s
+over random portfolios.  Where neither expresses a rule, the indicator is assessed object by
+object by :func:`~resultsframework.assess` and said so (``"object"`` in
+:attr:`ColumnarFigure.path`): yes/no, qualitative and ordinal indicators, values or targets that are
+yes/no or text, bounds and approximations ("more than 1,600": the qualifier's rules are the
+object path's), and indicators judged before the programme's end against a target due by then
+(milestones and the straight line to the end target are not in the table).
+
+:func:`summarise_parquet` counts the statuses per programme and per framework element in the
+engine, so that a portfolio of ten thousand programmes is summarised without an object per
+indicator.
 """
 
 from __future__ import annotations
 
+import operator
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Context, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..assessment.alignment import effective_links
 from ..assessment.progress import (
     DEFAULT_BAND,
     Assessment,
@@ -56,23 +79,38 @@ from ..core.errors import ResultsFrameworkError
 from ..core.extras import require
 from ..core.model import Direction, Indicator, Measure, Programme, Ratio, Status, Value
 from ..core.numbers import numeric
+from ..core.periods import Period
 from ..text.values import plain
 from .frames import DIMENSION_PREFIX, FIXED, VALUES, indicator_columns
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["ASSESS_SQL", "ColumnarFigure", "assess_parquet", "read_parquet", "to_parquet"]
+__all__ = [
+    "ASSESS_SQL",
+    "ColumnarFigure",
+    "ColumnarSummary",
+    "assess_parquet",
+    "read_parquet",
+    "summarise_parquet",
+    "to_parquet",
+]
 
 PART_SIZE = 256
 """Programmes per partition (``part=N``)."""
+_ROW_GROUP = 16_384
+"""Rows per Parquet row group: the unit an engine skips by its statistics, and reads in parallel."""
 
-_OWN = ("programme_number", "indicator_number", "record", "kind", "number", "target_kind", "qualified")
+_OWN = (
+    "programme_number", "indicator_number", "record", "kind", "number", "target_kind", "target_number",
+    "qualified", "simple", "elements",
+)  # fmt: skip
 _PROGRAMME = ("as_of", "programme_start", "programme_end")
 _DECIMALS = ("number", "numerator", "denominator")
+_INDICATOR_DECIMALS = ("target_number",)
 _DATES = ("period_start", "period_end", "collected", *_PROGRAMME)
-_INTS = ("programme_number", "indicator_number", "record", "qualified")
-_LEFT_OUT = ("status", "achievement_rate")
+_INTS = ("programme_number", "indicator_number", "record", "qualified", "simple")
+_LEFT_OUT = ("status", "achievement_rate", "row")
 
 
 class ColumnarError(ResultsFrameworkError):
@@ -98,97 +136,43 @@ def _text(value: Value | None) -> str | None:
     return None if value is None else plain(value)
 
 
+def _elements(programme: Programme) -> list[str | None]:
+    """
+    For each indicator, top down, the framework elements it counts under (``iom-iraq-2022:1.1;
+    sdg:10.7``), by the link inheritance of the roll-up: its own links, else those above it.
+    """
+    frameworks = dict.fromkeys(link.framework for link in programme.links)
+    for node in programme.walk("impact", "outcome", "output", "indicator"):
+        frameworks.update(dict.fromkeys(link.framework for link in node.item.links))
+    found: list[list[str]] = [[] for _ in programme.walk("indicator")]
+    for framework in frameworks:
+        for position, (_, codes, _) in enumerate(effective_links(programme, framework)):
+            found[position] += [f"{framework}:{code}" for code in codes]
+    return [ELEMENT_SEPARATOR.join(codes) or None for codes in found]
+
+
+ELEMENT_SEPARATOR = "; "
+"""Between the framework elements of the ``elements`` column."""
+
+
+def _simple(indicator: Indicator) -> bool:
+    """
+    Whether no value of *indicator* needs choosing: one reporter, one value per period, and no
+    two periods ending the same day (the latest is the one ending last).  The usual case, which
+    the query combines in one pass; the others go through its window functions.
+    """
+    records = indicator.achieved
+    if not records:
+        return True
+    reporters = {record.reported_by for record in records}
+    ends = {record.period.end for record in records}
+    return len(reporters) == 1 and len(ends) == len(records)
+
+
 def _qualified(indicator: Indicator) -> bool:
     """Whether a baseline, target or value of *indicator* is a bound or an approximation."""
     stated = [indicator.baseline, indicator.target, *indicator.milestones, *indicator.achieved]
     return any(item is not None and item.qualifier is not None for item in stated)
-
-
-def _rows(number: int, programme: Programme, dimensions: dict[str, None]) -> Iterator[dict[str, Any]]:
-    """The rows of one programme (the tidy frame's, without the assessment's two columns)."""
-    as_of = report_date(programme)
-    dates = programme.dates
-    common = {
-        "programme_number": number,
-        "programme": programme.title,
-        "as_of": as_of,
-        "programme_start": dates.start if dates is not None else None,
-        "programme_end": dates.end if dates is not None else None,
-    }
-    for index, node in enumerate(programme.walk("indicator")):
-        indicator: Indicator = node.item  # type: ignore[assignment]
-        target = _end_target(indicator)
-        base = {
-            **common,
-            "indicator_number": index,
-            "outcome": node.outcome.code if node.outcome is not None else None,
-            "output": node.output.code if node.output is not None else None,
-            "indicator": indicator.code,
-            **indicator_columns(indicator),
-            "baseline": _text(indicator.baseline.value) if indicator.baseline else None,
-            "target": _text(target),
-            "target_kind": _kind(target),
-            "qualified": int(_qualified(indicator)),
-        }
-        if not indicator.achieved:
-            yield {**base, "row": "total"}
-            continue
-        for position, record in enumerate(indicator.achieved):
-            at = {
-                **base,
-                "record": position,
-                "period": record.period.id,
-                "period_start": record.period.start,
-                "period_end": record.period.end,
-                "reported_by": record.reported_by,
-            }
-            variance = record.variance
-            yield {
-                **at, "row": "total", **_values(record.value), "narrative": record.narrative,
-                "variance": variance.reason if variance else None,
-                "variance_category": variance.category.value if variance and variance.category else None,
-                "source": record.source, "reported_status": record.status.value if record.status else None,
-                "collected": record.collected, "comment": record.comment,
-            }  # fmt: skip
-            for breakdown in record.breakdowns:
-                for cell in breakdown.cells:
-                    categories = {}
-                    for dimension, category in cell.categories:
-                        column = _column(dimension)
-                        dimensions.setdefault(column, None)
-                        categories[column] = category
-                    yield {**at, "row": "cell", **categories, **_values(cell.value)}
-
-
-def _column(dimension: str) -> str:
-    taken = dimension in FIXED or dimension in VALUES or dimension in _OWN or dimension in _PROGRAMME
-    return DIMENSION_PREFIX + dimension if taken or dimension.startswith(DIMENSION_PREFIX) else dimension
-
-
-def _values(value: Value | None) -> dict[str, object]:
-    kind = _kind(value)
-    if isinstance(value, Ratio):
-        return {
-            "value": _text(value),
-            "kind": kind,
-            "numerator": value.numerator,
-            "denominator": value.denominator,
-        }
-    number = value if kind == "number" else None
-    return {"value": _text(value), "kind": kind, "number": number}
-
-
-def _scale(rows: list[dict[str, Any]]) -> int:
-    """The decimal places the decimal columns need: the most any value has."""
-    places = 0
-    for row in rows:
-        for column in _DECIMALS:
-            value = row.get(column)
-            if isinstance(value, Decimal):
-                exponent = value.as_tuple().exponent
-                if isinstance(exponent, int):
-                    places = max(places, -exponent)
-    return places
 
 
 def to_parquet(
@@ -197,8 +181,10 @@ def to_parquet(
     """
     Write a portfolio's tidy long form as a Parquet dataset in the directory *path*.
 
-    One file per run of *part_size* programmes, partitioned hive-style (``part=0/``,
-    ``part=1/`` ...) so that DuckDB, Spark or any Arrow reader takes the partitions in parallel.
+    One directory per run of *part_size* programmes, partitioned hive-style (``part=0/``,
+    ``part=1/`` ...) so that DuckDB, Spark or any Arrow reader takes the partitions in parallel;
+    in each, the periods' totals (``row=total/``) apart from the breakdown cells
+    (``row=cell/``), so that the assessment, which needs only the totals, reads only them.
     The columns are those of :func:`~resultsframework.to_dataframe` (less ``status`` and
     ``achievement_rate``, computed by :func:`assess_parquet`) and those the assessment needs;
     see :mod:`resultsframework.interop.columnar`.  Every value is kept exactly: numbers as
@@ -216,37 +202,327 @@ def to_parquet(
     out = Path(path)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ColumnarError(f"{out}: the Parquet dataset goes in a new or empty directory")
-    rows: list[dict[str, Any]] = []
-    dimensions: dict[str, None] = {}
-    batches: list[list[dict[str, Any]]] = []
-    for number, programme in enumerate(programmes):
-        if number and number % part_size == 0:
-            batches.append(rows)
-            rows = []
-        rows.extend(_rows(number, programme, dimensions))
-    batches.append(rows)
-    scale = max((_scale(batch) for batch in batches), default=0)
-    schema = _schema([*dimensions], scale)
     out.mkdir(parents=True, exist_ok=True)
-    for part, batch in enumerate(batches):
-        if not batch and (part or any(batches)):
-            continue  # a part without indicators; the first is written even empty, for its schema
-        table = _table(batch, schema, out)
-        (out / f"part={part}").mkdir()
-        pq.write_table(table, out / f"part={part}" / "data.parquet")
+    dimensions: dict[str, None] = {}
+    places = 0
+    written: list[tuple[Path, pa.Schema]] = []
+    part = _Part(dimensions)
+
+    def flush(number: int) -> None:
+        nonlocal places, part
+        places = max(places, part.places())
+        categories = part.dimension_columns()  # adding the dimensions met to the schema's
+        schema = _schema([*dimensions], places)
+        for kind, table in part.tables(schema, categories, out):
+            if table is None or (not table.num_rows and (number or kind == "cell")):
+                continue  # the first part's totals are written even empty, for the schema
+            file = out / f"part={number}" / f"row={kind}" / "data.parquet"
+            file.parent.mkdir(parents=True)
+            if kind == "total":
+                # Each indicator's first total first (those without values last), in row groups
+                # of their own: the query reads the indicators' columns there, skipping the rest.
+                table = table.sort_by([("record", "ascending")])  # noqa: PLW2901
+            pq.write_table(table, file, row_group_size=_ROW_GROUP)
+            written.append((file, schema))
+        part = _Part(dimensions)
+
+    number = 0
+    for index, programme in enumerate(programmes):
+        if index and index % part_size == 0:
+            flush(number)
+            number += 1
+        part.add(index, programme)
+    flush(number)
+    # A later part that met a new dimension or more decimal places widens the earlier parts'.
+    final = _schema([*dimensions], places)
+    for file, schema in written:
+        if schema != final:
+            pq.write_table(
+                _widened(pq.read_table(file, partitioning=None), final, out), file, row_group_size=_ROW_GROUP
+            )
     return out
 
 
-def _schema(dimensions: list[str], scale: int) -> pa.Schema:
+class _Part:
+    """One part's columns, appended to a record at a time and a breakdown's cells at a time."""
+
+    def __init__(self, dimensions: dict[str, None]) -> None:
+        self.dimensions = dimensions
+        self.indicators: dict[str, list[object]] = {name: [] for name in _INDICATOR_COLUMNS}
+        self.totals: dict[str, list[object]] = {name: [] for name in _TOTAL_COLUMNS}
+        self.values: list[Value | None] = []
+        self.cell_of: list[int] = []  # each cell's total row
+        self.cell_categories: list[tuple[tuple[str, str], ...]] = []
+        self.cell_values: list[Value] = []
+        self.periods: dict[Period, tuple[str, date, date]] = {}  # each period's columns, once
+
+    def add(self, number: int, programme: Programme) -> None:
+        as_of = report_date(programme)
+        dates = programme.dates
+        start, end = (dates.start, dates.end) if dates is not None else (None, None)
+        indicators, totals = self.indicators, self.totals
+        on_indicator = [indicators[name].append for name in _INDICATOR_COLUMNS]
+        on_total = [totals[name].append for name in _TOTAL_COLUMNS]
+        values, periods = self.values, self.periods
+        elements = _elements(programme)
+        for position, node in enumerate(programme.walk("indicator")):
+            indicator: Indicator = node.item  # type: ignore[assignment]
+            target = _end_target(indicator)
+            described = indicator_columns(indicator)
+            row = (
+                number, programme.title, as_of, start, end, position,
+                node.outcome.code if node.outcome is not None else None,
+                node.output.code if node.output is not None else None,
+                indicator.code, *[described[name] for name in _DESCRIBED],
+                _text(indicator.baseline.value) if indicator.baseline else None,
+                _text(target), _kind(target), target if _kind(target) == "number" else None,
+                int(_qualified(indicator)), int(_simple(indicator)), elements[position],
+            )  # fmt: skip
+            for append, item in zip(on_indicator, row, strict=True):
+                append(item)
+            at = len(indicators["indicator"]) - 1
+            if not indicator.achieved:
+                for append in on_total:
+                    append(None)
+                totals["indicator_row"][-1] = at
+                values.append(None)
+                continue
+            for record_number, record in enumerate(indicator.achieved):
+                period, variance, status = record.period, record.variance, record.status
+                category = variance.category if variance is not None else None
+                if (when := periods.get(period)) is None:
+                    when = periods[period] = (period.id, period.start, period.end)
+                total = (
+                    at, record_number, *when, record.reported_by,
+                    record.narrative, variance.reason if variance is not None else None,
+                    category.value if category is not None else None, record.source,
+                    status.value if status is not None else None, record.collected, record.comment,
+                )  # fmt: skip
+                for append, item in zip(on_total, total, strict=True):
+                    append(item)
+                values.append(record.value)
+                if record.breakdowns:
+                    row_number = len(values) - 1
+                    for breakdown in record.breakdowns:
+                        cells = breakdown.cells
+                        self.cell_of.extend([row_number] * len(cells))
+                        self.cell_categories.extend(map(_CATEGORIES, cells))
+                        self.cell_values.extend(map(_VALUE, cells))
+
+    def places(self) -> int:
+        """The decimal places this part's numbers need: the most any value has."""
+        return max(_places(self.values), _places(self.cell_values))
+
+    def tables(
+        self, schema: pa.Schema, categories: dict[str, pa.Array], out: Path
+    ) -> Iterator[tuple[str, pa.Table | None]]:
+        """The part's two tables, of the totals and of the cells, in the columns of *schema*."""
+        import pyarrow as pa  # noqa: PLC0415
+
+        decimal = schema.field("number").type
+        described = {
+            name: _target_numbers(self.indicators[name], decimal)  # type: ignore[arg-type]
+            if name in _INDICATOR_DECIMALS
+            else pa.array(self.indicators[name], schema.field(name).type)
+            for name in _INDICATOR_COLUMNS
+        }
+        totals = {
+            name: pa.array(self.totals[name], schema.field(name).type)
+            for name in _TOTAL_COLUMNS
+            if name != "indicator_row"
+        }
+        rows = pa.array(self.totals["indicator_row"], pa.int64())
+        columns = {name: column.take(rows) for name, column in described.items()}
+        columns.update(totals)
+        columns.update(_value_columns(self.values, decimal, out))
+        yield "total", _assembled(columns, len(rows), schema)
+        if not self.cell_values:
+            yield "cell", None
+            return
+        of = pa.array(self.cell_of, pa.int64())
+        rows = rows.take(of)
+        columns = {name: column.take(rows) for name, column in described.items()}
+        columns.update({name: totals[name].take(of) for name in _AT_COLUMNS})
+        columns.update(categories)
+        columns.update(_value_columns(self.cell_values, decimal, out))
+        yield "cell", _assembled(columns, len(of), schema)
+
+    def dimension_columns(self) -> dict[str, pa.Array]:
+        """A column per dimension the cells have, each cell's category under its dimension."""
+        import pyarrow as pa  # noqa: PLC0415
+
+        combinations: dict[tuple[tuple[str, str], ...], int] = {}
+        indices = [combinations.setdefault(c, len(combinations)) for c in self.cell_categories]
+        columns: dict[str, list[str | None]] = {}
+        for position, categories in enumerate(combinations):
+            for dimension, category in categories:
+                name = _column(dimension)
+                self.dimensions.setdefault(name, None)
+                columns.setdefault(name, [None] * len(combinations))[position] = category
+        taken = pa.array(indices, pa.int64())
+        return {name: pa.array(column, pa.string()).take(taken) for name, column in columns.items()}
+
+
+_DESCRIBED = ("statement", "measure", "unit", "direction", "accumulation", "links")
+_INDICATOR_COLUMNS = (
+    "programme_number", "programme", "as_of", "programme_start", "programme_end", "indicator_number",
+    "outcome", "output", "indicator", *_DESCRIBED, "baseline", "target", "target_kind", "target_number",
+    "qualified", "simple", "elements",
+)  # fmt: skip
+"""The columns the same on every row of an indicator."""
+_AT_COLUMNS = ("record", "period", "period_start", "period_end", "reported_by")
+"""The columns the same on a period's total and on each of its cells."""
+_TOTAL_COLUMNS = (
+    "indicator_row", *_AT_COLUMNS, "narrative", "variance", "variance_category", "source",
+    "reported_status", "collected", "comment",
+)  # fmt: skip
+"""The columns of a period's total besides its value (``indicator_row``: the indicator's, within the part)."""
+_CATEGORIES = operator.itemgetter(0)
+_VALUE = operator.itemgetter(1)
+
+
+def _places(values: Sequence[object]) -> int:
+    kinds = set(map(type, values))
+    if kinds <= {int, type(None)} or (
+        kinds <= _KINDS.keys() and all(_whole(v) for v in values if type(v) is Ratio)
+    ):
+        return 0  # the usual case, whole numbers
+    places = 0
+    for value in values:
+        if isinstance(value, Ratio):
+            places = max(places, _places([value.numerator, value.denominator]))
+        elif isinstance(value, Decimal):
+            exponent = value.as_tuple().exponent
+            if isinstance(exponent, int):
+                places = max(places, -exponent)
+    return places
+
+
+def _whole(ratio: Ratio) -> bool:
+    return type(ratio.numerator) is int and type(ratio.denominator) is int
+
+
+def _value_columns(values: Sequence[Value | None], decimal: pa.DataType, out: Path) -> dict[str, pa.Array]:
+    """The columns ``value``, ``kind``, ``number``, ``numerator`` and ``denominator`` of *values*."""
     import pyarrow as pa  # noqa: PLC0415
 
-    if scale > 38:
-        raise ColumnarError(f"a value has {scale} decimal places; Parquet's decimals hold 38 digits")
-    decimal = pa.decimal128(38, scale)
+    try:
+        fast = _fast_value_columns(values, decimal)
+        if fast is not None:
+            return fast
+        quantum = Decimal(1).scaleb(-decimal.scale)
+
+        def exact(number: int | Decimal | None) -> Decimal | None:
+            return None if number is None else Decimal(number).quantize(quantum)
+
+        columns: dict[str, list[object]] = {c: [] for c in ("value", "kind", *_DECIMALS)}
+        text, kind, number, numerator, denominator = (columns[c].append for c in columns)
+        for value in values:
+            text(_text(value))
+            kind(_kind(value))
+            number(exact(value) if _kind(value) == "number" else None)  # type: ignore[arg-type]
+            numerator(exact(value.numerator) if isinstance(value, Ratio) else None)
+            denominator(exact(value.denominator) if isinstance(value, Ratio) else None)
+        return {
+            name: pa.array(column, decimal if name in _DECIMALS else pa.string())
+            for name, column in columns.items()
+        }
+    except (pa.ArrowInvalid, ArithmeticError) as e:
+        raise ColumnarError(f"{out}: a number does not fit Parquet's 38-digit decimals: {e}") from None
+
+
+_KINDS: dict[type, str | None] = {int: "number", type(None): None, Ratio: "ratio"}
+
+
+def _fast_value_columns(values: Sequence[Value | None], decimal: pa.DataType) -> dict[str, pa.Array] | None:
+    """
+    The value columns of whole numbers and ratios of whole numbers, the usual case, converted
+    to decimals by Arrow rather than one by one; ``None`` for any other value (or beyond 64 bits).
+    """
+    import pyarrow as pa  # noqa: PLC0415
+
+    if not set(map(type, values)) <= _KINDS.keys():
+        return None
+    ratios = [v for v in values if type(v) is Ratio]
+    if not all(map(_whole, ratios)):
+        return None
+    kinds = _KINDS.__getitem__
+    try:
+        columns = {
+            "value": pa.array([str(v) if type(v) is int else _text(v) for v in values], pa.string()),
+            "kind": pa.array(list(map(kinds, map(type, values))), pa.string()),
+            "number": pa.array([v if type(v) is int else None for v in values], pa.int64()),
+        }
+        if ratios:
+            columns["numerator"] = pa.array(
+                [v.numerator if type(v) is Ratio else None for v in values], pa.int64()
+            )
+            columns["denominator"] = pa.array(
+                [v.denominator if type(v) is Ratio else None for v in values], pa.int64()
+            )
+    except OverflowError:
+        return None
+    for name in _DECIMALS:
+        if name in columns:
+            columns[name] = columns[name].cast(decimal)
+    return columns
+
+
+def _target_numbers(numbers: list[int | Decimal | None], decimal: pa.DataType) -> pa.Array:
+    """
+    The end targets that are numbers, as the decimal column holds them exactly; null for one it
+    cannot (more decimal places than the values have, or beyond 38 digits), which the query
+    then leaves to Python to judge.  Targets never widen the values' decimals.
+    """
+    import pyarrow as pa  # noqa: PLC0415
+
+    quantum = Decimal(1).scaleb(-decimal.scale)
+    context = Context(prec=38)
+    exact: list[Decimal | None] = []
+    for number in numbers:
+        try:
+            held = None if number is None else Decimal(number).quantize(quantum, context=context)
+        except ArithmeticError:
+            held = None
+        exact.append(held if held == number else None)
+    return pa.array(exact, decimal)
+
+
+def _assembled(columns: dict[str, pa.Array], length: int, schema: pa.Schema) -> pa.Table:
+    """A table of *schema* from *columns*; the columns not given are empty (null)."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    arrays = [columns[f.name] if f.name in columns else pa.nulls(length, f.type) for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _widened(table: pa.Table, schema: pa.Schema, out: Path) -> pa.Table:
+    """A part written before the portfolio's last dimension or decimal place, in the final *schema*."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    try:
+        columns = {n: table[n].combine_chunks().cast(schema.field(n).type) for n in table.column_names}
+        return _assembled(columns, table.num_rows, schema)
+    except pa.ArrowInvalid as e:
+        raise ColumnarError(f"{out}: a number does not fit Parquet's 38-digit decimals: {e}") from None
+
+
+def _column(dimension: str) -> str:
+    taken = dimension in FIXED or dimension in VALUES or dimension in _OWN or dimension in _PROGRAMME
+    return DIMENSION_PREFIX + dimension if taken or dimension.startswith(DIMENSION_PREFIX) else dimension
+
+
+def _schema(dimensions: list[str], places: int) -> pa.Schema:
+    """The files' columns: ``row`` is not one of them but the partition (``row=total``, ``row=cell``)."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    if places > 38:
+        raise ColumnarError(f"a value has {places} decimal places; Parquet's decimals hold 38 digits")
+    decimal = pa.decimal128(38, places)
     columns = [c for c in (*FIXED, *dimensions, *VALUES) if c not in _LEFT_OUT] + [*_OWN, *_PROGRAMME]
     fields = []
     for column in dict.fromkeys(columns):
-        if column in _DECIMALS:
+        if column in _DECIMALS or column in _INDICATOR_DECIMALS:
             kind: pa.DataType = decimal
         elif column in _DATES:
             kind = pa.date32()
@@ -256,23 +532,6 @@ def _schema(dimensions: list[str], scale: int) -> pa.Schema:
             kind = pa.string()
         fields.append(pa.field(column, kind))
     return pa.schema(fields)
-
-
-def _table(rows: list[dict[str, Any]], schema: pa.Schema, out: Path) -> pa.Table:
-    import pyarrow as pa  # noqa: PLC0415
-
-    scale = schema.field("number").type.scale
-    quantum = Decimal(1).scaleb(-scale)
-    data: dict[str, list[object]] = {}
-    for field in schema:
-        column = [row.get(field.name) for row in rows]
-        if field.name in _DECIMALS:
-            column = [None if v is None else Decimal(v).quantize(quantum) for v in column]
-        data[field.name] = column
-    try:
-        return pa.Table.from_pydict(data, schema=schema)
-    except (pa.ArrowInvalid, ArithmeticError) as e:
-        raise ColumnarError(f"{out}: a number does not fit Parquet's 38-digit decimals: {e}") from None
 
 
 def read_parquet(path: str | os.PathLike[str]) -> pa.Table:
@@ -286,57 +545,88 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.Table:
 
     if not Path(path).is_dir():
         raise ColumnarError(f"{path}: no such Parquet dataset (a directory to_parquet wrote)")
+    import pyarrow.compute as pc  # noqa: PLC0415
+
     table = ds.dataset(path, format="parquet", partitioning="hive").to_table()
-    order = [("programme_number", "ascending"), ("indicator_number", "ascending")]
-    return table.sort_by(order)
+    # Each period's total, then its cells, as the tidy frame has them (the sort is stable).
+    table = table.append_column("_cell", pc.equal(table["row"], "cell"))
+    keys = ("programme_number", "indicator_number", "record", "_cell")
+    table = table.sort_by([(key, "ascending") for key in keys]).drop_columns(["_cell"])
+    names = [n for n in table.column_names if n != "row"]
+    names.insert(names.index("reported_by") + 1, "row")  # where the tidy frame has it
+    return table.select(names)
 
 
 # -- the assessment --------------------------------------------------------------------------
 
-ASSESS_SQL = """
-WITH totals AS (
-  SELECT programme_number, indicator_number, record, period, period_start, period_end, reported_by,
-         collected, reported_status, kind, number, numerator, denominator, accumulation, as_of
-  FROM portfolio
-  WHERE row = 'total'
-), counted AS (
-  SELECT * FROM totals
-  WHERE period IS NOT NULL AND (as_of IS NULL OR period_start <= as_of)
-), indicators AS (
+_FIGURES_SQL = """
+WITH simple_sums AS (
   SELECT programme_number, indicator_number,
-         MIN(programme) AS programme, MIN(indicator) AS indicator, MIN(measure) AS measure,
-         MIN(direction) AS direction, MIN(accumulation) AS accumulation,
-         MIN(target) AS target, MIN(target_kind) AS target_kind, MAX(qualified) AS qualified,
-         CASE WHEN MIN(as_of) IS NULL OR MIN(as_of) >= MIN(programme_end) THEN 1 ELSE 0 END AS final,
-         CASE WHEN MIN(as_of) < MIN(programme_start) THEN 1 ELSE 0 END AS before_start
-  FROM portfolio WHERE row = 'total' AND (record IS NULL OR record = 0)
+         COUNT(*) AS n_records,
+         SUM(CASE WHEN kind IN ('yes_no', 'text') THEN 1 ELSE 0 END) AS n_other,
+         MAX_BY(reported_status, CASE WHEN reported_status IS NOT NULL THEN period_end END)
+           AS reported_status,
+         COUNT(kind) AS n_values,
+         SUM(CASE WHEN kind = 'ratio' THEN 1 ELSE 0 END) AS n_ratios,
+         SUM(CASE WHEN kind = 'number' THEN 1 ELSE 0 END) AS n_numbers,
+         SUM(number) AS number, SUM(numerator) AS numerator, SUM(denominator) AS denominator
+  FROM portfolio
+  WHERE row = 'total' AND simple = 1 AND accumulation = 'sum'
+        AND period IS NOT NULL AND (as_of IS NULL OR period_start <= as_of)
   GROUP BY programme_number, indicator_number
+), simple_latest AS (
+  SELECT programme_number, indicator_number,
+         COUNT(*) AS n_records,
+         SUM(CASE WHEN kind IN ('yes_no', 'text') THEN 1 ELSE 0 END) AS n_other,
+         MAX_BY(reported_status, CASE WHEN reported_status IS NOT NULL THEN period_end END)
+           AS reported_status,
+         MAX_BY(kind, CASE WHEN kind IS NOT NULL THEN period_end END) AS kind,
+         MAX_BY(number, CASE WHEN kind IS NOT NULL THEN period_end END) AS number,
+         MAX_BY(numerator, CASE WHEN kind IS NOT NULL THEN period_end END) AS numerator,
+         MAX_BY(denominator, CASE WHEN kind IS NOT NULL THEN period_end END) AS denominator
+  FROM portfolio
+  WHERE row = 'total' AND simple = 1 AND (accumulation IS NULL OR accumulation <> 'sum')
+        AND period IS NOT NULL AND (as_of IS NULL OR period_start <= as_of)
+  GROUP BY programme_number, indicator_number
+), simple_combined AS (
+  SELECT programme_number, indicator_number, n_records, n_other, reported_status, n_values, n_ratios,
+         n_numbers, number, numerator, denominator
+  FROM simple_sums
+  UNION ALL
+  SELECT programme_number, indicator_number, n_records, n_other, reported_status,
+         CASE WHEN kind IS NOT NULL THEN 1 ELSE 0 END AS n_values,
+         CASE WHEN kind = 'ratio' THEN 1 ELSE 0 END AS n_ratios,
+         CASE WHEN kind = 'number' THEN 1 ELSE 0 END AS n_numbers,
+         number, numerator, denominator
+  FROM simple_latest
+), counted AS (
+  SELECT programme_number, indicator_number, record, period_start, period_end, reported_by, collected,
+         reported_status, kind, number, numerator, denominator, accumulation
+  FROM portfolio
+  WHERE row = 'total' AND simple = 0 AND period IS NOT NULL AND (as_of IS NULL OR period_start <= as_of)
 ), corrected AS (
-  SELECT *,
+  SELECT programme_number, indicator_number, reported_by, period_start, period_end, accumulation,
+         kind, number, numerator, denominator,
          ROW_NUMBER() OVER (
            PARTITION BY programme_number, indicator_number, reported_by, period_start, period_end
            ORDER BY CASE WHEN collected IS NULL THEN 0 ELSE 1 END DESC, collected DESC, record DESC
-         ) AS correction,
-         MIN(record) OVER (
-           PARTITION BY programme_number, indicator_number, reported_by, period_start, period_end
-         ) AS first_seen
+         ) AS correction
   FROM counted WHERE kind IS NOT NULL
 ), latest AS (
-  SELECT *,
+  SELECT programme_number, indicator_number, accumulation, kind, number, numerator, denominator,
          ROW_NUMBER() OVER (
            PARTITION BY programme_number, indicator_number, reported_by
-           ORDER BY period_end DESC, period_start DESC, first_seen DESC
+           ORDER BY period_end DESC, period_start DESC
          ) AS recency
   FROM corrected WHERE correction = 1
-), chosen AS (
-  SELECT * FROM latest WHERE accumulation = 'sum' OR recency = 1
 ), combined AS (
   SELECT programme_number, indicator_number,
          COUNT(*) AS n_values,
          SUM(CASE WHEN kind = 'ratio' THEN 1 ELSE 0 END) AS n_ratios,
          SUM(CASE WHEN kind = 'number' THEN 1 ELSE 0 END) AS n_numbers,
          SUM(number) AS number, SUM(numerator) AS numerator, SUM(denominator) AS denominator
-  FROM chosen GROUP BY programme_number, indicator_number
+  FROM latest WHERE accumulation = 'sum' OR recency = 1
+  GROUP BY programme_number, indicator_number
 ), stated AS (
   SELECT programme_number, indicator_number, reported_status,
          ROW_NUMBER() OVER (
@@ -348,24 +638,83 @@ WITH totals AS (
   SELECT programme_number, indicator_number, COUNT(*) AS n_records,
          SUM(CASE WHEN kind IN ('yes_no', 'text') THEN 1 ELSE 0 END) AS n_other
   FROM counted GROUP BY programme_number, indicator_number
+), general_combined AS (
+  SELECT r.programme_number, r.indicator_number, r.n_records, r.n_other, s.reported_status,
+         COALESCE(c.n_values, 0) AS n_values, COALESCE(c.n_ratios, 0) AS n_ratios,
+         COALESCE(c.n_numbers, 0) AS n_numbers, c.number, c.numerator, c.denominator
+  FROM reported r
+  LEFT JOIN combined c ON c.programme_number = r.programme_number AND c.indicator_number = r.indicator_number
+  LEFT JOIN stated s ON s.programme_number = r.programme_number AND s.indicator_number = r.indicator_number
+       AND s.latest_status = 1
+), values_combined AS (
+  SELECT * FROM simple_combined
+  UNION ALL
+  SELECT programme_number, indicator_number, n_records, n_other, reported_status, n_values, n_ratios,
+         n_numbers, number, numerator, denominator
+  FROM general_combined
+), indicators AS (
+  SELECT programme_number, indicator_number, programme, indicator, measure, direction, elements,
+         target, target_kind, target_number, qualified,
+         CASE WHEN as_of IS NULL OR as_of >= programme_end THEN 1 ELSE 0 END AS final,
+         CASE WHEN as_of < programme_start THEN 1 ELSE 0 END AS before_start
+  FROM portfolio WHERE row = 'total' AND record = 0
+  UNION ALL
+  SELECT programme_number, indicator_number, programme, indicator, measure, direction, elements,
+         target, target_kind, target_number, qualified,
+         CASE WHEN as_of IS NULL OR as_of >= programme_end THEN 1 ELSE 0 END AS final,
+         CASE WHEN as_of < programme_start THEN 1 ELSE 0 END AS before_start
+  FROM portfolio WHERE row = 'total' AND record IS NULL
+), figures AS (
+  SELECT i.programme_number, i.indicator_number, i.programme, i.indicator, i.measure, i.direction,
+         i.elements, i.target, i.target_kind, i.target_number, i.qualified, i.final, i.before_start,
+         COALESCE(v.n_records, 0) AS n_records, COALESCE(v.n_other, 0) AS n_other,
+         COALESCE(v.n_values, 0) AS n_values, COALESCE(v.n_ratios, 0) AS n_ratios,
+         COALESCE(v.n_numbers, 0) AS n_numbers, v.number, v.numerator, v.denominator, v.reported_status
+  FROM indicators i
+  LEFT JOIN values_combined v
+       ON v.programme_number = i.programme_number AND v.indicator_number = i.indicator_number
 )
-SELECT i.programme_number, i.indicator_number, i.programme, i.indicator, i.measure, i.direction,
-       i.target, i.target_kind, i.qualified, i.final, i.before_start,
-       COALESCE(r.n_records, 0) AS n_records, COALESCE(r.n_other, 0) AS n_other,
-       COALESCE(c.n_values, 0) AS n_values, COALESCE(c.n_ratios, 0) AS n_ratios,
-       COALESCE(c.n_numbers, 0) AS n_numbers, c.number, c.numerator, c.denominator,
-       s.reported_status
-FROM indicators i
-LEFT JOIN combined c ON c.programme_number = i.programme_number AND c.indicator_number = i.indicator_number
-LEFT JOIN reported r ON r.programme_number = i.programme_number AND r.indicator_number = i.indicator_number
-LEFT JOIN stated s ON s.programme_number = i.programme_number AND s.indicator_number = i.indicator_number
-     AND s.latest_status = 1
-ORDER BY i.programme_number, i.indicator_number
+SELECT *,
+       CASE
+         WHEN measure IN ('yes_no', 'qualitative', 'ordinal') OR n_other > 0 OR qualified = 1
+              OR target_kind IN ('yes_no', 'text') OR (final = 0 AND target_kind IS NOT NULL) THEN NULL
+         WHEN n_values = 0 OR (n_values > 1 AND (measure = 'percentage' OR n_ratios > 0)
+                               AND n_ratios <> n_values)
+           THEN COALESCE(reported_status,
+                         CASE WHEN n_records = 0 AND before_start = 1 THEN 'not_started' ELSE 'no_data' END)
+         WHEN target_kind IS NULL THEN COALESCE(reported_status, 'not_assessed')
+         WHEN target_kind <> 'number' OR target_number IS NULL OR direction NOT IN ('increase', 'decrease')
+           THEN NULL
+         WHEN n_ratios > 0 THEN
+           CASE
+             WHEN NOT (denominator > 0 AND numerator = FLOOR(numerator) AND denominator = FLOOR(denominator)
+                       AND target_number = FLOOR(target_number) AND ABS(numerator) < 1000000000000000000000000
+                       AND denominator < 1000000000000000000000000 AND ABS(target_number) < 1000000000000)
+               THEN NULL
+             WHEN CAST(numerator AS DECIMAL(38, 0)) * 100
+                  = CAST(target_number AS DECIMAL(38, 0)) * CAST(denominator AS DECIMAL(38, 0))
+               THEN 'achieved'
+             WHEN (direction = 'increase' AND CAST(numerator AS DECIMAL(38, 0)) * 100
+                     > CAST(target_number AS DECIMAL(38, 0)) * CAST(denominator AS DECIMAL(38, 0)))
+                  OR (direction = 'decrease' AND CAST(numerator AS DECIMAL(38, 0)) * 100
+                     < CAST(target_number AS DECIMAL(38, 0)) * CAST(denominator AS DECIMAL(38, 0)))
+               THEN 'exceeded'
+             ELSE 'not_achieved'
+           END
+         WHEN number = target_number THEN 'achieved'
+         WHEN (direction = 'increase' AND number > target_number)
+              OR (direction = 'decrease' AND number < target_number) THEN 'exceeded'
+         ELSE 'not_achieved'
+       END AS status
+FROM figures
 """
+
+ASSESS_SQL = _FIGURES_SQL + "ORDER BY programme_number, indicator_number\n"
 """
 The assessment's query over the table ``portfolio``: one row per indicator with the values that
 count combined (``number``: Σ of the numbers; ``numerator``, ``denominator``: Σ of the ratios'),
-the counts that tell whether they may be combined, and the status the report states last.
+the counts that tell whether they may be combined, the status the report states last, and
+``status``, the status where the query judges it (else null: judged in Python, see the module).
 Written in the SQL DuckDB and Spark SQL share, so that it runs on either unchanged.
 """
 
@@ -423,17 +772,145 @@ def assess_parquet(
 
     .. versionadded:: 0.1.0
     """
-    duckdb = require("duckdb", "duckdb")
     width = _band(band)
+    con = _connected(path, connection)
+    return judge(_fetched(con, ASSESS_SQL), programmes, width)
+
+
+def _connected(path: str | os.PathLike[str], connection: Any) -> Any:
+    """A DuckDB connection (*connection*, else a new in-memory one) with the view ``portfolio``."""
+    duckdb = require("duckdb", "duckdb")
     con = connection if connection is not None else duckdb.connect()
     source = str(Path(path) / "**" / "*.parquet").replace("'", "''")
     con.execute(
         "CREATE OR REPLACE TEMP VIEW portfolio AS "
         f"SELECT * FROM read_parquet('{source}', hive_partitioning = true)"
     )
-    rows = con.execute(ASSESS_SQL).fetchall()
+    return con
+
+
+def _fetched(con: Any, query: str) -> list[dict[str, Any]]:
+    rows = con.execute(query).fetchall()
     names = [d[0] for d in con.description]
-    return judge([dict(zip(names, row, strict=True)) for row in rows], programmes, width)
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+@attrs.frozen
+class ColumnarSummary:
+    """
+    A portfolio's status counts from the columnar path: per programme and per framework element.
+
+    .. versionadded:: 0.1.0
+    """
+
+    programmes: tuple[tuple[str, Counter[Status], int], ...]
+    """
+    Per programme with indicators, in order: its title, how many of its indicators have each
+    status (statuses in the order its indicators first have them), and how many of them were
+    assessed object by object.
+    """
+    elements: dict[str, Counter[Status]]
+    """
+    Per framework element (``iom-iraq-2022:1.1``), in the order the portfolio first links to
+    it: the status counts of the indicators counting under it, by the roll-up's link
+    inheritance (an indicator without links of its own counts where its output, outcome or
+    programme links); an indicator counts under each element it links to.
+    """
+
+
+def summarise_parquet(
+    path: str | os.PathLike[str],
+    *,
+    programmes: Iterable[Programme] | None = None,
+    band: Decimal | str | int = DEFAULT_BAND,
+    connection: Any = None,
+) -> ColumnarSummary:
+    """
+    The status counts of a Parquet portfolio (:func:`to_parquet`), per programme and per
+    framework element, assessed on DuckDB: the statuses of :func:`assess_parquet`, counted in
+    the engine rather than one indicator at a time in Python.
+
+    The indicators the query cannot judge (see :mod:`resultsframework.interop.columnar`) are
+    judged as :func:`assess_parquet` does, which for those needing the object path takes
+    the portfolio's *programmes*.
+
+    Raises:
+        ColumnarError: for an indicator needing the object path when *programmes* is not given.
+
+    .. versionadded:: 0.1.0
+    """
+    width = _band(band)
+    con = _connected(path, connection)
+    # The columns the counts need, kept; the indicators the query does not judge, if any, are
+    # fetched whole by a second query, to be judged in Python.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE assessed AS SELECT programme_number, indicator_number, programme, "
+        f"elements, status FROM ({_FIGURES_SQL}) AS figures"
+    )
+    try:
+        by_programme = con.execute(
+            "SELECT programme_number, MIN(programme), status, COUNT(*), MIN(indicator_number) "
+            "FROM assessed WHERE status IS NOT NULL GROUP BY programme_number, status"
+        ).fetchall()
+        by_element = con.execute(
+            "SELECT elements, status, COUNT(*), MIN(programme_number * 1000000000 + indicator_number) "
+            "FROM assessed WHERE status IS NOT NULL AND elements IS NOT NULL GROUP BY elements, status"
+        ).fetchall()
+        unjudged = con.execute("SELECT COUNT(*) FROM assessed WHERE status IS NULL").fetchone()[0]
+        rest = _fetched(con, f"SELECT * FROM ({_FIGURES_SQL}) AS figures WHERE status IS NULL "
+                             "ORDER BY programme_number, indicator_number") if unjudged else []  # fmt: skip
+    finally:
+        con.execute("DROP TABLE assessed")
+    counted: list[tuple[int, int, str, Status, int]] = [
+        (number, first, title, Status(status), count) for number, title, status, count, first in by_programme
+    ]
+    linked: list[tuple[int, str, Status, int]] = [
+        (first, elements, Status(status), count) for elements, status, count, first in by_element
+    ]
+    fallback: Counter[int] = Counter()
+    for row, figure in zip(rest, judge(rest, programmes, width), strict=True):
+        counted.append((figure.programme_number, figure.indicator_number, figure.programme, figure.status, 1))
+        fallback[figure.programme_number] += figure.path == "object"
+        if row["elements"] is not None:
+            first = figure.programme_number * 1_000_000_000 + figure.indicator_number
+            linked.append((first, row["elements"], figure.status, 1))
+    return ColumnarSummary(_programme_counts(counted, fallback), _element_counts(linked))
+
+
+def _programme_counts(
+    counted: list[tuple[int, int, str, Status, int]], fallback: Counter[int]
+) -> tuple[tuple[str, Counter[Status], int], ...]:
+    """Per programme, in order, the counts of each status in the order its indicators first have them."""
+    first: dict[tuple[int, Status], int] = {}
+    totals: Counter[tuple[int, Status]] = Counter()
+    titles: dict[int, str] = {}
+    for number, position, title, status, count in counted:
+        key = (number, status)
+        first[key] = min(first.get(key, position), position)
+        totals[key] += count
+        titles[number] = title
+    summary: dict[int, Counter[Status]] = {}
+    for number, status in sorted(first, key=lambda key: (key[0], first[key])):
+        summary.setdefault(number, Counter())[status] = totals[number, status]
+    return tuple((titles[number], counts, fallback[number]) for number, counts in summary.items())
+
+
+def _element_counts(linked: list[tuple[int, str, Status, int]]) -> dict[str, Counter[Status]]:
+    """Per element, in the order first linked, the counts of each status in the order first had."""
+    first: dict[tuple[str, Status], int] = {}
+    totals: Counter[tuple[str, Status]] = Counter()
+    for position, elements, status, count in linked:
+        for element in dict.fromkeys(elements.split(ELEMENT_SEPARATOR)):  # once under each
+            key = (element, status)
+            first[key] = min(first.get(key, position), position)
+            totals[key] += count
+    seen: dict[str, int] = {}
+    for (element, _), position in first.items():
+        seen[element] = min(seen.get(element, position), position)
+    summary: dict[str, Counter[Status]] = {}
+    for element, status in sorted(first, key=lambda key: (seen[key[0]], first[key])):
+        summary.setdefault(element, Counter())[status] = totals[element, status]
+    return summary
 
 
 def judge(
@@ -475,7 +952,10 @@ def _figure(row: dict[str, Any], band: Decimal) -> ColumnarFigure | None:
     direction = Direction(row["direction"])
     achieved = numeric(value)
     variance = rate = None
-    if value is None:
+    judged = row.get("status")
+    if judged is not None:  # judged in the query, where it is a comparison of exact decimals
+        status = Status(judged)
+    elif value is None:
         if stated is not None:
             status = stated
         elif not row["n_records"] and row["before_start"]:
@@ -520,13 +1000,3 @@ def _from_object(row: dict[str, Any], assessment: Assessment, number: int) -> Co
         number, row["programme"], row["indicator_number"], item.code, overall.status, overall.achieved,
         overall.target, overall.achievement_rate, overall.variance, overall.aggregatable, "object",
     )  # fmt: skip
-
-
-def programme_summary(figures: Iterable[ColumnarFigure]) -> list[tuple[str, Counter[Status], int]]:
-    """Per programme, in order: its title, its status counts, and how many indicators took the object path."""
-    summary: dict[int, tuple[str, Counter[Status], list[int]]] = {}
-    for figure in figures:
-        _, counts, fallback = summary.setdefault(figure.programme_number, (figure.programme, Counter(), [0]))
-        counts[figure.status] += 1
-        fallback[0] += figure.path == "object"
-    return [(title, counts, fallback[0]) for title, counts, fallback in summary.values()]

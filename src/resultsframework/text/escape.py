@@ -31,6 +31,7 @@ __all__ = [
 
 _EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO, closed by PDF U+202C
 _ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI, closed by PDI U+2069
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def close_bidi(text: str) -> str:
@@ -40,8 +41,11 @@ def close_bidi(text: str) -> str:
     A right-to-left override in one field then reorders only that field, never the
     text after it.  Nothing the user wrote is removed.
     """
+    controls = _BIDI_CONTROLS.findall(text)  # the usual text has none: nothing to count
+    if not controls:
+        return text
     embeddings = isolates = 0
-    for char in text:
+    for char in controls:
         if char in _EMBEDDINGS:
             embeddings += 1
         elif char == "\u202c" and embeddings:

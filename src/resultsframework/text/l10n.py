@@ -110,6 +110,45 @@ def unknown_locale(text: str) -> str:
     )
 
 
+_PROBED = 10**21
+"""Whole numbers below this (in size) are written by the pattern; the pattern is checked up to it."""
+
+
+@functools.cache
+def _int_pattern(locale: str, numbering: str) -> tuple[str, str, str] | None:
+    """
+    How babel writes whole numbers in *locale*: the group sign, and what comes before and after
+    a negative number (``-``); ``None`` when that is not groups of three (``12,34,567``).  Read
+    from babel's own output, so that the fast path writes exactly what babel writes.
+    """
+    from babel.numbers import format_decimal  # noqa: PLC0415
+
+    def babel(value: int) -> str:
+        return str(
+            format_decimal(value, locale=locale, decimal_quantization=False, numbering_system=numbering)
+        )
+
+    grouped = babel(1234567)
+    if not grouped.startswith("1") or not grouped.endswith("567"):
+        return None
+    group = grouped[1 : grouped.index("234")] if "234" in grouped else ""
+    if not group or grouped != f"1{group}234{group}567":
+        return None
+    negative = babel(-1234567)
+    before, found, after = negative.partition(grouped)
+    probes = (0, 7, 999, 1000, 9999, 10000, 123456, -1, -1000, _PROBED - 1, 1 - _PROBED)
+    plain = (group, before, after)
+    if not found or any(babel(n) != _grouped(n, plain) for n in probes):
+        return None
+    return plain
+
+
+def _grouped(value: int, plain: tuple[str, str, str]) -> str:
+    group, before, after = plain
+    text = f"{-value if value < 0 else value:,}".replace(",", group)
+    return f"{before}{text}{after}" if value < 0 else text
+
+
 class Localizer:
     """
     Formats labels, numbers, percentages, money and dates for one locale.
@@ -139,6 +178,7 @@ class Localizer:
         self.digits = digits
         self.rtl: bool = self.language in RTL_LANGUAGES
         self._messages = _catalog(self.language) if self.language != "en" else {}
+        self._int_patterns: dict[Digits | None, tuple[str, str, str] | None] = {}
 
     @classmethod
     def of(cls, locale: str | Localizer) -> Localizer:
@@ -159,6 +199,14 @@ class Localizer:
 
     def number(self, value: int | Decimal) -> str:
         """A number with the locale's grouping and decimal signs: 600,000 / 600 000."""
+        if type(value) is int and -_PROBED < value < _PROBED:  # the usual case: babel's text by a
+            # pattern read from babel once (beyond 21 digits, babel itself, which fails at 25)
+            patterns = self._int_patterns
+            if self.digits not in patterns:
+                patterns[self.digits] = _int_pattern(str(self.locale), self._numbering())
+            plain = patterns[self.digits]
+            if plain is not None:
+                return self._digits(_grouped(value, plain))
         from babel.numbers import format_decimal  # noqa: PLC0415
 
         text = format_decimal(
