@@ -681,3 +681,15 @@ class TestProgressFromBaseline:
         assert "Progrès depuis la situation de référence |" in text
         assert "46,7\u202f%" in text
         assert "Progrès depuis la situation de référence\u202f: (réalisé" in text  # French spacing
+
+
+def test_an_arabic_breakdown_of_english_categories_reads_right_to_left() -> None:
+    """ "24 minor و13 medium": each category a run of its own, the sentence led right to left."""
+    programme = rf.load(GOLDEN.parent.parent / "examples" / "iom-iraq-reintegration-illustrative.yaml")
+    table = rf.indicator_table(programme, locale="ar")
+    (line,) = [
+        part.text for row in table.rows for cell in row.cells for part in cell.parts if "24 minor" in part.text
+    ]
+    assert line.startswith("\u200f\u2068Damage category\u2069:")  # a right-to-left mark leads it
+    assert "\u206824 minor\u2069 و\u206813 medium\u2069 و\u20682 major\u2069" in line
+    assert "\u200f" not in rf.render(programme, "md")  # nothing of the kind in English

@@ -144,8 +144,8 @@ class Words:
             if not parts:
                 continue
             label = self.labels.get(dimension) or self.loc.dimension(dimension)
-            categories = self.loc.listing(
-                self.category(dimension, c, v, of.measure) for c, v in parts.items()
+            categories = self.loc.listing(  # each "24 minor" a run of its own beside Arabic's "و"
+                self.run(self.category(dimension, c, v, of.measure)) for c, v in parts.items()
             )
             covered = of.broken_down(dimension)
             value = of.value
@@ -155,7 +155,11 @@ class Words:
                 if partial
                 else ""
             )
-            lines.append(f"{self.loc.colon(label[:1].upper() + label[1:])} {categories}{of_what}")
+            heading = self.run(label[:1].upper() + label[1:])  # the programme's words, in their direction
+            # An Arabic sentence whose words are the programme's English ones reads right to left:
+            # a right-to-left mark leads it, which an isolate or <bdi> takes its direction from.
+            lead = "\u200f" if self.loc.rtl else ""
+            lines.append(f"{lead}{self.loc.colon(heading)} {categories}{of_what}")
         return "\n".join(lines)
 
     def run(self, text: str) -> str:
