@@ -688,7 +688,11 @@ def test_an_arabic_breakdown_of_english_categories_reads_right_to_left() -> None
     programme = rf.load(GOLDEN.parent.parent / "examples" / "iom-iraq-reintegration-illustrative.yaml")
     table = rf.indicator_table(programme, locale="ar")
     (line,) = [
-        part.text for row in table.rows for cell in row.cells for part in cell.parts if "24 minor" in part.text
+        part.text
+        for row in table.rows
+        for cell in row.cells
+        for part in cell.parts
+        if "24 minor" in part.text
     ]
     assert line.startswith("\u200f\u2068Damage category\u2069:")  # a right-to-left mark leads it
     assert "\u206824 minor\u2069 و\u206813 medium\u2069 و\u20682 major\u2069" in line
