@@ -222,7 +222,7 @@ class TestLosses:
         whole = rf.Period(date(2021, 5, 1), date(2021, 9, 30))
         cells = rf.Breakdown.by("sex", {"female": "many", "male": 3}, complete=False)
         indicator = rf.Indicator(
-            "9.1", "Spent", rf.Measure.MONEY, currency="USD", target=rf.Target(10, qualifier="at_least"),
+            "9.1", "Spent", rf.Measure.MONEY, currency="USD", target=rf.Target(10), baseline=rf.Baseline(2, qualifier="around", year=2020),
             milestones=(rf.Target(5, period=whole),),
             achieved=(rf.Achieved(whole, 4, breakdowns=(cells,)),),
         )  # fmt: skip
@@ -431,3 +431,18 @@ def test_several_activities_are_several_programmes() -> None:
     reading = rf.from_iati(rf.to_iati(both, generated=WHEN, default_sector="15190"))
     assert [p.title for p in both] == [p.title for p in reading.programmes]
     assert {"iati-activity"} == {d.path[0] for d in reading.diagnostics}
+
+
+def test_a_qualified_figure_is_stated_in_its_comment_and_read_back() -> None:
+    """ "More than 1,600": IATI's value is the number, its comment says it as stated."""
+    programme = rf.load(ROOT / "examples" / "iom-iraq-annual-report-illustrative.yaml")
+    xml = rf.to_iati(programme).decode()
+    assert "Stated as more than 1,600" in xml
+    assert not [d for d in rf.validate_iati(xml.encode()) if d.severity is rf.Severity.ERROR]
+    (back,) = rf.from_iati(xml.encode()).programmes
+    qualified = {
+        i.code: [(r.value, r.qualifier) for r in i.achieved if r.qualifier] for i in back.indicators()
+    }
+    assert [(1600, rf.Qualifier.MORE_THAN)] == qualified["2.1.4"]
+    assert [(87000, rf.Qualifier.AROUND)] == qualified["2.1.5"]
+    assert all("Stated as" not in (r.narrative or "") for i in back.indicators() for r in i.achieved)

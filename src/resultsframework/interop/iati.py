@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..assessment.progress import aggregate, combined_records
+from ..assessment.progress import aggregate, combine_qualifiers, combined_records
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import ResultsFrameworkError, format_path, shorten
 from ..core.extras import require
@@ -53,6 +53,7 @@ from ..core.model import (
     Outcome,
     Output,
     Programme,
+    Qualifier,
     Ratio,
     Result,
     Sector,
@@ -826,8 +827,21 @@ def _target_figures(
     if measure != QUALITATIVE and value is None:
         _note_target(notes, f"Target {_label(period)}", target, measure)
         return []
-    comment = "\n".join(p for p in (target.text, _comment_value(target.value)) if p) or None
+    said = (target.text, _comment_value(target.value), _as_stated(target.value, target.qualifier))
+    comment = "\n".join(p for p in said if p) or None
     return [_Figure(value, comment), *_cells(target.breakdowns, measure, places)]
+
+
+def _as_stated(value: Value | None, qualifier: Qualifier | None) -> str | None:
+    """A qualified figure as the report states it, which IATI's value cannot: "Stated as more than 1,600"."""
+    if qualifier is None or value is None or isinstance(value, bool | str):
+        return None
+    english = Localizer("en")
+    return f"{STATED_AS}{english.qualified(english.value(value), qualifier)}"
+
+
+STATED_AS = "Stated as "
+"""How a comment line says a qualified figure as the report states it; :func:`from_iati` reads it."""
 
 
 def _cells(breakdowns: tuple[Breakdown, ...], measure: str, places: dict[str, str]) -> list[_Figure]:
@@ -876,7 +890,9 @@ def _actual_figures(
             urls = tuple(r.source for r in records if r.source and URL.match(r.source))
             return [_Figure(value, comment, documents=urls)]  # IATI has no counts per answer: in words
     value = _value(total, measure)
-    comment = "\n".join(p for p in (_actual_comment(records), _comment_value(total)) if p) or None
+    qualifier = combine_qualifiers(r.qualifier for r in combined_records(indicator, records))
+    parts = (_actual_comment(records), _comment_value(total), _as_stated(total, qualifier))
+    comment = "\n".join(p for p in parts if p) or None
     if measure != QUALITATIVE and value is None:
         said = f": {comment}" if comment else ""
         notes.append(f"Actual {_label(records[0].period)}: no value{said}")
@@ -1020,7 +1036,8 @@ LOSSES: dict[str, str] = {
     "such field, and from_iati reads every indicator with its accumulation= (sum by default)",
     "measure": "money as a measure, and a money indicator's currency: IATI's unit measure is read back "
     "as a count (every value whole) or a number",
-    "qualifier": "a value's qualifier (more than, at least, around, up to): the number is the value",
+    "qualifier": "a baseline's qualifier (more than, at least, around, up to): the number is the value "
+    "(a target's and an actual's are said in their comment, Stated as more than 1,600, and read back)",
     "in-words": "what IATI has no number or period for, said in the indicator's description only: "
     "values that are no number, baselines without a year, targets without a period of their own",
     "value-details": "a value's reporter, stated status, collection date and comment; the values of "
@@ -1221,7 +1238,7 @@ class _Losses:
         for i, record in enumerate(indicator.achieved):
             periods.setdefault(record.period, []).append(i)
         for where, figure in figures:
-            if figure.qualifier is not None:
+            if figure.qualifier is not None and isinstance(figure, Baseline):  # the others: in words
                 yield self.loss("qualifier", (*where, "qualifier"), f"the qualifier {figure.qualifier}")
             for name in ("second_value", "denominator"):
                 if getattr(figure, name) is not None:

@@ -47,6 +47,7 @@ from ..core.model import (
     Outcome,
     Output,
     Programme,
+    Qualifier,
     Ratio,
     Sector,
     Target,
@@ -54,7 +55,8 @@ from ..core.model import (
     Variance,
 )
 from ..core.periods import Period
-from .iati import MEASURE_CODES, OTHER_SDG_INDICATORS, QUALITATIVE, RESULT_TYPES, ROLE_CODES
+from ..text.l10n import Localizer
+from .iati import MEASURE_CODES, OTHER_SDG_INDICATORS, QUALITATIVE, RESULT_TYPES, ROLE_CODES, STATED_AS
 from .iati_rules import XML_NS, element_path
 
 __all__ = ["IatiReading", "from_iati"]
@@ -508,7 +510,9 @@ class _Reader:
         for period, targets, actuals in periods:
             target = self.combine(targets, period, measure, code, "target")
             if target is not None:
-                milestones.append(Target(target.value, target.comment, period, self.breakdowns(target.cells)))
+                text, qualifier = _stated_qualifier(target.comment)
+                cells = self.breakdowns(target.cells)
+                milestones.append(Target(target.value, text, period, cells, qualifier=qualifier))
             actual = self.combine(actuals, period, measure, code, "actual")
             if actual is not None:
                 achieved.append(self.achieved(actual, period, measure))
@@ -762,7 +766,8 @@ class _Reader:
 
     def achieved(self, figure: _Figure, period: Period, measure: Measure) -> Achieved:
         narrative, variance, source = [], None, None
-        for line in (figure.comment or "").splitlines():
+        comment, qualifier = _stated_qualifier(figure.comment)
+        for line in (comment or "").splitlines():
             if line.startswith(_VARIANCE):
                 variance = Variance(line.removeprefix(_VARIANCE))
             elif line.startswith(_SOURCE):
@@ -791,4 +796,26 @@ class _Reader:
         return Achieved(
             period, value, "\n".join(narrative).strip() or None, variance, source,
             self.breakdowns(figure.cells) if measure is not Measure.QUALITATIVE else (),
+            qualifier=qualifier if isinstance(value, int | Decimal | Ratio) else None,
         )  # fmt: skip
+
+
+def _stated_qualifier(comment: str | None) -> tuple[str | None, Qualifier | None]:
+    """
+    A comment without the line that says its figure as the report states it ("Stated as more
+    than 1,600", as the export writes it), and the qualifier that line gives.
+    """
+    if not comment:
+        return comment, None
+    english = Localizer("en")
+    lines, found = [], None
+    for line in comment.splitlines():
+        stated = line.removeprefix(STATED_AS) if line.startswith(STATED_AS) else None
+        qualifier = next(
+            (q for q in Qualifier if stated and stated.startswith(english.qualified("", q))), None
+        )
+        if qualifier is not None and found is None:
+            found = qualifier
+        else:
+            lines.append(line)
+    return "\n".join(lines) or None, found
