@@ -334,3 +334,21 @@ def test_the_trend_chart_draws_the_share_to_date_not_the_respondents() -> None:
     shown = lines_of(chart)
     assert "Overall to date" in shown
     assert "72.7%" in shown  # 16 of 22 respondents over both workshops, not 22 (the respondents)
+
+
+def test_a_roll_up_pools_the_answers_of_one_scale_never_adding_shares_or_means() -> None:
+    """Two workshops under one element: 24 of 28 agree (85.7%), a mean of all 28; never 12/14 + 12/14."""
+    import attrs
+
+    first = rf.load(WORKSHOP)
+    first = attrs.evolve(first, links=(rf.FrameworkLink("iom-iraq-2022", "3.1"),))
+    second = attrs.evolve(first, title="Second workshop")
+    totals = rf.roll_up([first, second], "iom-iraq-2022")["3.1"].totals
+    ordinal = [t for t in totals if t.measure is rf.Measure.ORDINAL]
+    assert 2 == len(ordinal)  # one total per scale: a share and a mean are not one figure
+    assert rf.Ratio(24, 28) in [t.value for t in ordinal]
+    (mean,) = [t.value for t in ordinal if not isinstance(t.value, rf.Ratio)]
+    assert Decimal(59) / Decimal(14) == mean  # (2×3 + 7×4 + 5×5) / 14, the same for both together
+    table = rf.render_table(rf.results_table(rf.roll_up([first, second], "iom-iraq-2022")), "md")
+    assert "| 4.2 | respondents |" in table
+    assert "the answers are pooled" in table

@@ -39,6 +39,7 @@ from ..core.errors import Path, did_you_mean
 from ..core.framework import Element, Framework
 from ..core.model import Achieved, Indicator, Measure, Programme, Ratio, Value
 from ..core.numbers import total
+from ..core.ordinal import Responses, responses
 from ..core.periods import Period
 from ..text.l10n import N_
 from .alignment import effective_links
@@ -484,13 +485,16 @@ def _elements(
 
 
 _Group = tuple[Measure, str, str | None]
-"""What a total is of: a measure, a unit (as compared) and, for money, a currency."""
+"""What a total is of: a measure, a unit (as compared) and, for money, a currency (for an ordinal
+indicator, its scale: answers are pooled only on the same question's scale)."""
 
 
 def _groups(contributions: list[ContributingIndicator]) -> dict[_Group, list[ContributingIndicator]]:
     groups: dict[_Group, list[ContributingIndicator]] = {}
     for c in contributions:
         currency = c.indicator.currency if c.measure is Measure.MONEY else None
+        if c.measure is Measure.ORDINAL:
+            currency = repr(c.indicator.scale)
         groups.setdefault((c.measure, unit_key(c.unit), currency), []).append(c)
     return groups
 
@@ -509,6 +513,8 @@ def _total(group: list[ContributingIndicator]) -> Total:
         value = None
         if reported:
             notes.append(N_("texts are listed, not added"))
+    elif first.measure is Measure.ORDINAL:  # shares and means are not added: the answers are pooled
+        value = _pooled_answers(reported, notes)
     else:
         values = [c.value for c in reported if c.value is not None]
         ratios = first.measure is Measure.PERCENTAGE or any(isinstance(v, Ratio) for v in values)
@@ -522,6 +528,23 @@ def _total(group: list[ContributingIndicator]) -> Total:
             if values and value is None:
                 notes.append(N_("values of different kinds cannot be added"))
     return Total(first.measure, first.unit, value, tuple(group), currency, tuple(notes))
+
+
+def _pooled_answers(reported: list[ContributingIndicator], notes: list[str]) -> Value | None:
+    """
+    The figure of ordinal indicators on one scale taken together: their respondents of each
+    answer added, then the top box's share (a ratio) or the mean score, as the scale says.
+    """
+    answered = [responses(c.indicator, c.records) for c in reported]
+    found = [a for a in answered if a is not None]
+    if not found:
+        return None
+    if len(found) < len(answered):
+        notes.append(N_("an ordinal indicator without its answers per option is left out"))
+    pooled = Responses(found[0].scale, tuple(map(sum, zip(*(a.counts for a in found), strict=True))))
+    if len(found) > 1:
+        notes.append(N_("the answers are pooled: the figure is that of all their respondents"))
+    return pooled.figure
 
 
 def _unit_diagnostics(

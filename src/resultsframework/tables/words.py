@@ -132,6 +132,8 @@ class Words:
         _ = self.loc.gettext
         if value is None:
             return _(N_("not reported"))
+        if measure is Measure.ORDINAL and isinstance(value, Decimal):  # a mean score
+            return self.loc.score(value)
         if measure is Measure.MONEY and currency and not isinstance(value, (bool, str, Ratio)):
             return f"{self.loc.number(value)} {currency}"
         return self.loc.value(value, percentage=measure is Measure.PERCENTAGE)

@@ -344,6 +344,10 @@ class Localizer:
         locale = "en_GB" if self.language == "en" else self.locale
         return str(format_list(shown, locale=locale)) if shown else ""
 
+    def score(self, mean: Decimal) -> str:
+        """A mean score as tables write it, to one decimal: 4.2, 4,2."""
+        return self.number(mean.quantize(Decimal("0.1")))
+
     def qualified(self, text: str, qualifier: Qualifier | None) -> str:
         """A value already written (*text*) with its qualifier: "more than 1,600 persons"."""
         if qualifier is None:
@@ -437,9 +441,7 @@ class Localizer:
         )
         mean, highest = answers.mean, answers.highest_score
         scored = (
-            _(N_("mean {mean} of {highest}")).format(
-                mean=self.number(mean.quantize(Decimal("0.1"))), highest=self.number(highest)
-            )
+            _(N_("mean {mean} of {highest}")).format(mean=self.score(mean), highest=self.number(highest))
             if mean is not None and highest is not None
             else None
         )
