@@ -361,40 +361,58 @@ def column_widths(table: Table, usable: int) -> list[int]:
     """
     Column widths in EMU that share *usable* by the columns' relative widths, except that no
     column is narrower than the longest word in it (up to 12 characters): neither
-    "Verification" in a heading nor "168/400" in a cell is broken.
+    "Verification" in a heading nor "168/400" in a cell is broken; and no column is wider than
+    its longest line needs ("150.0%", an empty baseline column): that room goes to the others.
+    A column holding far less text than its relative width says (short baselines beside long
+    targets) gets half its share.
     """
-    wanted = [usable * c.width / sum(c.width for c in table.columns) for c in table.columns]
-    longest = [0] * len(table.columns)
+    count = len(table.columns)
+    longest, lines, volume = [0] * count, [0] * count, [0] * count
     for row in table.rows:
         if not row.is_group:
-            for index, cell in enumerate(row.cells[: len(longest)]):
+            for index, cell in enumerate(row.cells[:count]):
                 for part in cell.lines:
                     longest[index] = max([longest[index], *(len(w) for w in part.text.split())])
+                    lead = len(part.prefix) + 1 if part.prefix else 0
+                    lines[index] = max([lines[index], *(lead + len(t) for t in part.text.split("\n"))])
+                    volume[index] += lead + len(part.text)
+    density = sorted(v / c.width for v, c in zip(volume, table.columns, strict=True) if c.width)
+    middle = density[len(density) // 2] if density and density[len(density) // 2] else 1
+    weight = [
+        c.width * (0.5 if v / c.width < middle / 4 else 1.0) if c.width else 0.0
+        for v, c in zip(volume, table.columns, strict=True)
+    ]
     scale = 1.25 if table.rtl else 1.0  # right-to-left text is set in wider complex-script fonts
+    headings = [
+        max((len(w) for w in column.label.split()), default=0) * _HEADING_CHAR for column in table.columns
+    ]
     least = [
-        scale
-        * max(
-            max((len(w) for w in column.label.split()), default=0) * _HEADING_CHAR,
-            min(_LONGEST_KEPT, body) * _BODY_CHAR,
-        )
-        + _CELL_PADDING
-        for column, body in zip(table.columns, longest, strict=True)
+        scale * max(heading, min(_LONGEST_KEPT, body) * _BODY_CHAR) + _CELL_PADDING
+        for heading, body in zip(headings, longest, strict=True)
     ]
     if sum(least) > usable * 0.95:  # too many columns for the page: each gets what it can
         least = [m * usable * 0.95 / sum(least) for m in least]
-    fixed: set[int] = set()
-    while True:  # widen the columns that need it; take the room from the others, in proportion
-        short = {i for i, (w, m) in enumerate(zip(wanted, least, strict=True)) if w < m} - fixed
-        if not short:
-            return [int(w) for w in wanted]
-        fixed |= short
-        for i in short:
-            wanted[i] = least[i]
-        free = [i for i in range(len(wanted)) if i not in fixed]
-        room = usable - sum(wanted[i] for i in fixed)
-        share = sum(table.columns[i].width for i in free)
-        for i in free:
-            wanted[i] = room * table.columns[i].width / share
+    most = [max(m, scale * n * _BODY_CHAR + _CELL_PADDING) for m, n in zip(least, lines, strict=True)]
+    widths: dict[int, float] = {}  # the columns held at their least or most width
+    while True:  # share what the held columns leave by the relative widths, until none is off
+        free = [i for i in range(count) if i not in widths]
+        room = usable - sum(widths.values())
+        share = sum(weight[i] for i in free)
+        wanted = {i: room * weight[i] / share for i in free} if share else {}
+        short = {i: least[i] for i, w in wanted.items() if w < least[i]}
+        wide = {i: most[i] for i, w in wanted.items() if w > most[i]}
+        if short:  # the narrow first: widening one takes room from the others
+            widths.update(short)
+        elif wide and len(wide) < len(free):
+            widths.update(wide)
+        else:
+            widths.update(wanted)
+            break
+    if sum(widths.values()) < usable * 0.99:  # every column holds its text: the rest in proportion
+        extra = usable - sum(widths.values())
+        total = sum(weight) or 1
+        widths = {i: w + extra * weight[i] / total for i, w in widths.items()}
+    return [int(widths[i]) for i in range(count)]
 
 
 def _usable(section: Any) -> int:

@@ -213,7 +213,7 @@ def results_matrix_table(programme: Programme, *, locale: str | Localizer = "en"
         Column("indicators", _(N_("Indicators")), 3),
         Column("source", _(N_("Data source and collection method")), 3),
         Column("baseline", _(N_("Baseline")), 1.5),
-        Column("target", _(N_("Target")), 1.5),
+        Column("target", _(N_("Target")), 2.5),
         Column("assumptions", _(N_("Assumptions")), 3),
     )
     keys = ("result", "indicators", "source_method", "baseline", "target", "assumptions")
@@ -236,7 +236,7 @@ def logframe_table(programme: Programme, *, locale: str | Localizer = "en") -> T
         Column("result", _(N_("Intervention logic")), 3),
         Column("indicators", _(N_("Indicators")), 3),
         Column("baseline", _(N_("Baselines")), 1.5),
-        Column("target", _(N_("Targets")), 1.5),
+        Column("target", _(N_("Targets")), 2.5),
         Column("source", _(N_("Sources of verification")), 2),
         Column("assumptions", _(N_("Assumptions")), 3),
     )
