@@ -140,18 +140,23 @@ def _result_rows(
     """A row per result: what each of *keys* says of it."""
     _ = loc.gettext
     rows = []
-    if programme.risks:  # the programme's own, in a row above its results
-        word = _(N_("Programme"))
-        cells = []
+    word = _(N_("Programme"))
+    for number, risk in enumerate(programme.risks):  # the programme's own above its results, a row each
+        cells = []  # (a row each, so that none is taller than a page; the title on the first only)
         for key in keys:
             if key == "result":
                 parts: tuple[Part, ...] = (
                     Part("level", _(N_("Level")), word, flat_only=True),
-                    Part("result", _(N_("Result")), programme.title, prefix=loc.colon(word)),
+                    Part(
+                        "result",
+                        _(N_("Result")),
+                        programme.title,
+                        prefix=loc.colon(word),
+                        flat_only=number > 0,
+                    ),
                 )
             elif key == "assumptions":
-                text = "\n".join(texts.risk(r) for r in programme.risks)
-                parts = (Part("assumptions", _(N_("Assumptions and risks")), text),)
+                parts = (Part("assumptions", _(N_("Assumptions and risks")), texts.risk(risk)),)
             else:
                 parts = ()
             cells.append(TableCell(parts))
