@@ -184,3 +184,20 @@ def test_sheet_names_are_cut_at_a_word() -> None:
     assert sheet_name("Tableau de suivi de la performance des indicateurs") == "Tableau de suivi"
     assert sheet_name("تقييم الأداء القائم على المؤشرات") == "تقييم الأداء"
     assert len(sheet_name("x" * 40)) == 31
+
+
+def test_arabic_word_text_keeps_its_direction_in_runs_not_isolates() -> None:
+    """LibreOffice loses the spaces beside U+2068/U+2069: Word text holds runs of one direction each."""
+    programme = rf.load("examples/iom-iraq-annual-report-illustrative.yaml")
+    document = docx.Document(io.BytesIO(rf.render(programme, "docx", "ar")))
+    body = document_xml(rf.render(programme, "docx", "ar"))
+    assert not any(mark in body for mark in "\u2066\u2067\u2068\u2069")
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+    (part,) = {c.paragraphs[0] for c in cells if c.text.startswith("\u200f\u200e1,148 persons")}
+    assert part._p.pPr.find(docx.oxml.ns.qn("w:bidi")) is not None  # an Arabic sentence: right to left
+    figure, words = part.runs[1], part.runs[2]
+    assert ("\u200e1,148 persons\u200e", False) == (figure.text, figure.font.rtl)  # English, kept whole
+    assert words.font.rtl and words.text.startswith(" من أصل")
+    (english,) = {c.paragraphs[0] for c in cells if c.text.startswith("\u200eCash distribution lists")}
+    assert english._p.pPr is None or english._p.pPr.find(docx.oxml.ns.qn("w:bidi")) is None  # left to right,
+    assert english.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT  # on the document's side

@@ -15,7 +15,7 @@ import attrs
 
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, About, Table, TableCell
-from ..text.escape import display_text, isolate, starts_right_to_left
+from ..text.escape import display_text, starts_right_to_left
 from ..text.layout import COMPLEX_SCRIPT_FONT, FONT
 
 if TYPE_CHECKING:
@@ -269,20 +269,76 @@ def add_paragraph(
     its order; a *label* (a fixed, translated text) is not.
     """
     para: Paragraph = paragraph if paragraph is not None else container.add_paragraph(style=style)
-    if rtl:
+    shown = display_text(text) if text else ""
+    if rtl and not prefix and not label and shown and not _right_to_left_first(shown):
+        # An English sentence alone: a left-to-right paragraph (its full stop at its end), set
+        # on the right as the document's text is.
+        from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    elif rtl:
         _set_bidi(para)
     if prefix:
         run = para.add_run(display_text(prefix) + (" " if text else ""))
         run.bold = True
         run.font.cs_bold = True
         run.font.rtl = rtl and right_to_left(prefix)
-    if text:
-        run = para.add_run(isolate(text) if rtl and not label else display_text(text))
+    # Word isolates a run of another direction as a run of its own: the isolates of the text
+    # (U+2066 ... U+2069, which LibreOffice sets with the spaces beside them lost) become runs.
+    for segment in _segments(shown) if rtl else [shown]:
+        if not segment:
+            continue
+        # A left-to-right text (the file's English, a figure such as "60.0%") in a right-to-left
+        # paragraph: marks at both ends keep its "%", full stop and brackets with it, as the
+        # isolate did; what sits between runs (": ") and Arabic text are right to left.
+        ltr = not right_to_left(segment) and any(_strong(c) or c in "0123456789" for c in segment)
+        run = para.add_run(f"\u200e{segment}\u200e" if rtl and not label and ltr else segment)
         if bold:
             run.bold = True
             run.font.cs_bold = True
-        run.font.rtl = rtl and right_to_left(text)
+        run.font.rtl = rtl and not ltr
     return para
+
+
+_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
+_ISOLATE_CLOSER = "\u2069"
+
+
+def _segments(text: str) -> list[str]:
+    """
+    *text* cut at its isolates: the text outside them and each isolated text (its own isolates
+    within it dropped), alternately, the text outside first, for runs of their own direction.
+    """
+    segments: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        if char in _ISOLATE_OPENERS:
+            if depth == 0:
+                segments.append("".join(current))
+                current = []
+            depth += 1
+        elif char == _ISOLATE_CLOSER and depth:
+            depth -= 1
+            if depth == 0:
+                segments.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+    segments.append("".join(current))
+    return segments
+
+
+def _right_to_left_first(text: str) -> bool:
+    """Whether the first strong letter outside the isolates of *text* (else in them) is right to left."""
+    outside = "".join(_segments(text)[::2])
+    return right_to_left(outside) if any(_strong(c) for c in outside) else right_to_left(text)
+
+
+def _strong(char: str) -> bool:
+    import unicodedata  # noqa: PLC0415
+
+    return unicodedata.bidirectional(char) in ("L", "R", "AL")
 
 
 def right_to_left(text: str) -> bool:

@@ -531,7 +531,8 @@ class _Builder:
         lines = [self.progress_text(item, item.overall)] if item.overall.achieved is not None else []
         for record in told:
             who = f" ({record.reported_by})" if record.reported_by else ""
-            lines.append(f"{self.loc.colon(self.period_label(record.period) + who)} {record.narrative}")
+            narrative = self.words.run(record.narrative or "")  # in its own direction beside an Arabic label
+            lines.append(f"{self.loc.colon(self.period_label(record.period) + who)} {narrative}")
         return "\n".join(lines)
 
     def source(self, item: IndicatorAssessment) -> str:

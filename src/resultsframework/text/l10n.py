@@ -24,6 +24,7 @@ from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
 from ..core.model import Money, Qualifier, Ratio, ScaleOption, ScaleSummary, Status, Value
 from ..core.ordinal import Responses
 from ..core.periods import Period
+from .escape import isolate
 from .labels import ANSWER_LABELS, CATEGORY_LABELS, DIMENSION_LABELS, LABELS, N_
 
 if TYPE_CHECKING:
@@ -373,6 +374,8 @@ class Localizer:
         "1,148 persons of the 11,729 (indicator 1.2.1)".
         """
         text = self.gettext(N_("{part} of the {whole} (indicator {code})"))
+        if self.rtl:  # the figures in their own direction, the sentence right to left
+            return "\u200f" + text.format(part=isolate(part), whole=isolate(whole), code=self.code(code))
         return text.format(part=part, whole=whole, code=self.code(code))
 
     def two_units(self, first: str, second: str) -> str:
