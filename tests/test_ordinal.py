@@ -229,16 +229,16 @@ class TestWords:
         [
             (
                 "en",
-                "86% agree or strongly agree (12 of 14 respondents; mean 4.2 of 5); 14 of 16 answered (88%)",
+                "85.7% agree or strongly agree (12 of 14 respondents; mean 4.2 of 5); 14 of 16 answered (87.5%)",
             ),
             (
                 "fr",
-                "86\u202f% d’accord ou tout à fait d’accord (12 répondants sur 14\u202f; moyenne 4,2 sur 5)"
-                "\u202f; 14 sur 16 ont répondu (88\u202f%)",
+                "85,7\u202f% d’accord ou tout à fait d’accord (12 répondants sur 14\u202f; moyenne 4,2 sur 5)"
+                "\u202f; 14 sur 16 ont répondu (87,5\u202f%)",
             ),
             (
                 "ar",
-                "86% موافق أو موافق بشدة (12 من أصل 14 مستجيبًا؛ المتوسط 4.2 من 5)؛ أجاب 14 من أصل 16 (88%)",
+                "85.7% موافق أو موافق بشدة (12 من أصل 14 مستجيبًا؛ المتوسط 4.2 من 5)؛ أجاب 14 من أصل 16 (87.5%)",
             ),
         ],
     )
@@ -250,7 +250,7 @@ class TestWords:
     def test_a_mean_score_comes_first_and_labels_are_the_scales(self) -> None:
         overall = rf.assess(rf.load(WORKSHOP))["1.1.3"].overall
         assert overall.responses is not None
-        assert "Mean 4.2 of 5 (86% good or very good; 12 of 14 respondents); 14 of 16 answered (88%)" == (
+        assert "Mean 4.2 of 5 (85.7% good or very good; 12 of 14 respondents); 14 of 16 answered (87.5%)" == (
             Localizer("en").responses(overall.responses)
         )
 
@@ -300,13 +300,13 @@ class TestWorkshopExample:
         assert text.count('measure="4"') == 2  # IndicatorMeasure 4: ordinal
         assert '<actual value="85.71">' in text
         assert '<actual value="4.21">' in text
-        assert "86% agree or strongly agree (12 of 14 respondents; mean 4.2 of 5)" in text
+        assert "85.7% agree or strongly agree (12 of 14 respondents; mean 4.2 of 5)" in text
         assert [] == rf.validate_iati(text.encode())
 
     def test_every_indicator_is_in_the_progress_chart_as_what_it_is(self) -> None:
         chart = rf.progress_chart(rf.assess(rf.load(WORKSHOP)), format="svg")
         assert "1.1.1 " in chart.description
-        assert "107.1% · 86% agree or strongly agree · Exceeded" in chart.description
+        assert "107.1% · 85.7% agree or strongly agree · Exceeded" in chart.description
         assert "105.4% · Mean 4.2 of 5 · Exceeded" in chart.description
 
 

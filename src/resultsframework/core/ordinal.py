@@ -213,3 +213,15 @@ def figure_unit(indicator: Indicator) -> str | None:
     """The unit written beside the indicator's figures: none for an ordinal one (its figures are
     shares or mean scores, its unit that of the respondents counted)."""
     return None if indicator.measure is Measure.ORDINAL else indicator.unit
+
+
+def is_mean_score(indicator: Indicator, value: object) -> bool:
+    """Whether *value* is a mean score of *indicator*'s scale (shown to one decimal: 4.2)."""
+    scale = indicator.scale
+    return (
+        indicator.measure is Measure.ORDINAL
+        and scale is not None
+        and scale.measured_by is ScaleSummary.MEAN
+        and isinstance(value, Decimal | int)
+        and not isinstance(value, bool)
+    )

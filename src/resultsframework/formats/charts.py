@@ -45,7 +45,7 @@ from ..core.model import (
     Value,
 )
 from ..core.numbers import numeric
-from ..core.ordinal import figure_unit, in_percent
+from ..core.ordinal import figure_unit, in_percent, is_mean_score
 from ..core.periods import Period
 from ..text.escape import display_text
 from ..text.l10n import N_, Localizer
@@ -375,6 +375,8 @@ def _value(
     """
     if isinstance(value, Ratio) and value.percent is not None:
         return loc.qualified(loc.percent(value.percent / 100), qualifier)
+    if is_mean_score(indicator, value) and isinstance(value, int | Decimal):
+        return loc.qualified(loc.score(Decimal(value)), qualifier)  # a mean score, to one decimal
     return loc.value(value, percentage=in_percent(indicator), qualifier=qualifier)
 
 
@@ -459,6 +461,12 @@ class _Row:
     group: tuple[str | None, str | None]
 
 
+def _dot(loc: Localizer) -> str:
+    """What separates a chart's figure from its status: a middle dot, which beside Arabic-Indic
+    digits reads as their zero (٠): a dash there."""
+    return " \u2013 " if loc.digits == "arab" else " \u00b7 "
+
+
 def _progress_row(loc: Localizer, item: IndicatorAssessment) -> _Row:
     """What the progress chart shows of an indicator: a bar, a yes/no mark or a note alone."""
     overall, status, indicator = item.overall, item.status, item.indicator
@@ -468,19 +476,21 @@ def _progress_row(loc: Localizer, item: IndicatorAssessment) -> _Row:
     if overall.achievement_rate is not None:
         rate = overall.achievement_rate
         if overall.responses is not None:  # an ordinal indicator: what its rate is of
-            shown = f"{loc.responses(overall.responses, short=True)} · {shown}"
-        return _Row(label, "rate", status, float(rate * 100), f"{loc.percent(rate)} · {shown}", group)
+            shown = f"{loc.responses(overall.responses, short=True)}{_dot(loc)}{shown}"
+        return _Row(label, "rate", status, float(rate * 100), f"{loc.percent(rate)}{_dot(loc)}{shown}", group)
     achieved, target = overall.achieved, overall.target
     if isinstance(achieved, bool) and isinstance(target, bool):
         kind: _RowKind = "yes" if achieved is target else "no"
-        return _Row(label, kind, status, None, f"{loc.yes_no(achieved)} · {shown}", group)
+        return _Row(label, kind, status, None, f"{loc.yes_no(achieved)}{_dot(loc)}{shown}", group)
     measured = achieved is not None and indicator.measure is not Measure.QUALITATIVE
     if status is Status.NO_DATA:
         note = loc.gettext(N_("Not reported"))
     elif measured and target is None:
-        note = f"{_value(loc, achieved, indicator, overall.qualifier)} · {loc.gettext(N_('No target'))}"
+        note = (
+            f"{_value(loc, achieved, indicator, overall.qualifier)}{_dot(loc)}{loc.gettext(N_('No target'))}"
+        )
     elif measured:
-        note = f"{_value(loc, achieved, indicator, overall.qualifier)} · {shown}"
+        note = f"{_value(loc, achieved, indicator, overall.qualifier)}{_dot(loc)}{shown}"
     else:
         note = shown
     return _Row(label, "none", status, None, note, group)
@@ -735,7 +745,7 @@ def trend_chart(
     subtitle = _as_of(loc, assessment, loc.gettext(N_("Achieved value per reporting period")))
     aim = _AIMS.get(item.indicator.direction)
     if aim is not None:  # read the other way round than most
-        subtitle = f"{subtitle} · {loc.gettext(aim)}"
+        subtitle = f"{subtitle}{_dot(loc)}{loc.gettext(aim)}"
     with _drawing(loc) as plt:
         series = _Series.of(item)
         if series is None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
 from ..assessment.progress import assess
-from ..core.model import Programme, Status
-from ..core.ordinal import in_percent
+from ..core.model import Indicator, Programme, Qualifier, Status, Value
+from ..core.ordinal import in_percent, is_mean_score
 from ..core.periods import Period
 from ..text.l10n import Localizer
 
@@ -90,13 +91,12 @@ def summary(programme: Programme) -> str:
     lines.append("")
     rows = [("code", "status", "achieved", "target", "rate")]
     for item in assessment.indicators:
-        percent = in_percent(item.indicator)
         rows.append(
             (
                 item.code,
                 loc.status(item.status).lower(),
-                loc.value(item.overall.achieved, percentage=percent, qualifier=item.overall.qualifier),
-                loc.value(item.overall.target, percentage=percent),
+                _figure(loc, item.indicator, item.overall.achieved, item.overall.qualifier),
+                _figure(loc, item.indicator, item.overall.target, None),
                 loc.percent(item.overall.achievement_rate)
                 if item.overall.achievement_rate is not None
                 else "–",
@@ -111,3 +111,10 @@ def summary(programme: Programme) -> str:
     lines.append("")
     lines.append(", ".join(f"{counts[s]} {loc.status(s).lower()}" for s in Status if counts[s]))
     return "\n".join(lines) + "\n"
+
+
+def _figure(loc: Localizer, indicator: Indicator, value: Value | None, qualifier: Qualifier | None) -> str:
+    """A figure as the summary shows it: a mean score to one decimal (4.2), else as tables do."""
+    if is_mean_score(indicator, value) and isinstance(value, int | Decimal):
+        return loc.qualified(loc.score(Decimal(value)), qualifier)  # a mean score, to one decimal
+    return loc.value(value, percentage=in_percent(indicator), qualifier=qualifier)

@@ -230,7 +230,7 @@ class _Builder:
         for item in self.assessment.indicators:
             for note in item.overall.notes:
                 label = f"{_(N_('Indicator'))} {self.loc.code(item.code)}"
-                footnotes.append(f"{self.loc.colon(label)} {_(note)}")
+                footnotes.append(f"{self.loc.colon(label)} {_(note)}.")  # a note is a phrase: a sentence here
         return Table(
             _(N_("Indicator Based Performance Assessment")),
             tuple(c.column for c in columns),
@@ -466,7 +466,7 @@ class _Builder:
         A value as shown, a count or an amount with its unit beside it (``4 network meetings``),
         with its qualifier as written (``more than 1,600 persons``), its figure in a second unit
         (``5,168 households (25,521 individuals)``), a share with its whole (``83.67% of 7,309
-        families``), an ordinal indicator's *responses* in words ("86% agree or strongly agree (12
+        families``), an ordinal indicator's *responses* in words ("85.7% agree or strongly agree (12
         of 14 respondents; ...)"): see :func:`~.words.stated_value`.
         """
         return stated_value(

@@ -23,6 +23,7 @@ from ..core.model import (
     ActivityStatus,
     Contribution,
     ContributionSource,
+    Evaluation,
     Money,
     OrganisationRole,
     Programme,
@@ -225,7 +226,7 @@ class _Report:
         if recommendations:
             yield Heading(3, _(N_("Recommendations")))
             for item in recommendations:
-                whom, results = ", ".join(item.addressed_to), self.named(item.results)
+                whom, results = self.loc.comma.join(item.addressed_to), self.named(item.results)
                 yield self.listed(
                     item.statement, f"{whom} ({results})" if whom and results else whom or results
                 )
@@ -465,9 +466,8 @@ class _Report:
         return fields
 
     def evaluation(self) -> list[tuple[str, str | None]]:
-        evaluation = self.programme.evaluation
-        if evaluation is None:
-            return []
+        """The template's evaluation rows, kept empty when the file states no evaluation."""
+        evaluation = self.programme.evaluation or Evaluation()
         return [
             (N_("Evaluation Completed"), self.yes_no_date(evaluation.completed, evaluation.date)),
             (
@@ -477,14 +477,13 @@ class _Report:
         ]
 
     def submitted_by(self) -> list[tuple[str, str | None]]:
+        """The template's rows of who submits the report, kept empty when the file does not say."""
         contact = self.programme.submitted_by
-        if contact is None:
-            return []
         return [
-            (N_("Name"), contact.name),
-            (N_("Title"), contact.title),
-            (N_("Participating Organization (Lead)"), contact.organisation),
-            (N_("Email address"), contact.email),
+            (N_("Name"), contact.name if contact else None),
+            (N_("Title"), contact.title if contact else None),
+            (N_("Participating Organization (Lead)"), contact.organisation if contact else None),
+            (N_("Email address"), contact.email if contact else None),
         ]
 
     def when(self, value: date | None) -> str | None:

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from ..core.model import Activity, Indicator, Measure, Programme, Qualifier, Ratio, Value
 from ..core.numbers import is_number
-from ..core.ordinal import Responses, figure_unit, in_percent
+from ..core.ordinal import Responses, figure_unit, in_percent, is_mean_score
 from ..core.periods import Period
 from ..text.escape import isolate
 from ..text.l10n import N_, Localizer
@@ -44,7 +44,7 @@ def stated_value(
     it: its unit ("4 network meetings"), its qualifier ("more than 1,600 persons"), the figure in
     the indicator's second unit ("5,168 households (25,521 individuals)"), and for a percentage
     known only as a percent the whole it is of (*of*, "83.67% of 7,309 families", in *of_unit*,
-    else the indicator's unit); an ordinal indicator's *responses* in words ("86% agree or
+    else the indicator's unit); an ordinal indicator's *responses* in words ("85.7% agree or
     strongly agree (12 of 14 respondents; mean 4.2 of 5)").  Nothing for no value.
     """
     if value is None:
@@ -59,7 +59,10 @@ def stated_value(
         whole = loc.number(of) + (f" {unit_words(unit)}" if unit else "")  # type: ignore[arg-type]
         shown = loc.share(loc.stated_percent(Decimal(value)), whole)  # type: ignore[arg-type]
     else:
-        shown = loc.value(value, percentage=percentage)
+        if is_mean_score(indicator, value) and isinstance(value, int | Decimal):
+            shown = loc.score(Decimal(value))  # a mean score, to one decimal: 4.0, 4.2
+        else:
+            shown = loc.value(value, percentage=percentage)
         if unit and not percentage and numeric:
             shown = f"{shown} {unit_words(unit)}"
     if second is not None and indicator.second_unit and numeric:
@@ -84,7 +87,7 @@ def result_names(loc: Localizer, programme: Programme, codes: Iterable[str]) -> 
     for code in codes:
         (kind,) = kinds[code] if len(kinds.get(code, ())) == 1 else (None,)
         named.append(f"{loc.gettext(RESULT_WORDS[kind])} {loc.code(code)}" if kind else loc.code(code))
-    return ", ".join(named)
+    return loc.comma.join(named)
 
 
 def activity_words(loc: Localizer, activity: Activity) -> str:

@@ -346,8 +346,11 @@ class Localizer:
         return str(format_list(shown, locale=locale)) if shown else ""
 
     def score(self, mean: Decimal) -> str:
-        """A mean score as tables write it, to one decimal: 4.2, 4,2."""
-        return self.number(mean.quantize(Decimal("0.1")))
+        """A mean score as tables write it, to one decimal: 4.2, 4,2, and 4.0, not 4."""
+        from babel.numbers import format_decimal  # noqa: PLC0415
+
+        text = format_decimal(mean, "#,##0.0", locale=self.locale, numbering_system=self._numbering())
+        return self._digits(str(text))
 
     def qualified(self, text: str, qualifier: Qualifier | None) -> str:
         """A value already written (*text*) with its qualifier: "more than 1,600 persons"."""
@@ -422,10 +425,10 @@ class Localizer:
 
     def responses(self, answers: Responses, *, short: bool = False) -> str:
         """
-        An ordinal indicator's answers in words: "86% agree or strongly agree (12 of 14
+        An ordinal indicator's answers in words: "85.7% agree or strongly agree (12 of 14
         respondents; mean 4.2 of 5)", the mean first when the scale measures by it; "14 of 16
-        answered (88%)" after it when those asked are known.  *short*: the figure alone
-        ("86% agree or strongly agree", "Mean 4.2 of 5"), as a chart shows it.
+        answered (87.5%)" after it when those asked are known.  *short*: the figure alone
+        ("85.7% agree or strongly agree", "Mean 4.2 of 5"), as a chart shows it.
         """
         from babel.lists import format_list  # noqa: PLC0415
 
@@ -436,7 +439,7 @@ class Localizer:
         locale = "en_GB" if self.language == "en" else self.locale
         share = answers.share
         box = _(N_("{share} {answers}")).format(
-            share=self.percent(Decimal(share.numerator) / Decimal(share.denominator), places=0),
+            share=self.percent(Decimal(share.numerator) / Decimal(share.denominator)),
             answers=str(format_list(top, style="or", locale=locale)) if top else "",
         )
         counted = _(N_("{part} of {whole} respondents")).format(
@@ -460,7 +463,7 @@ class Localizer:
             answered = _(N_("{part} of {whole} answered ({rate})")).format(
                 part=self.number(rate.numerator),
                 whole=self.number(rate.denominator),
-                rate=self.percent(Decimal(rate.numerator) / Decimal(rate.denominator), places=0),
+                rate=self.percent(Decimal(rate.numerator) / Decimal(rate.denominator)),
             )
             text = f"{text}{self.semicolon}{answered}"
         return text
