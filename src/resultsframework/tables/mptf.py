@@ -33,11 +33,9 @@ from ..core.model import (
     Node,
     OrganisationRole,
     Programme,
-    Qualifier,
     Target,
     Value,
 )
-from ..core.ordinal import Responses
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
@@ -443,41 +441,13 @@ class _Builder:
             return ""
         if stated.text:
             return stated.text
-        return self.value(
+        return stated_value(
+            self.loc,
             stated.value,
             indicator,
             qualifier=stated.qualifier,
             second=stated.second_value,
             of=stated.denominator,
-        )
-
-    def value(
-        self,
-        value: Value | None,
-        indicator: Indicator,
-        *,
-        qualifier: Qualifier | None = None,
-        second: int | Decimal | None = None,
-        of: Value | None = None,
-        of_unit: str | None = None,
-        responses: Responses | None = None,
-    ) -> str:
-        """
-        A value as shown, a count or an amount with its unit beside it (``4 network meetings``),
-        with its qualifier as written (``more than 1,600 persons``), its figure in a second unit
-        (``5,168 households (25,521 individuals)``), a share with its whole (``83.67% of 7,309
-        families``), an ordinal indicator's *responses* in words ("85.7% agree or strongly agree (12
-        of 14 respondents; ...)"): see :func:`~.words.stated_value`.
-        """
-        return stated_value(
-            self.loc,
-            value,
-            indicator,
-            qualifier=qualifier,
-            second=second,
-            of=of,
-            of_unit=of_unit,
-            responses=responses,
         )
 
     def whole(self, item: IndicatorAssessment) -> IndicatorAssessment | None:
@@ -497,7 +467,8 @@ class _Builder:
         if of is None and whole is not None and indicator.measure is Measure.PERCENTAGE:
             of = figure
         of_unit = whole.indicator.unit if whole is not None and progress.denominator is None else None
-        text = self.value(
+        text = stated_value(
+            self.loc,
             progress.achieved,
             indicator,
             qualifier=progress.qualifier,
@@ -508,7 +479,7 @@ class _Builder:
         )
         if whole is None or indicator.measure is Measure.PERCENTAGE or figure is None or not text:
             return text
-        return self.loc.part(text, self.value(figure, _bare(whole.indicator)), whole.code)
+        return self.loc.part(text, stated_value(self.loc, figure, _bare(whole.indicator)), whole.code)
 
     def achieved_text(self, item: IndicatorAssessment) -> str:
         """
