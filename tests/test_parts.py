@@ -385,3 +385,9 @@ class TestInterop:
     def test_the_tracker_reads_the_annual_report_back_unchanged(self) -> None:
         p = rf.load(ANNUAL)
         assert p == rf.read_tracker(p, rf.tracker_workbook(p))
+
+
+def test_the_iptt_shows_a_part_with_its_whole_as_the_indicator_table_does() -> None:
+    text = rf.render(rf.load(ANNUAL), "md", template="iptt")
+    assert "**Actual:** 1,148 persons of the 11,729 (indicator 1.1.1)" in text
+    assert "**Actual:** 83.66% of 7,309 families" in text

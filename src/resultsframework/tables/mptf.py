@@ -20,7 +20,6 @@ from decimal import Decimal
 
 import attrs
 
-from ..assessment.parts import whole_figure, whole_of
 from ..assessment.progress import Assessment, IndicatorAssessment, Progress, assess
 from ..assessment.rollup import ContributingIndicator
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
@@ -34,13 +33,12 @@ from ..core.model import (
     OrganisationRole,
     Programme,
     Target,
-    Value,
 )
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
 from .table import About, Column, Part, Table, TableCell, TableRow
-from .words import RESULT_WORDS, Words, activity_words, stated_value
+from .words import RESULT_WORDS, Words, activity_words, progress_words, stated_value
 
 __all__ = ["indicator_table"]
 
@@ -450,36 +448,9 @@ class _Builder:
             of=stated.denominator,
         )
 
-    def whole(self, item: IndicatorAssessment) -> IndicatorAssessment | None:
-        """The assessment of the indicator *item* is part of, if any (see :func:`~.parts.whole_of`)."""
-        return whole_of(self.assessment, item)
-
     def progress_text(self, item: IndicatorAssessment, progress: Progress, *, unit: bool = True) -> str:
-        """
-        A period's or the programme's achieved figure as shown, with the whole it is part of:
-        "1,148 persons of the 11,729 (indicator 1.2.1)", "83.67% of 7,309 families"; without
-        *unit*, the figure without its (first) unit, as a period's column shows it.
-        """
-        indicator = item.indicator if unit else attrs.evolve(item.indicator, unit=None)
-        whole = self.whole(item)
-        figure = whole_figure(whole, progress.period) if whole is not None else None
-        of: Value | None = progress.denominator
-        if of is None and whole is not None and indicator.measure is Measure.PERCENTAGE:
-            of = figure
-        of_unit = whole.indicator.unit if whole is not None and progress.denominator is None else None
-        text = stated_value(
-            self.loc,
-            progress.achieved,
-            indicator,
-            qualifier=progress.qualifier,
-            second=progress.second,
-            of=of,
-            of_unit=of_unit,
-            responses=progress.responses,
-        )
-        if whole is None or indicator.measure is Measure.PERCENTAGE or figure is None or not text:
-            return text
-        return self.loc.part(text, stated_value(self.loc, figure, _bare(whole.indicator)), whole.code)
+        """A figure as shown, with the whole it is part of (see :func:`~.words.progress_words`)."""
+        return progress_words(self.loc, self.assessment, item, progress, unit=unit)
 
     def achieved_text(self, item: IndicatorAssessment) -> str:
         """
@@ -522,8 +493,3 @@ def _period_key(record: Achieved) -> tuple[date, date]:
 
 def _latest(records: tuple[Achieved, ...]) -> Achieved | None:
     return max(records, key=_period_key, default=None)
-
-
-def _bare(indicator: Indicator) -> Indicator:
-    """*indicator* without its unit: the whole of a part is shown without it ("of the 11,729")."""
-    return attrs.evolve(indicator, unit=None, second_unit=None)

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from ..assessment.progress import Assessment, Progress, assess
+from ..assessment.progress import Assessment, IndicatorAssessment, Progress, assess
 from ..core.model import Baseline, Indicator, Programme, Result, Risk, Target, Value
 from ..core.ordinal import Responses
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from .mptf import about
 from .table import Column, Part, Table, TableCell, TableRow
-from .words import RESULT_WORDS, result_names, stated_value
+from .words import RESULT_WORDS, progress_words, result_names, stated_value
 
 __all__ = ["TEMPLATES", "iptt_table", "learning_table", "logframe_table", "results_matrix_table"]
 
@@ -60,18 +60,6 @@ class _Texts:
             qualifier=stated.qualifier,
             second=stated.second_value,
             of=stated.denominator,
-        )
-
-    def progress(self, progress: Progress, indicator: Indicator) -> str:
-        """An actual as the assessment makes it, with its qualifier, second figure and whole."""
-        return stated_value(
-            self.loc,
-            progress.achieved,
-            indicator,
-            qualifier=progress.qualifier,
-            second=progress.second,
-            of=progress.denominator,
-            responses=progress.responses,
         )
 
     def baseline(self, indicator: Indicator) -> str:
@@ -308,10 +296,18 @@ def iptt_table(
         for period in ordered:
             cells.append(
                 _progress_cell(
-                    f"period:{period.id}", loc.period(period), by_period.get(period), indicator, texts
+                    f"period:{period.id}",
+                    loc.period(period),
+                    by_period.get(period),
+                    item,
+                    assessment=assessment,
+                    texts=texts,
                 )
             )
-        cells.append(_progress_cell("overall", _(N_("Life of programme")), item.overall, indicator, texts))
+        overall = _progress_cell(
+            "overall", _(N_("Life of programme")), item.overall, item, assessment=assessment, texts=texts
+        )
+        cells.append(overall)
         above = tuple(part for level in ("impact", "outcome", "output") for part in groups.get(level, ()))
         rows.append(TableRow("indicator", tuple(cells), indicator.code, above))
     notes = [_(N_("% met is the actual against the period's target, as the assessment computes it "
@@ -322,9 +318,10 @@ def iptt_table(
     return Table(title, columns, tuple(rows), tuple(notes), loc.tag, loc.rtl, about=about(programme))
 
 
-def _progress_cell(key: str, heading: str, progress: Progress | None, indicator: Indicator,
-                   texts: _Texts) -> TableCell:  # fmt: skip
+def _progress_cell(key: str, heading: str, progress: Progress | None, item: IndicatorAssessment, *,
+                   assessment: Assessment, texts: _Texts) -> TableCell:  # fmt: skip
     loc = texts.loc
+    indicator = item.indicator
     _ = loc.gettext
     target = progress.target if progress is not None else None
     actual = progress.achieved if progress is not None else None
@@ -333,7 +330,7 @@ def _progress_cell(key: str, heading: str, progress: Progress | None, indicator:
         Part(f"{key}:target", f"{heading} \u2014 {_(N_('Target'))}", texts.value(target, indicator),
              prefix=loc.colon(_(N_("Target"))) if target is not None else None),
         Part(f"{key}:actual", f"{heading} \u2014 {_(N_('Actual'))}",
-             "" if progress is None else texts.progress(progress, indicator),
+             "" if progress is None else progress_words(loc, assessment, item, progress),
              prefix=loc.colon(_(N_("Actual"))) if actual is not None else None),
         Part(f"{key}:met", f"{heading} \u2014 {_(N_('% met'))}", "" if rate is None else loc.percent(rate),
              prefix=None if rate is None else loc.colon(_(N_("% met"))),

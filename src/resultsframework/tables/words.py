@@ -11,6 +11,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Protocol
 
+import attrs
+
+from ..assessment.parts import whole_figure, whole_of
+from ..assessment.progress import Assessment, IndicatorAssessment, Progress
 from ..core.model import Activity, Indicator, Measure, Programme, Qualifier, Ratio, Value
 from ..core.numbers import is_number
 from ..core.ordinal import Responses, figure_unit, in_percent, is_mean_score
@@ -88,6 +92,42 @@ def result_names(loc: Localizer, programme: Programme, codes: Iterable[str]) -> 
         (kind,) = kinds[code] if len(kinds.get(code, ())) == 1 else (None,)
         named.append(f"{loc.gettext(RESULT_WORDS[kind])} {loc.code(code)}" if kind else loc.code(code))
     return loc.comma.join(named)
+
+
+def progress_words(
+    loc: Localizer,
+    assessment: Assessment,
+    item: IndicatorAssessment,
+    progress: Progress,
+    *,
+    unit: bool = True,
+) -> str:
+    """
+    A period's or the programme's achieved figure as shown, with the whole it is part of:
+    "1,148 persons of the 11,729 (indicator 1.2.1)", "83.67% of 7,309 families"; without
+    *unit*, the figure without its (first) unit, as a period's column shows it.
+    """
+    indicator = item.indicator if unit else attrs.evolve(item.indicator, unit=None)
+    whole = whole_of(assessment, item)
+    figure = whole_figure(whole, progress.period) if whole is not None else None
+    of: Value | None = progress.denominator
+    if of is None and whole is not None and indicator.measure is Measure.PERCENTAGE:
+        of = figure
+    of_unit = whole.indicator.unit if whole is not None and progress.denominator is None else None
+    text = stated_value(
+        loc,
+        progress.achieved,
+        indicator,
+        qualifier=progress.qualifier,
+        second=progress.second,
+        of=of,
+        of_unit=of_unit,
+        responses=progress.responses,
+    )
+    if whole is None or indicator.measure is Measure.PERCENTAGE or figure is None or not text:
+        return text
+    bare = attrs.evolve(whole.indicator, unit=None, second_unit=None)  # "of the 11,729"
+    return loc.part(text, stated_value(loc, figure, bare), whole.code)
 
 
 def activity_words(loc: Localizer, activity: Activity) -> str:
