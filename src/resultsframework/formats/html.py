@@ -8,6 +8,7 @@ from ..text.escape import html_text
 _STYLE = (
     """\
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 2rem; }
+.rf-about { font-size: 0.85rem; color: #444; margin: 0 0 0.5rem; }
 .rf-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 .rf-table caption { font-weight: bold; font-size: 1.1rem; text-align: start; margin-bottom: 0.5rem; }
 .rf-table th, .rf-table td { border: 1px solid #999; padding: 0.35rem 0.5rem; vertical-align: top;
@@ -73,9 +74,15 @@ def table_html(table: Table, *, standalone: bool = False) -> str:
     fragment = "\n".join(out) + "\n"
     if not standalone:
         return fragment
+    # A page says whose table it is, as Word's running header does: the programme and its number.
+    about = table.about
+    title = f"{about.title} \u2014 {table.title}" if about is not None else table.title
+    heading = ""
+    if about is not None:
+        heading = f'<p class="rf-about">{html_text(about.header or about.title)}</p>\n'
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html_text(table.language)}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html_text(table.title)}</title>\n<style>\n{_STYLE}</style>\n</head>\n<body>\n"
-        f"{fragment}</body>\n</html>\n"
+        f"<title>{html_text(title)}</title>\n<style>\n{_STYLE}</style>\n</head>\n<body>\n"
+        f"{heading}{fragment}</body>\n</html>\n"
     )
