@@ -65,6 +65,17 @@ NOTES = ("Narrative", "Reason for variance", "Variance category", "Source of ver
 LOCKED_FILL = "EDEDED"
 
 
+def period_text(period: Period) -> str:
+    """A period as people write it (Q1 2025, 1 May 2021 – 30 December 2021), read back as itself."""
+    from ..text.l10n import Localizer  # noqa: PLC0415
+
+    shown = Localizer.of("en").period(period)
+    try:
+        return shown if Period.parse(shown) == period else period.id
+    except PeriodError:
+        return period.id
+
+
 def _cell_key(categories: tuple[tuple[str, str], ...]) -> str:
     return ", ".join(f"{d}: {c}" for d, c in categories)
 
@@ -219,8 +230,8 @@ WIDTHS = {
 
 def _widths(programme: Programme, headers: list[str]) -> list[int]:
     """The width of each column; the period's holds the longest period on one line."""
-    periods = {r.period.id for i in programme.indicators() for r in i.achieved}
-    periods |= {p.id for p in programme.reporting_periods}
+    periods = {period_text(r.period) for i in programme.indicators() for r in i.achieved}
+    periods |= {period_text(p) for p in programme.reporting_periods}
     period = max(WIDTHS["Period"], min(24, max((len(p) + 2 for p in periods), default=0)))
     return [period if h == "Period" else WIDTHS.get(h, 12) for h in headers]
 
@@ -293,7 +304,7 @@ def _instruction_lines(programme: Programme) -> list[tuple[str, str]]:
     by_accumulation: dict[str, list[str]] = {}
     for indicator in programme.indicators():
         by_accumulation.setdefault(indicator.accumulation.value, []).append(indicator.code)
-    periods = ", ".join(p.id for p in programme.reporting_periods) or "none stated"
+    periods = ", ".join(period_text(p) for p in programme.reporting_periods) or "none stated"
     lines: list[tuple[str, str]] = [
         ("title", f"Indicator tracker: {programme.title}"),
         ("text", f"Reporting periods: {periods}."),
@@ -481,7 +492,7 @@ def _row_values(
         "Unit": indicator.unit,
         "Baseline": _shown(indicator.baseline.value) if indicator.baseline else None,
         "Target": _shown(indicator.target.value) if indicator.target else None,
-        "Period": period.id,
+        "Period": period_text(period),
     }
     if record is None:
         return values
@@ -607,8 +618,8 @@ def _read_rows(
             first = f"{SHEET}!A{seen[key]}"
             by = f", reported by {quote(key[2])}" if key[2] is not None else ""
             problems.append(Problem((f"{SHEET}!A{number}",), (
-                f"a second row for indicator {quote(key[0])} in {key[1]}{by}: {first} is the first; "
-                "keep one of them, with its values"
+                f"a second row for indicator {quote(key[0])} in {period_text(key[1])}{by}: "
+                f"{first} is the first; keep one of them, with its values"
             )))  # fmt: skip
             continue
         seen[key] = number
