@@ -260,9 +260,33 @@ class TestWorkshopExample:
         programme = rf.load(WORKSHOP)
         assert "illustrative" in programme.narrative["executive_summary"]
         assert [] == rf.validate(programme)
-        assert {"1.1.1": rf.Status.ACHIEVED, "1.1.2": rf.Status.EXCEEDED, "1.1.3": rf.Status.EXCEEDED} == {
-            i.code: i.status for i in rf.assess(programme).indicators
-        }
+        assert {
+            "1.1.1": rf.Status.ACHIEVED,
+            "1.1.2": rf.Status.EXCEEDED,
+            "1.1.3": rf.Status.EXCEEDED,
+            "1.1.4": rf.Status.EXCEEDED,
+        } == {i.code: i.status for i in rf.assess(programme).indicators}
+
+    def test_a_percentage_states_how_many_of_those_asked_answered(self) -> None:
+        # 15 of the 16 participants (indicator 1.1.1) took the test; 13 of them passed
+        programme = rf.load(WORKSHOP)
+        overall = next(i for i in rf.assess(programme).indicators if i.code == "1.1.4").overall
+        assert overall.population == 16
+        assert overall.response_rate == rf.Ratio(15, 16)
+        table = rf.render(programme, "md", template="iptt")
+        assert "13/15 (86.7%); 15 of 16 answered (93.8%)" in table
+        assert "13/15 (86,7\u202f%)\u202f; 15 sur 16 ont répondu (93,8\u202f%)" in rf.render(
+            programme, "md", "fr", template="iptt"
+        )
+
+    def test_without_its_population_a_percentage_states_no_response_rate(self, tmp_path: Path) -> None:
+        text = WORKSHOP.read_text(encoding="utf-8")
+        head, tail = text.rsplit("      population: 1.1.1\n", 1)  # 1.1.4's, the last
+        (tmp_path / "workshop.yaml").write_text(head + tail, encoding="utf-8")
+        programme = rf.load(tmp_path / "workshop.yaml")
+        overall = next(i for i in rf.assess(programme).indicators if i.code == "1.1.4").overall
+        assert (overall.population, overall.response_rate) == (None, None)
+        assert "answered" not in rf.render(programme, "md", template="iptt").split("1.1.4")[1].split("\n")[0]
 
     @pytest.mark.parametrize("locale", ["en", "fr", "ar"])
     def test_the_mptf_table(self, locale: str) -> None:

@@ -113,6 +113,21 @@ class Progress:
     """The whole a percentage known only as a percent is a share of, as its value states it
     (the 7,309 of "83.67% of the 7,309 families"); ``None`` when not stated, or when several
     values make the figure."""
+    population: int | None = None
+    """How many a percentage's respondents were drawn from (the 16 participants of "12 of the 14
+    who answered, of 16 participants"), counted by the indicator its ``population`` names over
+    the same periods; ``None`` when it names none, or for an ordinal indicator, whose
+    :attr:`responses` hold it."""
+
+    @property
+    def response_rate(self) -> Ratio | None:
+        """Those who answered as a share of those asked (14 of 16), when both are known: an ordinal
+        indicator's respondents, or a percentage's denominator, over its population."""
+        if self.responses is not None:
+            return self.responses.response_rate
+        if self.population is not None and isinstance(self.achieved, Ratio):
+            return Ratio(self.achieved.denominator, self.population)
+        return None
 
     @property
     def approximate(self) -> bool:
@@ -502,6 +517,7 @@ class _Context:
             qualifier=qualifier,
             responses=answers,
             records=records,
+            population=self.surveyed(indicator, records, value),
         )
 
     def ordinal(
@@ -519,6 +535,15 @@ class _Context:
         if answers is None:
             return None, None, (*notes, _NO_ANSWERS_NOTE) if chosen else notes
         return answers.figure, answers, notes
+
+    def surveyed(self, indicator: Indicator, records: Sequence[Achieved], value: Value | None) -> int | None:
+        """The population a percentage's respondents come from, over the periods of its *value*."""
+        if indicator.population is None or indicator.measure is not Measure.PERCENTAGE:
+            return None
+        if not isinstance(value, Ratio):
+            return None
+        counted = self.population(indicator, {r.period for r in combined_records(indicator, records)})
+        return counted if isinstance(counted, int) and not isinstance(counted, bool) else None
 
     def population(self, indicator: Indicator, periods: set[Period]) -> Value | None:
         """The value of the indicator counting the population *indicator* surveys, over *periods*
@@ -602,6 +627,7 @@ class _Context:
                     qualifier=qualifier,
                     responses=answers,
                     records=own,
+                    population=self.surveyed(indicator, own, value),
                 )
             )
         return tuple(rows)
@@ -783,6 +809,7 @@ def _progress(
     qualifier: Qualifier | None = None,
     responses: Responses | None = None,
     records: Sequence[Achieved] = (),
+    population: int | None = None,
 ) -> Progress:
     baseline = indicator.baseline.value if indicator.baseline is not None else None
     achieved, goal, start = numeric(value), numeric(target), numeric(baseline)
@@ -810,6 +837,7 @@ def _progress(
         responses,
         _in_second_unit(indicator, records),
         _stated_denominator(indicator, records, value),
+        population,
     )
 
 

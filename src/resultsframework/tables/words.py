@@ -42,6 +42,7 @@ def stated_value(
     of: Value | None = None,
     of_unit: str | None = None,
     responses: Responses | None = None,
+    answered: Ratio | None = None,
 ) -> str:
     """
     A baseline, target or achieved value as a table shows it, with what the report states beside
@@ -49,7 +50,8 @@ def stated_value(
     the indicator's second unit ("5,168 households (25,521 individuals)"), and for a percentage
     known only as a percent the whole it is of (*of*, "83.67% of 7,309 families", in *of_unit*,
     else the indicator's unit); an ordinal indicator's *responses* in words ("85.7% agree or
-    strongly agree (12 of 14 respondents; mean 4.2 of 5)").  Nothing for no value.
+    strongly agree (12 of 14 respondents; mean 4.2 of 5)"); a percentage's respondents of those
+    asked, *answered* ("12/14 (85.7%); 14 of 16 answered (87.5%)").  Nothing for no value.
     """
     if value is None:
         return ""
@@ -71,7 +73,9 @@ def stated_value(
             shown = f"{shown} {unit_words(unit)}"
     if second is not None and indicator.second_unit and numeric:
         shown = loc.two_units(shown, f"{loc.number(second)} {unit_words(indicator.second_unit)}")
-    return loc.qualified(shown, qualifier)
+    shown = loc.qualified(shown, qualifier)
+    told = loc.answered(answered) if isinstance(value, Ratio) else ""
+    return f"{shown}{loc.semicolon}{told}" if told else shown
 
 
 RESULT_WORDS: dict[str, str] = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
@@ -123,6 +127,7 @@ def progress_words(
         of=of,
         of_unit=of_unit,
         responses=progress.responses,
+        answered=progress.response_rate,
     )
     if whole is None or indicator.measure is Measure.PERCENTAGE or figure is None or not text:
         return text

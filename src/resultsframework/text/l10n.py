@@ -458,12 +458,15 @@ class Localizer:
         if short:
             return head
         text = _(N_("{figure} ({details})")).format(figure=head, details=self.semicolon.join(details))
-        rate = answers.response_rate
-        if rate is not None and rate.denominator:
-            answered = _(N_("{part} of {whole} answered ({rate})")).format(
-                part=self.number(rate.numerator),
-                whole=self.number(rate.denominator),
-                rate=self.percent(Decimal(rate.numerator) / Decimal(rate.denominator)),
-            )
-            text = f"{text}{self.semicolon}{answered}"
-        return text
+        answered = self.answered(answers.response_rate)
+        return f"{text}{self.semicolon}{answered}" if answered else text
+
+    def answered(self, rate: Ratio | None) -> str:
+        """How many answered of those asked: "14 of 16 answered (87.5%)"; nothing when not known."""
+        if rate is None or not rate.denominator:
+            return ""
+        return self.gettext(N_("{part} of {whole} answered ({rate})")).format(
+            part=self.number(rate.numerator),
+            whole=self.number(rate.denominator),
+            rate=self.percent(Decimal(rate.numerator) / Decimal(rate.denominator)),
+        )
