@@ -125,6 +125,21 @@ class TestSummedAcrossPartners:
         check = rf.check_quarter(b, "2025Q2")
         assert ["dstwg-unit"] == [d.code for d in check]
 
+    def test_a_figure_in_two_units_says_the_second_in_the_notes(self) -> None:
+        text = B.read_text(encoding="utf-8")
+        for old, new in [
+            ("      unit: '# of persons'\n      disaggregation:\n      - sex\n      - age\n",
+             "      unit: households\n      second_unit: persons\n      disaggregation:\n      - sex\n      - age\n"),
+            ("        value: 95\n        source: Beneficiary database\n",
+             "        value: 95\n        second_value: 410\n        source: Beneficiary database\n"),
+        ]:  # fmt: skip
+            assert 1 == text.count(old), old
+            text = text.replace(old, new)
+        b = rf.loads(text, "yaml", source=B.name)
+        (households,) = [r for r in rows(rf.quarter_table([rf.load(A), b], "2025Q2", summed=True))
+                         if r["Catalogue code"] == "SO3.1.1" and r["Unit of measurement"] == "households"]  # fmt: skip
+        assert "the same figure in persons: 410" in households["Notes"].splitlines()
+
     def test_a_unit_written_differently_is_the_same_unit(self) -> None:
         b = changed(B, "      unit: '# of persons'\n      disaggregation:\n      - sex\n      - age\n",
                     "      unit: Persons\n      disaggregation:\n      - sex\n      - age\n")  # fmt: skip

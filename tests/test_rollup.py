@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -241,6 +242,45 @@ class TestResultsTable:
         assert arabic.rtl
         pytest.importorskip("docx")
         assert rf.render_table(self.table(), "docx")[:2] == b"PK"
+
+
+class TestTwoUnits:
+    """ "5,168 households (25,521 individuals)": summed in households, the individuals beside."""
+
+    def households(self, code: str, households: int, individuals: int | None) -> rf.Indicator:
+        record = Achieved(Period.parse("2024"), households, second_value=individuals)
+        return attrs.evolve(indicator(code, record, unit="households"), second_unit="individuals")
+
+    def test_the_total_states_the_second_figure_when_every_contribution_does(self) -> None:
+        a = programme("A", self.households("1", 5168, 25521))
+        b = programme("B", self.households("1", 1000, 4800))
+        total = rf.roll_up([a, b], IOM)["1.1"].total("households")
+        assert (total.value, total.second, total.second_unit) == (6168, 30321, "individuals")
+        assert [c.second for c in total.contributions] == [25521, 4800]
+
+    def test_never_from_some_contributions_only(self) -> None:
+        a = programme("A", self.households("1", 5168, 25521))
+        b = programme("B", self.households("1", 1000, None))
+        total = rf.roll_up([a, b], IOM)["1.1"].total("households")
+        assert (total.value, total.second, total.second_unit) == (6168, None, None)
+
+    def test_the_results_table_shows_both_units(self) -> None:
+        a = programme("A", self.households("1", 5168, 25521))
+        b = programme("B", self.households("1", 1000, 4800))
+        table = rf.results_table(rf.roll_up([a, b], IOM, level="pillar"))
+        headings, rows = table.flat()
+        figures = [
+            (r[headings.index("Row")], r[headings.index("Figure")], r[headings.index("Unit")]) for r in rows
+        ]
+        assert figures == [
+            ("contribution", "5,168 (25,521 individuals)", "households"),
+            ("contribution", "1,000 (4,800 individuals)", "households"),
+            ("total", "6,168 (30,321 individuals)", "households"),
+        ]
+        french = rf.render_table(
+            rf.results_table(rf.roll_up([a, b], IOM, level="pillar"), locale="fr"), "csv"
+        )
+        assert "6\u202f168 (30\u202f321 individuals)" in french
 
 
 class TestCommandLine:

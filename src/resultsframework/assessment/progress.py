@@ -835,7 +835,7 @@ def _progress(
         notes,
         qualifier,
         responses,
-        _in_second_unit(indicator, records),
+        in_second_unit(indicator, records),
         _stated_denominator(indicator, records, value),
         population,
     )
@@ -945,7 +945,7 @@ def combined_records(indicator: Indicator, records: Sequence[Achieved]) -> list[
     return chosen
 
 
-def _in_second_unit(indicator: Indicator, records: Sequence[Achieved]) -> int | Decimal | None:
+def in_second_unit(indicator: Indicator, records: Sequence[Achieved]) -> int | Decimal | None:
     """
     The achieved figure of *records* in the indicator's second unit, combined as :func:`aggregate`
     combines the values (the same records, summed or the latest of each reporter).

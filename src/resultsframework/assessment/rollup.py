@@ -20,6 +20,9 @@ catalogue indicators, not only counted by status.
   achieved (``Yes``) of those reported; qualitative texts are listed, never added.
 * Breakdowns merge by category.  One that only some contributions have is kept partial: it
   covers :meth:`Total.broken_down` of the total, never scaled up to the whole.
+* A figure in two units ("5,168 households (25,521 individuals)") counts in the total of its
+  first unit; the total states the sum in the second unit too (:attr:`Total.second`) when every
+  reported contribution gives its figure in that same unit, never from some of them only.
 * A total is the sum of reported figures: where programmes reach the same people, it counts
   a person more than once.  Renderers say so.
 """
@@ -29,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import cast
 
 import attrs
@@ -43,7 +47,7 @@ from ..core.ordinal import Responses, responses
 from ..core.periods import Period
 from ..text.l10n import N_
 from .alignment import effective_links
-from .progress import Assessment, IndicatorAssessment, aggregate, assess, combined_records
+from .progress import Assessment, IndicatorAssessment, aggregate, assess, combined_records, in_second_unit
 
 __all__ = ["ContributingIndicator", "ElementTotals", "RollUp", "Total", "roll_up", "unit_key"]
 
@@ -105,6 +109,21 @@ class ContributingIndicator:
     def reported(self) -> bool:
         """Whether it has a figure."""
         return self.value is not None
+
+    @property
+    def second_unit(self) -> str | None:
+        """The indicator's second unit, as written (the individuals of "5,168 households")."""
+        return self.indicator.second_unit
+
+    @property
+    def second(self) -> int | Decimal | None:
+        """
+        The figure in the :attr:`second_unit` ("(25,521 individuals)"), combined as :attr:`value`
+        is: ``None`` without a figure, or when a value counted does not state it.
+        """
+        if self.value is None:
+            return None
+        return in_second_unit(self.indicator, self.records)
 
     @property
     def dimensions(self) -> tuple[str, ...]:
@@ -186,6 +205,19 @@ def _merge(parts: Iterable[dict[str, Value]]) -> dict[str, Value]:
     return {category: value for category, value in merged.items() if value is not None}
 
 
+_UNSET = object()
+
+
+def _second_total(reported: Sequence[ContributingIndicator]) -> int | Decimal | None:
+    """The contributions' figures in their second unit added, when all state one in the same unit."""
+    seconds = [c.second for c in reported]
+    units = {unit_key(c.second_unit) for c in reported}
+    if not seconds or any(s is None for s in seconds) or len(units) != 1:
+        return None
+    added = total(seconds)  # type: ignore[arg-type]  # every one a number
+    return added if isinstance(added, int | Decimal) else None
+
+
 def _sum_values(values: Sequence[Value | None]) -> Value | None:
     present = [v for v in values if v is not None]
     return total(present) if present else None
@@ -231,6 +263,24 @@ class Total:
     def count(self) -> int:
         """How many contributions have a figure (for yes/no: the statements reported)."""
         return len(self.reported)
+
+    @property
+    def second_unit(self) -> str | None:
+        """The unit of :attr:`second`, as the first contribution writes it (``None`` without it)."""
+        return self.reported[0].second_unit if self.second is not None else None
+
+    @property
+    def second(self) -> int | Decimal | None:
+        """
+        The sum in a second unit, when every reported contribution states its figure in the same
+        one ("10,336 households (51,042 individuals)"); ``None`` otherwise: a total in a second
+        unit is never made of some contributions' figures only.
+        """
+        found = self._memo.get(("second", ""), _UNSET)
+        if found is _UNSET:
+            found = _second_total(self.reported) if self.value is not None else None
+            self._memo["second", ""] = found
+        return cast("int | Decimal | None", found)
 
     @property
     def dimensions(self) -> tuple[str, ...]:

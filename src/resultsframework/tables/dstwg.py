@@ -153,6 +153,9 @@ def _notes(t: Total, element: Element, own_unit: bool, loc: Localizer) -> list[s
                 unit=element.unit
             )
         )
+    if t.second is not None and t.second_unit:
+        second = plain(t.second)
+        notes.append(_(N_("the same figure in {unit}: {value}")).format(unit=t.second_unit, value=second))
     if t.measure is Measure.YES_NO:
         achieved = plain(t.value)
         notes.append(_(N_("{achieved} of {reported} achieved")).format(achieved=achieved, reported=t.count))

@@ -106,6 +106,9 @@ class _Words(Words):
         figure = self.figure(c.value, c.measure, indicator.currency)
         if c.value is None and any(r.status is Status.NOT_CONDUCTED for r in c.records):
             figure = self.loc.status(Status.NOT_CONDUCTED)  # not "not reported": it says why not
+        number = _number(c.value, c.measure)
+        if c.second is not None and c.second_unit:
+            figure, number = self.two_units(figure, c.second, c.second_unit), None
         cells = (
             TableCell((
                 Part("row", _(N_("Row")), _(N_("contribution")), flat_only=True),
@@ -119,7 +122,7 @@ class _Words(Words):
                 Part("link", _(N_("Counts under")),
                      f"{self.run(counts_under)} ({link})" if link else self.run(counts_under)),
             )),
-            TableCell((Part("figure", _(N_("Figure")), figure, number=_number(c.value, c.measure)),)),
+            TableCell((Part("figure", _(N_("Figure")), figure, number=number),)),
             TableCell((Part("unit", _(N_("Unit")), indicator.unit or ""),)),
             TableCell((Part("breakdown", _(N_("Breakdown")), self.breakdown(c)),)),
             TableCell((Part("narrative", _(N_("Narrative")), c.narrative or ""),)),
@@ -137,6 +140,9 @@ class _Words(Words):
             )
         else:
             figure = self.figure(t.value, t.measure, t.currency) if t.reported else _(N_("not reported"))
+        number = _number(t.value, t.measure)
+        if t.second is not None and t.second_unit:
+            figure, number = self.two_units(figure, t.second, t.second_unit), None
         counted = _(N_("Indicators: {indicators} (reported: {reported}); programmes: {programmes}")).format(
             indicators=self.loc.number(len(t.contributions)),
             programmes=self.loc.number(programmes),
@@ -150,7 +156,7 @@ class _Words(Words):
                      prefix=self.loc.colon(label)),
             )),
             TableCell((Part("programme", _(N_("Programme")), counted),)),
-            TableCell((Part("figure", _(N_("Figure")), figure, number=_number(t.value, t.measure)),)),
+            TableCell((Part("figure", _(N_("Figure")), figure, number=number),)),
             TableCell((Part("unit", _(N_("Unit")), t.unit or ""),)),
             TableCell((Part("breakdown", _(N_("Breakdown")), self.breakdown(t)),)),
             TableCell((Part("narrative", _(N_("Narrative")), "\n".join(_(n) for n in t.notes)),)),
