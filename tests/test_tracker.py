@@ -472,6 +472,73 @@ class TestQualifiers:
         assert programme == rf.read_tracker(programme, save(book))
 
 
+class TestSecondUnit:
+    """ "5,168 households (25,521 individuals)": the figure in the second unit is filled in too."""
+
+    @pytest.fixture
+    def annual(self) -> rf.Programme:
+        return rf.load(ROOT / "examples" / "iom-iraq-annual-report-illustrative.yaml")
+
+    def test_it_is_shown_beside_the_value_and_open_only_where_the_indicator_has_one(
+        self, annual: rf.Programme
+    ) -> None:
+        sheet = workbook(annual)["Tracker"]
+        row, other = find(sheet, "2.1.1", "2024"), find(sheet, "2.1.2", "2024")
+        assert ("individuals", 25521) == (
+            sheet.cell(row, column(sheet, "Second unit")).value,
+            sheet.cell(row, column(sheet, "Figure in second unit")).value,
+        )
+        assert not sheet.cell(row, column(sheet, "Figure in second unit")).protection.locked
+        assert sheet.cell(other, column(sheet, "Figure in second unit")).protection.locked
+        assert sheet.cell(row, column(sheet, "Second unit")).protection.locked
+
+    def test_a_corrected_figure_is_read_in_both_units(self, annual: rf.Programme) -> None:
+        book = workbook(annual)
+        sheet = book["Tracker"]
+        row = find(sheet, "2.1.1", "2024")
+        sheet.cell(row, column(sheet, "Achieved value")).value = 5200
+        sheet.cell(row, column(sheet, "Figure in second unit")).value = 25700
+        (record,) = rf.read_tracker(annual, save(book)).indicator("2.1.1").achieved
+        assert (5200, 25700) == (record.value, record.second_value)
+        item = rf.assess(rf.read_tracker(annual, save(book)))["2.1.1"]
+        assert (5200, 25700) == (item.overall.achieved, item.overall.second)
+
+    def test_clearing_it_removes_it(self, annual: rf.Programme) -> None:
+        book = workbook(annual)
+        sheet = book["Tracker"]
+        sheet.cell(find(sheet, "2.1.1", "2024"), column(sheet, "Figure in second unit")).value = None
+        (record,) = rf.read_tracker(annual, save(book)).indicator("2.1.1").achieved
+        assert (5168, None) == (record.value, record.second_value)
+
+    def test_mistakes_are_named_at_their_cells(self, annual: rf.Programme) -> None:
+        book = workbook(annual)
+        sheet = book["Tracker"]
+        row, other = find(sheet, "2.1.1", "2024"), find(sheet, "2.1.2", "2024")
+        sheet.cell(row, column(sheet, "Figure in second unit")).value = "about 25k"
+        sheet.cell(other, column(sheet, "Figure in second unit")).value = 30000
+        with pytest.raises(rf.LoadError) as info:
+            rf.read_tracker(annual, save(book))
+        letter = openpyxl.utils.get_column_letter(column(sheet, "Figure in second unit"))
+        lines = info.value.lines()
+        assert any(f"Tracker!{letter}{row} (Figure in second unit): " in line for line in lines)
+        assert any(
+            f"Tracker!{letter}{other} (Figure in second unit): a locked cell" in line for line in lines
+        )
+
+    def test_it_needs_the_value_beside_it(self, annual: rf.Programme) -> None:
+        book = workbook(annual)
+        sheet = book["Tracker"]
+        sheet.cell(find(sheet, "2.1.1", "2024"), column(sheet, "Achieved value")).value = None
+        with pytest.raises(rf.LoadError, match="a figure in the second unit needs the value beside it"):
+            rf.read_tracker(annual, save(book))
+
+    def test_a_tracker_from_before_the_column_keeps_the_figures(self, annual: rf.Programme) -> None:
+        book = workbook(annual)
+        for header in ("Figure in second unit", "Second unit"):
+            book["Tracker"].delete_cols(column(book["Tracker"], header))
+        assert annual == rf.read_tracker(annual, save(book))
+
+
 class TestClearing:
     """Clearing a cell removes its field; clearing every cell of a row removes the row's value."""
 
@@ -659,7 +726,7 @@ class TestFindingsAtTheirCells:
         tracker.write_bytes(self.filled(illustrative))
         code, out, err = run("validate", str(tracker), "--programme", str(ILLUSTRATIVE))
         assert code == 1, err
-        assert f"{tracker}: Tracker!O" in out
+        assert f"{tracker}: Tracker!Q" in out
         assert "(sex: female): error [breakdown-total] indicator 1.1.1:" in out
         assert out.strip().endswith(f"{tracker}: invalid (3 errors)")
 

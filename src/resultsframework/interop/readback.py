@@ -242,7 +242,11 @@ def _count(field: Field, value: object) -> int | Decimal | None:
 
 
 def keep_unshown(
-    indicator: Indicator, records: list[Achieved], unshown: tuple[str, ...] = ()
+    indicator: Indicator,
+    records: list[Achieved],
+    unshown: tuple[str, ...] = (),
+    *,
+    shown: tuple[str, ...] = (),
 ) -> list[Achieved]:
     """
     *records* read back from a table, with what the table does not show kept from *indicator*.
@@ -252,10 +256,10 @@ def keep_unshown(
     dimension, in the order it met them): a breakdown by ``("sex", "age")`` comes back as one,
     not as ``("age", "sex")``.  *unshown* names further fields of a value it does not show
     (the tracker: its stated ``status`` and ``collected`` date). Texts shown as displayed come
-    back as written.  A value read back as it was keeps its figure in a second unit, which no
-    table reads back, and its qualifier when the table does not show it (a tracker made before
-    its Qualifier column); a value changed loses them (they were stated of the old one).  A
-    percent keeps the whole it is a share of (``denominator``).
+    back as written.  A value read back as it was keeps its figure in a second unit, unless
+    *shown* names ``second_value`` (the tracker's column), and its qualifier when the table does
+    not show it (a tracker made before its Qualifier column); a value changed loses them (they
+    were stated of the old one).  A percent keeps the whole it is a share of (``denominator``).
     """
     merged = []
     for read in records:
@@ -284,7 +288,8 @@ def keep_unshown(
         fields["denominator"] = old.denominator
         same = fields["value"] == old.value and type(fields["value"]) is type(old.value)
         if same:
-            fields["second_value"] = old.second_value
+            if "second_value" not in shown:
+                fields["second_value"] = old.second_value
         elif "qualifier" in unshown:
             fields["qualifier"] = None
         merged.append(attrs.evolve(record, **fields))

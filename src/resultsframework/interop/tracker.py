@@ -61,6 +61,12 @@ QUALIFIER = "Qualifier"
 """The column saying how a value is stated when not exactly: more than, at least, around, up to."""
 QUALIFIERS = {q.value.replace("_", " "): q for q in Qualifier}
 """The qualifiers as the tracker writes them ("more than"); read back either way ("more_than")."""
+SECOND_UNIT = "Second unit"
+"""The (locked) column of an indicator's second unit: the individuals of "5,168 households"."""
+SECOND = "Figure in second unit"
+"""The column of a value's figure in the indicator's second unit (25,521 individuals)."""
+STATED = (QUALIFIER, SECOND_UNIT, SECOND)
+"""The columns of how a value is stated, between the value and its breakdown."""
 NOTES = ("Narrative", "Reason for variance", "Variance category", "Source of verification", "Comment")
 LOCKED_FILL = "EDEDED"
 
@@ -120,6 +126,8 @@ def _layout(programme: Programme, cells: list[str]) -> list[tuple[Key, Row]]:
         indicator: Indicator = node.item  # type: ignore[assignment]
         place = (node.outcome.code if node.outcome else None, node.output.code if node.output else None)
         editable = open_counts | open_always if indicator.measure is Measure.PERCENTAGE else open_always
+        if indicator.second_unit is not None:
+            editable |= {SECOND}
         by_key = {(r.period, r.reported_by): r for r in reversed(indicator.achieved)}  # the first of a key
         for period, reporter in _rows(programme, indicator):
             values = _row_values(indicator, period, by_key.get((period, reporter)), place=place)
@@ -169,7 +177,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     _one_indicator_a_code(programme)
     _readable_back(programme)
     cells = _columns(programme)
-    headers = [*KEYS, *OPEN, QUALIFIER, *cells, *NOTES]
+    headers = [*KEYS, *OPEN, *STATED, *cells, *NOTES]
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = SHEET
@@ -223,7 +231,7 @@ WIDTHS = {
     "Outcome": 10, "Output": 10, "Indicator code": 10, "Indicator": 40, "Measure": 11, "Unit": 12,
     "Baseline": 10, "Target": 10, "Period": 12, "Reported by": 14, "Narrative": 40,
     "Reason for variance": 36, "Variance category": 14, "Source of verification": 24, "Comment": 24,
-    QUALIFIER: 11,
+    QUALIFIER: 11, SECOND_UNIT: 12, SECOND: 12,
 }  # fmt: skip
 """The width of each column (Excel's unit): long texts wider; the value columns 12."""
 
@@ -331,6 +339,12 @@ def _instruction_lines(programme: Programme) -> list[tuple[str, str]]:
             "Qualifier: when a figure is not exact, choose how the report states it from the list "
             "in the cell (more than, at least, around, up to: 'more than 1600' is 1600 and more "
             "than); leave it empty for an exact figure.",
+        ),
+        (
+            "text",
+            "Figure in second unit: where an indicator counts in two units (5,168 households and "
+            "25,521 individuals), the figure in the unit its 'Second unit' cell names, beside the "
+            "achieved value.",
         ),
         (
             "text",
@@ -493,6 +507,7 @@ def _row_values(
         "Baseline": _shown(indicator.baseline.value) if indicator.baseline else None,
         "Target": _shown(indicator.target.value) if indicator.target else None,
         "Period": period_text(period),
+        SECOND_UNIT: indicator.second_unit,
     }
     if record is None:
         return values
@@ -500,6 +515,8 @@ def _row_values(
     values["Achieved value"] = _shown(value)
     if record.qualifier is not None:
         values[QUALIFIER] = record.qualifier.value.replace("_", " ")
+    if record.second_value is not None:
+        values[SECOND] = _shown(record.second_value)
     if isinstance(value, Ratio):
         values["Numerator"], values["Denominator"] = _shown(value.numerator), _shown(value.denominator)
     for breakdown in record.breakdowns:
@@ -578,17 +595,19 @@ def _read(
     unknown = "a column the tracker does not know; its values would be lost"
     problems += _unsaved_formulas(data, rows, headers)
     for index, header in enumerate(headers):
-        foreign = header not in (*KEYS, *OPEN, QUALIFIER, *NOTES) and _parse_key(header) is None
+        foreign = header not in (*KEYS, *OPEN, *STATED, *NOTES) and _parse_key(header) is None
         if foreign and any(not blank(r[index]) for r in rows[1:] if index < len(r)):
             problems.append(Problem((_where(1, index, header),), unknown))
     updates, removed, seen = _read_rows(programme, rows, headers, cell_columns, problems)
     if problems:
         raise LoadError(problems, source)
-    # A tracker written before the qualifier column keeps the programme's qualifiers.
+    # A tracker written before the qualifier column keeps the programme's qualifiers, and one
+    # written before the second unit's column the figures in it, as long as the value is the same.
     unshown = ("status", "collected") if QUALIFIER in headers else ("status", "collected", "qualifier")
+    shown = ("second_value",) if SECOND in headers else ()
     updated = record_values(
         programme,
-        {code: keep_unshown(known[code], records, unshown) for code, records in updates.items()},
+        {code: keep_unshown(known[code], records, unshown, shown=shown) for code, records in updates.items()},
     )
     return (_without(updated, removed) if removed else updated), seen, headers
 
@@ -602,7 +621,7 @@ def _read_rows(
     layout: dict[Key, Row] = {}
     for key, written in _layout(programme, cell_columns):
         layout.setdefault(key, written)
-    open_columns = (*OPEN, QUALIFIER, *NOTES, *(h for h in headers if _parse_key(h)))
+    open_columns = (*OPEN, QUALIFIER, SECOND, *NOTES, *(h for h in headers if _parse_key(h)))
     seen: dict[Key, int] = {}
     updates: dict[str, list[Achieved]] = {}
     removed: dict[str, set[tuple[Period, str | None]]] = {}
@@ -671,7 +690,7 @@ def _locked_changed(row: dict[str, Any], headers: list[str], number: int, *, sho
     """Whether a locked cell of the row differs from what the tracker wrote (each one noted)."""
     changed = False
     for index, header in enumerate(headers):
-        if header in editable or header in _KEY_COLUMNS or header not in (*KEYS, *OPEN):
+        if header in editable or header in _KEY_COLUMNS or header not in (*KEYS, *OPEN, SECOND_UNIT, SECOND):
             continue
         typed, expected = row.get(header), shown.get(header)
         expected = None if expected is None else _written(expected)
@@ -788,6 +807,17 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, *, indicator
             )))  # fmt: skip
         elif value is None and not problems[before:]:
             problems.append(Problem(where(QUALIFIER), f"{quote(stated)} needs the figure it qualifies"))
+    second = None
+    if not blank(row.get(SECOND)):
+        try:
+            second = exact(row[SECOND])
+        except Unreadable as e:
+            problems.append(Problem(where(SECOND), str(e)))
+        else:
+            if value is None and not problems[before:]:
+                problems.append(
+                    Problem(where(SECOND), "a figure in the second unit needs the value beside it")
+                )
     category = text(row.get("Variance category"))
     if category is not None and category not in {c.value for c in VarianceCategory}:
         choices = [c.value for c in VarianceCategory]
@@ -808,7 +838,7 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, *, indicator
         period, value, narrative=text(row.get("Narrative")), variance=variance, reported_by=reporter,
         source=text(row.get("Source of verification")), comment=text(row.get("Comment")),
         breakdowns=tuple(Breakdown(dims, tuple(group)) for dims, group in cells.items()),
-        qualifier=qualifier,
+        qualifier=qualifier, second_value=second,
     )  # fmt: skip
 
 
@@ -818,12 +848,12 @@ _FIELD_COLUMNS = {
     "value": "Achieved value", "narrative": "Narrative", "variance": "Reason for variance",
     "source": "Source of verification", "comment": "Comment", "period": "Period",
     "reported_by": "Reported by", "status": "Achieved value", "collected": "Achieved value",
-    "qualifier": QUALIFIER,
+    "qualifier": QUALIFIER, "second_value": SECOND,
 }  # fmt: skip
 """The column of each field of a value the tracker shows."""
 _INDICATOR_COLUMNS = {
     "code": "Indicator code", "statement": "Indicator", "measure": "Measure", "unit": "Unit",
-    "baseline": "Baseline", "target": "Target",
+    "baseline": "Baseline", "target": "Target", "second_unit": SECOND_UNIT,
 }  # fmt: skip
 """The (locked) column of each field of an indicator the tracker shows."""
 
