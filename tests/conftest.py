@@ -50,6 +50,9 @@ EXTRAS = {
     "numpy": "pandas",
     "lxml": "iati",
     "matplotlib": "charts",
+    "pyarrow": "parquet",
+    "duckdb": "duckdb",
+    "pyspark": "spark",
 }
 """The modules of the optional extras, and the extra that installs each."""
 

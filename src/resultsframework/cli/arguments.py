@@ -402,12 +402,13 @@ def _convert(subparsers: Any) -> None:
 def _portfolio(subparsers: Any) -> None:
     command = _command(
         subparsers, "portfolio", commands.portfolio,
-        help="a portfolio through the columnar path: to Parquet, or assessed in SQL (DuckDB)",
+        help="a portfolio through the columnar path: to Parquet, or assessed in SQL (DuckDB or Spark)",
         description="Read a portfolio (JSON Lines files, programme files, or directories of "
         "them) and either write its tidy long form as a hive-partitioned Parquet dataset "
         "('--to parquet OUT', a new or empty directory; needs the parquet extra) or, with the "
         "word 'assess' last, assess it on DuckDB and print each programme's status counts "
-        "(needs the parquet and duckdb extras). Write a file named assess as ./assess.",
+        "(needs the parquet and duckdb extras), or with '--engine spark' on Spark in local mode "
+        "(the spark extra, and Java). Write a file named assess as ./assess.",
     )  # fmt: skip
     command.add_argument(
         "files", nargs="+", metavar="FILE|DIR",
@@ -416,6 +417,10 @@ def _portfolio(subparsers: Any) -> None:
     command.add_argument(
         "--to", nargs=2, metavar=("FORMAT", "OUT"), help="'parquet' and the directory to write"
     )
+    command.add_argument(
+        "--engine", choices=("duckdb", "spark"), default="duckdb",
+        help="where 'assess' runs the query: DuckDB in this process (the default), or Spark in local mode",
+    )  # fmt: skip
 
 
 def _chart(subparsers: Any) -> None:

@@ -13,7 +13,7 @@ import argparse
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import resultsframework as rf
 
@@ -341,7 +341,16 @@ def portfolio(args: argparse.Namespace, console: Console) -> int:
             rf.to_parquet(programmes, args.to[1])
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        summary = summarise_parquet(rf.to_parquet(programmes, Path(tmp) / "portfolio"), programmes=programmes)
+        out = rf.to_parquet(programmes, Path(tmp) / "portfolio")
+        if args.engine == "spark":
+            session, started = _spark_session()
+            try:
+                summary = summarise_parquet(out, programmes=programmes, connection=session)
+            finally:
+                if started:
+                    session.stop()
+        else:
+            summary = summarise_parquet(out, programmes=programmes)
     for title, counts, fallback in summary.programmes:
         by_object = f" ({fallback} assessed object by object)" if fallback else ""
         console.write(f"{one_line(title) or '(untitled)'}: {_counted(counts)}{by_object}\n")
@@ -350,6 +359,32 @@ def portfolio(args: argparse.Namespace, console: Console) -> int:
     for element, counts in summary.elements.items():
         console.write(f"{element}: {_counted(counts)}\n")
     return 0
+
+
+def _spark_session() -> tuple[Any, bool]:
+    """
+    The active Spark session (a notebook's, say), else one started in local mode on every core,
+    overflow an error (ANSI mode), quiet; and whether it was started here (to be stopped).
+    """
+    from ..core.extras import require  # noqa: PLC0415
+
+    require("pyspark", "spark")
+    from pyspark.sql import SparkSession  # noqa: PLC0415
+
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active, False
+    try:
+        session = (
+            SparkSession.builder.master("local[*]").appName("resultsframework")
+            .config("spark.sql.ansi.enabled", "true").config("spark.ui.enabled", "false")
+            .getOrCreate()
+        )  # fmt: skip
+    except Exception as e:  # noqa: BLE001  # pyspark's errors when Java is missing or fails
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise CommandError(f"Spark did not start ({first}); it needs Java 17 or later (JAVA_HOME)") from None
+    session.sparkContext.setLogLevel("ERROR")
+    return session, True
 
 
 def _counted(counts: Counter[rf.Status]) -> str:

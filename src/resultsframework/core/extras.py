@@ -15,6 +15,7 @@ _PACKAGES = {
     "matplotlib": "matplotlib",
     "pyarrow": "pyarrow",
     "duckdb": "duckdb",
+    "pyspark": "pyspark",
 }
 
 

@@ -1,8 +1,10 @@
 """
-The columnar path: a portfolio's tidy long form as Parquet, assessed in SQL on DuckDB.
+The columnar path: a portfolio's tidy long form as Parquet, assessed in SQL on DuckDB, or on
+Spark with the same query.
 
 Needs the ``parquet`` extra (pyarrow) to write and read the table, and the ``duckdb`` extra to
-assess it; both are imported only here, when used.
+assess it; both are imported only here, when used.  On Spark (the ``spark`` extra, and Java),
+pass a ``SparkSession`` as the ``connection``.
 
 **The table** has the columns of :func:`~resultsframework.to_dataframe` (one row per indicator ×
 period × breakdown cell, ``row`` saying ``"total"`` or ``"cell"``), except ``status`` and
@@ -764,8 +766,10 @@ def assess_parquet(
     The figures are those of :func:`~resultsframework.assess` as of each programme's report,
     exactly.  An indicator the SQL cannot assess (see :mod:`resultsframework.interop.columnar`)
     is assessed object by object, which needs the portfolio's *programmes* (in the order
-    written); without them, such an indicator raises.  *connection* is a DuckDB connection to
-    reuse (a new in-memory one by default).
+    written); without them, such an indicator raises.  *connection* is where the query runs: a
+    DuckDB connection to reuse (a new in-memory one by default), or a Spark session
+    (``pyspark.sql.SparkSession``), which reads the dataset in parallel and runs the same query;
+    set ``spark.sql.ansi.enabled`` so that an overflow is an error, not a null.
 
     Raises:
         ColumnarError: for an indicator needing the object path when *programmes* is not given.
@@ -773,26 +777,62 @@ def assess_parquet(
     .. versionadded:: 0.1.0
     """
     width = _band(band)
-    con = _connected(path, connection)
-    return judge(_fetched(con, ASSESS_SQL), programmes, width)
+    return judge(_Engine(path, connection).rows(ASSESS_SQL), programmes, width)
 
 
-def _connected(path: str | os.PathLike[str], connection: Any) -> Any:
-    """A DuckDB connection (*connection*, else a new in-memory one) with the view ``portfolio``."""
-    duckdb = require("duckdb", "duckdb")
-    con = connection if connection is not None else duckdb.connect()
-    source = str(Path(path) / "**" / "*.parquet").replace("'", "''")
-    con.execute(
-        "CREATE OR REPLACE TEMP VIEW portfolio AS "
-        f"SELECT * FROM read_parquet('{source}', hive_partitioning = true)"
-    )
-    return con
+class _Engine:
+    """
+    Where the SQL runs: a DuckDB connection (*connection*, else a new in-memory one), or a
+    :class:`pyspark.sql.SparkSession`, with the view ``portfolio`` over the dataset at *path*.
+    The query text is the same on both; only how a view is made and rows are fetched differ.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], connection: Any) -> None:
+        self.spark = _is_spark(connection)
+        if self.spark:
+            self.con = connection
+            connection.read.parquet(str(Path(path))).createOrReplaceTempView("portfolio")
+            return
+        duckdb = require("duckdb", "duckdb")
+        self.con = connection if connection is not None else duckdb.connect()
+        source = str(Path(path) / "**" / "*.parquet").replace("'", "''")
+        self.con.execute(
+            "CREATE OR REPLACE TEMP VIEW portfolio AS "
+            f"SELECT * FROM read_parquet('{source}', hive_partitioning = true)"
+        )
+
+    def rows(self, query: str) -> list[dict[str, Any]]:
+        """The rows of *query*, each a dictionary by column name."""
+        if self.spark:
+            return [row.asDict() for row in self.con.sql(query).collect()]
+        found = self.con.execute(query).fetchall()
+        names = [d[0] for d in self.con.description]
+        return [dict(zip(names, row, strict=True)) for row in found]
+
+    def tuples(self, query: str) -> list[tuple[Any, ...]]:
+        """The rows of *query*, each a tuple in the order of its columns."""
+        if self.spark:
+            return [tuple(row) for row in self.con.sql(query).collect()]
+        return list(self.con.execute(query).fetchall())
+
+    def keep(self, name: str, query: str) -> None:
+        """The result of *query* computed once and kept as *name* for the queries that follow."""
+        if self.spark:
+            self.con.sql(query).cache().createOrReplaceTempView(name)
+        else:
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {query}")
+
+    def drop(self, name: str) -> None:
+        """What :meth:`keep` kept as *name*, dropped."""
+        if self.spark:
+            self.con.catalog.dropTempView(name)
+        else:
+            self.con.execute(f"DROP TABLE {name}")
 
 
-def _fetched(con: Any, query: str) -> list[dict[str, Any]]:
-    rows = con.execute(query).fetchall()
-    names = [d[0] for d in con.description]
-    return [dict(zip(names, row, strict=True)) for row in rows]
+def _is_spark(connection: Any) -> bool:
+    """Whether *connection* is a Spark session (told without importing pyspark)."""
+    return type(connection).__module__.startswith("pyspark.") and hasattr(connection, "sql")
 
 
 @attrs.frozen
@@ -832,7 +872,8 @@ def summarise_parquet(
 
     The indicators the query cannot judge (see :mod:`resultsframework.interop.columnar`) are
     judged as :func:`assess_parquet` does, which for those needing the object path takes
-    the portfolio's *programmes*.
+    the portfolio's *programmes*.  *connection*: a DuckDB connection or a Spark session, as
+    for :func:`assess_parquet`.
 
     Raises:
         ColumnarError: for an indicator needing the object path when *programmes* is not given.
@@ -840,27 +881,28 @@ def summarise_parquet(
     .. versionadded:: 0.1.0
     """
     width = _band(band)
-    con = _connected(path, connection)
+    engine = _Engine(path, connection)
     # The columns the counts need, kept; the indicators the query does not judge, if any, are
     # fetched whole by a second query, to be judged in Python.
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE assessed AS SELECT programme_number, indicator_number, programme, "
-        f"elements, status FROM ({_FIGURES_SQL}) AS figures"
+    engine.keep(
+        "assessed",
+        "SELECT programme_number, indicator_number, programme, elements, status "
+        f"FROM ({_FIGURES_SQL}) AS figures",
     )
     try:
-        by_programme = con.execute(
+        by_programme = engine.tuples(
             "SELECT programme_number, MIN(programme), status, COUNT(*), MIN(indicator_number) "
             "FROM assessed WHERE status IS NOT NULL GROUP BY programme_number, status"
-        ).fetchall()
-        by_element = con.execute(
+        )
+        by_element = engine.tuples(
             "SELECT elements, status, COUNT(*), MIN(programme_number * 1000000000 + indicator_number) "
             "FROM assessed WHERE status IS NOT NULL AND elements IS NOT NULL GROUP BY elements, status"
-        ).fetchall()
-        unjudged = con.execute("SELECT COUNT(*) FROM assessed WHERE status IS NULL").fetchone()[0]
-        rest = _fetched(con, f"SELECT * FROM ({_FIGURES_SQL}) AS figures WHERE status IS NULL "
-                             "ORDER BY programme_number, indicator_number") if unjudged else []  # fmt: skip
+        )
+        (unjudged,) = engine.tuples("SELECT COUNT(*) FROM assessed WHERE status IS NULL")[0]
+        rest = engine.rows(f"SELECT * FROM ({_FIGURES_SQL}) AS figures WHERE status IS NULL "
+                           "ORDER BY programme_number, indicator_number") if unjudged else []  # fmt: skip
     finally:
-        con.execute("DROP TABLE assessed")
+        engine.drop("assessed")
     counted: list[tuple[int, int, str, Status, int]] = [
         (number, first, title, Status(status), count) for number, title, status, count, first in by_programme
     ]
