@@ -3,7 +3,7 @@ Measure resultsframework against its performance goals, in one run.
 
     python benchmarks/run.py [--programmes 1000] [--indicators 40] [--periods 12] [--cells 6]
                              [--portfolio build/bench/portfolio.jsonl] [--markdown]
-                             [--columnar-only]
+                             [--columnar-only] [--floors-only]
 
 Generates the synthetic portfolio if the file is missing (see portfolio.py), then prints each
 figure beside its goal:
@@ -16,6 +16,10 @@ figure beside its goal:
   assessing the same programmes, alone and with every total's breakdowns asked for (what the
   results table and the DSTWG sums show);
 - rendering the MPTF table of 1,000 indicators in each format, and the same linearity check;
+- writers against their floors (``--floors-only`` times these alone): the tracker written and
+  read against openpyxl's write-only and read-only modes, ``to_dataframe`` against
+  ``pandas.DataFrame`` of the same rows, the Word and Excel tables against python-docx and
+  openpyxl writing the same texts unstyled, building the MPTF table against laying it out;
 - the columnar path: writing the portfolio as Parquet, and assessing it on DuckDB against
   assessing it object by object (``--columnar-only`` times this alone; needs the parquet and
   duckdb extras);
@@ -37,6 +41,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import attrs  # noqa: E402
 import portfolio  # noqa: E402
 
 import resultsframework as rf  # noqa: E402
@@ -213,9 +218,12 @@ def big_programme(programmes: list[rf.Programme], indicators: int) -> rf.Program
         for _, output in programme.outputs():
             if taken >= indicators:
                 break
-            keep = output.indicators[: indicators - taken]
+            code = str(len(outputs) + 1)
+            kept = output.indicators[: indicators - taken]
+            # Codes of their own: the tracker matches rows to indicators by code.
+            keep = tuple(attrs.evolve(i, code=f"{code}.{n}") for n, i in enumerate(kept, 1))
             taken += len(keep)
-            outputs.append(rf.Output(str(len(outputs) + 1), output.statement, indicators=keep))
+            outputs.append(rf.Output(code, output.statement, indicators=keep))
     outcome = rf.Outcome("1", "Synthetic outcome", outputs=tuple(outputs))
     return rf.Programme("Synthetic programme for rendering", dates=programmes[0].dates,
                         reporting_periods=programmes[0].reporting_periods, outcomes=(outcome,))  # fmt: skip
@@ -231,6 +239,102 @@ def render_times(programmes: list[rf.Programme]) -> dict[str, tuple[float, float
         two = timed(lambda fmt=fmt: rf.render(double, fmt), repeat=3)  # type: ignore[misc]
         results[fmt] = (one, two / one)
     return results
+
+
+def floor_times(programmes: list[rf.Programme]) -> dict[str, tuple[float, float]]:
+    """
+    Writers against their floors, for the programme of 1,000 indicators: (ours, floor) seconds.
+
+    - the tracker written, against openpyxl's write-only mode writing the same cell values, and
+      read back, against openpyxl's read-only mode reading its values;
+    - ``to_dataframe`` against ``pandas.DataFrame`` of the same rows (tuples with the columns);
+    - the MPTF table in Word and Excel, against python-docx and openpyxl (write-only) writing
+      the same texts in a table of the same shape, unstyled;
+    - building the MPTF table model for the text formats, against laying it out in Markdown.
+    """
+    import io  # noqa: PLC0415
+
+    import docx  # noqa: PLC0415
+    import openpyxl  # noqa: PLC0415
+    import pandas  # noqa: PLC0415
+
+    single = big_programme(programmes, 1000)
+    times: dict[str, tuple[float, float]] = {}
+
+    workbook = rf.tracker_workbook(single)
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook), read_only=True)["Tracker"]
+    grid = [list(row) for row in sheet.values]
+
+    def write_only() -> None:
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("Tracker")
+        for row in grid:
+            sheet.append(row)
+        book.save(io.BytesIO())
+
+    def read_only() -> None:
+        book = openpyxl.load_workbook(io.BytesIO(workbook), read_only=True)
+        for _row in book["Tracker"].iter_rows(values_only=True):
+            pass
+
+    times["tracker write"] = (
+        timed(lambda: rf.tracker_workbook(single), repeat=2),
+        timed(write_only, repeat=2),
+    )
+    times["tracker read"] = (
+        timed(lambda: rf.read_tracker(single, workbook), repeat=2),
+        timed(read_only, repeat=2),
+    )
+
+    frame = rf.to_dataframe(single)
+    columns = list(frame.columns)
+    rows = list(frame.itertuples(index=False, name=None))
+    times["to_dataframe"] = (
+        timed(lambda: rf.to_dataframe(single), repeat=3),
+        timed(lambda: pandas.DataFrame(rows, columns=columns), repeat=3),
+    )
+
+    table = rf.indicator_table(single)
+    texts = [["\n".join(part.text for part in cell.parts) for cell in row.cells] for row in table.rows]
+    width = max(len(r) for r in texts)
+
+    def docx_floor() -> None:
+        document = docx.Document()
+        grid = document.add_table(rows=len(texts), cols=width)
+        for cells, row in zip(texts, grid.rows, strict=True):
+            for text, cell in zip(cells, row.cells, strict=False):
+                cell.text = text
+        document.save(io.BytesIO())
+
+    def xlsx_floor() -> None:
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("Table")
+        for cells in texts:
+            sheet.append(cells)
+        book.save(io.BytesIO())
+
+    times["docx table"] = (timed(lambda: rf.render(single, "docx"), repeat=2), timed(docx_floor, repeat=2))
+    times["xlsx table"] = (timed(lambda: rf.render(single, "xlsx"), repeat=2), timed(xlsx_floor, repeat=2))
+    times["MPTF table model"] = (
+        timed(lambda: rf.indicator_table(single), repeat=3),
+        timed(lambda: rf.render_table(table, "md"), repeat=3),
+    )
+    return times
+
+
+def floor_rows(programmes: list[rf.Programme]) -> list[tuple[str, str, str, bool]]:
+    goals = {"tracker write": 2.0, "tracker read": 2.0, "to_dataframe": 2.0, "docx table": 1.5,
+             "xlsx table": 1.5, "MPTF table model": 2.0}  # fmt: skip
+    floors = {"tracker write": "openpyxl write-only", "tracker read": "openpyxl read-only",
+              "to_dataframe": "pandas.DataFrame", "docx table": "python-docx, unstyled",
+              "xlsx table": "openpyxl write-only", "MPTF table model": "laying it out (md)"}  # fmt: skip
+    rows = []
+    for name, (ours, floor) in floor_times(programmes).items():
+        ratio = ours / floor
+        rows.append((f"{name}, 1,000 indicators", f"{ours:.2f} s", "", True))
+        goal = goals[name]
+        rows.append((f"  ... over {floors[name]}", f"{ratio:.1f}×", f"≤ {goal:g}×", ratio <= goal))
+    return rows
 
 
 def peak_memory(path: Path) -> float:
@@ -249,6 +353,9 @@ def main() -> int:
     parser.add_argument("--portfolio", type=Path, default=Path("build/bench/portfolio.jsonl"))
     parser.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
     parser.add_argument("--columnar-only", action="store_true", help="time the columnar path alone")
+    parser.add_argument(
+        "--floors-only", action="store_true", help="time the writers against their floors alone"
+    )
     scale_names = ("programmes", "indicators", "periods", "cells")
     for name, default in zip(scale_names, (1000, 40, 12, 6), strict=True):
         parser.add_argument(f"--{name}", type=int, default=default)
@@ -261,6 +368,9 @@ def main() -> int:
         portfolio.write(path, **scale)
 
     rows: list[tuple[str, str, str, bool]] = []
+    if args.floors_only:
+        rows += floor_rows(list(rf.iter_portfolio(path)))
+        return show(rows, scale, markdown=args.markdown)
     if args.columnar_only:
         rows += columnar_rows(list(rf.iter_portfolio(path)))
         return show(rows, scale, markdown=args.markdown)
@@ -303,6 +413,7 @@ def main() -> int:
         rows.append((f"render the MPTF table of 1,000 indicators, {fmt}", f"{seconds:.2f} s",
                      f"≤ {goals[fmt]:g} s", seconds <= goals[fmt]))  # fmt: skip
         rows.append((f"  ... {fmt}, 2,000 indicators over 1,000", f"{scaling:.2f}", "≤ 2.2", scaling <= 2.2))
+    rows += floor_rows(programmes)
     rows += columnar_rows(programmes)
     del programmes
 
