@@ -124,7 +124,9 @@ class TestText:
 
     def test_the_setting_is_scoped(self) -> None:
         import matplotlib
+        import matplotlib.pyplot
 
+        matplotlib.pyplot.get_backend()  # resolved on first use: in a fresh process, by this chart
         before = dict(matplotlib.rcParams)
         rf.progress_chart(rf.assess(rf.load(ILLUSTRATIVE)), format="svg", locale="ar")
         assert before == dict(matplotlib.rcParams)
@@ -294,3 +296,13 @@ def test_the_report_chart_has_a_numbered_caption_and_alt_text(locale: str, capti
     style = captions[0].style
     assert style is not None
     assert "Caption" == style.name
+
+
+def test_a_figure_in_two_units_keeps_its_second_unit_in_the_trend_chart() -> None:
+    """"5,168 households (25,521 individuals)": the individuals in the table and the description."""
+    annual = rf.load(ROOT / "examples" / "iom-iraq-annual-report-illustrative.yaml")
+    chart = rf.trend_chart(rf.assess(annual), "2.1.1", format="svg")
+    drawn = texts(chart)
+    assert "individuals" in drawn
+    assert "25,521" in drawn
+    assert "5,168 (25,521 individuals)" in chart.description

@@ -44,9 +44,10 @@ from ..core.model import (
     Status,
     Value,
 )
-from ..core.numbers import numeric
+from ..core.numbers import is_number, numeric
 from ..core.ordinal import figure_unit, in_percent, is_mean_score
 from ..core.periods import Period
+from ..tables.words import unit_words
 from ..text.escape import display_text
 from ..text.l10n import N_, Localizer
 
@@ -367,12 +368,20 @@ def _line(label: str, **options: Any) -> Any:
 
 
 def _value(
-    loc: Localizer, value: Value | None, indicator: Indicator, qualifier: Qualifier | None = None
+    loc: Localizer,
+    value: Value | None,
+    indicator: Indicator,
+    qualifier: Qualifier | None = None,
+    second: int | Decimal | None = None,
 ) -> str:
     """
     A value as short as a chart shows it: 42.0% for a ratio, 50.0% for a percentage's 50; with
-    its qualifier as written (more than 1,600).
+    its qualifier as written (more than 1,600), and its *second* figure in the indicator's second
+    unit (5,168 (25,521 individuals)).
     """
+    if second is not None and indicator.second_unit and is_number(value):
+        shown = _value(loc, value, indicator, qualifier)
+        return loc.two_units(shown, f"{loc.number(second)} {unit_words(indicator.second_unit)}")
     if isinstance(value, Ratio) and value.percent is not None:
         return loc.qualified(loc.percent(value.percent / 100), qualifier)
     if is_mean_score(indicator, value) and isinstance(value, int | Decimal):
@@ -487,10 +496,11 @@ def _progress_row(loc: Localizer, item: IndicatorAssessment) -> _Row:
         note = loc.gettext(N_("Not reported"))
     elif measured and target is None:
         note = (
-            f"{_value(loc, achieved, indicator, overall.qualifier)}{_dot(loc)}{loc.gettext(N_('No target'))}"
+            f"{_value(loc, achieved, indicator, overall.qualifier, overall.second)}{_dot(loc)}"
+            f"{loc.gettext(N_('No target'))}"
         )
     elif measured:
-        note = f"{_value(loc, achieved, indicator, overall.qualifier)}{_dot(loc)}{shown}"
+        note = f"{_value(loc, achieved, indicator, overall.qualifier, overall.second)}{_dot(loc)}{shown}"
     else:
         note = shown
     return _Row(label, "none", status, None, note, group)
@@ -903,6 +913,9 @@ def _trend_table(axes: Any, loc: Localizer, series: _Series) -> None:
         ("", [_wrap(_period(loc, p.period), width) for p in periods]),
         (_(N_("Achieved value")), [_value(loc, p.achieved, indicator, p.qualifier) for p in periods]),
     ]
+    if indicator.second_unit and any(p.second is not None for p in periods):  # 25,521 individuals
+        seconds = [loc.number(p.second) if p.second is not None else "" for p in periods]
+        rows.append((unit_words(indicator.second_unit), seconds))
     if any(p.target is not None for p in periods):
         rows.append((_(N_("Milestone")), [_value(loc, p.target, indicator) for p in periods]))
     if series.to_date:
@@ -942,9 +955,8 @@ def _trend_description(loc: Localizer, subtitle: str, series: _Series) -> str:
     indicator = series.item.indicator
     parts = []
     for progress in series.periods:
-        text = _phrase(
-            loc, _period(loc, progress.period), _value(loc, progress.achieved, indicator, progress.qualifier)
-        )
+        achieved = _value(loc, progress.achieved, indicator, progress.qualifier, progress.second)
+        text = _phrase(loc, _period(loc, progress.period), achieved)
         if progress.target is not None:
             text += f" ({_phrase(loc, _(N_('Milestone')), _value(loc, progress.target, indicator))})"
         parts.append(text)
