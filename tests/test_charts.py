@@ -299,7 +299,7 @@ def test_the_report_chart_has_a_numbered_caption_and_alt_text(locale: str, capti
 
 
 def test_a_figure_in_two_units_keeps_its_second_unit_in_the_trend_chart() -> None:
-    """"5,168 households (25,521 individuals)": the individuals in the table and the description."""
+    """ "5,168 households (25,521 individuals)": the individuals in the table and the description."""
     annual = rf.load(ROOT / "examples" / "iom-iraq-annual-report-illustrative.yaml")
     chart = rf.trend_chart(rf.assess(annual), "2.1.1", format="svg")
     drawn = texts(chart)
