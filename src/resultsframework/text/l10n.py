@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from importlib import resources
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
 from ..core.model import Money, Qualifier, Ratio, ScaleOption, ScaleSummary, Status, Value
@@ -180,6 +180,7 @@ class Localizer:
         self.rtl: bool = self.language in RTL_LANGUAGES
         self._messages = _catalog(self.language) if self.language != "en" else {}
         self._int_patterns: dict[Digits | None, tuple[str, str, str] | None] = {}
+        self._percent_patterns: dict[int, Any] = {}  # babel's NumberPattern per number of places
 
     @classmethod
     def of(cls, locale: str | Localizer) -> Localizer:
@@ -221,13 +222,15 @@ class Localizer:
         ``Decimal('0.3333')`` → 33.3%, 33,3 % (a narrow no-break space in French), ٣٣٫٣٪ with
         Arabic-Indic digits.
         """
-        from babel.numbers import format_percent  # noqa: PLC0415
+        pattern = self._percent_patterns.get(places)
+        if pattern is None:  # read and parsed once per number of places, not once per percent
+            from babel.numbers import parse_pattern  # noqa: PLC0415
 
-        number = "#,##0" + ("." + "0" * places if places else "")
-        pattern = str(self.locale.percent_formats[None].pattern).replace("#,##0", number, 1)
-        pattern = pattern.replace("\u00a0", _NARROW)  # 84,0 % keeps its sign, and narrowly
-        text = format_percent(fraction, pattern, locale=self.locale, numbering_system=self._numbering())
-        text = self._digits(str(text))
+            number = "#,##0" + ("." + "0" * places if places else "")
+            text = str(self.locale.percent_formats[None].pattern).replace("#,##0", number, 1)
+            text = text.replace("\u00a0", _NARROW)  # 84,0 % keeps its sign, and narrowly
+            pattern = self._percent_patterns[places] = parse_pattern(text)
+        text = self._digits(str(pattern.apply(fraction, self.locale, numbering_system=self._numbering())))
         return text.replace("%", "\u066a") if self.digits == "arab" else text
 
     def colon(self, label: str) -> str:
