@@ -144,6 +144,18 @@ class TestFillingIn:
         with pytest.raises(rf.LoadError, match=r"\(Achieved value\): the formula =10\+4 has no saved result"):
             rf.read_tracker(illustrative, save(book))
 
+    def test_formulas_are_looked_for_only_where_the_sheet_has_some(self, illustrative: rf.Programme) -> None:
+        from resultsframework.interop.tracker import _has_formulas
+
+        book = workbook(illustrative)
+        assert not _has_formulas(save(book))  # the tracker's own: read once, no second pass
+        sheet = book["Tracker"]
+        sheet.cell(find(sheet, "1.2.2", "2025Q1"), column(sheet, "Comment")).value = "<f> is not a formula"
+        assert not _has_formulas(save(book))
+        sheet.cell(find(sheet, "1.2.2", "2025Q1"), column(sheet, "Achieved value")).value = "=SUM(1,2)"
+        assert _has_formulas(save(book))
+        assert _has_formulas(b"not a workbook")  # in doubt, the full look
+
     def test_a_percentage_and_its_counts_cannot_both_be_typed(self, illustrative: rf.Programme) -> None:
         book = workbook(illustrative)
         sheet = book["Tracker"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections import Counter
 from datetime import date
 from decimal import Decimal
@@ -754,6 +755,8 @@ def _unsaved_formulas(data: bytes, rows: list[tuple[Any, ...]], headers: list[st
     """
     import openpyxl  # noqa: PLC0415
 
+    if not _has_formulas(data):  # the usual case: nothing to look for, no second reading
+        return []
     book = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
     written_rows = list(book[SHEET].iter_rows(min_row=2, values_only=True))
     book.close()
@@ -770,6 +773,30 @@ def _unsaved_formulas(data: bytes, rows: list[tuple[Any, ...]], headers: list[st
                 )
                 problems.append(Problem((_where(number, index, header),), message))
     return problems
+
+
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+"""A formula element of a worksheet's XML (``<f>``, ``<f t="shared" .../>``, ``<x:f>``)."""
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the workbook holds a formula (when in doubt, that it may)."""
+    import zipfile  # noqa: PLC0415
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(name) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        if _FORMULA.search(tail + chunk):
+                            return True
+                        tail = chunk[-32:]  # an element cut between two chunks
+    except (OSError, zipfile.BadZipFile, RuntimeError):
+        return True
+    return False
 
 
 def _where(row: int, column: int, header: str) -> str:
