@@ -188,6 +188,9 @@ class _Sheet:
         line = Side(style="thin", color="808080")
         self.border = Border(left=line, right=line, top=line, bottom=line)
         self.body = Font(name=FONT, size=10)
+        # The style of each kind of body cell, set once and copied into the others of its kind:
+        # openpyxl hashes each style object it is given, once per cell (half the writing time).
+        self.styles: dict[tuple[bool, int, int], Any] = {}
         self.row_no = 1
 
     def write(self) -> None:
@@ -241,6 +244,22 @@ class _Sheet:
         _merge_row(sheet, row_no, len(table.columns))
         sheet.row_dimensions[row_no].height = _height([text], (_whole(table),))
 
+    def style(self, cell: Any, body_font: bool) -> None:
+        """A body cell's wrap, border and (unless rich text sets its own) font."""
+        from openpyxl.styles.cell_style import StyleArray  # noqa: PLC0415
+
+        held = cell._style  # what the cell holds already: its number format, its quote prefix
+        key = (body_font, held.numFmtId, held.quotePrefix) if held is not None else (body_font, 0, 0)
+        known = self.styles.get(key)
+        if known is not None:
+            cell._style = StyleArray(known)
+            return
+        cell.alignment = self.wrap
+        cell.border = self.border
+        if body_font:
+            cell.font = self.body
+        self.styles[key] = StyleArray(cell._style)
+
     def cells(self, row: TableRow) -> None:
         table, sheet, row_no = self.table, self.sheet, self.row_no
         texts = [_text(content, table.rtl) for content in row.cells]
@@ -256,8 +275,5 @@ class _Sheet:
                 cell.value = rich
             else:
                 cell = _put_text(sheet, row_no, index, text, where)
-            cell.alignment = self.wrap
-            cell.border = self.border
-            if rich is None:
-                cell.font = self.body
+            self.style(cell, rich is None)
         sheet.row_dimensions[row_no].height = _height(texts, table.columns)
