@@ -293,11 +293,31 @@ def add_paragraph(
         # isolate did; what sits between runs (": ") and Arabic text are right to left.
         ltr = not right_to_left(segment) and any(_strong(c) or c in "0123456789" for c in segment)
         run = para.add_run(f"\u200e{segment}\u200e" if rtl and not label and ltr else segment)
+        _run_properties(run, bold=bold, rtl=rtl and not ltr)
+    return para
+
+
+_RUN_PROPERTIES: dict[tuple[bool, bool], Any] = {}
+"""A text run's properties (``w:rPr``) by bold and right to left, made once by python-docx."""
+
+
+def _run_properties(run: Any, *, bold: bool, rtl: bool) -> None:
+    """
+    *run* bold (with its complex-script bold) or not, right to left or not: a copy of the
+    properties python-docx made for the first such run, not a search for each child in each
+    run (a third of writing a long table).
+    """
+    from copy import deepcopy  # noqa: PLC0415
+
+    made = _RUN_PROPERTIES.get((bold, rtl))
+    if made is None:
         if bold:
             run.bold = True
             run.font.cs_bold = True
-        run.font.rtl = rtl and not ltr
-    return para
+        run.font.rtl = rtl
+        _RUN_PROPERTIES[bold, rtl] = deepcopy(run._r.rPr)
+        return
+    run._r.insert(0, deepcopy(made))
 
 
 _ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
