@@ -63,6 +63,9 @@ def unit_key(unit: str | None) -> str:
     return _COUNTED.sub("", text)
 
 
+_UNSET = object()
+"""What a memo holds for a figure not yet computed (``None`` is a figure: there is none)."""
+
 _COUNTED = re.compile(r"^(?:#|no\.?|number)\s*of\s+")
 
 
@@ -121,9 +124,11 @@ class ContributingIndicator:
         The figure in the :attr:`second_unit` ("(25,521 individuals)"), combined as :attr:`value`
         is: ``None`` without a figure, or when a value counted does not state it.
         """
-        if self.value is None:
-            return None
-        return in_second_unit(self.indicator, self.records)
+        found = self._memo.get(("second", ""), _UNSET)
+        if found is _UNSET:
+            found = in_second_unit(self.indicator, self.records) if self.value is not None else None
+            self._memo["second", ""] = found
+        return cast("int | Decimal | None", found)
 
     @property
     def dimensions(self) -> tuple[str, ...]:
@@ -203,9 +208,6 @@ def _merge(parts: Iterable[dict[str, Value]]) -> dict[str, Value]:
             found.setdefault(category, []).append(value)
     merged = {category: _sum_values(values) for category, values in found.items()}
     return {category: value for category, value in merged.items() if value is not None}
-
-
-_UNSET = object()
 
 
 def _second_total(reported: Sequence[ContributingIndicator]) -> int | Decimal | None:

@@ -342,15 +342,15 @@ def portfolio(args: argparse.Namespace, console: Console) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         out = rf.to_parquet(programmes, Path(tmp) / "portfolio")
+        session: Any = None  # DuckDB, in this process
+        started = False
         if args.engine == "spark":
             session, started = _spark_session()
-            try:
-                summary = summarise_parquet(out, programmes=programmes, connection=session)
-            finally:
-                if started:
-                    session.stop()
-        else:
-            summary = summarise_parquet(out, programmes=programmes)
+        try:
+            summary = summarise_parquet(out, programmes=programmes, connection=session)
+        finally:
+            if started:
+                session.stop()
     for title, counts, fallback in summary.programmes:
         by_object = f" ({fallback} assessed object by object)" if fallback else ""
         console.write(f"{one_line(title) or '(untitled)'}: {_counted(counts)}{by_object}\n")

@@ -47,7 +47,7 @@ from ..core.model import (
 from ..core.numbers import is_number, numeric
 from ..core.ordinal import figure_unit, in_percent, is_mean_score
 from ..core.periods import Period
-from ..tables.words import unit_words
+from ..tables.words import in_two_units, unit_words
 from ..text.escape import display_text
 from ..text.l10n import N_, Localizer
 
@@ -380,8 +380,7 @@ def _value(
     unit (5,168 (25,521 individuals)).
     """
     if second is not None and indicator.second_unit and is_number(value):
-        shown = _value(loc, value, indicator, qualifier)
-        return loc.two_units(shown, f"{loc.number(second)} {unit_words(indicator.second_unit)}")
+        return in_two_units(loc, _value(loc, value, indicator, qualifier), second, indicator.second_unit)
     if isinstance(value, Ratio) and value.percent is not None:
         return loc.qualified(loc.percent(value.percent / 100), qualifier)
     if is_mean_score(indicator, value) and isinstance(value, int | Decimal):

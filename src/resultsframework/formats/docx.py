@@ -305,7 +305,7 @@ def _run_properties(run: Any, *, bold: bool, rtl: bool) -> None:
     """
     *run* bold (with its complex-script bold) or not, right to left or not: a copy of the
     properties python-docx made for the first such run, not a search for each child in each
-    run (a third of writing a long table).
+    run (a tenth of writing a long table).
     """
     from copy import deepcopy  # noqa: PLC0415
 

@@ -19,7 +19,7 @@ from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableC
 from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
 from ..text.layout import FONT, row_height
 
-__all__ = ["sheet_name", "table_xlsx"]
+__all__ = ["StyleCopies", "sheet_name", "table_xlsx"]
 
 WIDTH_UNIT = 14  # characters per unit of relative column width
 SHEET_NAME_LIMIT = 31
@@ -83,6 +83,38 @@ def _text(cell: TableCell, rtl: bool) -> str:
         text = isolate(part.text) if rtl else close_bidi(part.text)
         lines.append(f"{close_bidi(part.prefix)} {text}".rstrip() if part.prefix else text)
     return "\n".join(lines)
+
+
+class StyleCopies:
+    """
+    Cell styles by kind, each made by openpyxl once and copied into the other cells of its kind.
+
+    openpyxl hashes every style object (font, border, alignment, named style) it is given, for
+    each cell; a table of many cells of few kinds copies the style array instead::
+
+        if not styles.copy(cell, kind):
+            cell.font, cell.border = font, border  # the first cell of the kind
+            styles.keep(cell, kind)
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[object, Any] = {}
+
+    def copy(self, cell: Any, kind: object) -> bool:
+        """Give *cell* the style of *kind*, if one is kept; whether it was."""
+        from openpyxl.styles.cell_style import StyleArray  # noqa: PLC0415
+
+        made = self._made.get(kind)
+        if made is None:
+            return False
+        cell._style = StyleArray(made)
+        return True
+
+    def keep(self, cell: Any, kind: object) -> None:
+        """Keep *cell*'s style as that of *kind*."""
+        from openpyxl.styles.cell_style import StyleArray  # noqa: PLC0415
+
+        self._made[kind] = StyleArray(cell._style)
 
 
 def _put_text(sheet: Any, row: int, column: int, text: str, where: str = "") -> Any:
@@ -188,9 +220,7 @@ class _Sheet:
         line = Side(style="thin", color="808080")
         self.border = Border(left=line, right=line, top=line, bottom=line)
         self.body = Font(name=FONT, size=10)
-        # The style of each kind of body cell, set once and copied into the others of its kind:
-        # openpyxl hashes each style object it is given, once per cell (half the writing time).
-        self.styles: dict[tuple[bool, int, int], Any] = {}
+        self.styles = StyleCopies()  # a body cell's, by font and what the cell holds already
         self.row_no = 1
 
     def write(self) -> None:
@@ -246,19 +276,15 @@ class _Sheet:
 
     def style(self, cell: Any, body_font: bool) -> None:
         """A body cell's wrap, border and (unless rich text sets its own) font."""
-        from openpyxl.styles.cell_style import StyleArray  # noqa: PLC0415
-
         held = cell._style  # what the cell holds already: its number format, its quote prefix
-        key = (body_font, held.numFmtId, held.quotePrefix) if held is not None else (body_font, 0, 0)
-        known = self.styles.get(key)
-        if known is not None:
-            cell._style = StyleArray(known)
+        kind = (body_font, held.numFmtId, held.quotePrefix) if held is not None else (body_font, 0, 0)
+        if self.styles.copy(cell, kind):
             return
         cell.alignment = self.wrap
         cell.border = self.border
         if body_font:
             cell.font = self.body
-        self.styles[key] = StyleArray(cell._style)
+        self.styles.keep(cell, kind)
 
     def cells(self, row: TableRow) -> None:
         table, sheet, row_no = self.table, self.sheet, self.row_no

@@ -396,12 +396,10 @@ def _write_rows(
     sheet: Any, programme: Programme, headers: list[str], cells: list[str], widths: list[int]
 ) -> tuple[int, list[int]]:
     """A row per indicator, period and reporter; how many, and the rows of yes/no indicators."""
-    from openpyxl.styles.cell_style import StyleArray  # noqa: PLC0415
+    from ..formats.xlsx import StyleCopies  # noqa: PLC0415
 
     yes_no_rows: list[int] = []
-    # A named style set on each cell is looked up by name each time: set once per kind, and
-    # its style array copied into the other cells of that kind (a third of the writing time).
-    styled: dict[str, Any] = {}
+    styles = StyleCopies()  # a named style looked up on each cell was a sixth of the writing
     row = 2
     for _, (indicator, _, values, editable) in _layout(programme, cells):
         texts = [(str(values.get(h) or ""), width) for h, width in zip(headers, widths, strict=True)]
@@ -414,12 +412,9 @@ def _write_rows(
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, never a formula
             kind = "rf-open" if header in editable else "rf-locked"
-            template = styled.get(kind)
-            if template is None:
+            if not styles.copy(cell, kind):
                 cell.style = kind
-                styled[kind] = StyleArray(cell._style)
-            else:
-                cell._style = StyleArray(template)
+                styles.keep(cell, kind)
             if isinstance(value, str) and is_formula_like(value):
                 cell.quotePrefix = True  # and Excel keeps it text once the cell is edited
         if indicator.measure is Measure.YES_NO:

@@ -15,7 +15,7 @@ from ..core.model import Measure, Ratio, Status, Value
 from ..tables.alignment import code_heading, level_name
 from ..tables.table import Column, Part, Table, TableCell, TableRow
 from ..text.l10n import N_, Localizer
-from .words import Words
+from .words import Words, in_two_units
 
 __all__ = ["results_table"]
 
@@ -108,7 +108,7 @@ class _Words(Words):
             figure = self.loc.status(Status.NOT_CONDUCTED)  # not "not reported": it says why not
         number = _number(c.value, c.measure)
         if c.second is not None and c.second_unit:
-            figure, number = self.two_units(figure, c.second, c.second_unit), None
+            figure, number = in_two_units(self.loc, figure, c.second, c.second_unit), None
         cells = (
             TableCell((
                 Part("row", _(N_("Row")), _(N_("contribution")), flat_only=True),
@@ -142,7 +142,7 @@ class _Words(Words):
             figure = self.figure(t.value, t.measure, t.currency) if t.reported else _(N_("not reported"))
         number = _number(t.value, t.measure)
         if t.second is not None and t.second_unit:
-            figure, number = self.two_units(figure, t.second, t.second_unit), None
+            figure, number = in_two_units(self.loc, figure, t.second, t.second_unit), None
         counted = _(N_("Indicators: {indicators} (reported: {reported}); programmes: {programmes}")).format(
             indicators=self.loc.number(len(t.contributions)),
             programmes=self.loc.number(programmes),

@@ -22,7 +22,7 @@ from ..core.periods import Period
 from ..text.escape import isolate
 from ..text.l10n import N_, Localizer
 
-__all__ = ["Broken", "Words", "activity_words", "stated_value", "unit_words"]
+__all__ = ["Broken", "Words", "activity_words", "in_two_units", "stated_value", "unit_words"]
 
 _COUNTED = re.compile(r"^(?:#|no\.?|number)\s*of\s+", re.IGNORECASE)
 
@@ -72,15 +72,15 @@ def stated_value(
         if unit and not percentage and numeric:
             shown = f"{shown} {unit_words(unit)}"
     if second is not None and indicator.second_unit and numeric:
-        shown = loc.two_units(shown, _in_unit(loc, second, indicator.second_unit))
+        shown = in_two_units(loc, shown, second, indicator.second_unit)
     shown = loc.qualified(shown, qualifier)
     told = loc.answered(answered) if isinstance(value, Ratio) else ""
     return f"{shown}{loc.semicolon}{told}" if told else shown
 
 
-def _in_unit(loc: Localizer, figure: int | Decimal, unit: str) -> str:
-    """A figure with its unit, as in a second unit's brackets: ``25,521 individuals``."""
-    return f"{loc.number(figure)} {unit_words(unit)}"
+def in_two_units(loc: Localizer, shown: str, second: int | Decimal, unit: str) -> str:
+    """A figure as *shown*, with its figure in a *second* unit: ``5,168 (25,521 individuals)``."""
+    return loc.two_units(shown, f"{loc.number(second)} {unit_words(unit)}")
 
 
 RESULT_WORDS: dict[str, str] = {"impact": N_("Impact"), "outcome": N_("Outcome"), "output": N_("Output")}
@@ -216,10 +216,6 @@ class Words:
             lead = "\u200f" if self.loc.rtl else ""
             lines.append(f"{lead}{self.loc.colon(heading)} {categories}{of_what}")
         return "\n".join(lines)
-
-    def two_units(self, figure: str, second: int | Decimal, unit: str) -> str:
-        """A figure with its figure in a second unit: ``5,168 (25,521 individuals)``."""
-        return self.loc.two_units(figure, _in_unit(self.loc, second, unit))
 
     def run(self, text: str) -> str:
         """*text* kept in its own direction inside right-to-left text (a code, "142 female")."""
