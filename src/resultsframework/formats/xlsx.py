@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from ..core.extras import require
@@ -55,25 +57,54 @@ def _rich(cell: TableCell, rtl: bool, where: str) -> Any:
     The cell's parts as rich text, each label ("Baseline:") in bold as in Word, or a plain text
     when no part has a label.
     """
-    from openpyxl.cell.rich_text import CellRichText, TextBlock  # noqa: PLC0415
-    from openpyxl.cell.text import InlineFont  # noqa: PLC0415
+    from openpyxl.cell.rich_text import CellRichText  # noqa: PLC0415
 
     lines = cell.lines
     if not any(part.prefix for part in lines):
         return None
-    bold, plain = InlineFont(rFont=FONT, b=True, sz=10), InlineFont(rFont=FONT, sz=10)
+    run, bold, plain = _runs()
     runs: list[Any] = []
     for index, part in enumerate(lines):
         text = isolate(part.text) if rtl else display_text(part.text)
         head = "\n" if index else ""
         if part.prefix:
-            runs.append(TextBlock(bold, head + display_text(part.prefix) + (" " if text else "")))
+            runs.append(run(bold, head + display_text(part.prefix) + (" " if text else "")))
             head = ""
         if text or head:
-            runs.append(TextBlock(plain, head + text))
+            runs.append(run(plain, head + text))
     # Rich text is never read as a formula; one longer than a cell holds is refused, naming where.
     spreadsheet_text("".join(run.text for run in runs), where)
     return CellRichText(runs)
+
+
+@cache
+def _runs() -> tuple[Callable[[Any, str], Any], Any, Any]:
+    """
+    The rich text run and its two fonts (bold for a label, plain), made once.
+
+    openpyxl serialises a run's font anew for each run (half the time of writing a long
+    table); this run writes a copy of its font's serialised form, the same XML.
+    """
+    from copy import deepcopy  # noqa: PLC0415
+
+    from openpyxl.cell.rich_text import TextBlock  # noqa: PLC0415
+    from openpyxl.cell.text import InlineFont  # noqa: PLC0415
+    from openpyxl.xml.functions import Element, whitespace  # noqa: PLC0415
+
+    bold, plain = InlineFont(rFont=FONT, b=True, sz=10), InlineFont(rFont=FONT, sz=10)
+    trees = {id(font): font.to_tree(tagname="rPr") for font in (bold, plain)}
+
+    class Run(TextBlock):  # type: ignore[misc]  # openpyxl is untyped
+        def to_tree(self) -> Any:
+            tree = Element("r")
+            tree.append(deepcopy(trees[id(self.font)]))
+            text = Element("t")
+            text.text = self.text
+            whitespace(text)
+            tree.append(text)
+            return tree
+
+    return Run, bold, plain
 
 
 def _text(cell: TableCell, rtl: bool) -> str:
@@ -117,10 +148,11 @@ class StyleCopies:
         self._made[kind] = StyleArray(cell._style)
 
 
-def _put_text(sheet: Any, row: int, column: int, text: str, where: str = "") -> Any:
-    """Write *text* as a string cell, whatever it starts with (a text too long for a cell is refused)."""
-    cell = sheet.cell(row=row, column=column)
-    cell.value = spreadsheet_text(text, where or f"{sheet.title}, row {row}")
+def _text_cell(sheet: Any, text: str, where: str) -> Any:
+    """*text* as a string cell, whatever it starts with (a text too long for a cell is refused)."""
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
+    cell = WriteOnlyCell(sheet, spreadsheet_text(text, where))
     cell.data_type = "s"  # openpyxl would take "=..." for a formula
     cell.quotePrefix = True  # and Excel would, once the cell is edited
     return cell
@@ -138,32 +170,13 @@ def _number_format(part: Part) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
-def _put_number(sheet: Any, row: int, column: int, part: Part) -> Any:
-    """Write *part*'s number as a number, with the number format that shows it as its text does."""
-    cell = sheet.cell(row=row, column=column)
-    cell.value = part.number
+def _number_cell(sheet: Any, part: Part) -> Any:
+    """*part*'s number as a number, with the number format that shows it as its text does."""
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
+    cell = WriteOnlyCell(sheet, part.number)
     cell.number_format = _number_format(part)
     return cell
-
-
-def _merge_row(sheet: Any, row: int, width: int) -> None:
-    """
-    Merge one row across the table.
-
-    openpyxl's merge_cells() compares each new range with every earlier one, which makes a
-    long table quadratic; group rows never overlap, so the range is added directly.
-    """
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
-    from openpyxl.worksheet.merge import MergedCellRange  # noqa: PLC0415
-
-    coordinates = f"A{row}:{get_column_letter(width)}{row}"
-    clean = getattr(sheet, "_clean_merge_range", None)
-    if clean is None:  # another openpyxl: the public way
-        sheet.merge_cells(coordinates)
-        return
-    merged = MergedCellRange(sheet, coordinates)
-    sheet.merged_cells.ranges.add(merged)
-    clean(merged)
 
 
 def _whole(table: Table) -> Column:
@@ -180,10 +193,12 @@ def _height(texts: list[str], columns: tuple[Column, ...]) -> float:
 
 def _print_setup(sheet: Any, table: Table, paper: str) -> None:
     """Printed: landscape A4 (or Letter), one page wide, the heading rows on every page, numbered."""
+    from openpyxl.worksheet.worksheet import Worksheet  # noqa: PLC0415
+
     from ..text.l10n import N_, Localizer  # noqa: PLC0415
 
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4 if paper == "a4" else sheet.PAPERSIZE_LETTER
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4 if paper == "a4" else Worksheet.PAPERSIZE_LETTER
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -197,82 +212,124 @@ def _print_setup(sheet: Any, table: Table, paper: str) -> None:
 def table_xlsx(table: Table, *, paper: str = "a4") -> bytes:
     """The table as an Excel workbook with one sheet, printed on A4 (or Letter) pages."""
     openpyxl = require("openpyxl", "xlsx")
-    workbook = openpyxl.Workbook()
-    _Sheet(workbook.active, table).write()
-    _print_setup(workbook.active, table, paper)
+    # Write-only: the rows go to the file as they are made, not into a grid that openpyxl
+    # walks again on saving (three quarters of the time of a long table).
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_name(table.title))
+    _print_setup(sheet, table, paper)  # written before the rows, as the sheet's properties are
+    _Sheet(sheet, table).write()
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 class _Sheet:
-    """One table laid out on a sheet: title, header, group bands and rows, footnotes."""
+    """
+    One table laid out on a write-only sheet, row after row: title, header, group bands and
+    rows, footnotes.  What openpyxl writes before the rows (column widths, the frozen pane, the
+    sheet's direction) is set first, and each row's height before the row.
+    """
 
     def __init__(self, sheet: Any, table: Table) -> None:
         from openpyxl.styles import Alignment, Border, Font, Side  # noqa: PLC0415
 
         self.sheet, self.table = sheet, table
-        sheet.title = sheet_name(table.title)
         if table.rtl:
             sheet.sheet_view.rightToLeft = True
         # Arabic cells read right to left whatever their first letter (a code, a number, a name).
         self.wrap = Alignment(wrap_text=True, vertical="top", readingOrder=2 if table.rtl else 0)
         line = Side(style="thin", color="808080")
         self.border = Border(left=line, right=line, top=line, bottom=line)
+        self.band_middle = Border(top=line, bottom=line)
+        self.band_end = Border(top=line, right=line, bottom=line)
         self.body = Font(name=FONT, size=10)
         self.styles = StyleCopies()  # a body cell's, by font and what the cell holds already
         self.row_no = 1
 
+    def append(self, cells: list[Any], height: float | None = None) -> None:
+        """Write the next row, *height* points high (openpyxl reads it as the row is written)."""
+        if height is not None:
+            self.sheet.row_dimensions[self.row_no].height = height
+        self.sheet.append(cells)
+        self.row_no += 1
+
     def write(self) -> None:
         from openpyxl.styles import Font  # noqa: PLC0415
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
         table, sheet = self.table, self.sheet
-        _put_text(sheet, 1, 1, table.title).font = Font(name=FONT, bold=True, size=12)
-        self.header()
-        sheet.freeze_panes = f"B{self.row_no}"
+        for index, column in enumerate(table.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width * WIDTH_UNIT
+        sheet.freeze_panes = f"B{3 if table.header else 2}"
+        title = _text_cell(sheet, table.title, f"{sheet.title}, row 1")
+        title.font = Font(name=FONT, bold=True, size=12)
+        self.append([title])
+        if table.header:
+            self.header()
         for row in table.rows:
             if row.is_group:
                 self.group(row)
             else:
                 self.cells(row)
-            self.row_no += 1
+        if table.footnotes:
+            self.append([])  # a blank row between the table and its notes
         for note in table.footnotes:
-            self.row_no += 1
-            _put_text(sheet, self.row_no, 1, note).font = Font(name=FONT, italic=True, size=9)
+            cell = _text_cell(sheet, note, f"{sheet.title}, row {self.row_no}")
+            cell.font = Font(name=FONT, italic=True, size=9)
+            self.append([cell])
 
     def header(self) -> None:
         from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
-        from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
         table, sheet = self.table, self.sheet
         fill = PatternFill("solid", fgColor=HEADER_FILL)
-        for index, column in enumerate(table.columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width * WIDTH_UNIT
-            if table.header:
-                cell = _put_text(sheet, 2, index, column.label)
-                cell.font = Font(name=FONT, size=10, bold=True, color="FFFFFF")
-                cell.fill = fill
-                cell.alignment = self.wrap
-                cell.border = self.border
-        if table.header:
-            sheet.row_dimensions[2].height = _height([c.label for c in table.columns], table.columns)
-        self.row_no = 3 if table.header else 2
+        font = Font(name=FONT, size=10, bold=True, color="FFFFFF")
+        cells = []
+        for column in table.columns:
+            cell = _text_cell(sheet, column.label, f"{sheet.title}, row {self.row_no}")
+            cell.font, cell.fill, cell.alignment, cell.border = font, fill, self.wrap, self.border
+            cells.append(cell)
+        self.append(cells, _height([c.label for c in table.columns], table.columns))
 
     def group(self, row: TableRow) -> None:
+        """A band across the table: its text in the first cell, merged with the others."""
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
         from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
 
         table, sheet, row_no = self.table, self.sheet, self.row_no
         text = _text(row.cells[0], table.rtl)
-        cell = _put_text(sheet, row_no, 1, text)
-        cell.font = Font(name=FONT, size=10, bold=True)
-        cell.alignment = self.wrap
-        fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
-        for column_no in range(1, len(table.columns) + 1):
-            band = sheet.cell(row=row_no, column=column_no)
-            band.fill = fill
-            band.border = self.border
-        _merge_row(sheet, row_no, len(table.columns))
-        sheet.row_dimensions[row_no].height = _height([text], (_whole(table),))
+        first = _text_cell(sheet, text, f"{sheet.title}, row {row_no}")
+        if not self.styles.copy(first, ("band", row.kind)):
+            first.font = Font(name=FONT, size=10, bold=True)
+            first.alignment = self.wrap
+            first.fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
+            first.border = self.border
+            self.styles.keep(first, ("band", row.kind))
+        # The cells under the merge carry the band's outline, as openpyxl's merging draws it.
+        cells = [first]
+        for column_no in range(2, len(table.columns) + 1):
+            cell = WriteOnlyCell(sheet)
+            kind = "band end" if column_no == len(table.columns) else "band middle"
+            if not self.styles.copy(cell, kind):
+                cell.border = self.band_end if kind == "band end" else self.band_middle
+                self.styles.keep(cell, kind)
+            cells.append(cell)
+        self.merge(row_no)
+        self.append(cells, _height([text], (_whole(table),)))
+
+    def merge(self, row_no: int) -> None:
+        """
+        Merge the row across the table.  The bands never overlap, so the range is added to the
+        sheet's set directly: openpyxl's ``add`` compares it with each earlier one.
+        """
+        from openpyxl.worksheet.cell_range import CellRange  # noqa: PLC0415
+
+        merged = CellRange(min_col=1, min_row=row_no, max_col=len(self.table.columns), max_row=row_no)
+        ranges = getattr(self.sheet.merged_cells, "ranges", None)
+        if isinstance(ranges, set):
+            ranges.add(merged)
+        else:  # another openpyxl: the public way
+            self.sheet.merged_cells.add(merged)
 
     def style(self, cell: Any, body_font: bool) -> None:
         """A body cell's wrap, border and (unless rich text sets its own) font."""
@@ -287,19 +344,22 @@ class _Sheet:
         self.styles.keep(cell, kind)
 
     def cells(self, row: TableRow) -> None:
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
         table, sheet, row_no = self.table, self.sheet, self.row_no
         texts = [_text(content, table.rtl) for content in row.cells]
+        cells = []
         for index, (text, content) in enumerate(zip(texts, row.cells, strict=True), start=1):
             lines = content.lines
             label = table.columns[index - 1].label or index
             where = f"{row.kind} {row.code}, column {label}" if row.code else f"{sheet.title}, row {row_no}"
             rich = None
             if len(lines) == 1 and lines[0].number is not None and not lines[0].prefix:
-                cell = _put_number(sheet, row_no, index, lines[0])
+                cell = _number_cell(sheet, lines[0])
             elif (rich := _rich(content, table.rtl, where)) is not None:
-                cell = sheet.cell(row=row_no, column=index)
-                cell.value = rich
+                cell = WriteOnlyCell(sheet, rich)
             else:
-                cell = _put_text(sheet, row_no, index, text, where)
+                cell = _text_cell(sheet, text, where)
             self.style(cell, rich is None)
-        sheet.row_dimensions[row_no].height = _height(texts, table.columns)
+            cells.append(cell)
+        self.append(cells, _height(texts, table.columns))
