@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import attrs
 import pytest
@@ -12,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import resultsframework as rf
+from resultsframework.text.escape import display_text
 
 from .conftest import ROOT
 from .strategies import reported_programmes
@@ -93,6 +98,73 @@ class TestWorkbook:
         ]
         texts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
         assert all(c.data_type == "s" for c in texts)
+
+
+CELL_VALUES = st.one_of(
+    st.none(),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=12).map(display_text),
+    st.sampled_from(["=SUM(A1:A9)", " padded ", "a & b < c > d", "line\r\nnext", "العراق"]),
+    st.integers(-(10**17), 10**17),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(CELL_VALUES, st.booleans()), min_size=1, max_size=4), max_size=5))
+def test_rows_written_as_xml_read_as_openpyxl_writes_them(rows: list[list[tuple[object, bool]]]) -> None:
+    """
+    The tracker's rows are written as the sheet's XML directly: each cell reads back as the same
+    cell written through openpyxl does (its value, its type, its style), and the rows as high.
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, Protection
+
+    from resultsframework.formats.xlsx import SheetRows
+
+    def book_of(direct: bool) -> Any:
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("Tracker")
+        styles = []
+        for locked in (False, True):
+            prototype = WriteOnlyCell(sheet)
+            prototype.font, prototype.protection = (
+                Font(name="Calibri", bold=locked),
+                Protection(locked=locked),
+            )
+            styles.append(prototype)
+        sheet.append([WriteOnlyCell(sheet, "heading")])
+        body = SheetRows(sheet, first=2)
+        for number, row in enumerate(rows, start=2):
+            if direct:
+                body.append([(value, styles[locked].style_id) for value, locked in row], height=10.5 * number)
+                continue
+            sheet.row_dimensions[number].height = 10.5 * number
+            cells = []
+            for value, locked in row:
+                cell = WriteOnlyCell(sheet, value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                cell._style = copy.copy(styles[locked]._style)
+                cells.append(cell)
+            sheet.append(cells)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        data = body.into(buffer.getvalue())
+        if direct:  # Excel trims a text's outer spaces unless told to keep them, as openpyxl does
+            xml = ElementTree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml"))
+            for text in xml.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t"):
+                kept = text.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+                assert kept == (text.text is not None and text.text != text.text.strip())
+        return openpyxl.load_workbook(io.BytesIO(data))["Tracker"]
+
+    ours, openpyxls = book_of(direct=True), book_of(direct=False)
+    assert ours.max_row == openpyxls.max_row
+    for number in range(1, ours.max_row + 1):
+        assert ours.row_dimensions[number].height == openpyxls.row_dimensions[number].height
+        for mine, theirs in zip(ours[number], openpyxls[number], strict=True):
+            assert (mine.value, mine.data_type) == (theirs.value, theirs.data_type)
+            assert mine._style == theirs._style  # the same style in the workbook's list
+            assert (mine.font.b, mine.protection.locked) == (theirs.font.b, theirs.protection.locked)
 
 
 class TestFillingIn:

@@ -20,7 +20,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -45,6 +45,9 @@ from ..core.model import (
 from ..core.periods import Period, PeriodError
 from ..text.escape import display_text, is_formula_like, spreadsheet_text
 from ..text.layout import FONT, row_height
+
+if TYPE_CHECKING:
+    from ..formats.xlsx import SheetRows
 from .readback import Field, Unreadable, blank, exact, keep_unshown, quote, read_value, text
 
 __all__ = ["read_tracker", "tracker_findings", "tracker_workbook", "validate_tracker"]
@@ -171,27 +174,38 @@ def tracker_workbook(programme: Programme) -> bytes:
     .. versionadded:: 0.1.0
     """
     openpyxl = require("openpyxl", "xlsx")
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
     from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+
+    from ..formats.xlsx import SheetRows  # noqa: PLC0415
 
     _one_indicator_a_code(programme)
     _readable_back(programme)
     cells = _columns(programme)
     headers = [*KEYS, *OPEN, *STATED, *cells, *NOTES]
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = SHEET
+    # Write-only: the rows go to the file as they are made, not into a grid that openpyxl walks
+    # again on saving.  What it writes before the rows (column widths, the frozen pane, the
+    # sheet's page properties) is set first, and each row's height before the row.
+    # Every row is made before the first is written: a text refused (too long for a cell) then
+    # leaves no half-written sheet behind.
+    book = openpyxl.Workbook(write_only=True)
+    instructions = _instructions(book, programme)
+    sheet = book.create_sheet(SHEET)
     wrap = Alignment(wrap_text=True, vertical="top")
     widths = _widths(programme, headers)
+    _print_setup(sheet, programme, widths)
+    heading = Font(name=FONT, size=11, bold=True)
+    header_cells = []
     for index, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = sheet.cell(row=1, column=index, value=display_text(header))
+        cell = WriteOnlyCell(sheet, display_text(header))
         cell.data_type = "s"  # a category named "=..." is a heading, never a formula
-        cell.font = Font(name=FONT, size=11, bold=True)
-        cell.alignment = wrap
+        cell.font, cell.alignment = heading, wrap
+        header_cells.append(cell)
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.row_dimensions[1].height = row_height(zip(headers, widths, strict=True))
     sheet.freeze_panes = "E2"
+    sheet.row_dimensions[1].height = row_height(zip(headers, widths, strict=True))
     # One named style per kind of cell: setting three styles on each of 100,000 cells is slow.
     font = Font(name=FONT, size=11)
     book.add_named_style(
@@ -200,16 +214,19 @@ def tracker_workbook(programme: Programme) -> bytes:
     book.add_named_style(
         NamedStyle("rf-locked", font=font, alignment=wrap, fill=PatternFill("solid", fgColor=LOCKED_FILL))
     )
-    rows, yes_no_rows = _write_rows(sheet, programme, headers, cells, widths)
+    body = SheetRows(sheet, first=2)  # the rows of values, written as XML (openpyxl: the header)
+    rows, yes_no_rows = _write_rows(body, programme, headers, cells, widths)
+    for line in instructions:
+        book[INSTRUCTIONS].append([line])
+    sheet.append(header_cells)
     # A validation holds its cells as ranges; adding them one by one costs time in their number.
     yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
     categories = DataValidation(
         type="list", formula1='"' + ",".join(c.value for c in VarianceCategory) + '"', allow_blank=True
     )
     qualifiers = DataValidation(type="list", formula1='"' + ",".join(QUALIFIERS) + '"', allow_blank=True)
-    sheet.add_data_validation(yes_no)
-    sheet.add_data_validation(categories)
-    sheet.add_data_validation(qualifiers)
+    for validation in (yes_no, categories, qualifiers):
+        sheet.data_validations.append(validation)
     value_column = get_column_letter(headers.index("Achieved value") + 1)
     category_column = get_column_letter(headers.index("Variance category") + 1)
     qualifier_column = get_column_letter(headers.index(QUALIFIER) + 1)
@@ -221,11 +238,9 @@ def tracker_workbook(programme: Programme) -> bytes:
     sheet.protection.sheet = True
     sheet.protection.formatCells = False
     sheet.protection.formatColumns = False
-    _print_setup(sheet, programme, widths)
-    _instructions(book, programme)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return body.into(buffer.getvalue())
 
 
 WIDTHS = {
@@ -252,9 +267,10 @@ def _print_setup(sheet: Any, programme: Programme, widths: list[int]) -> None:
     statements stay readable (a wider sheet is printed across more pages, never shrunk further).
     """
     from openpyxl.worksheet.properties import PageSetupProperties  # noqa: PLC0415
+    from openpyxl.worksheet.worksheet import Worksheet  # noqa: PLC0415
 
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.print_options.gridLines = True
     sheet.print_title_rows = "1:1"
     sheet.print_title_cols = "A:D"  # outcome, output, code and statement beside every value
@@ -284,28 +300,35 @@ def _footer_text(title: str, limit: int = 100) -> str:
     return shown.replace("&", "&&")
 
 
-def _instructions(book: Any, programme: Programme) -> None:
-    """The sheet that says how to fill in the tracker, first in the workbook."""
+def _instructions(book: Any, programme: Programme) -> list[Any]:
+    """
+    The sheet that says how to fill in the tracker, first in the workbook (write-only): made,
+    with its line's cells returned to be written.
+    """
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
     from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+    from openpyxl.worksheet.worksheet import Worksheet  # noqa: PLC0415
 
-    sheet = book.create_sheet(INSTRUCTIONS, 0)
+    sheet = book.create_sheet(INSTRUCTIONS)
     sheet.sheet_properties.tabColor = "1F4E79"
-    book.active = 0
     width = 90  # a portrait A4 page at full size
     sheet.column_dimensions["A"].width = width
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.protection.sheet = True
     wrap = Alignment(wrap_text=True, vertical="top")
+    cells = []
     for number, (kind, line) in enumerate(_instruction_lines(programme), start=1):
-        cell = sheet.cell(row=number, column=1, value=spreadsheet_text(line, "the instructions"))
+        cell = WriteOnlyCell(sheet, spreadsheet_text(line, "the instructions"))
         cell.data_type = "s"
         cell.alignment = wrap
         size = 14 if kind == "title" else 11
         cell.font = Font(name=FONT, bold=kind != "text", size=size)
         # a heading in 14 points bold takes two fifths more room than text in 11
         sheet.row_dimensions[number].height = row_height([(line, width / 1.4)]) * size / 11
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.protection.sheet = True
+        cells.append(cell)
+    return cells
 
 
 def _instruction_lines(programme: Programme) -> list[tuple[str, str]]:
@@ -393,34 +416,34 @@ def _instruction_lines(programme: Programme) -> list[tuple[str, str]]:
 
 
 def _write_rows(
-    sheet: Any, programme: Programme, headers: list[str], cells: list[str], widths: list[int]
+    rows: SheetRows, programme: Programme, headers: list[str], cells: list[str], widths: list[int]
 ) -> tuple[int, list[int]]:
     """A row per indicator, period and reporter; how many, and the rows of yes/no indicators."""
-    from ..formats.xlsx import StyleCopies  # noqa: PLC0415
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
+    # The style of each kind of cell, made by openpyxl once: open or locked, text kept as text.
+    styles: dict[tuple[str, bool], int] = {}
+    for kind in ("rf-open", "rf-locked"):
+        for quoted in (False, True):
+            cell = WriteOnlyCell(rows.sheet)
+            cell.style = kind
+            cell.quotePrefix = quoted  # Excel keeps such a text text once the cell is edited
+            styles[kind, quoted] = cell.style_id
     yes_no_rows: list[int] = []
-    styles = StyleCopies()  # a named style looked up on each cell was a sixth of the writing
-    row = 2
+    first = rows.row
     for _, (indicator, _, values, editable) in _layout(programme, cells):
         texts = [(str(values.get(h) or ""), width) for h, width in zip(headers, widths, strict=True)]
-        sheet.row_dimensions[row].height = row_height(texts)
-        for index, header in enumerate(headers, start=1):
-            cell = sheet.cell(row=row, column=index)
+        written: list[tuple[object, int]] = []
+        for header in headers:
             value = values.get(header)
             if value is not None:
-                cell.value = _written(value, f"indicator {indicator.code}, {values.get('Period')}, {header}")
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text, never a formula
-            kind = "rf-open" if header in editable else "rf-locked"
-            if not styles.copy(cell, kind):
-                cell.style = kind
-                styles.keep(cell, kind)
-            if isinstance(value, str) and is_formula_like(value):
-                cell.quotePrefix = True  # and Excel keeps it text once the cell is edited
+                value = _written(value, f"indicator {indicator.code}, {values.get('Period')}, {header}")
+            quoted = isinstance(value, str) and is_formula_like(value)
+            written.append((value, styles["rf-open" if header in editable else "rf-locked", quoted]))
         if indicator.measure is Measure.YES_NO:
-            yes_no_rows.append(row)
-        row += 1
-    return row - 2, yes_no_rows
+            yes_no_rows.append(rows.row)
+        rows.append(written, row_height(texts))
+    return rows.row - first, yes_no_rows
 
 
 def _readable_back(programme: Programme) -> None:
