@@ -717,13 +717,28 @@ _CELL = "a Cell(categories, value)"
 def _cells(value: Iterable[Cell | tuple[object, object]]) -> tuple[Cell, ...]:
     """Cells: each a Cell, or a pair (categories, value) made one; categories and values checked."""
     items = _sequence(value, _CELL)
-    cells = [_cell(item, f"[{index}]") for index, item in enumerate(items)]
+    cells = [_cell(item, index) for index, item in enumerate(items)]
     if type(value) is tuple and all(new is old for new, old in zip(cells, value, strict=True)):
         return value  # every item a Cell, checked
     return tuple(cells)
 
 
-def _cell(item: object, at: str) -> Cell:
+_CHECKED_CATEGORIES: dict[tuple[tuple[str, str], ...], None] = {}
+"""
+Combinations of categories already checked (female/18-59, ...), for the cells of copies: a value
+changed with ``attrs.evolve`` checks its breakdowns' cells again.  Only pairs of texts equal
+pairs of texts, so a hit needs no check.
+"""
+
+
+def _cell(item: object, position: int) -> Cell:
+    if type(item) is Cell and type(item.categories) is tuple and item.categories in _CHECKED_CATEGORIES:
+        try:
+            if _value(item.value) is item.value:
+                return item
+        except (TypeError, ValueError):
+            pass  # said below, with where
+    at = f"[{position}]"
     if not isinstance(item, tuple | list) or len(item) != 2:
         raise wrong_type(_CELL, item, at=at, hint="; Breakdown.by() builds cells from a mapping")
     categories, value = item
@@ -742,6 +757,9 @@ def _cell(item: object, at: str) -> Cell:
             raise wrong_type("a pair of texts (dimension, category)", pair, at=f"{at}.categories[{index}]")
         pairs.append(pair if type(pair) is tuple else (pair[0], pair[1]))
     checked = _value(value, at=f"{at}.value")
+    if len(_CHECKED_CATEGORIES) >= 4096:
+        _CHECKED_CATEGORIES.clear()
+    _CHECKED_CATEGORIES[tuple(pairs)] = None
     if (
         type(item) is Cell
         and type(item.categories) is tuple

@@ -22,7 +22,7 @@ from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableC
 from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
 from ..text.layout import FONT, row_height
 
-__all__ = ["SheetRows", "StyleCopies", "sheet_name", "table_xlsx"]
+__all__ = ["SheetRows", "StyleCopies", "declare_size", "sheet_name", "table_xlsx"]
 
 WIDTH_UNIT = 14  # characters per unit of relative column width
 SHEET_NAME_LIMIT = 31
@@ -195,6 +195,13 @@ class SheetRows:
         out.append("</row>")
         self.row += 1
 
+    def declare_size(self, first: int, width: int) -> None:
+        """
+        State the sheet's size (its ``dimension``: from A1 to the last cell of these rows,
+        *width* columns wide) before openpyxl writes its first row (*first*, the header).
+        """
+        declare_size(self.sheet, max(self.row - 1, first), width)
+
     def into(self, workbook: bytes) -> bytes:
         """*workbook* (as openpyxl saved it) with these rows at the end of the sheet's."""
         import zipfile  # noqa: PLC0415
@@ -213,6 +220,18 @@ class SheetRows:
                     content = content.replace(b"</sheetData>", rows + b"</sheetData>")
                 target.writestr(info, content)
         return buffer.getvalue()
+
+
+def declare_size(sheet: Any, rows: int, columns: int) -> None:
+    """
+    State a write-only sheet's size (its ``dimension``) before its first row is written: a
+    reader in read-only mode (openpyxl, pandas) otherwise parses the whole sheet to find it.
+    openpyxl's writer asks the sheet for ``calculate_dimension``, which only its normal sheets have.
+    """
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    reference = f"A1:{get_column_letter(max(1, columns))}{max(1, rows)}"
+    sheet.calculate_dimension = lambda: reference
 
 
 def _xml_text(text: str) -> str:
@@ -357,6 +376,7 @@ class _Sheet:
             cell = _text_cell(sheet, note, f"{sheet.title}, row {self.row_no}")
             cell.font = Font(name=FONT, italic=True, size=9)
             self.append([cell])
+        declare_size(sheet, len(self.rows), len(table.columns))
         for cells in self.rows:
             sheet.append(cells)
 

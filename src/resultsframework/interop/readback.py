@@ -94,7 +94,7 @@ def missing(value: object) -> bool:
 
 def blank(value: object) -> bool:
     """Whether a cell holds nothing: a missing value (see :func:`missing`) or an empty text."""
-    return (isinstance(value, str) and value == "") or missing(value)
+    return value is None or (isinstance(value, str) and value == "") or missing(value)
 
 
 def text(value: object) -> str | None:
@@ -317,7 +317,9 @@ def _dimensions_in_order(record: Achieved, old: Achieved | None, indicator: Indi
             for cell in read.cells
         )
         breakdowns.append(attrs.evolve(read, dimensions=dimensions, cells=cells))
-    return attrs.evolve(record, breakdowns=tuple(breakdowns)) if record.breakdowns else record
+    if all(new is read for new, read in zip(breakdowns, record.breakdowns, strict=True)):
+        return record  # each breakdown's dimensions in order already
+    return attrs.evolve(record, breakdowns=tuple(breakdowns))
 
 
 def _in_order(new: tuple[Breakdown, ...], old: tuple[Breakdown, ...]) -> list[Breakdown]:
@@ -333,6 +335,9 @@ def _as_before(breakdown: Breakdown, old: tuple[Breakdown, ...]) -> Breakdown:
         return breakdown
     order = {cell.categories: index for index, cell in enumerate(before.cells)}
     cells = sorted(breakdown.cells, key=lambda c: order.get(c.categories, len(order)))
+    unchanged = all(new is read for new, read in zip(cells, breakdown.cells, strict=True))
+    if unchanged and (breakdown.complete, breakdown.explanation) == (before.complete, before.explanation):
+        return breakdown  # as before already
     return attrs.evolve(
         breakdown, cells=tuple(cells), complete=before.complete, explanation=before.explanation
     )

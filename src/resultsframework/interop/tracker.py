@@ -90,7 +90,10 @@ def _cell_key(categories: tuple[tuple[str, str], ...]) -> str:
     return ", ".join(f"{d}: {c}" for d, c in categories)
 
 
-def _parse_key(text: str) -> tuple[tuple[str, str], ...] | None:
+Categories = tuple[tuple[str, str], ...]
+
+
+def _parse_key(text: str) -> Categories | None:
     pairs = []
     for part in text.split(", "):
         dimension, sep, category = part.partition(": ")
@@ -218,6 +221,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     rows, yes_no_rows = _write_rows(body, programme, headers, cells, widths)
     for line in instructions:
         book[INSTRUCTIONS].append([line])
+    body.declare_size(1, len(headers))
     sheet.append(header_cells)
     # A validation holds its cells as ranges; adding them one by one costs time in their number.
     yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
@@ -651,7 +655,9 @@ def _read_rows(
     layout: dict[Key, Row] = {}
     for key, written in _layout(programme, cell_columns):
         layout.setdefault(key, written)
-    open_columns = (*OPEN, QUALIFIER, SECOND, *NOTES, *(h for h in headers if _parse_key(h)))
+    # The breakdown columns, each with the categories its heading names (parsed once, not per row).
+    breakdown_columns = [(h, categories) for h in headers if (categories := _parse_key(h)) is not None]
+    open_columns = (*OPEN, QUALIFIER, SECOND, *NOTES, *(h for h, _ in breakdown_columns))
     seen: dict[Key, int] = {}
     updates: dict[str, list[Achieved]] = {}
     removed: dict[str, set[tuple[Period, str | None]]] = {}
@@ -687,8 +693,9 @@ def _read_rows(
                 removed.setdefault(indicator.code, set()).add((key[1], reporter))
             continue
         achieved = _read_row(
-            row, headers, number, indicator=indicator, key=(key[1], reporter), problems=problems
-        )
+            row, headers, number, indicator=indicator, key=(key[1], reporter), problems=problems,
+            breakdown_columns=breakdown_columns,
+        )  # fmt: skip
         if achieved is not None:
             updates.setdefault(indicator.code, []).append(achieved)
     return updates, removed, seen
@@ -824,7 +831,8 @@ def _where(row: int, column: int, header: str) -> str:
 
 
 def _read_row(row: dict[str, Any], headers: list[str], number: int, *, indicator: Indicator,
-              key: tuple[Period, str | None], problems: list[Problem]) -> Achieved | None:  # fmt: skip
+              key: tuple[Period, str | None], problems: list[Problem],
+              breakdown_columns: list[tuple[str, Categories]]) -> Achieved | None:  # fmt: skip
     def where(header: str) -> tuple[str]:
         return (_where(number, headers.index(header), header),)
 
@@ -840,9 +848,8 @@ def _read_row(row: dict[str, Any], headers: list[str], number: int, *, indicator
     except Unreadable as e:
         problems.append(Problem(where(CELLS[e.field]), str(e)))
     cells: dict[tuple[str, ...], list[Cell]] = {}
-    for header in headers:
-        categories = _parse_key(header)
-        if categories is None or blank(row.get(header)):
+    for header, categories in breakdown_columns:
+        if blank(row.get(header)):
             continue
         try:
             number_value = exact(row[header])
