@@ -9,6 +9,8 @@ right-to-left paragraphs and table order for Arabic.
 from __future__ import annotations
 
 import io
+import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -245,7 +247,9 @@ def _set_bidi(paragraph: Paragraph) -> None:
         p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
 
 
+@cache
 def _qn(tag: str) -> str:
+    """The qualified name of *tag* (``w:p``: ``{http://...}p``), found once."""
     from docx.oxml.ns import qn  # noqa: PLC0415
 
     return str(qn(tag))
@@ -268,7 +272,7 @@ def add_paragraph(
     In a right-to-left document the text is isolated, so that an English sentence keeps
     its order; a *label* (a fixed, translated text) is not.
     """
-    para: Paragraph = paragraph if paragraph is not None else container.add_paragraph(style=style)
+    para: Paragraph = paragraph if paragraph is not None else _new_paragraph(container, style)
     shown = display_text(text) if text else ""
     if rtl and not prefix and not label and shown and not _right_to_left_first(shown):
         # An English sentence alone: a left-to-right paragraph (its full stop at its end), set
@@ -278,11 +282,11 @@ def add_paragraph(
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif rtl:
         _set_bidi(para)
+    p = para._p
     if prefix:
-        run = para.add_run(display_text(prefix) + (" " if text else ""))
-        run.bold = True
-        run.font.cs_bold = True
-        run.font.rtl = rtl and right_to_left(prefix)
+        _add_run(
+            p, display_text(prefix) + (" " if text else ""), bold=True, rtl=rtl and right_to_left(prefix)
+        )
     # Word isolates a run of another direction as a run of its own: the isolates of the text
     # (U+2066 ... U+2069, which LibreOffice sets with the spaces beside them lost) become runs.
     for segment in _segments(shown) if rtl else [shown]:
@@ -292,32 +296,76 @@ def add_paragraph(
         # paragraph: marks at both ends keep its "%", full stop and brackets with it, as the
         # isolate did; what sits between runs (": ") and Arabic text are right to left.
         ltr = not right_to_left(segment) and any(_strong(c) or c in "0123456789" for c in segment)
-        run = para.add_run(f"\u200e{segment}\u200e" if rtl and not label and ltr else segment)
-        _run_properties(run, bold=bold, rtl=rtl and not ltr)
+        _add_run(
+            p,
+            f"\u200e{segment}\u200e" if rtl and not label and ltr else segment,
+            bold=bold,
+            rtl=rtl and not ltr,
+        )
     return para
+
+
+def _new_paragraph(container: Any, style: str | None) -> Paragraph:
+    """
+    A paragraph appended to *container*: in a table cell, appended to the cell's XML directly
+    (python-docx looks for the place of each new child among the others).
+    """
+    from docx.table import _Cell  # noqa: PLC0415
+    from docx.text.paragraph import Paragraph  # noqa: PLC0415
+
+    if style is None and type(container) is _Cell:
+        from lxml.etree import SubElement  # noqa: PLC0415
+
+        return Paragraph(SubElement(container._tc, _qn("w:p")), container)
+    paragraph: Paragraph = container.add_paragraph(style=style)
+    return paragraph
 
 
 _RUN_PROPERTIES: dict[tuple[bool, bool], Any] = {}
 """A text run's properties (``w:rPr``) by bold and right to left, made once by python-docx."""
 
 
-def _run_properties(run: Any, *, bold: bool, rtl: bool) -> None:
+def _add_run(p: Any, text: str, *, bold: bool, rtl: bool) -> Any:
     """
-    *run* bold (with its complex-script bold) or not, right to left or not: a copy of the
-    properties python-docx made for the first such run, not a search for each child in each
-    run (a tenth of writing a long table).
+    A text run appended to the paragraph *p* (its XML element): bold (with its complex-script
+    bold) or not, right to left or not, its text as python-docx writes it (a tab a ``w:tab``, a
+    line break a ``w:br``).  The run is built in the XML directly and its properties are a copy
+    of those python-docx made for the first such run: python-docx's search for each child's
+    place in each run took most of the time of writing a long table.
     """
     from copy import deepcopy  # noqa: PLC0415
 
+    from lxml.etree import SubElement  # noqa: PLC0415
+
     made = _RUN_PROPERTIES.get((bold, rtl))
     if made is None:
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+        from docx.text.run import Run  # noqa: PLC0415
+
+        run = Run(OxmlElement("w:r"), None)  # type: ignore[arg-type]  # only its properties are set
         if bold:
             run.bold = True
             run.font.cs_bold = True
         run.font.rtl = rtl
-        _RUN_PROPERTIES[bold, rtl] = deepcopy(run._r.rPr)
-        return
-    run._r.insert(0, deepcopy(made))
+        made = _RUN_PROPERTIES[bold, rtl] = run._r.rPr
+    r = SubElement(p, _qn("w:r"))
+    r.append(deepcopy(made))
+    for piece in _TEXT_BREAKS.split(text):
+        if not piece:
+            continue
+        if piece == "\t":
+            SubElement(r, _qn("w:tab"))
+        elif piece in "\r\n":
+            SubElement(r, _qn("w:br"))
+        else:
+            t = SubElement(r, _qn("w:t"))
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(_qn("xml:space"), "preserve")
+    return r
+
+
+_TEXT_BREAKS = re.compile("([\t\r\n])")
 
 
 _ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
