@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -22,7 +22,7 @@ from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableC
 from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
 from ..text.layout import FONT, row_height
 
-__all__ = ["SheetRows", "StyleCopies", "declare_size", "sheet_name", "table_xlsx"]
+__all__ = ["RichText", "SheetRows", "declare_size", "sheet_name", "table_xlsx"]
 
 WIDTH_UNIT = 14  # characters per unit of relative column width
 SHEET_NAME_LIMIT = 31
@@ -53,59 +53,39 @@ _NO_LAST_WORD = frozenset((
 """Words a name cut short must not end on: the start of what was cut off ("tableau de suivi de la")."""
 
 
-def _rich(cell: TableCell, rtl: bool, where: str) -> Any:
+def _rich(cell: TableCell, rtl: bool, where: str) -> RichText | None:
     """
-    The cell's parts as rich text, each label ("Baseline:") in bold as in Word, or a plain text
+    The cell's parts as rich text, each label ("Baseline:") in bold as in Word, or ``None``
     when no part has a label.
     """
-    from openpyxl.cell.rich_text import CellRichText  # noqa: PLC0415
-
     lines = cell.lines
     if not any(part.prefix for part in lines):
         return None
-    run, bold, plain = _runs()
-    runs: list[Any] = []
+    bold, plain = _run_fonts()
+    runs: list[tuple[str, str]] = []
     for index, part in enumerate(lines):
         text = isolate(part.text) if rtl else display_text(part.text)
         head = "\n" if index else ""
         if part.prefix:
-            runs.append(run(bold, head + display_text(part.prefix) + (" " if text else "")))
+            runs.append((bold, head + display_text(part.prefix) + (" " if text else "")))
             head = ""
         if text or head:
-            runs.append(run(plain, head + text))
+            runs.append((plain, head + text))
     # Rich text is never read as a formula; one longer than a cell holds is refused, naming where.
-    spreadsheet_text("".join(run.text for run in runs), where)
-    return CellRichText(runs)
+    spreadsheet_text("".join(text for _, text in runs), where)
+    return RichText(runs)
 
 
 @cache
-def _runs() -> tuple[Callable[[Any, str], Any], Any, Any]:
-    """
-    The rich text run and its two fonts (bold for a label, plain), made once.
-
-    openpyxl serialises a run's font anew for each run (half the time of writing a long
-    table); this run writes a copy of its font's serialised form, the same XML.
-    """
-    from copy import deepcopy  # noqa: PLC0415
-
-    from openpyxl.cell.rich_text import TextBlock  # noqa: PLC0415
+def _run_fonts() -> tuple[str, str]:
+    """A rich text run's font as openpyxl writes it (``rPr``): bold for a label, and plain."""
     from openpyxl.cell.text import InlineFont  # noqa: PLC0415
-    from openpyxl.xml.functions import Element, whitespace  # noqa: PLC0415
+    from openpyxl.xml.functions import tostring  # noqa: PLC0415
 
-    bold, plain = InlineFont(rFont=FONT, b=True, sz=10), InlineFont(rFont=FONT, sz=10)
-    trees = {id(font): font.to_tree(tagname="rPr") for font in (bold, plain)}
+    def xml(font: Any) -> str:
+        return bytes(tostring(font.to_tree(tagname="rPr"))).decode("utf-8")
 
-    class Run(TextBlock):  # type: ignore[misc]  # openpyxl is untyped
-        def to_tree(self) -> Any:
-            tree = Element("r")
-            tree.append(deepcopy(trees[id(self.font)]))
-            text = Element("t")
-            text.text = self.text
-            whitespace(text)
-            tree.append(text)
-            return tree
-
-    return Run, bold, plain
+    return xml(InlineFont(rFont=FONT, b=True, sz=10)), xml(InlineFont(rFont=FONT, sz=10))
 
 
 def _text(cell: TableCell, rtl: bool) -> str:
@@ -117,51 +97,21 @@ def _text(cell: TableCell, rtl: bool) -> str:
     return "\n".join(lines)
 
 
-class StyleCopies:
-    """
-    Cell styles by kind, each made by openpyxl once and copied into the other cells of its kind.
-
-    openpyxl hashes every style object (font, border, alignment, named style) it is given, for
-    each cell; a table of many cells of few kinds copies the style array instead::
-
-        if not styles.copy(cell, kind):
-            cell.font, cell.border = font, border  # the first cell of the kind
-            styles.keep(cell, kind)
-    """
-
-    def __init__(self) -> None:
-        self._made: dict[object, Any] = {}
-
-    def copy(self, cell: Any, kind: object) -> bool:
-        """Give *cell* the style of *kind*, if one is kept; whether it was."""
-        from openpyxl.styles.cell_style import StyleArray  # noqa: PLC0415
-
-        made = self._made.get(kind)
-        if made is None:
-            return False
-        cell._style = StyleArray(made)
-        return True
-
-    def keep(self, cell: Any, kind: object) -> None:
-        """Keep *cell*'s style as that of *kind*."""
-        from openpyxl.styles.cell_style import StyleArray  # noqa: PLC0415
-
-        self._made[kind] = StyleArray(cell._style)
-
-
 class SheetRows:
     """
-    Rows of plain cells (texts, numbers, empty cells) written as the sheet's XML directly and
-    put into the workbook once openpyxl has saved it, after the rows appended through openpyxl.
+    Rows of cells (texts, numbers, rich texts, empty cells) written as the sheet's XML directly
+    and put into the workbook once openpyxl has saved it, after any rows appended through
+    openpyxl.
 
     openpyxl spends several microseconds on each styled cell it writes (a cell object, its style
     looked up, an XML element): most of the time of a sheet of 300,000 cells.  The styles are
     still openpyxl's (a cell's ``style_id``), so the workbook's styles are as openpyxl writes
     them; each cell is written as openpyxl writes it (an inline string, a number in 16
-    significant digits)::
+    significant digits, rich text as runs)::
 
         rows = SheetRows(sheet, first=2)
         rows.append([("Outcome 1", locked), (120, open_)], height=30)
+        rows.append([(RichText([(bold, "Baseline: "), (plain, "12")]), body)])
         data = rows.into(saved_workbook_bytes)
     """
 
@@ -170,8 +120,8 @@ class SheetRows:
         self._xml: list[str] = []
         self._letters: list[str] = []
 
-    def append(self, cells: list[tuple[object, int]], height: float | None = None) -> None:
-        """The next row: each cell's value (``None``, a text or a number) and style id."""
+    def append(self, cells: Sequence[tuple[object, int]], height: float | None = None) -> None:
+        """The next row: each cell's value (``None``, a text, a number, a RichText) and style id."""
         if len(self._letters) < len(cells):
             from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
@@ -187,11 +137,18 @@ class SheetRows:
                 space = ' xml:space="preserve"' if text != text.strip() else ""
                 cell = f'<c r="{letter}{row}" s="{style}" t="inlineStr"><is><t{space}>'
                 out.append(f"{cell}{_xml_text(text)}</t></is></c>")
-            elif kind is int or kind is float:
-                number = f"{value:.16g}" if math.isfinite(value) else ""  # type: ignore[arg-type]
+            elif kind is int or kind is float or kind is Decimal:
+                number = _number_text(value)  # type: ignore[arg-type]
                 out.append(f'<c r="{letter}{row}" s="{style}" t="n"><v>{number}</v></c>')
+            elif kind is RichText:
+                out.append(f'<c r="{letter}{row}" s="{style}" t="inlineStr"><is>')
+                for properties, text in value:  # type: ignore[attr-defined]
+                    stripped = text.strip()
+                    space = ' xml:space="preserve"' if stripped and text != stripped else ""
+                    out.append(f"<r>{properties}<t{space}>{_xml_text(text)}</t></r>")
+                out.append("</is></c>")
             else:
-                raise TypeError(f"a sheet cell holds a text or a number, not {kind.__name__}")
+                raise TypeError(f"a sheet cell holds a text, a number or rich text, not {kind.__name__}")
         out.append("</row>")
         self.row += 1
 
@@ -215,11 +172,24 @@ class SheetRows:
             for info in source.infolist():
                 content = source.read(info)
                 if info.filename == name:
-                    if content.count(b"</sheetData>") != 1:
-                        raise ValueError(f"{name} has no single sheetData element to add rows to")
-                    content = content.replace(b"</sheetData>", rows + b"</sheetData>")
+                    content = _with_rows(content, rows, name)
                 target.writestr(info, content)
         return buffer.getvalue()
+
+
+class RichText(tuple[tuple[str, str], ...]):
+    """A cell's rich text for :class:`SheetRows`: its runs, each its properties' XML and its text."""
+
+    __slots__ = ()
+
+
+def _with_rows(sheet: bytes, rows: bytes, name: str) -> bytes:
+    """The sheet's XML with *rows* at the end of its ``sheetData`` (written empty or not)."""
+    if sheet.count(b"</sheetData>") == 1:
+        return sheet.replace(b"</sheetData>", rows + b"</sheetData>")
+    if sheet.count(b"<sheetData/>") == 1:
+        return sheet.replace(b"<sheetData/>", b"<sheetData>" + rows + b"</sheetData>")
+    raise ValueError(f"{name} has no single sheetData element to add rows to")
 
 
 def declare_size(sheet: Any, rows: int, columns: int) -> None:
@@ -234,6 +204,11 @@ def declare_size(sheet: Any, rows: int, columns: int) -> None:
     sheet.calculate_dimension = lambda: reference
 
 
+def _number_text(value: float | Decimal) -> str:
+    """A number as openpyxl writes it in a cell: 16 significant digits (nothing for NaN or infinity)."""
+    return "%.16g" % value if math.isfinite(value) else ""  # noqa: UP031
+
+
 def _xml_text(text: str) -> str:
     """*text* as XML character data, escaped as lxml escapes it."""
     if _XML_SPECIAL.search(text) is None:
@@ -242,16 +217,6 @@ def _xml_text(text: str) -> str:
 
 
 _XML_SPECIAL = re.compile("[&<>\r]")
-
-
-def _text_cell(sheet: Any, text: str, where: str) -> Any:
-    """*text* as a string cell, whatever it starts with (a text too long for a cell is refused)."""
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-
-    cell = WriteOnlyCell(sheet, spreadsheet_text(text, where))
-    cell.data_type = "s"  # openpyxl would take "=..." for a formula
-    cell.quotePrefix = True  # and Excel would, once the cell is edited
-    return cell
 
 
 def _number_format(part: Part) -> str:
@@ -264,15 +229,6 @@ def _number_format(part: Part) -> str:
     exponent = part.number.as_tuple().exponent if isinstance(part.number, Decimal) else 0
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return "#,##0" + ("." + "0" * places if places else "")
-
-
-def _number_cell(sheet: Any, part: Part) -> Any:
-    """*part*'s number as a number, with the number format that shows it as its text does."""
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-
-    cell = WriteOnlyCell(sheet, part.number)
-    cell.number_format = _number_format(part)
-    return cell
 
 
 def _whole(table: Table) -> Column:
@@ -308,26 +264,27 @@ def _print_setup(sheet: Any, table: Table, paper: str) -> None:
 def table_xlsx(table: Table, *, paper: str = "a4") -> bytes:
     """The table as an Excel workbook with one sheet, printed on A4 (or Letter) pages."""
     openpyxl = require("openpyxl", "xlsx")
-    # Write-only: the rows go to the file as they are made, not into a grid that openpyxl
-    # walks again on saving (three quarters of the time of a long table).
+    # Write-only, and the rows written as the sheet's XML (SheetRows): openpyxl makes the
+    # styles and the rest of the workbook, and never holds the table as a grid of cells.
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name(table.title))
-    _print_setup(sheet, table, paper)  # written before the rows, as the sheet's properties are
-    _Sheet(sheet, table).write()
+    _print_setup(sheet, table, paper)
+    rows = _Sheet(sheet, table).write()
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return rows.into(buffer.getvalue())
 
 
 class _Sheet:
     """
     One table laid out on a write-only sheet, row after row: title, header, group bands and
     rows, footnotes.  What openpyxl writes before the rows (column widths, the frozen pane, the
-    sheet's direction) is set first, and each row's height before the row.
+    sheet's direction, its size) is set on the sheet; the rows are written as XML, each cell
+    with the style openpyxl made for its kind.
     """
 
     def __init__(self, sheet: Any, table: Table) -> None:
-        from openpyxl.styles import Alignment, Border, Font, Side  # noqa: PLC0415
+        from openpyxl.styles import Alignment, Border, Side  # noqa: PLC0415
 
         self.sheet, self.table = sheet, table
         if table.rtl:
@@ -338,21 +295,25 @@ class _Sheet:
         self.border = Border(left=line, right=line, top=line, bottom=line)
         self.band_middle = Border(top=line, bottom=line)
         self.band_end = Border(top=line, right=line, bottom=line)
-        self.body = Font(name=FONT, size=10)
-        self.styles = StyleCopies()  # a body cell's, by font and what the cell holds already
-        self.row_no = 1
-        # Every row is made before the first is written: a text refused (too long for a cell)
-        # then leaves no half-written sheet behind.
-        self.rows: list[list[Any]] = []
+        self.rows = SheetRows(sheet, first=1)
+        self._styles: dict[object, int] = {}
 
-    def append(self, cells: list[Any], height: float | None = None) -> None:
-        """The next row, *height* points high (openpyxl reads it as the row is written)."""
-        if height is not None:
-            self.sheet.row_dimensions[self.row_no].height = height
-        self.rows.append(cells)
-        self.row_no += 1
+    def style(self, kind: object, make: Callable[[Any], object]) -> int:
+        """The style id of a kind of cell, made by openpyxl (``make`` styles a cell) the first time."""
+        found = self._styles.get(kind)
+        if found is None:
+            from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
-    def write(self) -> None:
+            cell = WriteOnlyCell(self.sheet)
+            make(cell)
+            found = self._styles[kind] = cell.style_id
+        return found
+
+    def text(self, text: str, where: str) -> str:
+        """*text* as a text cell holds it (one too long for a cell is refused, naming where)."""
+        return spreadsheet_text(text, where)
+
+    def write(self) -> SheetRows:
         from openpyxl.styles import Font  # noqa: PLC0415
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
@@ -360,9 +321,11 @@ class _Sheet:
         for index, column in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width * WIDTH_UNIT
         sheet.freeze_panes = f"B{3 if table.header else 2}"
-        title = _text_cell(sheet, table.title, f"{sheet.title}, row 1")
-        title.font = Font(name=FONT, bold=True, size=12)
-        self.append([title])
+
+        def title(cell: Any) -> None:
+            cell.font, cell.quotePrefix = Font(name=FONT, bold=True, size=12), True
+
+        self.rows.append([(self.text(table.title, f"{sheet.title}, row 1"), self.style("title", title))])
         if table.header:
             self.header()
         for row in table.rows:
@@ -371,53 +334,59 @@ class _Sheet:
             else:
                 self.cells(row)
         if table.footnotes:
-            self.append([])  # a blank row between the table and its notes
-        for note in table.footnotes:
-            cell = _text_cell(sheet, note, f"{sheet.title}, row {self.row_no}")
-            cell.font = Font(name=FONT, italic=True, size=9)
-            self.append([cell])
-        declare_size(sheet, len(self.rows), len(table.columns))
-        for cells in self.rows:
-            sheet.append(cells)
+            self.rows.append([])  # a blank row between the table and its notes
+
+        def note(cell: Any) -> None:
+            cell.font, cell.quotePrefix = Font(name=FONT, italic=True, size=9), True
+
+        for text in table.footnotes:
+            where = f"{sheet.title}, row {self.rows.row}"
+            self.rows.append([(self.text(text, where), self.style("note", note))])
+        declare_size(sheet, self.rows.row - 1, len(table.columns))
+        return self.rows
 
     def header(self) -> None:
         from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
 
-        table, sheet = self.table, self.sheet
-        fill = PatternFill("solid", fgColor=HEADER_FILL)
-        font = Font(name=FONT, size=10, bold=True, color="FFFFFF")
-        cells = []
-        for column in table.columns:
-            cell = _text_cell(sheet, column.label, f"{sheet.title}, row {self.row_no}")
-            cell.font, cell.fill, cell.alignment, cell.border = font, fill, self.wrap, self.border
-            cells.append(cell)
-        self.append(cells, _height([c.label for c in table.columns], table.columns))
+        table = self.table
+
+        def heading(cell: Any) -> None:
+            cell.font = Font(name=FONT, size=10, bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            cell.alignment, cell.border, cell.quotePrefix = self.wrap, self.border, True
+
+        style = self.style("heading", heading)
+        where = f"{self.sheet.title}, row {self.rows.row}"
+        cells = [(self.text(column.label, where), style) for column in table.columns]
+        self.rows.append(cells, _height([c.label for c in table.columns], table.columns))
 
     def group(self, row: TableRow) -> None:
         """A band across the table: its text in the first cell, merged with the others."""
-        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
         from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
 
-        table, sheet, row_no = self.table, self.sheet, self.row_no
+        table, row_no = self.table, self.rows.row
         text = _text(row.cells[0], table.rtl)
-        first = _text_cell(sheet, text, f"{sheet.title}, row {row_no}")
-        if not self.styles.copy(first, ("band", row.kind)):
-            first.font = Font(name=FONT, size=10, bold=True)
-            first.alignment = self.wrap
-            first.fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
-            first.border = self.border
-            self.styles.keep(first, ("band", row.kind))
+
+        def band(cell: Any) -> None:
+            cell.font, cell.alignment = Font(name=FONT, size=10, bold=True), self.wrap
+            cell.fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
+            cell.border, cell.quotePrefix = self.border, True
+
+        def middle(cell: Any) -> None:
+            cell.border = self.band_middle
+
+        def end(cell: Any) -> None:
+            cell.border = self.band_end
+
         # The cells under the merge carry the band's outline, as openpyxl's merging draws it.
-        cells = [first]
+        cells: list[tuple[object, int]] = [
+            (self.text(text, f"{self.sheet.title}, row {row_no}"), self.style(("band", row.kind), band))
+        ]
         for column_no in range(2, len(table.columns) + 1):
-            cell = WriteOnlyCell(sheet)
-            kind = "band end" if column_no == len(table.columns) else "band middle"
-            if not self.styles.copy(cell, kind):
-                cell.border = self.band_end if kind == "band end" else self.band_middle
-                self.styles.keep(cell, kind)
-            cells.append(cell)
+            last = column_no == len(table.columns)
+            cells.append((None, self.style("band end", end) if last else self.style("band middle", middle)))
         self.merge(row_no)
-        self.append(cells, _height([text], (_whole(table),)))
+        self.rows.append(cells, _height([text], (_whole(table),)))
 
     def merge(self, row_no: int) -> None:
         """
@@ -433,35 +402,33 @@ class _Sheet:
         else:  # another openpyxl: the public way
             self.sheet.merged_cells.add(merged)
 
-    def style(self, cell: Any, body_font: bool) -> None:
-        """A body cell's wrap, border and (unless rich text sets its own) font."""
-        held = cell._style  # what the cell holds already: its number format, its quote prefix
-        kind = (body_font, held.numFmtId, held.quotePrefix) if held is not None else (body_font, 0, 0)
-        if self.styles.copy(cell, kind):
-            return
-        cell.alignment = self.wrap
-        cell.border = self.border
-        if body_font:
-            cell.font = self.body
-        self.styles.keep(cell, kind)
+    def body(self, number_format: str | None, *, rich: bool = False) -> int:
+        """A body cell's style: wrapped, bordered, in the body font (rich text sets its own)."""
+        from openpyxl.styles import Font  # noqa: PLC0415
+
+        def make(cell: Any) -> None:
+            cell.alignment, cell.border = self.wrap, self.border
+            if not rich:
+                cell.font = Font(name=FONT, size=10)
+            if number_format is not None:
+                cell.number_format = number_format
+            elif not rich:
+                cell.quotePrefix = True  # a text, never a formula, even once edited in Excel
+
+        return self.style(("body", number_format, rich), make)
 
     def cells(self, row: TableRow) -> None:
-        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-
-        table, sheet, row_no = self.table, self.sheet, self.row_no
+        table, sheet, row_no = self.table, self.sheet, self.rows.row
         texts = [_text(content, table.rtl) for content in row.cells]
-        cells = []
+        cells: list[tuple[object, int]] = []
         for index, (text, content) in enumerate(zip(texts, row.cells, strict=True), start=1):
             lines = content.lines
             label = table.columns[index - 1].label or index
             where = f"{row.kind} {row.code}, column {label}" if row.code else f"{sheet.title}, row {row_no}"
-            rich = None
             if len(lines) == 1 and lines[0].number is not None and not lines[0].prefix:
-                cell = _number_cell(sheet, lines[0])
+                cells.append((lines[0].number, self.body(_number_format(lines[0]))))
             elif (rich := _rich(content, table.rtl, where)) is not None:
-                cell = WriteOnlyCell(sheet, rich)
+                cells.append((rich, self.body(None, rich=True)))
             else:
-                cell = _text_cell(sheet, text, where)
-            self.style(cell, rich is None)
-            cells.append(cell)
-        self.append(cells, _height(texts, table.columns))
+                cells.append((self.text(text, where), self.body(None)))
+        self.rows.append(cells, _height(texts, table.columns))
