@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resultsframework as rf
 
@@ -401,3 +403,77 @@ class TestHintsForValuesWrittenShort:
             "f.yaml: outcomes[0].code (line 4): expected text, found number 1.10; "
             "write '1.10' in quotes (a code such as '1.1' is text)"
         )
+
+
+_YAML_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=8),
+    st.sampled_from(["yes", "no", "~", "1.50", "2021-05-01", "<<", "!x", "-", "'q'", "0x1F", ".inf", "1e3"]),
+)  # fmt: skip
+_YAML_DATA = st.recursive(
+    _YAML_SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=12,
+)
+_YAML_FAULTS = [
+    "a: 1\n", "a: &x 1\nb: *x\n", "a: 1\na: 2\n", "!!set {a, b}\n", "? [a, b]\n: c\n", "- !!binary aGk=\n",
+    "a: !!python/object:os.system x\n", "<<: {a: 1}\n", "!!merge <<: {a: 1}\n", "--- 1\n--- 2\n", "",
+    "a: [1, {b: 2}]\n", "a: !!float 1\n", "a: !!int x\n", "- [\n", "a: 'b\n", "!!omap [a: 1]\n",
+    "a:\n  - b\n  -c: d\n", "a: !!str 1\n", "&a [*a]\n", "a: 1.0e-3\n", "k: .nan\n",
+]  # fmt: skip
+_YAML_SNIPPETS = st.sampled_from(_YAML_FAULTS)
+
+
+class TestYamlReadFromEvents:
+    """The YAML reader builds data from the parser's events, not PyYAML's tree: the same data, the same refusals."""
+
+    @staticmethod
+    def both(text: str) -> tuple[object, object]:
+        from resultsframework.core.errors import ParseError
+        from resultsframework.io import yaml as reader
+
+        def read(events: bool) -> object:
+            try:
+                return reader._read(text, events=events)
+            except ParseError as e:
+                return ("refused", e.message, e.line)
+            except reader._Unusual:
+                return "unusual"
+
+        return read(True), read(False)
+
+    @given(_YAML_DATA)
+    def test_any_data_written_reads_back_alike(self, data: object) -> None:
+        import yaml
+
+        events, tree = self.both(yaml.safe_dump(data, allow_unicode=True))
+        assert events in ("unusual", tree)
+
+    @given(st.lists(_YAML_SNIPPETS | st.text(max_size=12), max_size=4).map("".join))
+    def test_any_text_reads_or_is_refused_alike(self, text: str) -> None:
+        """A text with several faults may be refused for another of them first; never read instead."""
+        events, tree = self.both(text)
+        refused = isinstance(tree, tuple) and tree[:1] == ("refused",)
+        if events != "unusual":
+            assert (isinstance(events, tuple) and events[:1] == ("refused",)) if refused else events == tree
+
+    @pytest.mark.parametrize("text", _YAML_FAULTS)
+    def test_each_fault_is_said_alike(self, text: str) -> None:
+        events, tree = self.both(text)
+        assert events in ("unusual", tree)
+
+    def test_a_large_file_is_read_without_the_tree(self) -> None:
+        import tracemalloc
+
+        from resultsframework.io import yaml as reader
+
+        text = "outcomes:\n" + "".join(
+            f"- code: '{i}'\n  statement: Outcome {i}\n  n: {i}\n" for i in range(20_000)
+        )
+        tracemalloc.start()
+        reader._read(text, events=True)
+        events = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        reader._read(text, events=False)
+        tree = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert events * 3 < tree

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -43,14 +43,14 @@ def _parse_toml(text: str) -> tuple[Any, dict[FieldPath, int]]:
         raise ParseError(f"not valid TOML: {e}") from None
 
 
-_PARSERS: dict[str, Callable[[str], tuple[Any, dict[FieldPath, int]]]] = {
+_PARSERS: dict[str, Callable[[str], tuple[Any, Mapping[FieldPath, int]]]] = {
     "json": parse_json,
     "yaml": parse_yaml,
     "toml": _parse_toml,
 }
 
 
-def _line_of(path: FieldPath, lines: dict[FieldPath, int]) -> int | None:
+def _line_of(path: FieldPath, lines: Mapping[FieldPath, int]) -> int | None:
     for end in range(len(path), -1, -1):
         line = lines.get(path[:end])
         if line is not None:
@@ -133,7 +133,7 @@ def load_located(path: str | os.PathLike[str]) -> tuple[Programme, Callable[[Fie
 
 def _load_document(
     text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str
-) -> tuple[T, dict[FieldPath, int]]:
+) -> tuple[T, Mapping[FieldPath, int]]:
     # Parsing and structuring allocate many objects and create no reference cycles; the
     # cyclic garbage collector, left running, would walk them again and again for nothing.
     paused = gc.isenabled()
@@ -147,7 +147,7 @@ def _load_document(
 
 def _parse_and_structure(
     text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str
-) -> tuple[T, dict[FieldPath, int]]:
+) -> tuple[T, Mapping[FieldPath, int]]:
     if isinstance(text, bytes):
         text = _decode(text, source)
     parser = _PARSERS.get(fmt)

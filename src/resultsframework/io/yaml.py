@@ -11,6 +11,7 @@ or 1.2 would read as something else.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -164,7 +165,10 @@ _Constructor.yaml_constructors = {
 
 
 def _alias_error(node: Any) -> ParseError:
-    line = node.start_mark.line + 1
+    return _alias_error_at(node.start_mark.line + 1)
+
+
+def _alias_error_at(line: int) -> ParseError:
     message = "YAML aliases are not supported: the value anchored here is used again; write it out"
     return ParseError(message, line)
 
@@ -256,15 +260,31 @@ def _syntax_hint(problem: str, context: str | None, source: str) -> str:
     return ""
 
 
-def parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
+def parse_yaml(text: str) -> tuple[Any, Mapping[FieldPath, int]]:
+    """
+    The document's data, and the line of each field path (found only when asked for: a
+    message about a field, a finding to locate).
+
+    The data are built from the parser's events as they come, never from PyYAML's tree of
+    nodes: the tree of a large file takes forty times the file's size in memory.
+    """
+    try:
+        data = _read(text, events=True)
+    except _Unusual:  # a collection with a tag of its own: PyYAML's constructor reads it
+        data = _read(text, events=False)
+    return data, _Lines(text)
+
+
+def _read(text: str, *, events: bool) -> Any:
     loader = _make_loader(text)
     try:
+        if events:
+            return _from_events(loader)
         node = loader.get_single_node()
         if node is None:
             raise ParseError("the document is empty", 1)
-        lines: dict[FieldPath, int] = {}
-        _yaml_lines(node, (), lines, set())
-        return loader.construct_document(node), lines
+        _yaml_lines(node, (), {}, set())  # an alias is refused here, before it is expanded
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as e:
         if isinstance(e, yaml.constructor.ConstructorError) and "tag" in (e.problem or ""):
             mark = e.problem_mark or e.context_mark
@@ -278,6 +298,155 @@ def parse_yaml(text: str) -> tuple[Any, dict[FieldPath, int]]:
         raise ParseError(f"not valid YAML: {e}") from None
     finally:
         loader.dispose()
+
+
+class _Unusual(Exception):  # not an error: a document for PyYAML's own constructor
+    """A document holding a collection with a tag of its own (``!!set``, ``!!omap``, ...)."""
+
+
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_NESTING_LIMIT = 200
+"""Mappings and lists within each other: a programme has about 15; JSON's reader stops at about 1,000."""
+_STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
+_SCALAR_TAGS = frozenset((
+    _STR, _INT, _NULL, "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float", "tag:yaml.org,2002:binary",
+    "tag:yaml.org,2002:timestamp",
+))  # fmt: skip
+
+
+class _Mapping:
+    """A mapping being read: its keys' lines (for a duplicate's message) and the key waiting for its value."""
+
+    __slots__ = ("data", "key", "lines", "waiting")
+
+    def __init__(self) -> None:
+        self.data: dict[Any, Any] = {}
+        self.lines: dict[Any, int] = {}
+        self.key: Any = None
+        self.waiting = False  # a key read, its value not yet
+
+
+def _from_events(loader: Any) -> Any:
+    """
+    The single document of the stream, built from the parser's events: the same data and the
+    same refusals (aliases, merge keys, duplicate and unhashable keys, object tags) as PyYAML's
+    constructor with ours, without the tree of nodes.
+    """
+    loader.get_event()  # the stream's start
+    if loader.check_event(yaml.StreamEndEvent):
+        raise ParseError("the document is empty", 1)
+    document = loader.get_event()
+    stack: list[Any] = []
+    root: Any = None
+    anchors: dict[str, int] = {}  # the line of each anchor: an alias is refused naming it
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                anchors[event.anchor] = event.start_mark.line + 1
+            value: Any = _scalar(loader, event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.tag not in (None, "!", _MAP if kind is yaml.MappingStartEvent else _SEQ):
+                raise _Unusual
+            if event.anchor is not None:
+                anchors[event.anchor] = event.start_mark.line + 1
+            if len(stack) >= _NESTING_LIMIT:  # stopped here, before the scanner slows down
+                message = f"the document is nested too deeply (more than {_NESTING_LIMIT} levels)"
+                raise ParseError(message, event.start_mark.line + 1)
+            stack.append(_Mapping() if kind is yaml.MappingStartEvent else [])
+            continue
+        elif kind is yaml.MappingEndEvent:
+            value = stack.pop().data
+        elif kind is yaml.SequenceEndEvent:
+            value = stack.pop()
+        elif kind is yaml.AliasEvent:  # said at the value anchored, as PyYAML's tree shows it
+            raise _alias_error_at(anchors.get(event.anchor, event.start_mark.line + 1))
+        else:  # the document's end
+            break
+        if not stack:
+            root = value
+            continue
+        top = stack[-1]
+        if top.__class__ is list:
+            top.append(value)
+        elif top.waiting:
+            top.data[top.key] = value
+            top.waiting = False
+        else:
+            _next_key(top, value, event)
+    if not loader.check_event(yaml.StreamEndEvent):
+        following = loader.get_event()
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream", document.start_mark,
+            "but found another document", following.start_mark,
+        )  # fmt: skip
+    return root
+
+
+def _next_key(mapping: _Mapping, key: Any, event: Any) -> None:
+    """*key* read as the next key of *mapping*: refused if unhashable or repeated."""
+    line = event.start_mark.line + 1
+    try:
+        hash(key)
+    except TypeError:
+        raise ParseError("a mapping key must be a plain value", line) from None
+    first = mapping.lines.get(key)
+    if first is not None:
+        raise ParseError(f"duplicate key {key!r} (first at line {first})", line)
+    mapping.lines[key] = line
+    mapping.key, mapping.waiting = key, True
+
+
+def _scalar(loader: Any, event: Any) -> Any:
+    """A scalar as the constructor reads it: texts, whole numbers, nulls here; others by their constructor."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value
+    if tag == _NULL:
+        return None
+    if tag == _INT:
+        try:
+            return int(event.value)
+        except ValueError:
+            raise ParseError(f"not a whole number: {event.value!r}", event.start_mark.line + 1) from None
+    if tag not in _SCALAR_TAGS:
+        raise _Unusual  # a merge key or an object's tag: refused by PyYAML's constructor and ours
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+    return loader.yaml_constructors[tag](loader, node)
+
+
+class _Lines(Mapping[FieldPath, int]):
+    """
+    The line of each field path of a YAML text, found when first asked for (by reading the text
+    again as PyYAML's tree of nodes): most documents load without a single question.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[FieldPath, int] | None = None
+
+    def _found(self) -> dict[FieldPath, int]:
+        if self._lines is None:
+            loader = _make_loader(self._text)
+            try:
+                lines: dict[FieldPath, int] = {}
+                _yaml_lines(loader.get_single_node(), (), lines, set())
+                self._lines = lines
+            finally:
+                loader.dispose()
+        return self._lines
+
+    def __getitem__(self, path: FieldPath) -> int:
+        return self._found()[path]
+
+    def __iter__(self) -> Iterator[FieldPath]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
 
 
 class _Dumper(yaml.SafeDumper):
