@@ -221,9 +221,11 @@ def to_parquet(
             file = out / f"part={number}" / f"row={kind}" / "data.parquet"
             file.parent.mkdir(parents=True)
             if kind == "total":
-                # Each indicator's first total first (those without values last), in row groups
-                # of their own: the query reads the indicators' columns there, skipping the rest.
-                table = table.sort_by([("record", "ascending")])  # noqa: PLW2901
+                # In row groups the query's filters skip by their statistics: the totals of the
+                # indicators combined alike together (simple ones summed, simple ones taken at
+                # their latest, the others), and in each, every indicator's first total first
+                # (those without values last), where the query reads the indicators' columns.
+                table = _in_query_order(table)  # noqa: PLW2901
             pq.write_table(table, file, row_group_size=_ROW_GROUP)
             written.append((file, schema))
         part = _Part(dimensions)
@@ -243,6 +245,30 @@ def to_parquet(
                 _widened(pq.read_table(file, partitioning=None), final, out), file, row_group_size=_ROW_GROUP
             )
     return out
+
+
+def _in_query_order(table: pa.Table) -> pa.Table:
+    """
+    A part's totals in the order the query reads them: by how an indicator's values combine
+    (simple ones summed, simple ones at their latest, the others), and in each, every
+    indicator's first total (or its only row, without values) first, then the other totals
+    indicator by indicator.  Row groups then hold one kind of row each, which the query's
+    filters skip by their statistics, and an indicator's totals sit together for its sums.
+    """
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    later = pc.fill_null(pc.greater(table["record"], 0), False)
+    keys = pa.table({
+        "simple": table["simple"], "accumulation": table["accumulation"], "later": later,
+        "programme_number": table["programme_number"], "indicator_number": table["indicator_number"],
+        "record": table["record"],
+    })  # fmt: skip
+    order = pc.sort_indices(keys, sort_keys=[
+        ("simple", "descending"), ("accumulation", "ascending"), ("later", "ascending"),
+        ("programme_number", "ascending"), ("indicator_number", "ascending"), ("record", "ascending"),
+    ])  # fmt: skip
+    return table.take(order)
 
 
 class _Part:
