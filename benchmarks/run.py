@@ -166,13 +166,25 @@ def columnar_rows(programmes: list[rf.Programme]) -> list[tuple[str, str, str, b
     speedup = times["object"] / times["summary"]
     figures = times["object"] / times["figures"]
     steps = [quarter, half, times]
+    # The 10× is for 10,000 programmes: below that, the fixed cost of opening the dataset
+    # weighs (run with --programmes 10000 for the goal itself).
+    faster = f"{speedup:.1f}× faster"
+    if len(programmes) >= 10_000:
+        speedup_row = ("  ... columnar over object by object", faster, "≥ 10×", speedup >= 10)
+    else:
+        speedup_row = (
+            "  ... columnar over object by object (10× asked at 10,000 programmes)",
+            faster,
+            "",
+            True,
+        )
     return [
         (f"write {len(programmes):,} programmes as Parquet", f"{times['write']:.2f} s", "", True),
         ("  ... growth N→2N→4N", growth([t["write"] for t in steps]), "", True),
         ("  ... size of the dataset", f"{times['size']:.1f} MiB", "", True),
         ("status counts through the columnar path (DuckDB)", f"{times['summary']:.2f} s", "", True),
         ("  ... object by object (assess, counts)", f"{times['object']:.2f} s", "", True),
-        ("  ... columnar over object by object", f"{speedup:.1f}× faster", "≥ 10×", speedup >= 10),
+        speedup_row,
         ("  ... growth N→2N→4N, columnar", growth([t["summary"] for t in steps]), "", True),
         ("  ... growth N→2N→4N, object by object", growth([t["object"] for t in steps]), "", True),
         ("every indicator's figures, columnar (assess_parquet)", f"{times['figures']:.2f} s", "", True),

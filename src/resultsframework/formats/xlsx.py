@@ -309,10 +309,6 @@ class _Sheet:
             found = self._styles[kind] = cell.style_id
         return found
 
-    def text(self, text: str, where: str) -> str:
-        """*text* as a text cell holds it (one too long for a cell is refused, naming where)."""
-        return spreadsheet_text(text, where)
-
     def write(self) -> SheetRows:
         from openpyxl.styles import Font  # noqa: PLC0415
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
@@ -325,7 +321,9 @@ class _Sheet:
         def title(cell: Any) -> None:
             cell.font, cell.quotePrefix = Font(name=FONT, bold=True, size=12), True
 
-        self.rows.append([(self.text(table.title, f"{sheet.title}, row 1"), self.style("title", title))])
+        self.rows.append(
+            [(spreadsheet_text(table.title, f"{sheet.title}, row 1"), self.style("title", title))]
+        )
         if table.header:
             self.header()
         for row in table.rows:
@@ -341,7 +339,7 @@ class _Sheet:
 
         for text in table.footnotes:
             where = f"{sheet.title}, row {self.rows.row}"
-            self.rows.append([(self.text(text, where), self.style("note", note))])
+            self.rows.append([(spreadsheet_text(text, where), self.style("note", note))])
         declare_size(sheet, self.rows.row - 1, len(table.columns))
         return self.rows
 
@@ -357,7 +355,7 @@ class _Sheet:
 
         style = self.style("heading", heading)
         where = f"{self.sheet.title}, row {self.rows.row}"
-        cells = [(self.text(column.label, where), style) for column in table.columns]
+        cells = [(spreadsheet_text(column.label, where), style) for column in table.columns]
         self.rows.append(cells, _height([c.label for c in table.columns], table.columns))
 
     def group(self, row: TableRow) -> None:
@@ -380,7 +378,10 @@ class _Sheet:
 
         # The cells under the merge carry the band's outline, as openpyxl's merging draws it.
         cells: list[tuple[object, int]] = [
-            (self.text(text, f"{self.sheet.title}, row {row_no}"), self.style(("band", row.kind), band))
+            (
+                spreadsheet_text(text, f"{self.sheet.title}, row {row_no}"),
+                self.style(("band", row.kind), band),
+            )
         ]
         for column_no in range(2, len(table.columns) + 1):
             last = column_no == len(table.columns)
@@ -430,5 +431,5 @@ class _Sheet:
             elif (rich := _rich(content, table.rtl, where)) is not None:
                 cells.append((rich, self.body(None, rich=True)))
             else:
-                cells.append((self.text(text, where), self.body(None)))
+                cells.append((spreadsheet_text(text, where), self.body(None)))
         self.rows.append(cells, _height(texts, table.columns))
