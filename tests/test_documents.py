@@ -170,6 +170,45 @@ class TestExcel:
         assert sheet.oddHeader.center.text.endswith("MPTF 00127216")
 
 
+class TestExcelPages:
+    """Excel keeps no row with the next: the table ends each page itself, never after a band."""
+
+    @pytest.mark.parametrize("language", ["en", "fr", "ar"])
+    def test_no_band_is_left_at_a_page_foot(self, example: rf.Programme, language: str) -> None:
+        openpyxl = pytest.importorskip("openpyxl")
+        sheet = openpyxl.load_workbook(io.BytesIO(rf.render(example, "xlsx", language))).active
+        ends = [brk.id for brk in sheet.row_breaks.brk]
+        assert ends  # the MPTF table of the example takes several pages
+        bands = {range_.min_row for range_ in sheet.merged_cells.ranges}
+        assert bands
+        assert not bands & set(ends)  # a page never ends on an outcome's or output's band
+        assert all(brk.man for brk in sheet.row_breaks.brk)
+
+    def test_pages_end_before_the_bands_above_a_row_that_no_longer_fits(self) -> None:
+        from resultsframework.formats.xlsx import page_ends
+
+        heights = [18, 27, 14, 14, 100, 100, 100, 14, 100, 130, 14, 100]
+        kept = [False, False, True, True, False, False, False, True, False, False, True, False]
+        # rows 1-2 atop every page: 355 points a page for the others
+        ends = page_ends(heights, kept, room=400, repeated=2)
+        assert [7, 10] == ends  # row 8 (a band) goes with row 9, row 11 with row 12
+        pages = [(3, 7), (8, 10), (11, 12)]
+        assert all(sum(heights[a - 1 : b]) <= 355 for a, b in pages)
+
+    def test_a_row_taller_than_a_page_has_a_page_of_its_own(self) -> None:
+        from resultsframework.formats.xlsx import page_ends
+
+        assert [1, 2] == page_ends([10, 500, 20], [False] * 3, room=100, repeated=0)
+        assert [] == page_ends([10, 20], [True, False], room=100, repeated=1)
+
+    def test_the_notes_are_never_alone_on_the_last_page(self) -> None:
+        from resultsframework.formats.xlsx import page_ends
+
+        heights = [20, 100, 100, 100, 15, 15]  # three rows, a blank row, a note
+        kept = [False, False, False, True, True, False]  # the last row goes with the notes
+        assert [3] == page_ends(heights, kept, room=320, repeated=1)
+
+
 def test_sheet_names_are_cut_at_a_word() -> None:
     from resultsframework.formats.xlsx import sheet_name
 

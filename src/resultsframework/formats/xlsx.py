@@ -22,7 +22,7 @@ from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableC
 from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
 from ..text.layout import FONT, row_height
 
-__all__ = ["RichText", "SheetRows", "declare_size", "sheet_name", "table_xlsx"]
+__all__ = ["RichText", "SheetRows", "declare_size", "page_ends", "sheet_name", "table_xlsx"]
 
 WIDTH_UNIT = 14  # characters per unit of relative column width
 SHEET_NAME_LIMIT = 31
@@ -236,11 +236,25 @@ def _whole(table: Table) -> Column:
     return Column("whole", "", sum(c.width for c in table.columns))
 
 
-def _height(texts: list[str], columns: tuple[Column, ...]) -> float:
-    """The height a row needs for its wrapped texts, in points (LibreOffice does not fit rows)."""
-    return row_height(
-        ((text, column.width * WIDTH_UNIT) for text, column in zip(texts, columns, strict=False)), size=10
+def _height(texts: list[str], columns: tuple[Column, ...], *, arabic: bool = False) -> float:
+    """
+    The height a row needs for its wrapped texts, in points (LibreOffice does not fit rows).
+    Arabic is set in wider complex-script faces: a line of a text mostly in Arabic (or of any
+    text, if *arabic*: an Arabic table's headings, its periods with Arabic month names) holds
+    a fifth fewer letters; an English statement under an Arabic label, as many are, does not.
+    """
+    cells = (
+        (text, column.width * WIDTH_UNIT / (1.25 if arabic or _mostly_arabic(text) else 1.0))
+        for text, column in zip(texts, columns, strict=False)
     )
+    return row_height(cells, size=10)
+
+
+def _mostly_arabic(text: str) -> bool:
+    return 2 * len(_ARABIC.findall(text)) > len(text) - text.count(" ")
+
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _print_setup(sheet: Any, table: Table, paper: str) -> None:
@@ -261,6 +275,42 @@ def _print_setup(sheet: Any, table: Table, paper: str) -> None:
         sheet.oddHeader.center.text = display_text(table.about.header).replace("&", "&&")[:200]
 
 
+PAGE_POINTS = {"a4": (841.89, 595.28), "letter": (792.0, 612.0)}
+"""A landscape page's width and height in points."""
+POINTS_PER_WIDTH = 5.25
+"""
+Points a unit of column width (a '0' of 11-point Calibri: 7 pixels at 96 to the inch) takes at
+least, as Excel and LibreOffice draw it: they draw a column a little wider, so a table fits the
+page at a smaller scale than this gives, and holds more rows on a page than laid out.
+"""
+DEFAULT_ROW_HEIGHT = 15.0
+"""The height of a row written without one (a blank row, a note), in points."""
+TITLE_ROW_HEIGHT = 18.0
+"""The table's title row: one line of 12-point bold."""
+
+
+def page_ends(heights: Sequence[float], kept: Sequence[bool], *, room: float, repeated: int) -> list[int]:
+    """
+    The rows (numbered from 1) that end each page but the last, for rows of *heights* points
+    on pages of *room* points, the first *repeated* rows printed atop every page: a page ends
+    before the row that no longer fits, and before the rows right above it *kept* with the next
+    (bands, the last row above the notes), which go with it to the next page, unless they are
+    all the page would hold.
+    """
+    room -= sum(heights[:repeated])
+    ends: list[int] = []
+    start, used = repeated, 0.0  # the page's first row (an index), the room its rows take
+    for index in range(repeated, len(heights)):
+        if used + heights[index] > room and index > start:
+            cut = index
+            while cut > start + 1 and kept[cut - 1]:
+                cut -= 1
+            ends.append(cut)  # the row numbered cut (index cut - 1) is the page's last
+            start, used = cut, sum(heights[cut:index])
+        used += heights[index]
+    return ends
+
+
 def table_xlsx(table: Table, *, paper: str = "a4") -> bytes:
     """The table as an Excel workbook with one sheet, printed on A4 (or Letter) pages."""
     openpyxl = require("openpyxl", "xlsx")
@@ -269,7 +319,7 @@ def table_xlsx(table: Table, *, paper: str = "a4") -> bytes:
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name(table.title))
     _print_setup(sheet, table, paper)
-    rows = _Sheet(sheet, table).write()
+    rows = _Sheet(sheet, table, paper).write()
     buffer = io.BytesIO()
     workbook.save(buffer)
     return rows.into(buffer.getvalue())
@@ -283,10 +333,10 @@ class _Sheet:
     with the style openpyxl made for its kind.
     """
 
-    def __init__(self, sheet: Any, table: Table) -> None:
+    def __init__(self, sheet: Any, table: Table, paper: str = "a4") -> None:
         from openpyxl.styles import Alignment, Border, Side  # noqa: PLC0415
 
-        self.sheet, self.table = sheet, table
+        self.sheet, self.table, self.paper = sheet, table, paper
         if table.rtl:
             sheet.sheet_view.rightToLeft = True
         # Arabic cells read right to left whatever their first letter (a code, a number, a name).
@@ -297,6 +347,16 @@ class _Sheet:
         self.band_end = Border(top=line, right=line, bottom=line)
         self.rows = SheetRows(sheet, first=1)
         self._styles: dict[object, int] = {}
+        self.heights: list[float] = []  # each row's, in points, for the pages
+        self.kept: list[bool] = []  # whether each row is kept on the page of the row after it
+
+    def add(
+        self, cells: Sequence[tuple[object, int]], height: float | None = None, *, kept: bool = False
+    ) -> None:
+        """The next row, *height* points high (openpyxl's default where ``None``), *kept* with the next."""
+        self.rows.append(cells, height)
+        self.heights.append(height if height is not None else DEFAULT_ROW_HEIGHT)
+        self.kept.append(kept)
 
     def style(self, kind: object, make: Callable[[Any], object]) -> int:
         """The style id of a kind of cell, made by openpyxl (``make`` styles a cell) the first time."""
@@ -321,9 +381,8 @@ class _Sheet:
         def title(cell: Any) -> None:
             cell.font, cell.quotePrefix = Font(name=FONT, bold=True, size=12), True
 
-        self.rows.append(
-            [(spreadsheet_text(table.title, f"{sheet.title}, row 1"), self.style("title", title))]
-        )
+        heading = spreadsheet_text(table.title, f"{sheet.title}, row 1")
+        self.add([(heading, self.style("title", title))], TITLE_ROW_HEIGHT)
         if table.header:
             self.header()
         for row in table.rows:
@@ -331,17 +390,39 @@ class _Sheet:
                 self.group(row)
             else:
                 self.cells(row)
-        if table.footnotes:
-            self.rows.append([])  # a blank row between the table and its notes
+        if table.footnotes:  # never alone on a page: the last row goes with them, as in Word
+            self.kept[-1] = True
+            self.add([], kept=True)  # a blank row between the table and its notes
 
         def note(cell: Any) -> None:
             cell.font, cell.quotePrefix = Font(name=FONT, italic=True, size=9), True
 
-        for text in table.footnotes:
+        for number, text in enumerate(table.footnotes, start=1):
             where = f"{sheet.title}, row {self.rows.row}"
-            self.rows.append([(spreadsheet_text(text, where), self.style("note", note))])
+            kept = number < len(table.footnotes)
+            self.add([(spreadsheet_text(text, where), self.style("note", note))], kept=kept)
         declare_size(sheet, self.rows.row - 1, len(table.columns))
+        self.paginate()
         return self.rows
+
+    def paginate(self) -> None:
+        """
+        End each page with a manual break, so that no band is left alone at a page's foot, nor
+        the notes alone on the last page: Excel and LibreOffice keep no row with the next, but
+        honour breaks (a page ends before the bands above the row that no longer fits).  Pages
+        are laid out for the largest scale the table can print at one page wide, so that no page
+        is fuller than the printer's.
+        """
+        from openpyxl.worksheet.pagebreak import Break  # noqa: PLC0415
+
+        margins = self.sheet.page_margins
+        across, down = PAGE_POINTS[self.paper]
+        width = sum(c.width * WIDTH_UNIT for c in self.table.columns) * POINTS_PER_WIDTH
+        scale = min(1.0, (across - 72 * (margins.left + margins.right)) / width) if width else 1.0
+        room = (down - 72 * (margins.top + margins.bottom)) / scale
+        repeated = 2 if self.table.header else 1  # the rows printed atop every page
+        for row in page_ends(self.heights, self.kept, room=room, repeated=repeated):
+            self.sheet.row_breaks.append(Break(id=row))
 
     def header(self) -> None:
         from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
@@ -356,7 +437,7 @@ class _Sheet:
         style = self.style("heading", heading)
         where = f"{self.sheet.title}, row {self.rows.row}"
         cells = [(spreadsheet_text(column.label, where), style) for column in table.columns]
-        self.rows.append(cells, _height([c.label for c in table.columns], table.columns))
+        self.add(cells, _height([c.label for c in table.columns], table.columns, arabic=table.rtl))
 
     def group(self, row: TableRow) -> None:
         """A band across the table: its text in the first cell, merged with the others."""
@@ -387,7 +468,7 @@ class _Sheet:
             last = column_no == len(table.columns)
             cells.append((None, self.style("band end", end) if last else self.style("band middle", middle)))
         self.merge(row_no)
-        self.rows.append(cells, _height([text], (_whole(table),)))
+        self.add(cells, _height([text], (_whole(table),)), kept=True)
 
     def merge(self, row_no: int) -> None:
         """
@@ -432,4 +513,4 @@ class _Sheet:
                 cells.append((rich, self.body(None, rich=True)))
             else:
                 cells.append((spreadsheet_text(text, where), self.body(None)))
-        self.rows.append(cells, _height(texts, table.columns))
+        self.add(cells, _height(texts, table.columns))
