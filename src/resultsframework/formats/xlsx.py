@@ -269,8 +269,11 @@ def _print_setup(sheet: Any, table: Table, paper: str) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = f"1:{2 if table.header else 1}"
-    pattern = Localizer(table.language).gettext(N_("Page {page} of {pages}"))
-    sheet.oddFooter.center.text = pattern.replace("&", "&&").format(page="&P", pages="&N")
+    pattern = Localizer(table.language).gettext(N_("Page {page} of {pages}")).replace("&", "&&")
+    if table.rtl:  # a right-to-left mark after each number, else LibreOffice runs the words into them
+        sheet.oddFooter.center.text = "\u200f" + pattern.format(page="&P\u200f", pages="&N\u200f")
+    else:
+        sheet.oddFooter.center.text = pattern.format(page="&P", pages="&N")
     if table.about is not None and table.about.header:
         sheet.oddHeader.center.text = display_text(table.about.header).replace("&", "&&")[:200]
 
