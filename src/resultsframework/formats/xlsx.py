@@ -251,6 +251,8 @@ def _height(texts: list[str], columns: tuple[Column, ...], *, arabic: bool = Fal
 
 
 def _mostly_arabic(text: str) -> bool:
+    if _ARABIC.search(text) is None:  # the usual case outside Arabic tables
+        return False
     return 2 * len(_ARABIC.findall(text)) > len(text) - text.count(" ")
 
 
