@@ -45,10 +45,10 @@ from ..core.model import (
 from ..core.periods import Period, PeriodError
 from ..text.escape import display_text, is_formula_like, spreadsheet_text
 from ..text.layout import FONT, row_height
+from .readback import Field, Unreadable, blank, exact, keep_unshown, quote, read_value, text
 
 if TYPE_CHECKING:
     from ..formats.xlsx import SheetRows
-from .readback import Field, Unreadable, blank, exact, keep_unshown, quote, read_value, text
 
 __all__ = ["read_tracker", "tracker_findings", "tracker_workbook", "validate_tracker"]
 
@@ -188,11 +188,11 @@ def tracker_workbook(programme: Programme) -> bytes:
     _readable_back(programme)
     cells = _columns(programme)
     headers = [*KEYS, *OPEN, *STATED, *cells, *NOTES]
-    # Write-only: the rows go to the file as they are made, not into a grid that openpyxl walks
-    # again on saving.  What it writes before the rows (column widths, the frozen pane, the
-    # sheet's page properties) is set first, and each row's height before the row.
-    # Every row is made before the first is written: a text refused (too long for a cell) then
-    # leaves no half-written sheet behind.
+    # Write-only, and the rows of values written as the sheet's XML (SheetRows): openpyxl makes
+    # the styles, the header row and the rest of the workbook, and never holds a grid of cells.
+    # What it writes before the rows (column widths, the frozen pane, the sheet's page
+    # properties) is set first.  Every row is made before the first is written: a text refused
+    # (too long for a cell) then leaves no half-written sheet behind.
     book = openpyxl.Workbook(write_only=True)
     instructions = _instructions(book, programme)
     sheet = book.create_sheet(SHEET)
@@ -431,7 +431,7 @@ def _write_rows(
         for quoted in (False, True):
             cell = WriteOnlyCell(rows.sheet)
             cell.style = kind
-            cell.quotePrefix = quoted  # Excel keeps such a text text once the cell is edited
+            cell.quotePrefix = quoted  # a text like a formula stays text once edited in Excel
             styles[kind, quoted] = cell.style_id
     yes_no_rows: list[int] = []
     first = rows.row
