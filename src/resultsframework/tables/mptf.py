@@ -172,6 +172,15 @@ class _Builder:
         self.periods: list[Period] = (
             sorted({r.period for i in programme.indicators() for r in i.achieved}) if per_period else []
         )
+        self._in_order: tuple[IndicatorAssessment | None, list[Achieved]] = (None, [])
+
+    def in_order(self, item: IndicatorAssessment) -> list[Achieved]:
+        """The indicator's values in order of their periods (sorted once for the row's cells)."""
+        last, records = self._in_order
+        if last is not item:
+            records = sorted(item.records, key=_period_key)
+            self._in_order = (item, records)
+        return records
 
     # -- the columns -----------------------------------------------------------------
 
@@ -460,7 +469,7 @@ class _Builder:
         together, then each period's narrative on a line of its own, so that none is lost and
         the latest quarter's words are not read as the whole.
         """
-        records = sorted(item.records, key=_period_key)
+        records = self.in_order(item)
         told = [r for r in records if r.narrative]
         answers = item.overall.responses
         if answers is None and (
@@ -478,7 +487,7 @@ class _Builder:
         return "\n".join(lines)
 
     def source(self, item: IndicatorAssessment) -> str:
-        sources = list(dict.fromkeys(r.source for r in sorted(item.records, key=_period_key) if r.source))
+        sources = list(dict.fromkeys(r.source for r in self.in_order(item) if r.source))
         if sources:
             return "\n".join(sources)
         return item.indicator.means_of_verification or ""

@@ -6,6 +6,7 @@ Figures in words, one way for every table: a figure with its measure ("168/400 (
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -27,6 +28,7 @@ __all__ = ["Broken", "Words", "activity_words", "in_two_units", "stated_value", 
 _COUNTED = re.compile(r"^(?:#|no\.?|number)\s*of\s+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # a table writes a few units thousands of times
 def unit_words(unit: str) -> str:
     """A unit as written beside a number: ``# of persons`` is ``persons`` (600 persons)."""
     return _COUNTED.sub("", unit.strip()) or unit
