@@ -328,23 +328,32 @@ def floor_times(programmes: list[rf.Programme]) -> dict[str, tuple[float, float]
         timed(lambda: rf.indicator_table(single), repeat=3),
         timed(lambda: rf.render_table(table, "md"), repeat=3),
     )
+    assessed = rf.assess(single)
+    for indicator in single.indicators():
+        assessed.of(indicator).overall  # noqa: B018  (the progress computed, as a second table finds it)
+    times["table model from its assessment"] = (
+        timed(lambda: rf.indicator_table(single, assessment=assessed), repeat=3),
+        times["MPTF table model"][1],
+    )
     return times
 
 
 def floor_rows(programmes: list[rf.Programme]) -> list[tuple[str, str, str, bool]]:
     goals = {"tracker write": 2.0, "tracker read": 2.0, "to_dataframe": 2.0, "docx table": 1.5,
-             "xlsx table": 1.5, "MPTF table model": 2.0}  # fmt: skip
+             "xlsx table": 1.5, "MPTF table model": 2.0, "table model from its assessment": 0}  # fmt: skip
     floors = {"tracker write": "openpyxl write-only", "tracker read": "openpyxl read-only",
               "to_dataframe": "pandas.DataFrame", "docx table": "python-docx, unstyled",
-              "xlsx table": "openpyxl write-only", "MPTF table model": "laying it out (md)"}  # fmt: skip
+              "xlsx table": "openpyxl write-only", "MPTF table model": "laying it out (md)",
+              "table model from its assessment": "laying it out (md)"}  # fmt: skip
     rows = []
     times = floor_times(programmes)
     model = times["MPTF table model"][0]
     for name, (ours, floor) in times.items():
         ratio = ours / floor
         rows.append((f"{name}, 1,000 indicators", f"{ours:.2f} s", "", True))
-        goal = goals[name]
-        rows.append((f"  ... over {floors[name]}", f"{ratio:.1f}×", f"≤ {goal:g}×", ratio <= goal))
+        goal = goals[name]  # 0: shown beside the others, without a goal of its own
+        rows.append((f"  ... over {floors[name]}", f"{ratio:.1f}×", f"≤ {goal:g}×" if goal else "",
+                     ratio <= goal or not goal))  # fmt: skip
         if name in ("docx table", "xlsx table"):  # the table model has its own figure below
             alone = (ours - model) / floor
             rows.append(("  ... the writer alone (less building the table model)", f"{alone:.1f}×", "", True))

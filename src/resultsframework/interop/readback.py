@@ -65,8 +65,14 @@ def quote(value: object) -> str:
     return repr(shorten(value)) if isinstance(value, str) else shorten(repr(value))
 
 
+_PLAIN = frozenset((int, str, bool, float))
+"""The types of what a workbook cell reads as: no numpy or pandas value, never pandas' missing."""
+
+
 def _python(value: object) -> object:
     """A numpy scalar as the Python value it holds (``numpy.int64(3)`` is ``3``), others as they are."""
+    if type(value) in _PLAIN:
+        return value
     numpy = sys.modules.get("numpy")
     if numpy is not None and isinstance(value, numpy.generic):
         return value.item()
@@ -82,6 +88,9 @@ def missing(value: object) -> bool:
     """
     if value is None:
         return True
+    kind = type(value)
+    if kind is int or kind is str or kind is bool:
+        return False
     if isinstance(value, float):
         return math.isnan(value)
     if isinstance(value, Decimal):

@@ -13,6 +13,7 @@ changed is an error, and a row is never read twice.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -86,7 +87,9 @@ def period_text(period: Period) -> str:
         return period.id
 
 
+@functools.lru_cache(maxsize=4096)  # a few combinations of categories, met on every row
 def _cell_key(categories: tuple[tuple[str, str], ...]) -> str:
+    """A breakdown cell's column heading: ``sex: female, age: 18-59``."""
     return ", ".join(f"{d}: {c}" for d, c in categories)
 
 
