@@ -76,6 +76,7 @@ NOTES = ("Narrative", "Reason for variance", "Variance category", "Source of ver
 LOCKED_FILL = "EDEDED"
 
 
+@functools.lru_cache(maxsize=1024)  # a programme has a few periods, met on every row
 def period_text(period: Period) -> str:
     """A period as people write it (Q1 2025, 1 May 2021 – 30 December 2021), read back as itself."""
     from ..text.l10n import Localizer  # noqa: PLC0415
@@ -723,6 +724,8 @@ def _row_key(row: dict[str, Any], headers: list[str], number: int, known: dict[s
 
 
 _KEY_COLUMNS = frozenset(("Indicator code", "Period", "Reported by"))
+_SHOWN_COLUMNS = frozenset((*KEYS, *OPEN, SECOND_UNIT, SECOND))
+"""The columns a locked cell of which is compared with what the tracker wrote."""
 
 
 def _locked_changed(row: dict[str, Any], headers: list[str], number: int, *, shown: dict[str, Any],
@@ -730,7 +733,7 @@ def _locked_changed(row: dict[str, Any], headers: list[str], number: int, *, sho
     """Whether a locked cell of the row differs from what the tracker wrote (each one noted)."""
     changed = False
     for index, header in enumerate(headers):
-        if header in editable or header in _KEY_COLUMNS or header not in (*KEYS, *OPEN, SECOND_UNIT, SECOND):
+        if header in editable or header in _KEY_COLUMNS or header not in _SHOWN_COLUMNS:
             continue
         typed, expected = row.get(header), shown.get(header)
         expected = None if expected is None else _written(expected)
