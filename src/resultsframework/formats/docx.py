@@ -18,7 +18,7 @@ import attrs
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, About, Table, TableCell
 from ..text.escape import display_text, starts_right_to_left
-from ..text.layout import COMPLEX_SCRIPT_FONT, FONT
+from ..text.layout import COMPLEX_SCRIPT_FONT, FONT, PAPER
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -44,8 +44,6 @@ def _docx() -> Any:
     return require("docx", "docx")
 
 
-PAPER = {"a4": (210, 297), "letter": (215.9, 279.4)}
-"""Paper sizes in millimetres, portrait (width, height): A4 is the UN's default outside the US."""
 MARGIN_MM = 20
 """The page margins: 2 cm all round, the header and footer 1 cm from the edge."""
 

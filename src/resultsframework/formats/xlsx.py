@@ -20,7 +20,7 @@ from typing import Any
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableCell, TableRow
 from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
-from ..text.layout import FONT, row_height
+from ..text.layout import FONT, PAPER, row_height
 
 __all__ = ["RichText", "SheetRows", "declare_size", "page_ends", "sheet_name", "table_xlsx"]
 
@@ -152,13 +152,6 @@ class SheetRows:
         out.append("</row>")
         self.row += 1
 
-    def declare_size(self, first: int, width: int) -> None:
-        """
-        State the sheet's size (its ``dimension``: from A1 to the last cell of these rows,
-        *width* columns wide) before openpyxl writes its first row (*first*, the header).
-        """
-        declare_size(self.sheet, max(self.row - 1, first), width)
-
     def into(self, workbook: bytes) -> bytes:
         """*workbook* (as openpyxl saved it) with these rows at the end of the sheet's."""
         import zipfile  # noqa: PLC0415
@@ -280,8 +273,7 @@ def _print_setup(sheet: Any, table: Table, paper: str) -> None:
         sheet.oddHeader.center.text = display_text(table.about.header).replace("&", "&&")[:200]
 
 
-PAGE_POINTS = {"a4": (841.89, 595.28), "letter": (792.0, 612.0)}
-"""A landscape page's width and height in points."""
+POINTS_PER_MM = 72 / 25.4
 POINTS_PER_WIDTH = 5.25
 """
 Points a unit of column width (a '0' of 11-point Calibri: 7 pixels at 96 to the inch) takes at
@@ -421,7 +413,7 @@ class _Sheet:
         from openpyxl.worksheet.pagebreak import Break  # noqa: PLC0415
 
         margins = self.sheet.page_margins
-        across, down = PAGE_POINTS[self.paper]
+        down, across = (mm * POINTS_PER_MM for mm in PAPER[self.paper])  # landscape
         width = sum(c.width * WIDTH_UNIT for c in self.table.columns) * POINTS_PER_WIDTH
         scale = min(1.0, (across - 72 * (margins.left + margins.right)) / width) if width else 1.0
         room = (down - 72 * (margins.top + margins.bottom)) / scale

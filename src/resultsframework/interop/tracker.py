@@ -186,7 +186,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
-    from ..formats.xlsx import SheetRows  # noqa: PLC0415
+    from ..formats.xlsx import SheetRows, declare_size  # noqa: PLC0415
 
     _one_indicator_a_code(programme)
     _readable_back(programme)
@@ -225,7 +225,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     rows, yes_no_rows = _write_rows(body, programme, headers, cells, widths)
     for line in instructions:
         book[INSTRUCTIONS].append([line])
-    body.declare_size(1, len(headers))
+    declare_size(sheet, body.row - 1, len(headers))  # the header and every row of values
     sheet.append(header_cells)
     # A validation holds its cells as ranges; adding them one by one costs time in their number.
     yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)

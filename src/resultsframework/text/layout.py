@@ -11,13 +11,17 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-__all__ = ["COMPLEX_SCRIPT_FONT", "FONT", "LINE_HEIGHT", "MAX_ROW_HEIGHT", "lines_needed", "row_height"]
+__all__ = [
+    "COMPLEX_SCRIPT_FONT", "FONT", "LINE_HEIGHT", "MAX_ROW_HEIGHT", "PAPER", "lines_needed", "row_height",
+]  # fmt: skip
 
 FONT = "Calibri"
 """
 The face of every Word paragraph and spreadsheet cell, which the widths and heights here are
 measured for: every Office installation has it, and LibreOffice shows Carlito, of the same metrics.
 """
+PAPER = {"a4": (210, 297), "letter": (215.9, 279.4)}
+"""Paper sizes in millimetres, portrait (width, height): A4 is the UN's default outside the US."""
 COMPLEX_SCRIPT_FONT = "Arial"
 """The face of Arabic text in Word: one every Word installation has with Arabic letters."""
 
