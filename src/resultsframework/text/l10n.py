@@ -158,7 +158,7 @@ def _percent_plain(pattern: Any, locale: Any, numbering: str, places: int) -> _P
     """
     The signs babel writes a percent with, for the plain patterns (groups of three, no quotes,
     no significant digits nor exponent), checked against babel's own text on probes; else
-    ``None`` and babel writes each percent (30 µs each, a sixth of building a long table).
+    ``None`` and babel writes each percent (4 µs each, three times the pattern's time).
     """
     from babel.numbers import get_decimal_symbol, get_group_symbol  # noqa: PLC0415
 
@@ -187,7 +187,7 @@ def _plain_percent(fraction: Decimal, plain: _PercentPlain) -> str:
     value = fraction.scaleb(2)
     negative = int(value.is_signed())
     whole, _, part = f"{abs(value).normalize().quantize(quantum):f}".partition(".")
-    number = f"{int(whole):,}".replace(",", group) + (point + part if part else "")
+    number = _grouped(int(whole), (group, "", "")) + (point + part if part else "")  # whole: never negative
     return f"{prefix[negative]}{number}{suffix[negative]}"
 
 
