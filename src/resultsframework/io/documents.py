@@ -9,10 +9,11 @@ written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -134,14 +135,25 @@ def load_located(path: str | os.PathLike[str]) -> tuple[Programme, Callable[[Fie
 def _load_document(
     text: str | bytes, fmt: str, source: str | None, cls: type[T], document_format: str
 ) -> tuple[T, Mapping[FieldPath, int]]:
-    # Parsing and structuring allocate many objects and create no reference cycles; the
-    # cyclic garbage collector, left running, would walk them again and again for nothing.
-    paused = gc.isenabled()
+    with collector_paused():
+        return _parse_and_structure(text, fmt, source, cls, document_format)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """
+    The cyclic garbage collector paused, and left as it was found afterwards.
+
+    Parsing and structuring allocate many objects and create no reference cycles; the
+    collector, left running, would walk them again and again for nothing (and, over a
+    portfolio kept in memory, walk every programme already read each time it runs in full).
+    """
+    running = gc.isenabled()
     gc.disable()
     try:
-        return _parse_and_structure(text, fmt, source, cls, document_format)
+        yield
     finally:
-        if paused:
+        if running:
             gc.enable()
 
 

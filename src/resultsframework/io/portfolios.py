@@ -13,7 +13,7 @@ from ..core.errors import LoadError, Problem
 from ..core.model import Programme
 from .atomic import write_atomic
 from .converter import FORMAT, unstructure_document
-from .documents import format_for, load, load_document
+from .documents import collector_paused, format_for, load, load_document
 from .json import emit_json
 
 __all__ = ["dump_portfolio", "iter_portfolio", "load_portfolio"]
@@ -53,11 +53,14 @@ def load_portfolio(path: str | os.PathLike[str]) -> list[Programme]:
         return [load(path)]
     programmes: list[Programme] = []
     problems: list[Problem] = []
-    for number, raw in _portfolio_lines(path):
-        try:
-            programmes.append(load_document(raw, "json", None, Programme, FORMAT))
-        except LoadError as e:
-            problems += _on_line(e, number)
+    # Paused over the whole file, not only each line as iter_portfolio can: no code of the
+    # caller's runs in between, and a collection between lines would walk every programme kept.
+    with collector_paused():
+        for number, raw in _portfolio_lines(path):
+            try:
+                programmes.append(load_document(raw, "json", None, Programme, FORMAT))
+            except LoadError as e:
+                problems += _on_line(e, number)
     if problems:
         raise LoadError(problems, str(path))
     return programmes
