@@ -923,8 +923,45 @@ def combined_records(indicator: Indicator, records: Sequence[Achieved]) -> list[
     and levels the latest of each reporter; for yes/no and qualitative indicators the latest
     alone.  In order of their periods.  The roll-up merges their breakdowns the same way.
     """
-    if len(records) == 1:
-        return [records[0]] if records[0].value is not None else []
+    if len(records) <= 1:
+        return [r for r in records if r.value is not None]
+    chosen = _one_reporter_in_order(records)
+    if chosen is None:
+        chosen = _latest_per_period(records)
+    if indicator.measure in (Measure.YES_NO, Measure.QUALITATIVE):
+        return chosen[-1:]
+    if indicator.accumulation is not Accumulation.SUM:
+        per_reporter: dict[str | None, Achieved] = {}
+        for record in chosen:
+            per_reporter[record.reported_by] = record  # sorted: the last is the latest
+        chosen = list(per_reporter.values())
+    return chosen
+
+
+def _one_reporter_in_order(records: Sequence[Achieved]) -> list[Achieved] | None:
+    """
+    The records that have a value, when one reporter reported them period after period (the
+    usual case: each period once, in order, so there is no correction to choose and nothing to
+    sort); ``None`` otherwise.
+    """
+    reporter = records[0].reported_by
+    chosen: list[Achieved] = []
+    previous: Period | None = None
+    for record in records:
+        period = record.period
+        if record.reported_by != reporter or (
+            previous is not None
+            and (period.end < previous.end or (period.end == previous.end and period.start <= previous.start))
+        ):
+            return None
+        previous = period
+        if record.value is not None:
+            chosen.append(record)
+    return chosen
+
+
+def _latest_per_period(records: Sequence[Achieved]) -> list[Achieved]:
+    """One record per reporter and period (the correction collected last), in order of their periods."""
     latest_per_period: dict[tuple[str | None, Period], Achieved] = {}
     for record in records:
         if record.value is None:
@@ -935,13 +972,6 @@ def combined_records(indicator: Indicator, records: Sequence[Achieved]) -> list[
             latest_per_period[key] = record
     chosen = list(latest_per_period.values())
     chosen.sort(key=lambda r: (r.period.end, r.period.start))
-    if indicator.measure in (Measure.YES_NO, Measure.QUALITATIVE):
-        return chosen[-1:]
-    if indicator.accumulation is not Accumulation.SUM:
-        per_reporter: dict[str | None, Achieved] = {}
-        for record in chosen:
-            per_reporter[record.reported_by] = record  # sorted: the last is the latest
-        chosen = list(per_reporter.values())
     return chosen
 
 

@@ -42,7 +42,7 @@ from ..core.disaggregation import category_totals
 from ..core.errors import Path, did_you_mean
 from ..core.framework import Element, Framework
 from ..core.model import Achieved, Indicator, Measure, Programme, Ratio, Value
-from ..core.numbers import total
+from ..core.numbers import total, totals_by
 from ..core.ordinal import Responses, responses
 from ..core.periods import Period
 from ..text.l10n import N_
@@ -202,11 +202,7 @@ def _margins(record: Achieved, dimension: str) -> dict[str, Value]:
 
 
 def _merge(parts: Iterable[dict[str, Value]]) -> dict[str, Value]:
-    found: dict[str, list[Value]] = {}
-    for part in parts:
-        for category, value in part.items():
-            found.setdefault(category, []).append(value)
-    merged = {category: _sum_values(values) for category, values in found.items()}
+    merged = totals_by([pair for part in parts for pair in part.items()])
     return {category: value for category, value in merged.items() if value is not None}
 
 

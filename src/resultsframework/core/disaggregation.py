@@ -17,7 +17,7 @@ import attrs
 from .diagnostics import Diagnostic, diagnostic
 from .errors import Path
 from .model import Breakdown, Dimension, Ratio, Value
-from .numbers import divide, is_number, numeric, total
+from .numbers import divide, is_number, numeric, total, totals_by
 
 __all__ = [
     "BUILTIN_DIMENSIONS",
@@ -89,12 +89,13 @@ def category_totals(breakdown: Breakdown, dimension: str) -> dict[str, Value | N
     For a breakdown by sex and age, ``category_totals(b, "sex")`` adds the age
     cells of each sex.
     """
-    groups: dict[str, list[Value]] = {}
-    for cell in breakdown.cells:
-        category = cell.category(dimension)
-        if category is not None:
-            groups.setdefault(category, []).append(cell.value)
-    return {category: total(values) for category, values in groups.items()}
+    pairs = []
+    for categories, value in breakdown.cells:
+        for dim, category in categories:
+            if dim == dimension:
+                pairs.append((category, value))
+                break
+    return totals_by(pairs)
 
 
 def shares(breakdown: Breakdown, dimension: str, of: Value | None = None) -> dict[str, Decimal | None]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from .model import Ratio, Value
 
-__all__ = ["CONTEXT", "divide", "is_number", "numeric", "pool", "total"]
+__all__ = ["CONTEXT", "divide", "is_number", "numeric", "pool", "total", "totals_by"]
 
 CONTEXT = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 """Every division uses this context, whatever the caller's decimal context is."""
@@ -67,6 +67,25 @@ def total(values: Iterable[Value]) -> Value | None:
     if all(is_number(v) for v in items):
         return sum(items, start=0)  # type: ignore[arg-type]
     return None
+
+
+def totals_by(pairs: Iterable[tuple[str, Value]]) -> dict[str, Value | None]:
+    """
+    The :func:`total` of the values of each key of *pairs*, the keys in the order first met:
+    ``[("female", 3), ("male", 5), ("female", 4)]`` gives ``{"female": 7, "male": 5}``.
+    """
+    items = pairs if type(pairs) is list else list(pairs)
+    counts: dict[str, Value | None] = {}  # the usual case, whole numbers: added as they come
+    for key, value in items:
+        if type(value) is not int:
+            break
+        counts[key] = counts.get(key, 0) + value  # type: ignore[operator]  # every one an int
+    else:
+        return counts
+    groups: dict[str, list[Value]] = {}
+    for key, value in items:
+        groups.setdefault(key, []).append(value)
+    return {key: total(values) for key, values in groups.items()}
 
 
 def pool(ratios: Iterable[Ratio]) -> Ratio:
