@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import textwrap
 import zipfile
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import resultsframework as rf
 
@@ -242,3 +245,28 @@ def test_arabic_word_text_keeps_its_direction_in_runs_not_isolates() -> None:
     (english,) = {c.paragraphs[0] for c in cells if c.text.startswith("\u200eCash distribution lists")}
     assert english._p.pPr is None or english._p.pPr.find(docx.oxml.ns.qn("w:bidi")) is None  # left to right,
     assert english.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT  # on the document's side
+
+
+class TestRowHeights:
+    """Rows are as high as their wrapped lines: counted as textwrap wraps, however the text is spaced."""
+
+    @given(
+        st.text(alphabet="ab c-é\u00a0\u202f\t\u2028", min_size=1, max_size=60).filter(
+            lambda t: not t.splitlines() or len(t.splitlines()) == 1
+        ),
+        st.integers(1, 14),
+    )
+    def test_a_paragraph_takes_the_lines_textwrap_makes(self, paragraph: str, per_line: int) -> None:
+        from resultsframework.text.layout import _wrapped_lines
+
+        expected = len(textwrap.wrap(paragraph, per_line, break_on_hyphens=False)) or 1
+        assert expected == _wrapped_lines(paragraph, per_line)
+
+    def test_a_long_statement_takes_as_many_lines_as_its_words_need(self) -> None:
+        from resultsframework.text.layout import lines_needed
+
+        statement = "Number of returnees supported with livelihood grants in Ninewa"  # 62 characters
+        assert 1 == lines_needed(statement, 80)
+        # 14 characters a line, at words: "Number of", "returnees", "supported with", ...
+        assert 6 == lines_needed(statement, 15)
+        assert 3 + 1 == lines_needed(statement + "\nSecond paragraph", 30)  # 28 a line

@@ -49,8 +49,29 @@ def lines_needed(text: str, width: float, size: float = 11) -> int:
         if len(paragraph) <= per_line:
             lines += 1
         else:
-            lines += len(textwrap.wrap(paragraph, per_line, break_on_hyphens=False)) or 1
+            lines += _wrapped_lines(paragraph, per_line)
     return lines
+
+
+def _wrapped_lines(paragraph: str, per_line: int) -> int:
+    """
+    The lines of ``textwrap.wrap(paragraph, per_line, break_on_hyphens=False)``, at least one.
+
+    Counted word by word in the usual case (words between single spaces, none longer than a
+    line, no other white space), where textwrap's greedy filling comes to this; textwrap itself
+    otherwise.
+    """
+    if paragraph.isprintable() and "  " not in paragraph and paragraph[0] != " " and paragraph[-1] != " ":
+        lengths = [len(word) for word in paragraph.split(" ")]
+        if max(lengths) <= per_line:
+            lines, used = 1, lengths[0]
+            for length in lengths[1:]:
+                if used + 1 + length <= per_line:
+                    used += 1 + length
+                else:
+                    lines, used = lines + 1, length
+            return lines
+    return len(textwrap.wrap(paragraph, per_line, break_on_hyphens=False)) or 1
 
 
 def row_height(cells: Iterable[tuple[str, float]], size: float = 11) -> float:
