@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..core.extras import require
-from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableCell, TableRow
+from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableRow
 from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
 from ..text.layout import FONT, PAPER, row_height
 
@@ -53,12 +53,11 @@ _NO_LAST_WORD = frozenset((
 """Words a name cut short must not end on: the start of what was cut off ("tableau de suivi de la")."""
 
 
-def _rich(cell: TableCell, rtl: bool, where: str) -> RichText | None:
+def _rich(lines: tuple[Part, ...], rtl: bool, where: str) -> RichText | None:
     """
-    The cell's parts as rich text, each label ("Baseline:") in bold as in Word, or ``None``
-    when no part has a label.
+    A cell's lines (``TableCell.lines``) as rich text, each label ("Baseline:") in bold as
+    in Word, or ``None`` when no line has a label.
     """
-    lines = cell.lines
     if not any(part.prefix for part in lines):
         return None
     bold, plain = _run_fonts()
@@ -88,13 +87,13 @@ def _run_fonts() -> tuple[str, str]:
     return xml(InlineFont(rFont=FONT, b=True, sz=10)), xml(InlineFont(rFont=FONT, sz=10))
 
 
-def _text(cell: TableCell, rtl: bool) -> str:
-    """The cell's parts as one text, each closing its own bidirectional controls (as in every format)."""
-    lines = []
-    for part in cell.lines:
+def _text(lines: tuple[Part, ...], rtl: bool) -> str:
+    """A cell's lines as one text, each closing its own bidirectional controls (as in every format)."""
+    texts = []
+    for part in lines:
         text = isolate(part.text) if rtl else close_bidi(part.text)
-        lines.append(f"{close_bidi(part.prefix)} {text}".rstrip() if part.prefix else text)
-    return "\n".join(lines)
+        texts.append(f"{close_bidi(part.prefix)} {text}".rstrip() if part.prefix else text)
+    return "\n".join(texts)
 
 
 class SheetRows:
@@ -112,7 +111,7 @@ class SheetRows:
         rows = SheetRows(sheet, first=2)
         rows.append([("Outcome 1", locked), (120, open_)], height=30)
         rows.append([(RichText([(bold, "Baseline: "), (plain, "12")]), body)])
-        data = rows.into(saved_workbook_bytes)
+        data = rows.save(workbook)  # or rows.into(bytes_openpyxl_saved)
     """
 
     def __init__(self, sheet: Any, first: int) -> None:
@@ -151,6 +150,38 @@ class SheetRows:
                 raise TypeError(f"a sheet cell holds a text, a number or rich text, not {kind.__name__}")
         out.append("</row>")
         self.row += 1
+
+    def save(self, workbook: Any) -> bytes:
+        """
+        *workbook* (openpyxl's, holding the sheet) saved with these rows in the sheet: each part
+        compressed once, the sheet's XML given its rows on its way into the archive, where
+        saving and then :meth:`into` would unpack and pack the whole workbook again.
+        """
+        import datetime  # noqa: PLC0415
+        import zipfile  # noqa: PLC0415
+
+        from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415
+
+        sheet, rows = self.sheet, "".join(self._xml).encode("utf-8")
+        added = False
+
+        class Archive(zipfile.ZipFile):
+            def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+                nonlocal added
+                name = sheet.path.lstrip("/")  # known once saving has numbered the sheets
+                if arcname != name or added:
+                    super().write(filename, arcname, *args, **kwargs)
+                    return
+                with open(filename, "rb") as written:
+                    self.writestr(arcname, _with_rows(written.read(), rows, name))
+                added = True
+
+        buffer = io.BytesIO()
+        # As openpyxl's own save_workbook, with the archive above.
+        workbook.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
+        ExcelWriter(workbook, Archive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+        # An openpyxl that puts the sheet in the archive otherwise: the rows added afterwards.
+        return buffer.getvalue() if added or not self._xml else self.into(buffer.getvalue())
 
     def into(self, workbook: bytes) -> bytes:
         """*workbook* (as openpyxl saved it) with these rows at the end of the sheet's."""
@@ -244,7 +275,7 @@ def _height(texts: list[str], columns: tuple[Column, ...], *, arabic: bool = Fal
 
 
 def _mostly_arabic(text: str) -> bool:
-    if _ARABIC.search(text) is None:  # the usual case outside Arabic tables
+    if text.isascii() or _ARABIC.search(text) is None:  # the usual case outside Arabic tables
         return False
     return 2 * len(_ARABIC.findall(text)) > len(text) - text.count(" ")
 
@@ -316,10 +347,7 @@ def table_xlsx(table: Table, *, paper: str = "a4") -> bytes:
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name(table.title))
     _print_setup(sheet, table, paper)
-    rows = _Sheet(sheet, table, paper).write()
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return rows.into(buffer.getvalue())
+    return _Sheet(sheet, table, paper).write().save(workbook)
 
 
 class _Sheet:
@@ -438,12 +466,12 @@ class _Sheet:
 
     def group(self, row: TableRow) -> None:
         """A band across the table: its text in the first cell, merged with the others."""
-        from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
-
         table, row_no = self.table, self.rows.row
-        text = _text(row.cells[0], table.rtl)
+        text = _text(row.cells[0].lines, table.rtl)
 
         def band(cell: Any) -> None:
+            from openpyxl.styles import Font, PatternFill  # noqa: PLC0415  (made once a kind)
+
             cell.font, cell.alignment = Font(name=FONT, size=10, bold=True), self.wrap
             cell.fill = PatternFill("solid", fgColor=GROUP_FILLS.get(row.kind, "EEEEEE"))
             cell.border, cell.quotePrefix = self.border, True
@@ -483,9 +511,10 @@ class _Sheet:
 
     def body(self, number_format: str | None, *, rich: bool = False) -> int:
         """A body cell's style: wrapped, bordered, in the body font (rich text sets its own)."""
-        from openpyxl.styles import Font  # noqa: PLC0415
 
         def make(cell: Any) -> None:
+            from openpyxl.styles import Font  # noqa: PLC0415  (here: asked for every cell, made once)
+
             cell.alignment, cell.border = self.wrap, self.border
             if not rich:
                 cell.font = Font(name=FONT, size=10)
@@ -498,15 +527,15 @@ class _Sheet:
 
     def cells(self, row: TableRow) -> None:
         table, sheet, row_no = self.table, self.sheet, self.rows.row
-        texts = [_text(content, table.rtl) for content in row.cells]
+        contents = [content.lines for content in row.cells]
+        texts = [_text(lines, table.rtl) for lines in contents]
         cells: list[tuple[object, int]] = []
-        for index, (text, content) in enumerate(zip(texts, row.cells, strict=True), start=1):
-            lines = content.lines
+        for index, (text, lines) in enumerate(zip(texts, contents, strict=True), start=1):
             label = table.columns[index - 1].label or index
             where = f"{row.kind} {row.code}, column {label}" if row.code else f"{sheet.title}, row {row_no}"
             if len(lines) == 1 and lines[0].number is not None and not lines[0].prefix:
                 cells.append((lines[0].number, self.body(_number_format(lines[0]))))
-            elif (rich := _rich(content, table.rtl, where)) is not None:
+            elif (rich := _rich(lines, table.rtl, where)) is not None:
                 cells.append((rich, self.body(None, rich=True)))
             else:
                 cells.append((spreadsheet_text(text, where), self.body(None)))

@@ -246,9 +246,7 @@ def tracker_workbook(programme: Programme) -> bytes:
     sheet.protection.sheet = True
     sheet.protection.formatCells = False
     sheet.protection.formatColumns = False
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return body.into(buffer.getvalue())
+    return body.save(book)
 
 
 WIDTHS = {

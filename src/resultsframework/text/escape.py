@@ -41,6 +41,8 @@ def close_bidi(text: str) -> str:
     A right-to-left override in one field then reorders only that field, never the
     text after it.  Nothing the user wrote is removed.
     """
+    if text.isascii():  # no control is ASCII
+        return text
     controls = _BIDI_CONTROLS.findall(text)  # the usual text has none: nothing to count
     if not controls:
         return text

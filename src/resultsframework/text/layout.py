@@ -44,6 +44,8 @@ def lines_needed(text: str, width: float, size: float = 11) -> int:
     Each line break starts a line; a word longer than a line is broken.
     """
     per_line = max(1, int(width * CHARACTERS_PER_WIDTH * 11 / size))
+    if len(text) <= per_line and text.isprintable():  # one short line (no line break of any kind)
+        return 1
     lines = 0
     for paragraph in text.splitlines() or [""]:
         if len(paragraph) <= per_line:
