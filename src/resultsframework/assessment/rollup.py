@@ -41,6 +41,7 @@ from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.disaggregation import category_totals
 from ..core.errors import Path, did_you_mean
 from ..core.framework import Element, Framework
+from ..core.memory import collector_paused
 from ..core.model import Achieved, Indicator, Measure, Programme, Ratio, Value
 from ..core.numbers import total, totals_by
 from ..core.ordinal import Responses, responses
@@ -465,6 +466,19 @@ def roll_up(
             f"the framework {fw.id!r} has no level {level!r}{did_you_mean(level, fw.levels)}; "
             f"its levels: {', '.join(fw.levels)}"
         )
+    with collector_paused():  # a portfolio in memory: see collector_paused
+        return _roll_up(programmes, fw, level=level, as_of=as_of, period=period, assessments=assessments)
+
+
+def _roll_up(
+    programmes: Programme | Iterable[Programme],
+    fw: Framework,
+    *,
+    level: str | None,
+    as_of: date | str | None,
+    period: Period | str | None,
+    assessments: Iterable[Assessment] | None,
+) -> RollUp:
     portfolio = (programmes,) if isinstance(programmes, Programme) else tuple(programmes)
     given = list(assessments) if assessments is not None else [assess(p, as_of) for p in portfolio]
     only = Period.parse(period) if isinstance(period, str) else period

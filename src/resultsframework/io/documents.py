@@ -9,17 +9,16 @@ written atomically.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from ..core.errors import LoadError, ParseError, Problem
 from ..core.errors import Path as FieldPath
+from ..core.memory import collector_paused
 from ..core.model import Programme
 from .atomic import write_atomic
 from .converter import FORMAT, structure_document, unstructure_document
@@ -137,24 +136,6 @@ def _load_document(
 ) -> tuple[T, Mapping[FieldPath, int]]:
     with collector_paused():
         return _parse_and_structure(text, fmt, source, cls, document_format)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """
-    The cyclic garbage collector paused, and left as it was found afterwards.
-
-    Parsing and structuring allocate many objects and create no reference cycles; the
-    collector, left running, would walk them again and again for nothing (and, over a
-    portfolio kept in memory, walk every programme already read each time it runs in full).
-    """
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
 
 def _parse_and_structure(

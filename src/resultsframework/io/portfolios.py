@@ -10,10 +10,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..core.errors import LoadError, Problem
+from ..core.memory import collector_paused
 from ..core.model import Programme
 from .atomic import write_atomic
 from .converter import FORMAT, unstructure_document
-from .documents import collector_paused, format_for, load, load_document
+from .documents import format_for, load, load_document
 from .json import emit_json
 
 __all__ = ["dump_portfolio", "iter_portfolio", "load_portfolio"]
