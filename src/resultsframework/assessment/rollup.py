@@ -142,10 +142,14 @@ class ContributingIndicator:
 
     def breakdown(self, dimension: str) -> dict[str, Value]:
         """Category → value of one *dimension*, merged over its values (partial if some lack it)."""
+        return dict(self._merged(dimension))  # a copy: the caller may change it
+
+    def _merged(self, dimension: str) -> dict[str, Value]:
+        """:meth:`breakdown`, computed once (the one a total merges: never to be changed)."""
         found = self._memo.get(("breakdown", dimension))
         if found is None:
             found = self._memo["breakdown", dimension] = _merge(self._margins_of(dimension))
-        return dict(cast(dict[str, Value], found))  # a copy: the caller may change it
+        return cast(dict[str, Value], found)
 
     def broken_down(self, dimension: str) -> Value | None:
         """The part of :attr:`value` that :meth:`breakdown` covers: the values that have it."""
@@ -297,7 +301,7 @@ class Total:
             return {}
         found = self._memo.get(("breakdown", dimension))
         if found is None:
-            found = self._memo["breakdown", dimension] = _merge(c.breakdown(dimension) for c in self.reported)
+            found = self._memo["breakdown", dimension] = _merge(c._merged(dimension) for c in self.reported)
         return dict(cast(dict[str, Value], found))  # a copy: the caller may change it
 
     def broken_down(self, dimension: str) -> Value | None:
