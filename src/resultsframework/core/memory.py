@@ -17,7 +17,7 @@ def collector_paused() -> Iterator[None]:
     Loading, assessing and rolling up allocate many objects and free almost none; the collector,
     left running, would walk them again and again for nothing, and, with a portfolio held in
     memory, walk every programme already read each time it runs in full (rolling up 400
-    programmes held in memory took 1.7 times as long with it running).  Whatever cycles are made
+    programmes held in memory took twice as long with it running).  Whatever cycles are made
     meanwhile are collected once it runs again.
     """
     running = gc.isenabled()

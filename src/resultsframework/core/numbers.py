@@ -5,6 +5,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import cast
 
 from .model import Ratio, Value
 
@@ -75,13 +76,13 @@ def totals_by(pairs: Iterable[tuple[str, Value]]) -> dict[str, Value | None]:
     ``[("female", 3), ("male", 5), ("female", 4)]`` gives ``{"female": 7, "male": 5}``.
     """
     items = pairs if type(pairs) is list else list(pairs)
-    counts: dict[str, Value | None] = {}  # the usual case, whole numbers: added as they come
+    counts: dict[str, int] = {}  # the usual case, whole numbers: added as they come
     for key, value in items:
         if type(value) is not int:
             break
-        counts[key] = counts.get(key, 0) + value  # type: ignore[operator]  # every one an int
+        counts[key] = counts.get(key, 0) + value
     else:
-        return counts
+        return cast("dict[str, Value | None]", counts)
     groups: dict[str, list[Value]] = {}
     for key, value in items:
         groups.setdefault(key, []).append(value)

@@ -188,13 +188,13 @@ class SheetRows:
         workbook.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
         ExcelWriter(workbook, Archive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
         # An openpyxl that puts the sheet in the archive otherwise: the rows added afterwards.
-        return buffer.getvalue() if added or not self._xml else self.into(buffer.getvalue())
+        return buffer.getvalue() if added or not (self._xml or self._merges) else self.into(buffer.getvalue())
 
     def into(self, workbook: bytes) -> bytes:
         """*workbook* (as openpyxl saved it) with these rows at the end of the sheet's."""
         import zipfile  # noqa: PLC0415
 
-        if not self._xml:
+        if not (self._xml or self._merges):
             return workbook
         name = self.sheet.path.lstrip("/")
         buffer = io.BytesIO()
