@@ -146,10 +146,14 @@ def columnar_times(programmes: list[rf.Programme]) -> dict[str, float]:
     connection = duckdb.connect()
     times: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "portfolio"
-        start = time.perf_counter()
-        rf.to_parquet(programmes, out)
-        times["write"] = time.perf_counter() - start
+        # Best of two, each into a folder of its own: the first write of a process takes up to
+        # twice as long (its memory is new to it), whatever was warmed up before.
+        times["write"] = float("inf")
+        for attempt in ("first", "portfolio"):
+            out = Path(tmp) / attempt
+            start = time.perf_counter()
+            rf.to_parquet(programmes, out)
+            times["write"] = min(times["write"], time.perf_counter() - start)
         times["size"] = sum(f.stat().st_size for f in out.rglob("*.parquet")) / 2**20
         times["summary"] = timed(
             lambda: rf.summarise_parquet(out, programmes=programmes, connection=connection), repeat=3
@@ -162,6 +166,11 @@ def columnar_times(programmes: list[rf.Programme]) -> dict[str, float]:
 
 
 def columnar_rows(programmes: list[rf.Programme]) -> list[tuple[str, str, str, bool]]:
+    import tempfile  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as tmp:  # pyarrow and DuckDB imported and warmed up first
+        rf.to_parquet(programmes[:1], Path(tmp) / "warm-up")
+        rf.summarise_parquet(Path(tmp) / "warm-up", programmes=programmes[:1])
     times = columnar_times(programmes)
     quarter = columnar_times(programmes[: len(programmes) // 4])
     half = columnar_times(programmes[: len(programmes) // 2])
