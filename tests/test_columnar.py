@@ -129,6 +129,63 @@ def test_writing_into_a_directory_that_holds_files_is_refused(tmp_path: Path) ->
     assert (tmp_path / "keep.txt").read_text() == "mine"
 
 
+def test_a_write_that_fails_leaves_no_dataset(tmp_path: Path) -> None:
+    """Programmes that stop with an error half way (a portfolio's bad line) leave nothing behind."""
+
+    def failing() -> Iterator[rf.Programme]:
+        yield _programme()
+        yield _programme()
+        raise rf.LoadError([rf.Problem(("title",), "required field is missing", 3)], "portfolio.jsonl")
+
+    with pytest.raises(rf.LoadError):
+        to_parquet(failing(), tmp_path / "out", part_size=1)
+    assert [] == list(tmp_path.iterdir())  # nor the temporary folder
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(rf.LoadError):
+        to_parquet(failing(), tmp_path / "empty", part_size=1)
+    assert [] == list((tmp_path / "empty").iterdir())
+    written = to_parquet([_programme()], tmp_path / "empty")
+    assert written == tmp_path / "empty"
+    assert 7 == len(read_parquet(written).to_pylist())
+
+
+def test_only_the_programmes_the_object_path_needs_are_read_and_kept(
+    tmp_path: Path, connection: object
+) -> None:
+    """The programmes are read once, in order, as far as the last one a rule the SQL cannot express needs."""
+    yes_no = rf.loads(
+        """
+format: resultsframework/1
+title: Law
+dates: {start: 2024-01-01, original_end: 2025-12-31}
+reporting_periods: [2024]
+outcomes:
+  - code: "1"
+    statement: Laws
+    indicators:
+      - {code: "1", statement: Law passed, measure: yes_no, target: {value: true}, achieved: [{period: 2024, value: true}]}
+""",
+        "yaml",
+    )
+    portfolio = [_programme(), yes_no, _programme(), _programme()]
+    out = to_parquet(portfolio, tmp_path / "out")
+    read: list[int] = []
+
+    def lazily() -> Iterator[rf.Programme]:
+        for number, programme in enumerate(portfolio):
+            read.append(number)
+            yield programme
+
+    figures = assess_parquet(out, programmes=lazily(), connection=connection)
+    assert [0, 1] == read  # the programmes after the one needed are never read
+    assert [f.path for f in figures if f.programme_number == 1] == ["object"]
+    assert [f.status for f in figures if f.programme_number == 1] == [rf.assess(yes_no)["1"].status]
+    with pytest.raises(
+        rf.ResultsFrameworkError, match="programme number 1, and the programmes given end before it"
+    ):
+        assess_parquet(out, programmes=portfolio[:1], connection=connection)
+
+
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(portfolio=st.lists(programmes | reported_programmes(), min_size=1, max_size=3))
 def test_random_portfolios_give_the_figures_of_assess(
@@ -172,6 +229,25 @@ def test_the_command_writes_parquet_and_assesses(tmp_path: Path) -> None:
     code, out, err = run("portfolio", str(portfolio))
     assert code == 2
     assert "either --to parquet OUT or the word assess last" in err
+
+
+def test_the_command_streams_the_portfolio_and_names_every_bad_line(tmp_path: Path) -> None:
+    """Every problem of every file is said, and no dataset is written (the portfolio is streamed)."""
+    from .test_cli import run
+
+    good = rf.dumps(_programme(), "json").replace("\n", "")  # one line
+    (tmp_path / "a.jsonl").write_text(f"{good}\n{{}}\n{good}\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(f"{good}\nnot json\n", encoding="utf-8")
+    code, _out, err = run("portfolio", str(tmp_path), "--to", "parquet", str(tmp_path / "out"))
+    assert code == 1
+    said = err.splitlines()
+    assert any("a.jsonl: format (line 2): missing" in line for line in said)
+    assert any("b.jsonl: line 2: not valid JSON" in line for line in said)
+    assert not (tmp_path / "out").exists()
+    assert ["a.jsonl", "b.jsonl"] == sorted(f.name for f in tmp_path.iterdir())  # no temporary folder
+    code, _out, err = run("portfolio", str(tmp_path), "assess")
+    assert code == 1
+    assert any("b.jsonl: line 2: not valid JSON" in line for line in err.splitlines())
 
 
 needs_spark = pytest.mark.skipif(

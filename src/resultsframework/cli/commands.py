@@ -312,9 +312,30 @@ def portfolio_files(paths: Sequence[str]) -> list[str]:
     return files
 
 
-def load_portfolio(paths: Sequence[str], console: Console) -> list[rf.Programme]:
-    """Every programme of the portfolio files and directories, reporting every file's problems."""
-    return load_all(portfolio_files(paths), console, rf.load_portfolio)
+def stream_portfolio(paths: Sequence[str], console: Console) -> Iterator[rf.Programme]:
+    """
+    Every programme of the portfolio files, one at a time; at the end, if any line or file was
+    not a valid programme, every problem of every file (as :func:`load_all` reports them).
+    """
+    from ..io.portfolios import each_programme, format_for_portfolio  # noqa: PLC0415
+
+    problems: list[str] = []
+    for path in console.progress(paths):
+        try:
+            with reading(path):
+                if format_for_portfolio(path) != "jsonl":
+                    yield rf.load(path)
+                    continue
+                found: list[rf.Problem] = []
+                yield from each_programme(path, found)
+                if found:
+                    raise rf.LoadError(found, path)
+        except rf.LoadError as e:
+            problems += e.lines()
+        except CommandError as e:
+            problems.append(e.message)
+    if problems:
+        raise CommandError("\n".join(problems))
 
 
 def portfolio(args: argparse.Namespace, console: Console) -> int:
@@ -335,19 +356,23 @@ def portfolio(args: argparse.Namespace, console: Console) -> int:
         )
     if args.to is not None and args.to[0] != "parquet":
         raise CommandError(f"resultsframework portfolio: --to takes parquet, not {args.to[0]!r}", USAGE)
-    programmes = load_portfolio(files, console)
+    paths = portfolio_files(files)
+    # Streamed, one programme in memory at a time: the portfolio is checked whole as it is
+    # written, and a problem anywhere leaves no dataset (to_parquet writes it atomically).
     if not assessing:
         with writing(args.to[1]):
-            rf.to_parquet(programmes, args.to[1])
+            rf.to_parquet(stream_portfolio(paths, console), args.to[1])
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        out = rf.to_parquet(programmes, Path(tmp) / "portfolio")
+        out = rf.to_parquet(stream_portfolio(paths, console), Path(tmp) / "portfolio")
         session: Any = None  # DuckDB, in this process
         started = False
         if args.engine == "spark":
             session, started = _spark_session()
         try:
-            summary = summarise_parquet(out, programmes=programmes, connection=session)
+            # The programmes read again, as far as the indicators the query leaves to Python need.
+            again = stream_portfolio(paths, console)
+            summary = summarise_parquet(out, programmes=again, connection=session)
         finally:
             if started:
                 session.stop()

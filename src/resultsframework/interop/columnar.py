@@ -62,7 +62,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Context, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -82,6 +82,7 @@ from ..core.extras import require
 from ..core.model import Direction, Indicator, Measure, Programme, Ratio, Status, Value
 from ..core.numbers import numeric
 from ..core.periods import Period
+from ..io.atomic import folder_atomic
 from ..text.values import plain
 from .frames import DIMENSION_PREFIX, FIXED, VALUES, indicator_columns
 
@@ -192,6 +193,10 @@ def to_parquet(
     see :mod:`resultsframework.interop.columnar`.  Every value is kept exactly: numbers as
     ``DECIMAL(38, s)``, values of mixed kinds as their exact text.
 
+    The dataset is written in a temporary directory beside *path* and put in its place at the
+    end: if writing fails (a number too large, or *programmes* raising as a portfolio file
+    with a bad line does), nothing is left at *path*.
+
     Raises:
         ColumnarError: if *path* exists and is not an empty directory, or a number needs more
             than the 38 digits of Parquet's decimals.
@@ -199,12 +204,19 @@ def to_parquet(
     .. versionadded:: 0.1.0
     """
     require("pyarrow", "parquet")
-    import pyarrow.parquet as pq  # noqa: PLC0415
 
     out = Path(path)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ColumnarError(f"{out}: the Parquet dataset goes in a new or empty directory")
-    out.mkdir(parents=True, exist_ok=True)
+    with folder_atomic(out) as work:  # a programme that fails to load, say, leaves no dataset
+        _write_parts(programmes, out, work, part_size)
+    return out
+
+
+def _write_parts(programmes: Iterable[Programme], out: Path, work: Path, part_size: int) -> None:
+    """The dataset :func:`to_parquet` writes, written in the folder *work* (named *out* in messages)."""
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
     dimensions: dict[str, None] = {}
     places = 0
     written: list[tuple[Path, pa.Schema]] = []
@@ -218,7 +230,7 @@ def to_parquet(
         for kind, table in part.tables(schema, categories, out):
             if table is None or (not table.num_rows and (number or kind == "cell")):
                 continue  # the first part's totals are written even empty, for the schema
-            file = out / f"part={number}" / f"row={kind}" / "data.parquet"
+            file = work / f"part={number}" / f"row={kind}" / "data.parquet"
             file.parent.mkdir(parents=True)
             if kind == "total":
                 # In row groups the query's filters skip by their statistics: the totals of the
@@ -244,7 +256,6 @@ def to_parquet(
             pq.write_table(
                 _widened(pq.read_table(file, partitioning=None), final, out), file, row_group_size=_ROW_GROUP
             )
-    return out
 
 
 def _in_query_order(table: pa.Table) -> pa.Table:
@@ -984,24 +995,38 @@ def _element_counts(linked: list[tuple[int, str, Status, int]]) -> dict[str, Cou
 def judge(
     rows: list[dict[str, Any]], programmes: Iterable[Programme] | None, band: Decimal
 ) -> list[ColumnarFigure]:
-    """The figures of the query's rows (from any engine), the object path where the SQL cannot."""
-    kept = list(programmes) if programmes is not None else None
+    """
+    The figures of the query's rows (from any engine), the object path where the SQL cannot.
+
+    *programmes* are read once, in order, and only those the object path needs are kept and
+    assessed: a portfolio read lazily from its files (:func:`~resultsframework.iter_portfolio`)
+    is never held whole.
+    """
+    figures: list[ColumnarFigure | None] = [_figure(row, band) for row in rows]
+    needed = {row["programme_number"] for row, figure in zip(rows, figures, strict=True) if figure is None}
+    if needed and programmes is None:
+        row = next(row for row, figure in zip(rows, figures, strict=True) if figure is None)
+        raise ColumnarError(
+            f"indicator {row['indicator']} of {row['programme']!r} needs the object path: pass the programmes"
+        )
     assessed: dict[int, Assessment] = {}
-    figures = []
-    for row in rows:
-        figure = _figure(row, band)
-        if figure is None:
-            if kept is None:
-                raise ColumnarError(
-                    f"indicator {row['indicator']} of {row['programme']!r} needs the object path: "
-                    "pass the programmes"
-                )
-            number = row["programme_number"]
-            if number not in assessed:
-                assessed[number] = assess(kept[number], band=band)
-            figure = _from_object(row, assessed[number], number)
-        figures.append(figure)
-    return figures
+    if needed:
+        for number, programme in enumerate(cast("Iterable[Programme]", programmes)):
+            if number in needed:
+                assessed[number] = assess(programme, band=band)
+                if len(assessed) == len(needed):
+                    break
+    missing = needed - assessed.keys()
+    if missing:
+        raise ColumnarError(
+            f"the dataset holds programme number {min(missing)}, and the programmes given end before it"
+        )
+    return [
+        figure
+        if figure is not None
+        else _from_object(row, assessed[row["programme_number"]], row["programme_number"])
+        for row, figure in zip(rows, figures, strict=True)
+    ]
 
 
 def _figure(row: dict[str, Any], band: Decimal) -> ColumnarFigure | None:

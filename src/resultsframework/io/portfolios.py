@@ -17,7 +17,7 @@ from .converter import FORMAT, unstructure_document
 from .documents import format_for, load, load_document
 from .json import emit_json
 
-__all__ = ["dump_portfolio", "iter_portfolio", "load_portfolio"]
+__all__ = ["dump_portfolio", "each_programme", "iter_portfolio", "load_portfolio"]
 
 
 def iter_portfolio(path: str | os.PathLike[str]) -> Iterator[Programme]:
@@ -52,19 +52,29 @@ def load_portfolio(path: str | os.PathLike[str]) -> list[Programme]:
     """
     if format_for_portfolio(path) != "jsonl":
         return [load(path)]
-    programmes: list[Programme] = []
     problems: list[Problem] = []
     # Paused over the whole file, not only each line as iter_portfolio can: no code of the
     # caller's runs in between, and a collection between lines would walk every programme kept.
     with collector_paused():
-        for number, raw in _portfolio_lines(path):
-            try:
-                programmes.append(load_document(raw, "json", None, Programme, FORMAT))
-            except LoadError as e:
-                problems += _on_line(e, number)
+        programmes = list(each_programme(path, problems))
     if problems:
         raise LoadError(problems, str(path))
     return programmes
+
+
+def each_programme(path: str | os.PathLike[str], problems: list[Problem]) -> Iterator[Programme]:
+    """
+    Every valid programme of a portfolio file (JSON Lines), one at a time; each other line's
+    problems added to *problems*, with its line, and the reading goes on: a portfolio streamed
+    into a dataset (``portfolio ... --to parquet``) is checked whole in the same pass.
+    """
+    for number, raw in _portfolio_lines(path):
+        try:
+            programme = load_document(raw, "json", None, Programme, FORMAT)
+        except LoadError as e:
+            problems += _on_line(e, number)
+            continue
+        yield programme
 
 
 def _portfolio_lines(path: str | os.PathLike[str]) -> Iterator[tuple[int, bytes]]:
