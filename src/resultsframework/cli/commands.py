@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -56,23 +56,29 @@ def load(path: str) -> rf.Programme:
 def load_all(
     paths: Sequence[str],
     console: Console,
-    read: Callable[[str], list[rf.Programme]] = lambda path: [rf.load(path)],
+    read: Callable[[str], Iterable[rf.Programme]] = lambda path: [rf.load(path)],
 ) -> list[rf.Programme]:
     """Every programme of the files (one each, or as *read* finds them), reporting the problems
     of all of them before failing."""
-    programmes: list[rf.Programme] = []
+    return list(each_of(paths, console, read))
+
+
+def each_of(
+    paths: Sequence[str], console: Console, read: Callable[[str], Iterable[rf.Programme]]
+) -> Iterator[rf.Programme]:
+    """The programmes of the files, one at a time, as *read* finds them; at the end, if any file
+    or line was not a valid programme, every problem of every file."""
     problems: list[str] = []
     for path in console.progress(paths):
         try:
             with reading(path):
-                programmes += read(path)
+                yield from read(path)
         except rf.LoadError as e:
             problems += e.lines()
         except CommandError as e:
             problems.append(e.message)
     if problems:
         raise CommandError("\n".join(problems))
-    return programmes
 
 
 @contextlib.contextmanager
@@ -313,29 +319,21 @@ def portfolio_files(paths: Sequence[str]) -> list[str]:
 
 
 def stream_portfolio(paths: Sequence[str], console: Console) -> Iterator[rf.Programme]:
-    """
-    Every programme of the portfolio files, one at a time; at the end, if any line or file was
-    not a valid programme, every problem of every file (as :func:`load_all` reports them).
-    """
+    """Every programme of the portfolio files, one at a time; every problem said at the end."""
+    return each_of(paths, console, _programmes_of)
+
+
+def _programmes_of(path: str) -> Iterator[rf.Programme]:
+    """A file's programmes, one at a time; a portfolio's bad lines, all of them, raised at its end."""
     from ..io.portfolios import each_programme, format_for_portfolio  # noqa: PLC0415
 
-    problems: list[str] = []
-    for path in console.progress(paths):
-        try:
-            with reading(path):
-                if format_for_portfolio(path) != "jsonl":
-                    yield rf.load(path)
-                    continue
-                found: list[rf.Problem] = []
-                yield from each_programme(path, found)
-                if found:
-                    raise rf.LoadError(found, path)
-        except rf.LoadError as e:
-            problems += e.lines()
-        except CommandError as e:
-            problems.append(e.message)
-    if problems:
-        raise CommandError("\n".join(problems))
+    if format_for_portfolio(path) != "jsonl":
+        yield rf.load(path)
+        return
+    found: list[rf.Problem] = []
+    yield from each_programme(path, found)
+    if found:
+        raise rf.LoadError(found, path)
 
 
 def portfolio(args: argparse.Namespace, console: Console) -> int:
