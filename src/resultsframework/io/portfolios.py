@@ -26,7 +26,9 @@ def iter_portfolio(path: str | os.PathLike[str]) -> Iterator[Programme]:
 
     A portfolio file is JSON Lines (``.jsonl``): one programme document per line, in the
     canonical JSON form.  Programmes are read as they are needed, so a portfolio of any
-    size is assessed in the memory of one programme.
+    size is assessed in the memory of one programme.  To keep them all, :func:`load_portfolio`
+    is faster than a list of these (it keeps the garbage collector paused while it reads,
+    which this cannot do between the programmes it hands over).
 
     Raises:
         LoadError: for the first line that is not a valid programme, as
