@@ -147,6 +147,11 @@ def test_a_write_that_fails_leaves_no_dataset(tmp_path: Path) -> None:
     written = to_parquet([_programme()], tmp_path / "empty")
     assert written == tmp_path / "empty"
     assert 7 == len(read_parquet(written).to_pylist())
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")  # an empty folder linked to: written where it is
+    to_parquet([_programme()], tmp_path / "link")
+    assert (tmp_path / "link").is_symlink()
+    assert 7 == len(read_parquet(tmp_path / "real").to_pylist())
 
 
 def test_only_the_programmes_the_object_path_needs_are_read_and_kept(

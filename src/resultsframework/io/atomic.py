@@ -58,9 +58,12 @@ def folder_atomic(path: str | os.PathLike[str]) -> Iterator[Path]:
     A temporary folder beside *path* to write a dataset in, put in *path*'s place when the block
     ends, removed if it fails: a reader, or a second attempt, finds the whole dataset or none.
 
-    *path* must not exist, or be an empty folder (which the new one replaces).
+    *path* must not exist, or be an empty folder (which the new one replaces; for a link to one,
+    the folder it links to).
     """
     target = Path(path)
+    if target.is_symlink() and target.is_dir():
+        target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
