@@ -56,8 +56,6 @@ __all__ = [
 
 DEFAULT_BAND = Decimal("0.15")
 
-_SUCCESS = frozenset({Status.ACHIEVED, Status.EXCEEDED})
-
 
 @attrs.frozen
 class Progress:
