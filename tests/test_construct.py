@@ -511,3 +511,64 @@ def test_a_lone_surrogate_is_refused_in_code_as_in_files(build: Any) -> None:
     """Half of a JSON escape is no character: a YAML written from it could not be read back."""
     with pytest.raises(rf.ResultsFrameworkError, match=r"lone surrogate U\+D[89A-F][0-9A-F]{2}"):
         build()
+
+
+# -- objects built by the million ---------------------------------------------------------
+
+from resultsframework.core.building import unchecked_constructor  # noqa: E402
+from resultsframework.tables.table import Part, new_part  # noqa: E402
+
+
+@given(
+    key=st.text(max_size=8),
+    heading=st.text(max_size=8),
+    text=st.text(max_size=20),
+    prefix=st.none() | st.text(max_size=8),
+    flat_only=st.booleans(),
+    number=st.none() | st.integers() | st.decimals(allow_nan=False, allow_infinity=False),
+    percent=st.booleans(),
+)
+def test_a_part_built_fast_is_the_part(
+    key: str, heading: str, text: str, prefix: str | None, flat_only: bool, number: Any, percent: bool
+) -> None:
+    fields = {"prefix": prefix, "flat_only": flat_only, "number": number, "percent": percent}
+    built = new_part(key, heading, text, **fields)
+    assert type(built) is Part
+    assert built == Part(key, heading, text, **fields)
+    assert hash(built) == hash(Part(key, heading, text, **fields))
+    assert new_part(key, heading, text) == Part(key, heading, text)  # the defaults
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.text = "changed"  # type: ignore[misc]
+
+
+def test_an_unchecked_constructor_keeps_defaults_factories_and_cached_hashes() -> None:
+    @attrs.frozen(cache_hash=True)
+    class Sample:
+        a: int
+        b: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+        c: list[int] = attrs.field(factory=list, hash=False)
+        d: str = attrs.field(init=False, default="fixed")
+
+    build = unchecked_constructor(Sample)
+    assert build(1) == Sample(1)
+    assert build(1).c is not build(1).c  # a new list each time, as the class makes
+    assert build(1, b=(2,)).d == "fixed"
+    assert hash(build(1, (2,), [3])) == hash(Sample(1, (2,), [3]))
+    assert build(1, [2]).b == [2]  # as given: the converter is what it skips
+
+
+def test_checks_that_must_run_are_never_skipped() -> None:
+    @attrs.frozen
+    class Checked:
+        a: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    @attrs.define
+    class Hooked:
+        a: int
+
+        def __attrs_post_init__(self) -> None:
+            self.a += 1
+
+    for cls in (Checked, Hooked):
+        with pytest.raises(TypeError, match="must not be skipped"):
+            unchecked_constructor(cls)

@@ -28,6 +28,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ..core.building import unchecked_constructor
 from ..core.errors import Path, Problem, did_you_mean, lone_surrogate, shorten, surrogate_message
 from ..core.model import MAX_DIGITS, Breakdown, Cell, FrameworkLink, Ratio, Value, _Choice
 from ..core.periods import Period, PeriodError, parse_date
@@ -411,27 +412,7 @@ def _unchecked(cls: type[Any]) -> Callable[..., Any] | None:
         or hasattr(cls, "__attrs_post_init__")
     ):
         return None
-    namespace: dict[str, Any] = {"_new": object.__new__, "_bind": object.__setattr__.__get__, "_cls": cls}
-    params, lines = [], []
-    for index, f in enumerate(fields):
-        if f.default is attrs.NOTHING:
-            params.append(f.alias)
-        elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
-            namespace["_nothing"] = attrs.NOTHING
-            namespace[f"_factory{index}"] = f.default.factory
-            params.append(f"{f.alias}=_nothing")
-            lines.append(f"    if {f.alias} is _nothing: {f.alias} = _factory{index}()")
-        else:
-            namespace[f"_default{index}"] = f.default
-            params.append(f"{f.alias}=_default{index}")
-        lines.append(f"    _set({f.name!r}, {f.alias})")
-    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
-        lines.append("    _set('_attrs_cached_hash', None)")
-    head = [f"def build({', '.join(params)}):", "    self = _new(_cls)", "    _set = _bind(self)"]
-    source = "\n".join([*head, *lines, "    return self"])
-    exec(compile(source, f"<unchecked {cls.__qualname__}>", "exec"), namespace)
-    built: Callable[..., Any] = namespace["build"]
-    return built
+    return unchecked_constructor(cls)
 
 
 def _class_unstructure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:

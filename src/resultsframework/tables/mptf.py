@@ -23,6 +23,7 @@ import attrs
 from ..assessment.progress import Assessment, IndicatorAssessment, Progress, assess
 from ..assessment.rollup import ContributingIndicator
 from ..core.errors import ResultsFrameworkError, did_you_mean, shorten
+from ..core.memory import collector_paused
 from ..core.model import (
     Achieved,
     Activity,
@@ -37,7 +38,7 @@ from ..core.model import (
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
-from .table import About, Column, Part, Table, TableCell, TableRow
+from .table import About, Column, Part, Table, TableCell, TableRow, new_part
 from .words import RESULT_WORDS, Words, activity_words, progress_words, stated_value
 
 __all__ = ["indicator_table"]
@@ -86,17 +87,18 @@ def indicator_table(
     """
     if organisation is not None:
         _check_organisation(programme, organisation)
-    return _Builder(
-        programme,
-        Localizer.of(locale),
-        assessment or assess(programme, as_of),
-        include_activities=include_activities,
-        per_period=per_period,
-        show_status=show_status,
-        from_baseline=from_baseline,
-        organisation=organisation,
-        breakdowns=breakdowns,
-    ).table()
+    with collector_paused():  # tens of thousands of parts and texts, all kept: see collector_paused
+        return _Builder(
+            programme,
+            Localizer.of(locale),
+            assessment or assess(programme, as_of),
+            include_activities=include_activities,
+            per_period=per_period,
+            show_status=show_status,
+            from_baseline=from_baseline,
+            organisation=organisation,
+            breakdowns=breakdowns,
+        ).table()
 
 
 def about(programme: Programme) -> About:
@@ -163,7 +165,7 @@ class _Builder:
         self.loc = loc
         self.breakdowns = breakdowns
         self.words = Words(loc, (programme,))
-        self._ = loc.gettext
+        self._ = _Labels(loc).__getitem__  # each label translated once, not once a row
         self.assessment = assessment
         self.include_activities = include_activities
         self.show_status = show_status
@@ -307,8 +309,8 @@ class _Builder:
         """The parts of a group row: its code (flat layouts only) and its statement."""
         label = self._(RESULT_WORDS[kind])
         return (
-            Part(f"{kind}_code", self._(_CODE_HEADINGS[kind]), code or "", flat_only=True),
-            Part(kind, label, statement, prefix=self.numbered(label, code)),
+            new_part(f"{kind}_code", self._(_CODE_HEADINGS[kind]), code or "", flat_only=True),
+            new_part(kind, label, statement, prefix=self.numbered(label, code)),
         )
 
     # -- the cells of an indicator row -------------------------------------------------
@@ -321,27 +323,27 @@ class _Builder:
         word = _(N_("Indicator"))
         return TableCell(
             (
-                Part("code", _(N_("Code")), indicator.code, flat_only=True),
-                Part("indicator", word, indicator.statement, prefix=self.numbered(word, indicator.code)),
-                Part(
+                new_part("code", _(N_("Code")), indicator.code, flat_only=True),
+                new_part("indicator", word, indicator.statement, prefix=self.numbered(word, indicator.code)),
+                new_part(
                     "baseline",
                     _(N_("Baseline")),
                     self.baseline_text(indicator),
                     prefix=_(N_("Baseline:")),
                 ),
-                Part(
+                new_part(
                     "target",
                     _(N_("Planned Target")),
                     self.stated(target, indicator),
                     prefix=_(N_("Planned Target:")),
                 ),
-                Part(
+                new_part(
                     "baseline_value",
                     _(N_("Baseline value")),
                     plain(baseline.value if baseline else None),
                     flat_only=True,
                 ),
-                Part("target_value", _(N_("Target value")), plain(item.overall.target), flat_only=True),
+                new_part("target_value", _(N_("Target value")), plain(item.overall.target), flat_only=True),
             )
         )
 
@@ -360,9 +362,11 @@ class _Builder:
         _ = self._
         return TableCell(
             (
-                Part("achieved", _(N_("Achieved Indicator Targets")), self.achieved_text(item)),
-                Part("breakdown", _(N_("Breakdown")), self.breakdown_text(item)),
-                Part("achieved_value", _(N_("Achieved value")), plain(item.overall.achieved), flat_only=True),
+                new_part("achieved", _(N_("Achieved Indicator Targets")), self.achieved_text(item)),
+                new_part("breakdown", _(N_("Breakdown")), self.breakdown_text(item)),
+                new_part(
+                    "achieved_value", _(N_("Achieved value")), plain(item.overall.achieved), flat_only=True
+                ),
             )
         )
 
@@ -374,30 +378,31 @@ class _Builder:
         return self.words.breakdown(ContributingIndicator.of(self.programme, item))
 
     def variance_cell(self, item: IndicatorAssessment) -> TableCell:
-        latest = _latest(item.records)
+        latest = _latest(self.in_order(item))
         reason = latest.variance.reason if latest and latest.variance else ""
         return TableCell(
-            (Part("variance", self._(N_("Reasons for Variance with Planned Target (if any)")), reason),)
+            (new_part("variance", self._(N_("Reasons for Variance with Planned Target (if any)")), reason),)
         )
 
     def source_cell(self, item: IndicatorAssessment) -> TableCell:
-        return TableCell((Part("source", self._(N_("Source of Verification")), self.source(item)),))
+        return TableCell((new_part("source", self._(N_("Source of Verification")), self.source(item)),))
 
     def status_cell(self, item: IndicatorAssessment) -> TableCell:
-        return TableCell((Part("status", self._(N_("Status")), self.loc.status(item.status)),))
+        return TableCell((new_part("status", self._(N_("Status")), self.loc.status(item.status)),))
 
     def rate_cell(self, item: IndicatorAssessment) -> TableCell:
         rate = item.overall.achievement_rate
         text = self.loc.percent(rate) if rate is not None else ""
         return TableCell(
-            (Part("rate", self._(N_("Achievement rate")), text, number=rate, percent=rate is not None),)
+            (new_part("rate", self._(N_("Achievement rate")), text, number=rate, percent=rate is not None),)
         )
 
     def baseline_cell(self, item: IndicatorAssessment) -> TableCell:
         progress = item.overall.progress
         text = self.loc.percent(progress) if progress is not None else ""
         label = self._(N_("Progress from baseline"))
-        return TableCell((Part("from_baseline", label, text, number=progress, percent=progress is not None),))
+        part = new_part("from_baseline", label, text, number=progress, percent=progress is not None)
+        return TableCell((part,))
 
     def period_cell(self, period: Period, label: str) -> IndicatorCell:
         def cell(item: IndicatorAssessment) -> TableCell:
@@ -413,7 +418,7 @@ class _Builder:
                 if exact and isinstance(achieved, int | Decimal) and not isinstance(achieved, bool)
                 else None
             )
-            return TableCell((Part(f"period:{period.id}", label, text, number=number),))
+            return TableCell((new_part(f"period:{period.id}", label, text, number=number),))
 
         return cell
 
@@ -425,14 +430,14 @@ class _Builder:
         prefix = self.numbered(word, activity.code)
         when = activity_words(self.loc, activity)
         text = f"{activity.statement}{who} \u2014 {when}" if when else activity.statement + who
-        return TableCell((Part("activity", word, text, prefix=prefix),))
+        return TableCell((new_part("activity", word, text, prefix=prefix),))
 
     def activity_status_cell(self, activity: Activity) -> TableCell:
         status = self.loc.label(activity.status) if activity.status else ""
-        return TableCell((Part("activity_status", self._(N_("Status")), status),))
+        return TableCell((new_part("activity_status", self._(N_("Status")), status),))
 
     def activity_reason_cell(self, activity: Activity) -> TableCell:
-        return TableCell((Part("activity_reason", self._(N_("Reason")), activity.status_reason or ""),))
+        return TableCell((new_part("activity_reason", self._(N_("Reason")), activity.status_reason or ""),))
 
     # -- texts -----------------------------------------------------------------------
 
@@ -472,8 +477,8 @@ class _Builder:
         records = self.in_order(item)
         told = [r for r in records if r.narrative]
         answers = item.overall.responses
-        if answers is None and (
-            len(records) <= 1 or (len({r.period for r in records}) == 1 and len(told) <= 1)
+        if answers is None and (  # in order, the periods are one if the first is the last
+            len(records) <= 1 or (_period_key(records[0]) == _period_key(records[-1]) and len(told) <= 1)
         ):
             latest = records[-1] if records else None
             if latest is None or (latest.value is None and not latest.narrative):
@@ -500,5 +505,23 @@ def _period_key(record: Achieved) -> tuple[date, date]:
     return record.period.end, record.period.start
 
 
-def _latest(records: tuple[Achieved, ...]) -> Achieved | None:
-    return max(records, key=_period_key, default=None)
+def _latest(in_order: list[Achieved]) -> Achieved | None:
+    """The latest of records in order of their periods: the first reported of the latest period."""
+    if not in_order:
+        return None
+    index, key = len(in_order) - 1, _period_key(in_order[-1])
+    while index and _period_key(in_order[index - 1]) == key:
+        index -= 1
+    return in_order[index]
+
+
+class _Labels(dict[str, str]):
+    """A locale's labels, each translated on first use."""
+
+    def __init__(self, loc: Localizer) -> None:
+        super().__init__()
+        self.loc = loc
+
+    def __missing__(self, message: str) -> str:
+        text = self[message] = self.loc.gettext(message)
+        return text
