@@ -541,11 +541,15 @@ def test_a_part_built_fast_is_the_part(
         built.text = "changed"  # type: ignore[misc]
 
 
+def _ints(values: list[int] | tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(values)
+
+
 def test_an_unchecked_constructor_keeps_defaults_factories_and_cached_hashes() -> None:
     @attrs.frozen(cache_hash=True)
     class Sample:
         a: int
-        b: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+        b: tuple[int, ...] = attrs.field(default=(), converter=_ints)
         c: list[int] = attrs.field(factory=list, hash=False)
         d: str = attrs.field(init=False, default="fixed")
 
