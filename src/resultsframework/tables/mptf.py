@@ -38,12 +38,32 @@ from ..core.model import (
 from ..core.periods import Period
 from ..text.l10n import N_, Localizer
 from ..text.values import plain
-from .table import About, Column, Part, Table, TableCell, TableRow, new_part
+from .table import About, Column, Part, Table, TableCell, TableRow, new_cell, new_part, new_row
 from .words import RESULT_WORDS, Words, activity_words, progress_words, stated_value
 
 __all__ = ["indicator_table"]
 
 _CODE_HEADINGS = {"impact": N_("Impact code"), "outcome": N_("Outcome code"), "output": N_("Output code")}
+
+_HEADINGS = {
+    "code": N_("Code"),
+    "indicator": N_("Indicator"),
+    "baseline": N_("Baseline"),
+    "baseline:": N_("Baseline:"),
+    "target": N_("Planned Target"),
+    "target:": N_("Planned Target:"),
+    "baseline_value": N_("Baseline value"),
+    "target_value": N_("Target value"),
+    "achieved": N_("Achieved Indicator Targets"),
+    "breakdown": N_("Breakdown"),
+    "achieved_value": N_("Achieved value"),
+    "variance": N_("Reasons for Variance with Planned Target (if any)"),
+    "source": N_("Source of Verification"),
+    "status": N_("Status"),
+    "rate": N_("Achievement rate"),
+    "from_baseline": N_("Progress from baseline"),
+}
+"""The heading of each part of an indicator row (and, with a colon, its label in grouped layouts)."""
 
 
 def indicator_table(
@@ -166,6 +186,7 @@ class _Builder:
         self.breakdowns = breakdowns
         self.words = Words(loc, (programme,))
         self._ = _Labels(loc).__getitem__  # each label translated once, not once a row
+        self.heading = {key: self._(message) for key, message in _HEADINGS.items()}
         self.assessment = assessment
         self.include_activities = include_activities
         self.show_status = show_status
@@ -258,6 +279,7 @@ class _Builder:
         rows: list[TableRow] = []
         pending: list[TableRow] = []  # group rows waiting for a row under them
         groups: dict[str, tuple[Part, ...]] = {}
+        above: tuple[Part, ...] | None = ()  # the parts of the group rows above: None when they change
         filtered = self.organisation is not None
         for node in self.programme.walk():
             kind = node.kind
@@ -266,7 +288,8 @@ class _Builder:
                 group = self.group(kind, result.code, result.statement)
                 groups = {k: v for k, v in groups.items() if kind == "output" and k == "outcome"}
                 groups[kind] = group
-                row = TableRow(kind, (TableCell(group),), result.code)
+                above = None
+                row = new_row(kind, (new_cell(group),), result.code)
                 if not filtered:
                     rows.append(row)
                 elif kind == "output":
@@ -280,15 +303,18 @@ class _Builder:
                 continue
             rows += pending
             pending = []
-            above = tuple(part for level in ("impact", "outcome", "output") for part in groups.get(level, ()))
+            if above is None:  # the group rows above changed
+                above = tuple(
+                    [part for level in ("impact", "outcome", "output") for part in groups.get(level, ())]
+                )
             if kind == "indicator":
                 item = self.assessment.of(node.item)  # type: ignore[arg-type]
-                cells = tuple(c.indicator(item) for c in columns)
-                rows.append(TableRow("indicator", cells, item.code, above))
+                cells = tuple([c.indicator(item) for c in columns])
+                rows.append(new_row("indicator", cells, item.code, above))
             else:
                 activity: Activity = node.item  # type: ignore[assignment]
-                cells = tuple(c.activity(activity) for c in columns)
-                rows.append(TableRow("activity", cells, activity.code, above))
+                cells = tuple([c.activity(activity) for c in columns])
+                rows.append(new_row("activity", cells, activity.code, above))
         return rows
 
     def responsible(self, node: Node) -> tuple[str, ...]:
@@ -316,34 +342,19 @@ class _Builder:
     # -- the cells of an indicator row -------------------------------------------------
 
     def result_cell(self, item: IndicatorAssessment) -> TableCell:
-        _ = self._
+        h = self.heading
         indicator = item.indicator
         baseline = indicator.baseline
-        target = indicator.target
-        word = _(N_("Indicator"))
-        return TableCell(
+        code, word = indicator.code, h["indicator"]
+        baseline_value = plain(baseline.value if baseline else None)
+        return new_cell(
             (
-                new_part("code", _(N_("Code")), indicator.code, flat_only=True),
-                new_part("indicator", word, indicator.statement, prefix=self.numbered(word, indicator.code)),
-                new_part(
-                    "baseline",
-                    _(N_("Baseline")),
-                    self.baseline_text(indicator),
-                    prefix=_(N_("Baseline:")),
-                ),
-                new_part(
-                    "target",
-                    _(N_("Planned Target")),
-                    self.stated(target, indicator),
-                    prefix=_(N_("Planned Target:")),
-                ),
-                new_part(
-                    "baseline_value",
-                    _(N_("Baseline value")),
-                    plain(baseline.value if baseline else None),
-                    flat_only=True,
-                ),
-                new_part("target_value", _(N_("Target value")), plain(item.overall.target), flat_only=True),
+                new_part("code", h["code"], code, None, True),
+                new_part("indicator", word, indicator.statement, self.numbered(word, code)),
+                new_part("baseline", h["baseline"], self.baseline_text(indicator), h["baseline:"]),
+                new_part("target", h["target"], self.stated(indicator.target, indicator), h["target:"]),
+                new_part("baseline_value", h["baseline_value"], baseline_value, None, True),
+                new_part("target_value", h["target_value"], plain(item.overall.target), None, True),
             )
         )
 
@@ -359,14 +370,12 @@ class _Builder:
         return text
 
     def achieved_cell(self, item: IndicatorAssessment) -> TableCell:
-        _ = self._
-        return TableCell(
+        h = self.heading
+        return new_cell(
             (
-                new_part("achieved", _(N_("Achieved Indicator Targets")), self.achieved_text(item)),
-                new_part("breakdown", _(N_("Breakdown")), self.breakdown_text(item)),
-                new_part(
-                    "achieved_value", _(N_("Achieved value")), plain(item.overall.achieved), flat_only=True
-                ),
+                new_part("achieved", h["achieved"], self.achieved_text(item)),
+                new_part("breakdown", h["breakdown"], self.breakdown_text(item)),
+                new_part("achieved_value", h["achieved_value"], plain(item.overall.achieved), None, True),
             )
         )
 
@@ -380,29 +389,25 @@ class _Builder:
     def variance_cell(self, item: IndicatorAssessment) -> TableCell:
         latest = _latest(self.in_order(item))
         reason = latest.variance.reason if latest and latest.variance else ""
-        return TableCell(
-            (new_part("variance", self._(N_("Reasons for Variance with Planned Target (if any)")), reason),)
-        )
+        return new_cell((new_part("variance", self.heading["variance"], reason),))
 
     def source_cell(self, item: IndicatorAssessment) -> TableCell:
-        return TableCell((new_part("source", self._(N_("Source of Verification")), self.source(item)),))
+        return new_cell((new_part("source", self.heading["source"], self.source(item)),))
 
     def status_cell(self, item: IndicatorAssessment) -> TableCell:
-        return TableCell((new_part("status", self._(N_("Status")), self.loc.status(item.status)),))
+        return new_cell((new_part("status", self.heading["status"], self.loc.status(item.status)),))
 
     def rate_cell(self, item: IndicatorAssessment) -> TableCell:
         rate = item.overall.achievement_rate
         text = self.loc.percent(rate) if rate is not None else ""
-        return TableCell(
-            (new_part("rate", self._(N_("Achievement rate")), text, number=rate, percent=rate is not None),)
-        )
+        return new_cell((new_part("rate", self.heading["rate"], text, None, False, rate, rate is not None),))
 
     def baseline_cell(self, item: IndicatorAssessment) -> TableCell:
         progress = item.overall.progress
         text = self.loc.percent(progress) if progress is not None else ""
-        label = self._(N_("Progress from baseline"))
-        part = new_part("from_baseline", label, text, number=progress, percent=progress is not None)
-        return TableCell((part,))
+        heading = self.heading["from_baseline"]
+        part = new_part("from_baseline", heading, text, None, False, progress, progress is not None)
+        return new_cell((part,))
 
     def period_cell(self, period: Period, label: str) -> IndicatorCell:
         def cell(item: IndicatorAssessment) -> TableCell:
@@ -418,7 +423,7 @@ class _Builder:
                 if exact and isinstance(achieved, int | Decimal) and not isinstance(achieved, bool)
                 else None
             )
-            return TableCell((new_part(f"period:{period.id}", label, text, number=number),))
+            return new_cell((new_part(f"period:{period.id}", label, text, number=number),))
 
         return cell
 
@@ -430,14 +435,14 @@ class _Builder:
         prefix = self.numbered(word, activity.code)
         when = activity_words(self.loc, activity)
         text = f"{activity.statement}{who} \u2014 {when}" if when else activity.statement + who
-        return TableCell((new_part("activity", word, text, prefix=prefix),))
+        return new_cell((new_part("activity", word, text, prefix=prefix),))
 
     def activity_status_cell(self, activity: Activity) -> TableCell:
         status = self.loc.label(activity.status) if activity.status else ""
-        return TableCell((new_part("activity_status", self._(N_("Status")), status),))
+        return new_cell((new_part("activity_status", self._(N_("Status")), status),))
 
     def activity_reason_cell(self, activity: Activity) -> TableCell:
-        return TableCell((new_part("activity_reason", self._(N_("Reason")), activity.status_reason or ""),))
+        return new_cell((new_part("activity_reason", self._(N_("Reason")), activity.status_reason or ""),))
 
     # -- texts -----------------------------------------------------------------------
 

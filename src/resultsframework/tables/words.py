@@ -25,6 +25,9 @@ from ..text.l10n import N_, Localizer
 
 __all__ = ["Broken", "Words", "activity_words", "in_two_units", "stated_value", "unit_words"]
 
+_IN_SHARES = frozenset({Measure.PERCENTAGE, Measure.ORDINAL})
+"""Measures whose figures are shares, percents or scores, not numbers in the indicator's unit."""
+
 _COUNTED = re.compile(r"^(?:#|no\.?|number)\s*of\s+", re.IGNORECASE)
 
 
@@ -57,6 +60,10 @@ def stated_value(
     """
     if value is None:
         return ""
+    if type(value) is int and qualifier is None and second is None and indicator.measure not in _IN_SHARES:
+        # the usual figure, a whole number in the indicator's unit: what the steps below make of it
+        unit = indicator.unit
+        return f"{loc.number(value)} {unit_words(unit)}" if unit else loc.number(value)
     if responses is not None:
         return loc.qualified(loc.responses(responses), qualifier)
     percentage = in_percent(indicator)
