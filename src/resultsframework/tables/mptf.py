@@ -14,6 +14,7 @@ cells in an indicator row and in an activity row; rows are built by walking the 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -187,6 +188,9 @@ class _Builder:
         self.words = Words(loc, (programme,))
         self._ = _Labels(loc).__getitem__  # each label translated once, not once a row
         self.heading = {key: self._(message) for key, message in _HEADINGS.items()}
+        # Parts and cells that say nothing, one of each shared by every row (they are immutable).
+        self.blank = {key: new_part(key, heading, "") for key, heading in self.heading.items()}
+        self.blank_cell = {key: new_cell((part,)) for key, part in self.blank.items()}
         self.assessment = assessment
         self.include_activities = include_activities
         self.show_status = show_status
@@ -373,8 +377,8 @@ class _Builder:
         h = self.heading
         return new_cell(
             (
-                new_part("achieved", h["achieved"], self.achieved_text(item)),
-                new_part("breakdown", h["breakdown"], self.breakdown_text(item)),
+                self.text_part("achieved", self.achieved_text(item)),
+                self.text_part("breakdown", self.breakdown_text(item)),
                 new_part("achieved_value", h["achieved_value"], plain(item.overall.achieved), None, True),
             )
         )
@@ -389,10 +393,18 @@ class _Builder:
     def variance_cell(self, item: IndicatorAssessment) -> TableCell:
         latest = _latest(self.in_order(item))
         reason = latest.variance.reason if latest and latest.variance else ""
-        return new_cell((new_part("variance", self.heading["variance"], reason),))
+        return self.text_cell("variance", reason)
 
     def source_cell(self, item: IndicatorAssessment) -> TableCell:
-        return new_cell((new_part("source", self.heading["source"], self.source(item)),))
+        return self.text_cell("source", self.source(item))
+
+    def text_part(self, key: str, text: str) -> Part:
+        """A part of *text* under its heading (the one blank part when there is none)."""
+        return new_part(key, self.heading[key], text) if text else self.blank[key]
+
+    def text_cell(self, key: str, text: str) -> TableCell:
+        """A cell of one part of *text* under its heading (the one blank cell when there is none)."""
+        return new_cell((new_part(key, self.heading[key], text),)) if text else self.blank_cell[key]
 
     def status_cell(self, item: IndicatorAssessment) -> TableCell:
         return new_cell((new_part("status", self.heading["status"], self.loc.status(item.status)),))
@@ -506,8 +518,8 @@ class _Builder:
         return self.loc.period(period)
 
 
-def _period_key(record: Achieved) -> tuple[date, date]:
-    return record.period.end, record.period.start
+_period_key: Callable[[Achieved], tuple[date, date]] = operator.attrgetter("period.end", "period.start")
+"""A record's place in order of periods: by their ends, then their starts."""
 
 
 def _latest(in_order: list[Achieved]) -> Achieved | None:

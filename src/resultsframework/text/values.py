@@ -23,6 +23,8 @@ def plain(value: Value | date | None) -> str:
     ``Decimal('1250.50')`` is ``1250.50``, the amount a report gives (IATI, whose values take
     no trailing zeros, strips them itself).  Nothing (``None``) is the empty text.
     """
+    if type(value) is int:  # the usual value, first
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):
