@@ -20,9 +20,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
+from ..core.building import unchecked_constructor
 from ..core.errors import ResultsFrameworkError, no_such
 from ..core.model import (
     Accumulation,
@@ -373,6 +375,12 @@ def status_counts(assessments: Iterable[Assessment]) -> Counter[Status]:
 # -- assessing -------------------------------------------------------------------------
 
 
+# Built without attrs' frozen ``__init__`` (every field set through ``object.__setattr__``): an
+# assessment of 500,000 values makes a Progress for each indicator and each of its periods.
+_new_progress = cast("type[Progress]", unchecked_constructor(Progress))
+_new_assessment = cast("type[IndicatorAssessment]", unchecked_constructor(IndicatorAssessment))
+
+
 def assess(
     programme: Programme, as_of: date | str | None = None, *, band: Decimal | str | int = DEFAULT_BAND
 ) -> Assessment:
@@ -468,7 +476,7 @@ class _Context:
     ) -> IndicatorAssessment:
         records = [r for r in indicator.achieved if self.as_of is None or r.period.start <= self.as_of]
         overall = self.overall(indicator, records)
-        return IndicatorAssessment(
+        return _new_assessment(
             indicator,
             overall,
             outcome.code if outcome is not None else None,
@@ -818,7 +826,7 @@ def _progress(
         rate = _rate(indicator.direction, achieved, goal)
         if start is not None:
             progress = divide(achieved - start, goal - start)
-    return Progress(
+    return _new_progress(
         period,
         status,
         value,
@@ -893,6 +901,8 @@ def aggregate(
     values = [r.value for r in chosen if r.value is not None]
     if len(values) == 1:
         return values[0], True, ()
+    if indicator.measure is not Measure.PERCENTAGE and set(map(type, values)) == {int}:
+        return sum(values), True, ()  # type: ignore[arg-type]  # the usual case: counts, added
     percentages = indicator.measure is Measure.PERCENTAGE or any(isinstance(v, Ratio) for v in values)
     if percentages and not all(isinstance(v, Ratio) for v in values):
         note = N_("percentages known only as a percent cannot be combined; give numerator and denominator")

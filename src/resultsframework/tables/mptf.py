@@ -14,7 +14,6 @@ cells in an indicator row and in an activity row; rows are built by walking the 
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -518,8 +517,9 @@ class _Builder:
         return self.loc.period(period)
 
 
-_period_key: Callable[[Achieved], tuple[date, date]] = operator.attrgetter("period.end", "period.start")
-"""A record's place in order of periods: by their ends, then their starts."""
+def _period_key(record: Achieved) -> tuple[date, date]:
+    """A record's place in order of periods: by their ends, then their starts."""
+    return record.period.end, record.period.start
 
 
 def _latest(in_order: list[Achieved]) -> Achieved | None:
