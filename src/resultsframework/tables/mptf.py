@@ -508,9 +508,9 @@ class _Builder:
         return "\n".join(lines)
 
     def source(self, item: IndicatorAssessment) -> str:
-        sources = list(dict.fromkeys(r.source for r in self.in_order(item) if r.source))
+        sources = [r.source for r in self.in_order(item) if r.source]
         if sources:
-            return "\n".join(sources)
+            return "\n".join(dict.fromkeys(sources))  # each once, in order
         return item.indicator.means_of_verification or ""
 
     def period_label(self, period: Period) -> str:

@@ -145,6 +145,8 @@ def _int_pattern(locale: str, numbering: str) -> tuple[str, str, str] | None:
 
 
 def _grouped(value: int, plain: tuple[str, str, str]) -> str:
+    if 0 <= value < 1000:  # no group, no sign: the digits
+        return str(value)
     group, before, after = plain
     text = f"{-value if value < 0 else value:,}".replace(",", group)
     return f"{before}{text}{after}" if value < 0 else text
