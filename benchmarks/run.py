@@ -10,7 +10,9 @@ figure beside its goal:
 
 - import time of ``import resultsframework`` over a bare interpreter, and that no optional extra
   (docx, openpyxl, pandas, lxml, matplotlib) is imported by it;
-- load and structure of the portfolio against ``json.loads`` of the same lines;
+- load and structure of the portfolio against ``json.loads`` of the same lines, and against
+  msgspec decoding them into typed structs of the same shape (``msgspec_shape.py``; the
+  ``bench`` extra);
 - assessment of the whole portfolio per 500,000 values, and the time at 2N over the time at N;
 - the roll-up of the whole portfolio into the IOM Strategy for Iraq (``iom-iraq-2022``) over
   assessing the same programmes, alone and with every total's breakdowns asked for (what the
@@ -80,12 +82,33 @@ def import_time() -> tuple[float, list[str]]:
     return loaded - bare, [m for m in found.split(",") if m]
 
 
-def load_ratio(path: Path) -> tuple[float, float, int]:
+def _msgspec_decoder() -> Callable[[bytes], object] | None:
+    """msgspec's decoding of a portfolio line into typed structs, if msgspec is installed."""
+    try:
+        from msgspec_shape import decoder  # noqa: PLC0415  (benchmarks/, beside this file)
+    except ImportError:
+        return None
+    return decoder.decode
+
+
+def load_ratio(path: Path) -> tuple[float, float, float | None, int]:
+    """
+    Seconds to load and structure the portfolio, to parse its lines with ``json.loads``, and to
+    decode them with msgspec into typed objects of the same shape (``None`` without msgspec: the
+    ``bench`` extra); and how many programmes it holds.
+    """
     lines = path.read_bytes().splitlines()
 
     def parse() -> None:
         for line in lines:  # one programme at a time, as the loader reads them
             json.loads(line)
+
+    decoder = _msgspec_decoder()
+
+    def decode() -> None:
+        assert decoder is not None
+        for line in lines:
+            decoder(line)
 
     count = 0
 
@@ -94,11 +117,13 @@ def load_ratio(path: Path) -> tuple[float, float, int]:
         count = sum(1 for _ in rf.iter_portfolio(path))
 
     # Interleaved, best of three each: a single run of either varies by 10% on a busy machine.
-    json_time = load_time = float("inf")
+    json_time = load_time = msgspec_time = float("inf")
     for _ in range(3):
         json_time = min(json_time, timed(parse))
+        if decoder is not None:
+            msgspec_time = min(msgspec_time, timed(decode))
         load_time = min(load_time, timed(load))
-    return load_time, json_time, count
+    return load_time, json_time, (msgspec_time if decoder is not None else None), count
 
 
 def assess_times(programmes: list[rf.Programme]) -> tuple[float, list[float], int]:
@@ -486,10 +511,14 @@ def main() -> int:
     )
     rows.append(("optional extras imported by import", ", ".join(extras) or "none", "none", not extras))
 
-    load_time, json_time, count = load_ratio(path)  # first, in a process that holds little else
+    load_time, json_time, msgspec_time, count = load_ratio(path)  # first, in a process that holds little else
     ratio = load_time / json_time
     rows.append((f"load + structure of {count} programmes", f"{load_time:.2f} s", "", True))
     rows.append(("  ... over json.loads of the same file", f"{ratio:.1f}×", "≤ 2.5×", ratio <= 2.5))
+    shown = f"{load_time / msgspec_time:.1f}×" if msgspec_time else "no msgspec (the bench extra)"
+    rows.append(("  ... over msgspec decoding it into typed structs", shown, "", True))
+    if msgspec_time:
+        rows.append(("  ... msgspec over json.loads", f"{msgspec_time / json_time:.2f}×", "", True))
 
     steps, listed, loaded = load_growth(path)
     rows.append(("  ... growth N→2N→4N", growth(steps), "", True))
