@@ -350,3 +350,45 @@ def test_an_indicator_not_conducted_says_so_in_the_results_table(example: rf.Pro
         assert "Not conducted" == texts[0]
         assert "These activities were not conducted" in texts
     assert any("(an inherited link)" in note for note in table.footnotes)
+
+
+_cells_of = st.lists(
+    st.tuples(
+        st.sampled_from([("sex",), ("age",), ("sex", "age"), ("age", "sex"), ("place",)]),
+        st.sampled_from(["female", "male", "0-17", "18+", "camp"]),
+        st.integers(-5, 50) | st.just(Decimal("2.5")),
+    ),
+    max_size=6,
+)
+
+
+def _record(cells: list[tuple[tuple[str, ...], str, int | Decimal]], split: bool) -> Achieved:
+    """A value whose breakdown holds *cells* (one breakdown, or two when *split*)."""
+    made = [rf.Cell(tuple((d, category) for d in dims), v) for dims, category, v in cells]
+    groups: dict[tuple[str, ...], list[rf.Cell]] = {}
+    for cell in made:
+        key = tuple(d for d, _ in cell.categories)
+        groups.setdefault(key if split else ("sex", "age", "place"), []).append(cell)
+    kept = tuple(rf.Breakdown(dims, tuple(group)) for dims, group in groups.items())
+    total = sum(v for _, _, v in cells)
+    return Achieved(Period.parse("2025Q1"), total, breakdowns=kept)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_cells_of, st.booleans()), max_size=5), st.sampled_from(["sex", "age", "place"]))
+def test_whole_numbers_merge_as_the_margins_do(
+    drawn: list[tuple[list[tuple[tuple[str, ...], str, int | Decimal]], bool]], dimension: str
+) -> None:
+    from resultsframework.assessment.rollup import _margins, _merge, _whole_numbers_by
+
+    records = [_record(cells, split) for cells, split in drawn]
+    margins = [_margins(r, dimension) for r in records]
+    fast = _whole_numbers_by(records, dimension)
+    whole = all(type(c.value) is int for r in records for b in r.breakdowns for c in b.cells)
+    if fast is None:
+        assert not whole
+        return
+    merged, covered = fast
+    assert merged == _merge(margins)
+    assert list(merged) == list(_merge(margins))  # the same order of categories
+    assert covered == tuple(bool(m) for m in margins)

@@ -148,15 +148,25 @@ class ContributingIndicator:
         """:meth:`breakdown`, computed once (the one a total merges: never to be changed)."""
         found = self._memo.get(("breakdown", dimension))
         if found is None:
-            found = self._memo["breakdown", dimension] = _merge(self._margins_of(dimension))
+            counted = _whole_numbers_by(self.records, dimension)
+            if counted is not None:  # the usual case: the margins added as they come
+                found, covered = counted
+                self._memo["covered", dimension] = covered
+            else:
+                found = _merge(self._margins_of(dimension))
+            self._memo["breakdown", dimension] = found
         return cast(dict[str, Value], found)
 
     def broken_down(self, dimension: str) -> Value | None:
         """The part of :attr:`value` that :meth:`breakdown` covers: the values that have it."""
         key = ("broken_down", dimension)
         if key not in self._memo:
-            margins = self._margins_of(dimension)
-            self._memo[key] = _sum_values([r.value for r, m in zip(self.records, margins, strict=True) if m])
+            self._merged(dimension)
+            covered = self._memo.get(("covered", dimension))
+            if covered is None:
+                covered = tuple(bool(m) for m in self._margins_of(dimension))
+            kept = [r.value for r, c in zip(self.records, cast(tuple[bool, ...], covered), strict=True) if c]
+            self._memo[key] = _sum_values(kept)
         return cast("Value | None", self._memo[key])
 
     def _margins_of(self, dimension: str) -> tuple[dict[str, Value], ...]:
@@ -202,12 +212,47 @@ def _margins(record: Achieved, dimension: str) -> dict[str, Value]:
     """A value's total per category of *dimension*, from its first breakdown that has it."""
     for breakdown in record.breakdowns:
         if dimension in breakdown.dimensions:
-            return {c: v for c, v in category_totals(breakdown, dimension).items() if v is not None}
+            totals = category_totals(breakdown, dimension)
+            if None not in totals.values():  # the usual case: every category added
+                return cast(dict[str, Value], totals)
+            return {c: v for c, v in totals.items() if v is not None}
     return {}
+
+
+def _whole_numbers_by(
+    records: Sequence[Achieved], dimension: str
+) -> tuple[dict[str, int], tuple[bool, ...]] | None:
+    """
+    What merging the values' margins by *dimension* gives (see :func:`_margins`) when every cell
+    it reads is a whole number: the totals per category, and for each value whether it has a
+    margin; ``None`` otherwise.  In one pass, without a margin per value.
+    """
+    counts: dict[str, int] = {}
+    covered = []
+    for record in records:
+        for breakdown in record.breakdowns:
+            if dimension in breakdown.dimensions:
+                break
+        else:
+            covered.append(False)
+            continue
+        found = False
+        for categories, value in breakdown.cells:
+            if type(value) is not int:
+                return None
+            for dim, category in categories:
+                if dim == dimension:
+                    counts[category] = counts.get(category, 0) + value
+                    found = True
+                    break
+        covered.append(found)
+    return counts, tuple(covered)
 
 
 def _merge(parts: Iterable[dict[str, Value]]) -> dict[str, Value]:
     merged = totals_by([pair for part in parts for pair in part.items()])
+    if None not in merged.values():  # the usual case: every category added
+        return cast(dict[str, Value], merged)
     return {category: value for category, value in merged.items() if value is not None}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
@@ -89,6 +90,16 @@ def category_totals(breakdown: Breakdown, dimension: str) -> dict[str, Value | N
     For a breakdown by sex and age, ``category_totals(b, "sex")`` adds the age
     cells of each sex.
     """
+    counts: dict[str, int] = {}  # the usual case, whole numbers: added as they come
+    for categories, value in breakdown.cells:
+        if type(value) is not int:
+            break
+        for dim, category in categories:
+            if dim == dimension:
+                counts[category] = counts.get(category, 0) + value
+                break
+    else:
+        return cast("dict[str, Value | None]", counts)
     pairs = []
     for categories, value in breakdown.cells:
         for dim, category in categories:
