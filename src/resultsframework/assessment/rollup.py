@@ -38,7 +38,7 @@ from typing import cast
 import attrs
 
 from ..core.diagnostics import Diagnostic, diagnostic
-from ..core.disaggregation import category_totals
+from ..core.disaggregation import add_whole_numbers, category_totals
 from ..core.errors import Path, did_you_mean
 from ..core.framework import Element, Framework
 from ..core.memory import collector_paused
@@ -236,15 +236,9 @@ def _whole_numbers_by(
         else:
             covered.append(False)
             continue
-        found = False
-        for categories, value in breakdown.cells:
-            if type(value) is not int:
-                return None
-            for dim, category in categories:
-                if dim == dimension:
-                    counts[category] = counts.get(category, 0) + value
-                    found = True
-                    break
+        found = add_whole_numbers(breakdown, dimension, counts)
+        if found is None:
+            return None
         covered.append(found)
     return counts, tuple(covered)
 

@@ -90,15 +90,8 @@ def category_totals(breakdown: Breakdown, dimension: str) -> dict[str, Value | N
     For a breakdown by sex and age, ``category_totals(b, "sex")`` adds the age
     cells of each sex.
     """
-    counts: dict[str, int] = {}  # the usual case, whole numbers: added as they come
-    for categories, value in breakdown.cells:
-        if type(value) is not int:
-            break
-        for dim, category in categories:
-            if dim == dimension:
-                counts[category] = counts.get(category, 0) + value
-                break
-    else:
+    counts: dict[str, int] = {}
+    if add_whole_numbers(breakdown, dimension, counts) is not None:  # the usual case
         return cast("dict[str, Value | None]", counts)
     pairs = []
     for categories, value in breakdown.cells:
@@ -107,6 +100,25 @@ def category_totals(breakdown: Breakdown, dimension: str) -> dict[str, Value | N
                 pairs.append((category, value))
                 break
     return totals_by(pairs)
+
+
+def add_whole_numbers(breakdown: Breakdown, dimension: str, counts: dict[str, int]) -> bool | None:
+    """
+    Add the breakdown's cells into *counts*, per category of *dimension*, when every cell is a
+    whole number (the usual case: added as they come); whether a cell has the dimension.
+    ``None``, *counts* left half added, when a cell is not a whole number: the caller then adds
+    them by :func:`~resultsframework.core.numbers.totals_by`, as the values they are.
+    """
+    found = False
+    for categories, value in breakdown.cells:
+        if type(value) is not int:
+            return None
+        for dim, category in categories:
+            if dim == dimension:
+                counts[category] = counts.get(category, 0) + value
+                found = True
+                break
+    return found
 
 
 def shares(breakdown: Breakdown, dimension: str, of: Value | None = None) -> dict[str, Decimal | None]:

@@ -65,6 +65,9 @@ _HEADINGS = {
 }
 """The heading of each part of an indicator row (and, with a colon, its label in grouped layouts)."""
 
+_BLANKS = ("achieved", "breakdown", "variance", "source")
+"""The parts an indicator row often leaves empty (see ``_Builder.text_part``)."""
+
 
 def indicator_table(
     programme: Programme,
@@ -185,10 +188,10 @@ class _Builder:
         self.loc = loc
         self.breakdowns = breakdowns
         self.words = Words(loc, (programme,))
-        self._ = _Labels(loc).__getitem__  # each label translated once, not once a row
-        self.heading = {key: self._(message) for key, message in _HEADINGS.items()}
+        self._ = loc.gettext
+        self.heading = {key: self._(message) for key, message in _HEADINGS.items()}  # once a table
         # Parts and cells that say nothing, one of each shared by every row (they are immutable).
-        self.blank = {key: new_part(key, heading, "") for key, heading in self.heading.items()}
+        self.blank = {key: new_part(key, self.heading[key], "") for key in _BLANKS}
         self.blank_cell = {key: new_cell((part,)) for key, part in self.blank.items()}
         self.assessment = assessment
         self.include_activities = include_activities
@@ -530,15 +533,3 @@ def _latest(in_order: list[Achieved]) -> Achieved | None:
     while index and _period_key(in_order[index - 1]) == key:
         index -= 1
     return in_order[index]
-
-
-class _Labels(dict[str, str]):
-    """A locale's labels, each translated on first use."""
-
-    def __init__(self, loc: Localizer) -> None:
-        super().__init__()
-        self.loc = loc
-
-    def __missing__(self, message: str) -> str:
-        text = self[message] = self.loc.gettext(message)
-        return text
